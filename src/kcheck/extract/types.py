@@ -1,0 +1,65 @@
+"""What the extraction passes hand each other inside one sentence.
+
+Offsets are 0-based character offsets into the sentence text. The text the passes
+see is the sentence after ``normalise.fold`` (full-width -> half-width, traditional ->
+simplified), which has the same length as the original, so an offset into one is an
+offset into the other and a quote is always sliced from the text as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kcheck.models import Dimension, Span
+
+
+class Granularity(str, Enum):
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    SPAN = "span"  # an explicit range (1-9月, 2017-2018年, 前三季度)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure with its unit and qualifier: ``超过200亿元`` -> low 2e10, high None, CNY."""
+
+    start: int
+    end: int  # exclusive
+    value: float | None  # point value (for ranges: None, see low/high)
+    low: float | None
+    high: float | None
+    unit: str | None  # ISO code, '%', 'pp', 'x', a counter word, or None (bare number)
+    dimension: Dimension
+    precision: float  # value of one unit in the last written digit (1758亿 -> 1e8)
+    qualifier: str | None = None  # as written: 超过, 约, 近, 以上
+    is_range: bool = False
+    currency_implicit: bool = False  # money inferred from context, no currency word written
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression resolved to calendar days: ``2021年第三季度`` -> 2021-07-01..09-30."""
+
+    start: int
+    end: int  # exclusive
+    span: Span
+    granularity: Granularity
+    relative: bool = False  # resolved against the publication date (今年, 去年同期, 3月1日)
+    year_explicit: bool = True  # the text itself names the year
+    anchor: str | None = None  # 截至 (as of), 起 (from), 前 (by) ... as written
+    cumulative: bool = False  # 前三季度, 1-9月: a span from the start of the year
+    approx: bool = False  # 左右 / 前后 / 底 / 初
+
+
+@dataclass
+class SentenceParse:
+    """Everything the passes found in one sentence, before claims are assembled."""
+
+    text: str
+    folded: str
+    quantities: list[Quantity] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)

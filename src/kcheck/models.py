@@ -1,0 +1,268 @@
+"""The one data model every stage shares: Document -> Claim -> Topic -> Conflict -> Report.
+
+Every model is a pydantic model so a stage's output can be cached, shipped to another
+process (parallel extraction, Dask) or written to disk and read back unchanged.
+Field names that appear in ../shared/CONTRACT.md are part of the user-facing contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(BaseModel):
+    """An inclusive range of calendar days: a day, a month, a quarter, a year, ..."""
+
+    model_config = FROZEN
+
+    start: dt.date
+    end: dt.date
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class PublishedFrom(str, Enum):
+    MANIFEST = "manifest"
+    FRONT_MATTER = "front_matter"
+    META = "meta"
+    BYLINE = "byline"
+    INFERRED = "inferred"
+    UNKNOWN = "unknown"
+
+
+class TextRun(BaseModel):
+    """A stretch of a sentence copied verbatim from one line of the original file."""
+
+    model_config = FROZEN
+
+    offset: int = Field(ge=0, description="0-based offset of the run in Sentence.text")
+    length: int = Field(ge=1)
+    line: int = Field(ge=1, description="1-based line in the original (decoded) file")
+    column: int = Field(ge=1, description="1-based column, in code points")
+
+
+class Sentence(BaseModel):
+    """One clean sentence (markup removed) with the map back to the original file."""
+
+    model_config = FROZEN
+
+    index: int = Field(ge=0, description="position of the sentence in the document")
+    paragraph: int = Field(ge=0, description="index of the paragraph it belongs to")
+    text: str
+    runs: list[TextRun] = Field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.runs[0].line if self.runs else 0
+
+    @property
+    def column(self) -> int:
+        return self.runs[0].column if self.runs else 0
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """Original (line, column) of the character at ``offset`` in ``text``.
+
+        Characters the cleaner inserted (a space between two HTML blocks, say) take the
+        position of the nearest verbatim character before them.
+        """
+        if not self.runs:
+            return (0, 0)
+        starts = [r.offset for r in self.runs]
+        i = max(bisect_right(starts, offset) - 1, 0)
+        run = self.runs[i]
+        delta = min(max(offset - run.offset, 0), run.length - 1)
+        return (run.line, run.column + delta)
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str = Field(description="path of the source file as given on the command line")
+    title: str | None = None
+    source: str | None = Field(default=None, description="site or author")
+    published: dt.date | None = None
+    published_from: PublishedFrom = PublishedFrom.UNKNOWN
+    published_note: str | None = Field(
+        default=None, description="the evidence for the date: a field name, a byline, or how it was inferred"
+    )
+    format: str = Field(
+        default="text", description="what the loader detected: html, markdown, text, +front_matter"
+    )
+    encoding: str = "utf-8"
+    sha256: str = Field(default="", description="hash of the raw bytes; the cache key for later stages")
+    sentences: list[Sentence] = Field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        out: dict[int, list[str]] = {}
+        for s in self.sentences:
+            out.setdefault(s.paragraph, []).append(s.text)
+        return ["".join(parts) for _, parts in sorted(out.items())]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+class FileProblem(BaseModel):
+    """A file that could not be read; the others are still checked."""
+
+    model_config = FROZEN
+
+    path: str
+    error: str
+
+
+# --------------------------------------------------------------------------- claims
+
+
+class ClaimKind(str, Enum):
+    ACTUAL = "actual"
+    TARGET = "target"
+    FORECAST = "forecast"
+
+
+class ClaimType(str, Enum):
+    FIGURE = "figure"  # a level: 1758亿元 of GMV
+    CHANGE = "change"  # a change of a measure: 同比增长86.1%
+    EVENT = "event"  # a dated event: 3月1日 ... 切断外链
+
+
+class Dimension(str, Enum):
+    MONEY = "money"
+    PERCENT = "percent"
+    POINTS = "pp"
+    MULTIPLE = "multiple"
+    COUNT = "count"
+    DATE = "date"
+
+
+class Claim(BaseModel):
+    """One numeric or dated statement, normalised, with its evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = ""
+    doc: str = ""
+    line: int = 0
+    column: int = 0
+    quote: str
+    sentence: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    period: Span | None = None
+    date: Span | None = None
+    entity: str | None = None
+    metric: str | None = None
+    kind: ClaimKind = ClaimKind.ACTUAL
+
+    # beyond the contract's minimum
+    type: ClaimType = ClaimType.FIGURE
+    dimension: Dimension = Dimension.COUNT
+    change: str | None = Field(default=None, description="yoy / qoq / change for growth claims")
+    scope: str | None = Field(default=None, description="cumulative, monthly, ...; None = as stated")
+    event: str | None = Field(default=None, description="canonical event name for event claims")
+    qualifier: str | None = Field(default=None, description="the qualifier word as written: 超过, 约, 近")
+    precision: float | None = Field(default=None, description="value of one unit in the last written digit")
+    time_quote: str | None = Field(default=None, description="the time expression the period/date came from")
+    entity_from: Literal["rules", "subject"] | None = None
+    sentence_index: int = Field(default=0, description="index of the sentence in its document")
+    offset: int = Field(default=0, description="offset of the quote in the sentence")
+
+
+# --------------------------------------------------------------------------- findings
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class TopicStatus(str, Enum):
+    CONSISTENT = "consistent"
+    CONFLICT = "conflict"
+    SINGLE = "single"
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    key: dict[str, str | None] = Field(default_factory=dict, description="the grouping key, field by field")
+    claims: list[str] = Field(default_factory=list, description="claim ids")
+    status: TopicStatus = TopicStatus.SINGLE
+    sources: list[str] = Field(default_factory=list, description="documents that state this topic")
+    why: list[str] = Field(default_factory=list, description="why these claims were grouped")
+
+
+class Conflict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(description="fingerprint of topic and values, stable across unrelated edits")
+    type: str
+    severity: Severity
+    topic: str = Field(description="topic label")
+    topic_id: str = ""
+    message: str
+    claims: list[Claim]
+    gap: float | None = Field(default=None, description="relative gap between the intervals, where numeric")
+    baselined: bool = False
+
+
+class Summary(BaseModel):
+    documents: int = 0
+    claims: int = 0
+    topics: int = 0
+    conflicts: dict[str, int] = Field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    corroborated: int = 0
+    unreadable: int = 0
+    baselined: int = 0
+
+
+class DocumentInfo(BaseModel):
+    path: str
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    published_from: PublishedFrom = PublishedFrom.UNKNOWN
+    published_note: str | None = None
+    format: str = "text"
+    encoding: str = "utf-8"
+    sentences: int = 0
+    claims: int = 0
+
+
+class Report(BaseModel):
+    version: int = 1
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    unreadable: list[FileProblem] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)

@@ -1,0 +1,63 @@
+"""The map of the program: load -> extract -> normalise -> group -> check -> report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kcheck.check import run_checks
+from kcheck.extract import Extractor
+from kcheck.group import group_claims
+from kcheck.load import load_paths
+from kcheck.models import Claim, DocumentInfo, Report, Summary, TopicStatus
+from kcheck.rules import RuleSet
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one run needs besides the rules; plain data so it can travel to workers."""
+
+    paths: tuple[str, ...] = ("corpus",)
+
+
+def run(settings: Settings, rules: RuleSet) -> Report:
+    documents, problems = load_paths(settings.paths, rules)
+    extractor = Extractor(rules)
+    claims: list[Claim] = []
+    infos: list[DocumentInfo] = []
+    for doc in documents:
+        found = extractor.document(doc)
+        claims.extend(found)
+        infos.append(
+            DocumentInfo(
+                path=doc.path,
+                title=doc.title,
+                source=doc.source,
+                published=doc.published,
+                published_from=doc.published_from,
+                published_note=doc.published_note,
+                format=doc.format,
+                encoding=doc.encoding,
+                sentences=len(doc.sentences),
+                claims=len(found),
+            )
+        )
+    topics = group_claims(claims, rules)
+    by_id = {c.id: c for c in claims}
+    conflicts = run_checks(topics, by_id, rules)
+    summary = Summary(
+        documents=len(documents),
+        claims=len(claims),
+        topics=len(topics),
+        corroborated=sum(1 for t in topics if t.status == TopicStatus.CONSISTENT and len(t.sources) > 1),
+        unreadable=len(problems),
+    )
+    for conflict in conflicts:
+        summary.conflicts[conflict.severity.value] += 1
+    return Report(
+        documents=infos,
+        unreadable=problems,
+        topics=topics,
+        conflicts=conflicts,
+        claims=claims,
+        summary=summary,
+    )

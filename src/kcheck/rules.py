@@ -1,0 +1,325 @@
+"""Read and validate rules/: the language knowledge kcheck runs on, kept as data.
+
+Each YAML file in a rules directory is one section (``entities.yaml`` -> ``RuleSet.entities``).
+A directory may hold only some sections; the others come from the built-in defaults (the
+project's top-level ``rules/``, shipped inside the package). Every problem is reported as
+``file:line: message`` so a typo never becomes a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from kcheck.errors import RulesError
+
+STRICT = ConfigDict(extra="forbid", frozen=True)
+IsoCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
+def _no_blank(items: list[str]) -> list[str]:
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ValueError("empty string in list")
+    return items
+
+
+class Section(BaseModel):
+    model_config = STRICT
+
+
+# --------------------------------------------------------------------------- entities, metrics, events
+
+
+class EntityRule(Section):
+    aliases: list[str] = Field(default_factory=list)
+    type: Literal["company", "platform", "organisation", "person", "product", "other"] = "company"
+    parent: str | None = Field(default=None, description="canonical entity this one belongs to")
+
+    _check = field_validator("aliases")(_no_blank)
+
+
+class EntitiesSection(Section):
+    entities: dict[str, EntityRule] = Field(default_factory=dict)
+    # words that stand where a subject would but name no one (公司, 平台, 该公司): never an entity
+    generic_subjects: list[str] = Field(default_factory=list)
+
+
+class MetricRule(Section):
+    aliases: list[str] = Field(default_factory=list)
+    dimension: Literal["money", "count", "percent", "any"] = "any"
+    units: list[str] = Field(default_factory=list, description="counter words typical of this metric")
+
+    _check = field_validator("aliases")(_no_blank)
+
+
+class MetricsSection(Section):
+    metrics: dict[str, MetricRule] = Field(default_factory=dict)
+
+
+class EventRule(Section):
+    aliases: list[str] = Field(default_factory=list)
+
+    _check = field_validator("aliases")(_no_blank)
+
+
+class EventsSection(Section):
+    events: dict[str, EventRule] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- units and qualifiers
+
+
+class UnitsSection(Section):
+    currencies: dict[IsoCode, list[str]] = Field(default_factory=dict, description="ISO code -> words")
+    default_currency: str = "CNY"
+    counters: list[str] = Field(default_factory=list)
+    # magnitude phrases that are not figures: 百亿补贴, 千亿级流量
+    not_figures: list[str] = Field(default_factory=list)
+
+
+class QualifierRule(Section):
+    words: list[str]
+    bound: Literal["lower", "upper", "approx"]
+    strict: bool = False
+    position: Literal["before", "after"] = "before"
+
+    _check = field_validator("words")(_no_blank)
+
+
+class QualifiersSection(Section):
+    qualifiers: dict[str, QualifierRule] = Field(default_factory=dict)
+    approx_tolerance: float = Field(default=0.05, ge=0, lt=1, description="约 widens by this share")
+    near_tolerance: float = Field(default=0.1, ge=0, lt=1, description="近/接近 reach this far below")
+
+
+# --------------------------------------------------------------------------- kinds, scopes, changes, time
+
+
+class KindsSection(Section):
+    target: list[str] = Field(default_factory=list)
+    forecast: list[str] = Field(default_factory=list)
+    revision: list[str] = Field(default_factory=list)
+    scopes: dict[str, list[str]] = Field(default_factory=dict)
+    changes: dict[str, list[str]] = Field(default_factory=dict)
+    increase: list[str] = Field(default_factory=list)
+    decrease: list[str] = Field(default_factory=list)
+
+
+class TimeSection(Section):
+    relative_years: dict[str, int] = Field(default_factory=dict)
+    timezone: str = "Asia/Shanghai"
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+class BoilerplateSection(Section):
+    drop_tags: list[str] = Field(default_factory=list)
+    drop_selectors: list[str] = Field(default_factory=list)
+    end_markers: list[str] = Field(default_factory=list, description="regexes: the article ends here")
+    drop_lines: list[str] = Field(default_factory=list, description="regexes: a whole line of furniture")
+    byline_patterns: list[str] = Field(default_factory=list)
+
+    @field_validator("end_markers", "drop_lines", "byline_patterns")
+    @classmethod
+    def _regexes(cls, v: list[str]) -> list[str]:
+        for pattern in v:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        return v
+
+
+# --------------------------------------------------------------------------- checks
+
+
+class FuzzyThresholds(Section):
+    entity: float = Field(default=90, ge=0, le=100)
+    metric: float = Field(default=85, ge=0, le=100)
+    event: float = Field(default=80, ge=0, le=100)
+
+
+class ChecksSection(Section):
+    # a value_mismatch whose relative gap is below this is a warning (a rounding slip), else an error
+    warning_gap: float = Field(default=0.05, ge=0)
+    growth_tolerance_pp: float = Field(default=1.0, ge=0)
+    fuzzy: FuzzyThresholds = Field(default_factory=FuzzyThresholds)
+    severities: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    disabled: list[str] = Field(default_factory=list)
+
+
+SECTIONS: dict[str, type[Section]] = {
+    "entities": EntitiesSection,
+    "metrics": MetricsSection,
+    "events": EventsSection,
+    "units": UnitsSection,
+    "qualifiers": QualifiersSection,
+    "kinds": KindsSection,
+    "time": TimeSection,
+    "boilerplate": BoilerplateSection,
+    "checks": ChecksSection,
+}
+
+
+class RuleSet(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entities: EntitiesSection = Field(default_factory=EntitiesSection)
+    metrics: MetricsSection = Field(default_factory=MetricsSection)
+    events: EventsSection = Field(default_factory=EventsSection)
+    units: UnitsSection = Field(default_factory=UnitsSection)
+    qualifiers: QualifiersSection = Field(default_factory=QualifiersSection)
+    kinds: KindsSection = Field(default_factory=KindsSection)
+    time: TimeSection = Field(default_factory=TimeSection)
+    boilerplate: BoilerplateSection = Field(default_factory=BoilerplateSection)
+    checks: ChecksSection = Field(default_factory=ChecksSection)
+    files: dict[str, str] = Field(default_factory=dict, description="section -> file it was read from")
+
+    @model_validator(mode="after")
+    def _aliases_unique(self) -> RuleSet:
+        # one alias naming two canonical entities would make grouping arbitrary
+        for section, table in (("entities", self.entities.entities), ("metrics", self.metrics.metrics)):
+            seen: dict[str, str] = {}
+            for name, rule in table.items():
+                for alias in [name, *rule.aliases]:
+                    if alias in seen and seen[alias] != name:
+                        raise ValueError(
+                            f"{section}: alias {alias!r} names both {seen[alias]!r} and {name!r}"
+                        )
+                    seen[alias] = name
+        return self
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def default_rules_dir() -> Path:
+    """The built-in rules: inside an installed wheel, or the checkout's top-level rules/."""
+    packaged = Path(__file__).parent / "default_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def _node_line(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Line (1-based) of the YAML node a pydantic error location points at."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if node is None:
+            break
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for key, value in node.value:
+                if str(key.value) == str(part):
+                    # an unknown key is best shown on the key itself
+                    nxt = value
+                    line = key.start_mark.line + 1
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _describe(err: Any) -> str:
+    loc = err["loc"]
+    where = loc[-1] if loc else ""
+    if err["type"] == "extra_forbidden":
+        return f"unknown key {where!r}"
+    if err["type"] == "missing":
+        return f"missing key {where!r}"
+    if err["type"] == "string_pattern_mismatch" and loc and loc[-1] == "[key]":
+        return f"{'.'.join(str(p) for p in loc[:-1])}: key does not match {err['ctx']['pattern']}"
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    path = ".".join(str(p) for p in loc)
+    return f"{path}: {msg}" if path else msg
+
+
+def read_section(path: Path, name: str) -> tuple[Section | None, list[str]]:
+    """Parse and validate one rules file; return it and its problems as ``file:line: msg``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [f"{path}: cannot read: {exc}"]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [f"{path}{where}: invalid YAML: {problem}"]
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        return None, [f"{path}:1: expected a mapping of keys at the top level"]
+    try:
+        return SECTIONS[name].model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            line = _node_line(node, tuple(err["loc"]))
+            problems.append(f"{path}{f':{line}' if line else ''}: {_describe(err)}")
+        return None, problems
+
+
+def check_rules(directory: Path | None) -> tuple[RuleSet | None, list[str]]:
+    """Validate a rules directory; every problem is returned, none raised."""
+    problems: list[str] = []
+    sections: dict[str, Any] = {}
+    files: dict[str, str] = {}
+    defaults = default_rules_dir()
+    if directory is not None and not directory.is_dir():
+        return None, [f"{directory}: not a rules directory"]
+    if directory is not None:
+        for path in sorted(directory.glob("*.y*ml")):
+            if path.stem not in SECTIONS:
+                known = ", ".join(sorted(SECTIONS))
+                problems.append(f"{path}:1: unknown rules file {path.name!r} (known: {known})")
+    for name in SECTIONS:
+        chosen = None
+        for base in ([directory] if directory is not None else []) + [defaults]:
+            for ext in (".yaml", ".yml"):
+                if (base / f"{name}{ext}").is_file():
+                    chosen = base / f"{name}{ext}"
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            continue
+        section, errs = read_section(chosen, name)
+        problems.extend(errs)
+        if section is not None:
+            sections[name] = section
+            files[name] = str(chosen)
+    if problems:
+        return None, problems
+    try:
+        return RuleSet(**sections, files=files), []
+    except ValidationError as exc:
+        return None, [f"{directory or defaults}: {_describe(e)}" for e in exc.errors()]
+
+
+def load_rules(directory: Path | str | None = None) -> RuleSet:
+    """Load a rules directory (sections it lacks come from the defaults); raise RulesError."""
+    rules, problems = check_rules(Path(directory) if directory is not None else None)
+    if rules is None:
+        raise RulesError(problems)
+    return rules

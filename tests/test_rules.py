@@ -1,0 +1,73 @@
+"""Rules are data; a mistake in them is reported as file:line, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kcheck.errors import RulesError
+from kcheck.rules import SECTIONS, check_rules, default_rules_dir, load_rules
+
+
+def test_default_rules_validate() -> None:
+    rules, problems = check_rules(default_rules_dir())
+    assert problems == []
+    assert rules is not None
+    assert set(rules.files) == set(SECTIONS)
+
+
+@pytest.mark.parametrize(
+    ("filename", "text", "expected"),
+    [
+        ("metrics.yaml", "metrics:\n  gmv:\n    alais: [交易额]\n", "metrics.yaml:3: unknown key 'alais'"),
+        (
+            "metrics.yaml",
+            "metrics:\n  gmv:\n    aliases: [GMV, '']\n",
+            "metrics.yaml:3: metrics.gmv.aliases: empty string in list",
+        ),
+        (
+            "units.yaml",
+            "currencies:\n  yuan: [元]\n",
+            "units.yaml:2: currencies.yuan: key does not match ^[A-Z]{3}$",
+        ),
+        (
+            "checks.yaml",
+            "warning_gap: -1\n",
+            "checks.yaml:1: warning_gap: Input should be greater than or equal to 0",
+        ),
+        (
+            "boilerplate.yaml",
+            "end_markers: ['本文(首发']\n",
+            "boilerplate.yaml:1: end_markers: bad regular expression",
+        ),
+        ("entities.yaml", "entities: [快手\n", "entities.yaml:2: invalid YAML"),
+        ("entities.yaml", "- 快手\n", "entities.yaml:1: expected a mapping"),
+        ("aliases.yaml", "x: 1\n", "aliases.yaml:1: unknown rules file 'aliases.yaml'"),
+    ],
+)
+def test_rule_mistakes_point_at_file_and_line(
+    tmp_path: Path, filename: str, text: str, expected: str
+) -> None:
+    (tmp_path / filename).write_text(text, encoding="utf-8")
+    rules, problems = check_rules(tmp_path)
+    assert rules is None
+    assert any(expected in p for p in problems), problems
+    with pytest.raises(RulesError):
+        load_rules(tmp_path)
+
+
+def test_duplicate_alias_across_entities_is_rejected(tmp_path: Path) -> None:
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n  快手:\n    aliases: [快手电商]\n  抖音:\n    aliases: [快手电商]\n", encoding="utf-8"
+    )
+    _, problems = check_rules(tmp_path)
+    assert any("'快手电商' names both '快手' and '抖音'" in p for p in problems), problems
+
+
+def test_partial_directory_falls_back_to_defaults(tmp_path: Path) -> None:
+    (tmp_path / "checks.yaml").write_text("warning_gap: 0.1\n", encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert rules.checks.warning_gap == 0.1
+    assert "快手" in rules.entities.entities
+    assert rules.files["checks"] == str(tmp_path / "checks.yaml")
