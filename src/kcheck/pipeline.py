@@ -8,7 +8,7 @@ from kcheck.check import run_checks
 from kcheck.extract import Extractor
 from kcheck.group import group_claims
 from kcheck.load import load_paths
-from kcheck.models import Claim, DocumentInfo, Report, Summary, TopicStatus
+from kcheck.models import Claim, DocumentInfo, FileProblem, Report, Summary, TopicStatus
 from kcheck.rules import RuleSet
 
 
@@ -19,7 +19,17 @@ class Settings:
     paths: tuple[str, ...] = ("corpus",)
 
 
-def run(settings: Settings, rules: RuleSet) -> Report:
+@dataclass
+class Extraction:
+    """The corpus after load and extract: what `kcheck claims` lists and `report` checks."""
+
+    documents: list[DocumentInfo]
+    problems: list[FileProblem]
+    claims: list[Claim]
+
+
+def collect(settings: Settings, rules: RuleSet) -> Extraction:
+    """Load every file under the paths and extract its claims."""
     documents, problems = load_paths(settings.paths, rules)
     extractor = Extractor(rules)
     claims: list[Claim] = []
@@ -41,11 +51,18 @@ def run(settings: Settings, rules: RuleSet) -> Report:
                 claims=len(found),
             )
         )
+    return Extraction(documents=infos, problems=problems, claims=claims)
+
+
+def run(settings: Settings, rules: RuleSet) -> Report:
+    """The whole pipeline: collect, group, check; the Report every output format renders."""
+    extraction = collect(settings, rules)
+    claims, problems = extraction.claims, extraction.problems
     topics = group_claims(claims, rules)
     by_id = {c.id: c for c in claims}
     conflicts = run_checks(topics, by_id, rules)
     summary = Summary(
-        documents=len(documents),
+        documents=len(extraction.documents),
         claims=len(claims),
         topics=len(topics),
         corroborated=sum(1 for t in topics if t.status == TopicStatus.CONSISTENT and len(t.sources) > 1),
@@ -54,7 +71,7 @@ def run(settings: Settings, rules: RuleSet) -> Report:
     for conflict in conflicts:
         summary.conflicts[conflict.severity.value] += 1
     return Report(
-        documents=infos,
+        documents=extraction.documents,
         unreadable=problems,
         topics=topics,
         conflicts=conflicts,
