@@ -182,6 +182,10 @@ class Claim(BaseModel):
     change: str | None = Field(default=None, description="yoy / qoq / change for growth claims")
     scope: str | None = Field(default=None, description="cumulative, monthly, ...; None = as stated")
     event: str | None = Field(default=None, description="canonical event name for event claims")
+    measure: str | None = Field(
+        default=None, description="the words naming what is measured, as written (电商交易总额（GMV）)"
+    )
+    subject: str | None = Field(default=None, description="the clause's subject as written (快手电商)")
     qualifier: str | None = Field(default=None, description="the qualifier word as written: 超过, 约, 近")
     precision: float | None = Field(default=None, description="value of one unit in the last written digit")
     time_quote: str | None = Field(default=None, description="the time expression the period/date came from")
