@@ -1,0 +1,95 @@
+"""The shared model: positions map back to the original file; outputs are written atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kcheck.errors import OutputError
+from kcheck.models import Claim, Sentence, Span, TextRun
+from kcheck.output import write_atomic
+
+
+def _sentence() -> Sentence:
+    # "3月1日，" on line 5 from column 40, then "快手电商" copied from inside an <a> tag on line 5
+    # column 120, then "与淘宝正式分手。" on line 6 column 1
+    return Sentence(
+        index=0,
+        paragraph=0,
+        text="3月1日，快手电商与淘宝正式分手。",
+        runs=[
+            TextRun(offset=0, length=5, line=5, column=40),
+            TextRun(offset=5, length=4, line=5, column=120),
+            TextRun(offset=9, length=8, line=6, column=1),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [
+        (0, (5, 40)),  # 3
+        (4, (5, 44)),  # ，
+        (5, (5, 120)),  # 快
+        (8, (5, 123)),  # 商
+        (9, (6, 1)),  # 与
+        (16, (6, 8)),  # 。
+    ],
+)
+def test_locate_maps_offsets_through_runs(offset: int, expected: tuple[int, int]) -> None:
+    assert _sentence().locate(offset) == expected
+
+
+def test_sentence_position_is_its_first_run() -> None:
+    s = _sentence()
+    assert (s.line, s.column) == (5, 40)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        (("2018-01-01", "2018-12-31"), ("2018-06-01", "2018-06-30"), True),  # 2018年 vs 2018年6月
+        (("2013-11-01", "2013-11-30"), ("2013-12-01", "2013-12-31"), False),  # 2013年11月 vs 12月
+        (("2020-08-01", "2020-08-31"), ("2020-10-09", "2020-10-09"), False),
+        (("2022-03-01", "2022-03-01"), ("2022-03-01", "2022-03-01"), True),
+    ],
+)
+def test_span_overlap(a: tuple[str, str], b: tuple[str, str], overlap: bool) -> None:
+    sa = Span(start=dt.date.fromisoformat(a[0]), end=dt.date.fromisoformat(a[1]))
+    sb = Span(start=dt.date.fromisoformat(b[0]), end=dt.date.fromisoformat(b[1]))
+    assert sa.overlaps(sb) is overlap
+    assert sb.overlaps(sa) is overlap
+
+
+def test_claim_round_trips_through_json() -> None:
+    claim = Claim(
+        quote="1758.87亿元",
+        value=175_887_000_000,
+        low=175_886_500_000,
+        high=175_887_500_000,
+        unit="CNY",
+        period=Span(start=dt.date(2021, 7, 1), end=dt.date(2021, 9, 30)),
+        entity="快手",
+        metric="gmv",
+    )
+    again = Claim.model_validate_json(claim.model_dump_json())
+    assert again == claim
+    dumped = claim.model_dump(mode="json")
+    assert dumped["period"] == {"start": "2021-07-01", "end": "2021-09-30"}
+    assert dumped["kind"] == "actual"
+
+
+def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    write_atomic(target, "first\n")
+    write_atomic(target, "second\n")
+    assert target.read_text(encoding="utf-8") == "second\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["report.json"]
+
+
+def test_write_atomic_reports_path_that_is_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "r.json").mkdir()
+    with pytest.raises(OutputError, match=r"r\.json: cannot write"):
+        write_atomic(tmp_path / "r.json", "x")
