@@ -247,6 +247,10 @@ class Summary(BaseModel):
     corroborated: int = 0
     unreadable: int = 0
     baselined: int = 0
+    hidden: int = Field(
+        default=0,
+        description="findings left out of this report by --min-severity or --changed-since",
+    )
 
 
 class DocumentInfo(BaseModel):
