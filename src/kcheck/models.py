@@ -274,3 +274,6 @@ class Report(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     summary: Summary = Field(default_factory=Summary)
+    baseline: str | None = Field(
+        default=None, description="the baseline file findings were compared with (--baseline), if any"
+    )
