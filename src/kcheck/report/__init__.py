@@ -1,18 +1,26 @@
-"""Render a finished Report. Each format is a pure function Report -> str."""
+"""Render a finished Report. One module per format, each a pure function Report -> str.
+
+The CLI decides what to show (report.select) and the exit code; formats only render.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from kcheck.models import Report
+from kcheck.report import github, json, markdown, sarif, text
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": text.render,
+    "json": json.render,
+    "markdown": markdown.render,
+    "sarif": sarif.render,
+    "github": github.render,
+}
 
 
-def render_json(report: Report) -> str:
-    return report.model_dump_json(indent=2) + "\n"
-
-
-FORMATS: dict[str, Callable[[Report], str]] = {"json": render_json}
-
-
-def render(report: Report, fmt: str) -> str:
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    """``report`` in format ``fmt``; ``color`` adds ANSI styles to the text format only."""
+    if fmt == "text":
+        return text.render(report, color=color)
     return FORMATS[fmt](report)

@@ -1,0 +1,111 @@
+"""`kcheck claims` listings: every extracted claim as a terminal table, JSON Lines or CSV.
+
+JSON Lines and CSV carry every Claim field (the contract's and the extras); the table
+shows what fits a terminal and ids long enough to pass to `kcheck explain`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any
+
+from kcheck.models import Claim, Span
+from kcheck.report import describe
+
+QUOTE_COLUMNS = 24
+
+
+def jsonl(claims: Sequence[Claim]) -> str:
+    """One JSON object per line, the contract's Claim fields first."""
+    return "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims)
+
+
+def csv_columns() -> list[str]:
+    """CSV header: Claim fields in model order, spans split into ``_start`` and ``_end``."""
+    out = []
+    for name, field in Claim.model_fields.items():
+        if _is_span(field.annotation):
+            out += [f"{name}_start", f"{name}_end"]
+        else:
+            out.append(name)
+    return out
+
+
+def csv_text(claims: Sequence[Claim]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(csv_columns())
+    for claim in claims:
+        row: list[str] = []
+        for name, field in Claim.model_fields.items():
+            value = getattr(claim, name)
+            if _is_span(field.annotation):
+                row += [value.start.isoformat(), value.end.isoformat()] if value is not None else ["", ""]
+            else:
+                row.append(_cell(value))
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def table(claims: Sequence[Claim]) -> str:
+    """Aligned columns for a terminal; CJK characters count two columns."""
+    if not claims:
+        return "No claims.\n"
+    n = id_length([c.id for c in claims])
+    header = ["id", "source", "as written", "value", "interval", "time", "entity", "measure", "kind"]
+    rows = [
+        [
+            c.id[:n],
+            describe.location(c),
+            describe.truncate(describe.one_line(c.quote), QUOTE_COLUMNS),
+            describe.value(c),
+            describe.interval(c) or "",
+            describe.when(c) or "",
+            c.entity or "",
+            " ".join(x for x in (c.metric or c.event, c.change, c.scope) if x),
+            c.kind.value,
+        ]
+        for c in claims
+    ]
+    widths = [max(describe.width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "  ".join(describe.pad(cell, widths[i]) for i, cell in enumerate(r)).rstrip() for r in [header, *rows]
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def id_length(ids: Sequence[str], minimum: int = 8) -> int:
+    """Shortest prefix length (at least ``minimum``) that keeps every distinct id distinct."""
+    distinct = set(ids)
+    longest = max((len(i) for i in distinct), default=0)
+    for n in range(minimum, longest + 1):
+        if len({i[:n] for i in distinct}) == len(distinct):
+            return n
+    return max(longest, minimum)
+
+
+FORMATS: dict[str, Callable[[Sequence[Claim]], str]] = {"table": table, "jsonl": jsonl, "csv": csv_text}
+
+
+def render(claims: Sequence[Claim], fmt: str) -> str:
+    return FORMATS[fmt](claims)
+
+
+def _is_span(annotation: Any) -> bool:
+    return annotation is Span or Span in getattr(annotation, "__args__", ())
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)

@@ -1,0 +1,270 @@
+"""Words and numbers every human-facing format shares: values, intervals, places, gaps.
+
+Pure functions over the finished models; no format decides for itself how a figure,
+an interval or a source position is written, so text, Markdown, GitHub and explain agree.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kcheck.models import Claim, ClaimType, Conflict, Dimension, Report, Severity, Span, Topic, TopicStatus
+
+SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+# units written right after the number with no space (86.1%, 4.5x); others get a space
+_TIGHT_UNITS = {"%", "x"}
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def number(x: float) -> str:
+    """A figure with thousands separators and no float noise: 175887000000.0 -> 175,887,000,000."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if math.isnan(x):
+        return "nan"
+    # 12 significant digits hide binary-float noise (0.1 + 0.2) without losing any figure
+    # a newspaper writes; Decimal formats without an exponent
+    text = format(Decimal(f"{x:.12g}"), ",f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def quantity(x: float, unit: str | None) -> str:
+    """``number`` with its unit: 86.1%, 4.5x, 175,887,000,000 CNY, 302,000,000 人次."""
+    if not unit:
+        return number(x)
+    if unit in _TIGHT_UNITS:
+        return f"{number(x)}{unit}"
+    return f"{number(x)} {unit}"
+
+
+def bounds(claim: Claim) -> tuple[float, float] | None:
+    """The interval a numeric claim commits to; an open side is ±inf. None for a bare date."""
+    if claim.low is None and claim.high is None:
+        if claim.value is None:
+            return None
+        return (claim.value, claim.value)
+    low = claim.low if claim.low is not None else -math.inf
+    high = claim.high if claim.high is not None else math.inf
+    return (low, high)
+
+
+def interval(claim: Claim) -> str | None:
+    """``low..high`` with the unit, or None when the claim is an exact point."""
+    b = bounds(claim)
+    if b is None or b[0] == b[1]:
+        return None
+    low, high = b
+    return f"{number(low)}..{quantity(high, claim.unit)}"
+
+
+def is_dated(claim: Claim) -> bool:
+    return claim.type == ClaimType.EVENT or claim.dimension == Dimension.DATE
+
+
+def span(s: Span) -> str:
+    """2022-03-01, or 2021-07-01..2021-09-30 for a longer span."""
+    if s.start == s.end:
+        return s.start.isoformat()
+    return f"{s.start.isoformat()}..{s.end.isoformat()}"
+
+
+def value(claim: Claim) -> str:
+    """The normalised value as a reader checks it: a quantity, an interval, or a date."""
+    if is_dated(claim) and claim.date is not None and claim.value is None:
+        return span(claim.date)
+    if claim.value is not None:
+        return quantity(claim.value, claim.unit)
+    b = bounds(claim)
+    if b is not None:
+        return f"{number(b[0])}..{quantity(b[1], claim.unit)}"
+    if claim.date is not None:
+        return span(claim.date)
+    return "?"
+
+
+def when(claim: Claim) -> str | None:
+    """The time a claim is about: ``period 2021-07-01..2021-09-30`` or ``date 2022-03-01``."""
+    parts = []
+    if claim.period is not None:
+        parts.append(f"period {span(claim.period)}")
+    # a dated event's date is already its value
+    if claim.date is not None and not (is_dated(claim) and claim.value is None):
+        parts.append(f"date {span(claim.date)}")
+    return ", ".join(parts) or None
+
+
+def short_id(ident: str) -> str:
+    """Enough of an id to pass to `kcheck explain`, which accepts any unique prefix."""
+    return ident[:12]
+
+
+def location(claim: Claim) -> str:
+    """``path:line:column``, the form editors and terminals turn into a link."""
+    return f"{claim.doc}:{claim.line}:{claim.column}"
+
+
+# --------------------------------------------------------------------------- gaps
+
+
+def gap(conflict: Conflict) -> str | None:
+    """How far apart the claims are: ``4,063,000,000 CNY (2.3%)`` or ``3 days``; None if unknown."""
+    claims = conflict.claims
+    if len(claims) < 2:
+        return None
+    if all(is_dated(c) and c.date is not None for c in claims):
+        dates = [c.date for c in claims if c.date is not None]
+        days = (max(d.start for d in dates) - min(d.end for d in dates)).days
+        return f"{days} day{'s' if days != 1 else ''}" if days > 0 else None
+    units = {c.unit for c in claims}
+    spans = [bounds(c) for c in claims]
+    if len(units) != 1 or any(b is None for b in spans):
+        return _relative(conflict.gap)
+    lows = [b[0] for b in spans if b is not None]
+    highs = [b[1] for b in spans if b is not None]
+    distance = max(lows) - min(highs)
+    if not math.isfinite(distance) or distance <= 0:
+        return _relative(conflict.gap)
+    unit = next(iter(units))
+    rel = conflict.gap
+    if rel is None and max(lows) != 0:
+        rel = distance / abs(max(lows))
+    share = f" ({_percent(rel)})" if rel is not None else ""
+    return f"{quantity(distance, unit)}{share}"
+
+
+def _percent(rel: float) -> str:
+    return f"{number(round(rel * 100, 2))}%"
+
+
+def _relative(rel: float | None) -> str | None:
+    return _percent(rel) if rel is not None else None
+
+
+# --------------------------------------------------------------------------- report views
+
+
+def claims_by_id(report: Report) -> dict[str, Claim]:
+    found = {c.id: c for c in report.claims}
+    for conflict in report.conflicts:
+        for c in conflict.claims:
+            found.setdefault(c.id, c)
+    return found
+
+
+def by_topic(conflicts: Iterable[Conflict]) -> list[tuple[str, list[Conflict]]]:
+    """Conflicts grouped under their topic, worst topic first, each topic's worst first."""
+    groups: dict[str, list[Conflict]] = {}
+    for conflict in conflicts:
+        groups.setdefault(conflict.topic_id or conflict.topic, []).append(conflict)
+
+    def worst(cs: list[Conflict]) -> int:
+        return max(c.severity.rank for c in cs if not c.baselined) if any(not c.baselined for c in cs) else 0
+
+    ordered = sorted(groups.values(), key=lambda cs: (-worst(cs), cs[0].topic, cs[0].topic_id))
+    return [
+        (cs[0].topic, sorted(cs, key=lambda c: (c.baselined, -c.severity.rank, c.type, c.id)))
+        for cs in ordered
+    ]
+
+
+@dataclass(frozen=True)
+class Corroborated:
+    """A topic several sources state, all in agreement, with the claims that say so."""
+
+    topic: Topic
+    claims: list[Claim]
+
+
+def corroborated(report: Report) -> list[Corroborated]:
+    known = claims_by_id(report)
+    out = []
+    for topic in report.topics:
+        if topic.status != TopicStatus.CONSISTENT:
+            continue
+        claims = [known[i] for i in topic.claims if i in known]
+        sources = set(topic.sources) or {c.doc for c in claims}
+        if len(sources) > 1:
+            out.append(Corroborated(topic=topic, claims=claims))
+    return sorted(out, key=lambda c: c.topic.label)
+
+
+def counts(report: Report) -> str:
+    """``1 error, 2 warnings, 0 info`` from the summary."""
+    n = report.summary.conflicts
+    e, w, i = n.get("error", 0), n.get("warning", 0), n.get("info", 0)
+    return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {i} info"
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    parts = [
+        f"{s.documents} document{'s' if s.documents != 1 else ''}",
+        f"{s.claims} claim{'s' if s.claims != 1 else ''}",
+        f"{s.topics} topic{'s' if s.topics != 1 else ''}",
+        f"{s.corroborated} corroborated",
+    ]
+    line = ", ".join(parts) + f"; conflicts: {counts(report)}"
+    extras = []
+    if s.baselined:
+        extras.append(f"{s.baselined} baselined")
+    if s.hidden:
+        extras.append(f"{s.hidden} hidden")
+    if s.unreadable:
+        extras.append(f"{s.unreadable} unreadable file{'s' if s.unreadable != 1 else ''}")
+    return line + ("; " + ", ".join(extras) if extras else "")
+
+
+# --------------------------------------------------------------------------- terminal width
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: CJK wide and full-width characters take two."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        for ch in text
+    )
+
+
+def truncate(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` columns, marking the cut with …."""
+    if width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = width(ch)
+        if used + w > limit - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    fill = " " * max(columns - width(text), 0)
+    return fill + text if right else text + fill
+
+
+def one_line(text: str) -> str:
+    """Collapse line breaks and runs of whitespace so a sentence fits one output line."""
+    return " ".join(text.split())
+
+
+def split_sentence(claim: Claim) -> tuple[str, str, str]:
+    """The claim's sentence on one line as (before, figure, after); figure is "" if not found."""
+    text = one_line(claim.sentence)
+    # the claim's own offset picks the right one when a figure occurs twice in a sentence
+    exact = text == claim.sentence and claim.quote and text.startswith(claim.quote, claim.offset)
+    start = claim.offset if exact else (text.find(claim.quote) if claim.quote else -1)
+    if start < 0:
+        return (text, "", "")
+    end = start + len(claim.quote)
+    return (text[:start], text[start:end], text[end:])

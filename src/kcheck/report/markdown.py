@@ -1,0 +1,110 @@
+"""The Markdown report, for pull-request comments, wikis and GitHub step summaries.
+
+A summary table, then every conflict under its topic with the sources in a table and each
+sentence quoted with the figure in bold, then the corroborated topics and unreadable files.
+Text from the articles is escaped, so a stray ``*`` or ``|`` cannot break the layout.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kcheck.models import Claim, Conflict, Report, Severity
+from kcheck.report import describe
+
+_COUNT_LABELS = [(Severity.ERROR, "errors"), (Severity.WARNING, "warnings"), (Severity.INFO, "info")]
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def escape(text: str) -> str:
+    """Text shown literally: Markdown punctuation backslash-escaped, one line."""
+    return _SPECIAL.sub(r"\\\1", describe.one_line(text))
+
+
+def code(text: str) -> str:
+    """An inline code span that survives backticks in ``text``."""
+    text = describe.one_line(text)
+    fence = "``" if "`" in text else "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def render(report: Report) -> str:
+    s = report.summary
+    out = [
+        "# kcheck report",
+        "",
+        f"**{describe.counts(report)}** across {s.documents} document{'s' if s.documents != 1 else ''}.",
+        "",
+        "| | count |",
+        "|---|---:|",
+        f"| documents | {s.documents} |",
+        f"| claims | {s.claims} |",
+        f"| topics | {s.topics} |",
+        f"| corroborated topics | {s.corroborated} |",
+        *(f"| {label} | {s.conflicts.get(sev.value, 0)} |" for sev, label in _COUNT_LABELS),
+        f"| baselined | {s.baselined} |",
+    ]
+    if s.hidden:
+        out.append(f"| hidden (--min-severity, --changed-since) | {s.hidden} |")
+    out.append(f"| unreadable files | {s.unreadable} |")
+
+    groups = describe.by_topic(report.conflicts)
+    out += ["", "## Conflicts", ""]
+    if not groups:
+        out += ["No conflicts.", ""]
+    for label, conflicts in groups:
+        out += [f"### {escape(label)}", ""]
+        for conflict in conflicts:
+            out += _conflict(conflict)
+
+    agreed = describe.corroborated(report)
+    if agreed:
+        out += ["## Corroborated", "", "| topic | value | sources |", "|---|---|---|"]
+        for item in agreed:
+            values = sorted({describe.value(c) for c in item.claims})
+            sources = ", ".join(f"{code(describe.location(c))} ({escape(c.quote)})" for c in item.claims)
+            out.append(f"| {escape(item.topic.label)} | {escape(' / '.join(values))} | {sources} |")
+        out.append("")
+
+    if report.unreadable:
+        out += ["## Unreadable files", ""]
+        out += [f"- {code(p.path)}: {escape(p.error)}" for p in report.unreadable]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _conflict(conflict: Conflict) -> list[str]:
+    state = " (baselined)" if conflict.baselined else ""
+    out = [
+        f"**{conflict.severity.value}**{state} {code(conflict.type)} {code(describe.short_id(conflict.id))}: "
+        f"{escape(conflict.message)}",
+        "",
+        "| source | as written | value | interval | time |",
+        "|---|---|---|---|---|",
+    ]
+    for c in conflict.claims:
+        cells = [
+            code(describe.location(c)),
+            escape(c.quote),
+            escape(describe.value(c)),
+            escape(describe.interval(c) or ""),
+            escape(describe.when(c) or ""),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    out.append("")
+    for c in conflict.claims:
+        if c.sentence:
+            out += [f"> {_highlight(c)}", f"> — {code(describe.location(c))}", ""]
+    gap = describe.gap(conflict)
+    if gap is not None:
+        out += [f"Gap: {escape(gap)}", ""]
+    return out
+
+
+def _highlight(claim: Claim) -> str:
+    """The sentence, escaped, with the figure in bold."""
+    before, figure, after = describe.split_sentence(claim)
+    if not figure:
+        return escape(before)
+    return f"{escape(before)}**{escape(figure)}**{escape(after)}"

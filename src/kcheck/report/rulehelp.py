@@ -1,0 +1,76 @@
+"""What each kind of finding means, for SARIF rule metadata and `kcheck explain`.
+
+A check type the table does not know (a check added later) still gets a rule, named
+after its type, so no finding is ever dropped for lack of documentation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CheckHelp:
+    type: str
+    name: str
+    short: str
+    help: str
+
+
+KNOWN: dict[str, CheckHelp] = {
+    h.type: h
+    for h in (
+        CheckHelp(
+            type="value_mismatch",
+            name="ValueMismatch",
+            short="Sources state different values for the same figure.",
+            help=(
+                "Two or more claims about the same entity, measure, period and kind (actual, "
+                "target, forecast) commit to intervals that do not overlap, after units, "
+                "magnitudes and qualifiers (超过, 约, 近) are normalised and rounding is allowed "
+                "for. Check the sources and correct the wrong figure."
+            ),
+        ),
+        CheckHelp(
+            type="date_mismatch",
+            name="DateMismatch",
+            short="Sources give different dates for the same event.",
+            help=(
+                "Two or more claims date the same event (resolved against each article's "
+                "publication date) to days that do not overlap. Check which date is right."
+            ),
+        ),
+        CheckHelp(
+            type="reused_figure",
+            name="ReusedFigure",
+            short="The same figure is attached to different measures or periods.",
+            help=(
+                "An identical figure appears for different measures, entities or periods, which "
+                "often means it was copied to the wrong place. Confirm each use."
+            ),
+        ),
+        CheckHelp(
+            type="growth_mismatch",
+            name="GrowthMismatch",
+            short="A stated growth rate does not follow from the stated figures.",
+            help=(
+                "A change (同比, 环比) stated in the text disagrees with the change computed from "
+                "the figures the corpus gives for the two periods, beyond the tolerance in "
+                "rules/checks.yaml (growth_tolerance_pp)."
+            ),
+        ),
+    )
+}
+
+
+def check_help(check_type: str) -> CheckHelp:
+    known = KNOWN.get(check_type)
+    if known is not None:
+        return known
+    words = check_type.replace("_", " ").strip() or "finding"
+    return CheckHelp(
+        type=check_type,
+        name="".join(w.capitalize() for w in words.split()),
+        short=f"{words[0].upper()}{words[1:]}.",
+        help=f"kcheck reported a {words} between claims that were grouped under one topic.",
+    )
