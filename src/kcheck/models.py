@@ -192,6 +192,12 @@ class Claim(BaseModel):
     entity_from: Literal["rules", "subject"] | None = None
     sentence_index: int = Field(default=0, description="index of the sentence in its document")
     offset: int = Field(default=0, description="offset of the quote in the sentence")
+    superseded: bool = Field(
+        default=False, description="a later figure of the same sentence revises this one (后又上调至...)"
+    )
+    revision: str | None = Field(
+        default=None, description="the revision cue as written (上调至) when this figure revises an earlier one"
+    )
 
 
 # --------------------------------------------------------------------------- findings
