@@ -118,9 +118,71 @@ class KindsSection(Section):
     decrease: list[str] = Field(default_factory=list)
 
 
+AnchorKind = Literal["as_of", "since", "before", "after", "within"]
+
+
+class TimePart(Section):
+    """A stretch of a larger unit: months of a year (年底 -> 12..12) or days of a month (上旬 -> 1..10)."""
+
+    first: int = Field(ge=1, le=31)
+    last: int = Field(ge=1, le=31, description="months past 12 run into the next year (冬 -> 12..14)")
+    approx: bool = True
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimePart:
+        if self.first > self.last:
+            raise ValueError(f"first ({self.first}) is after last ({self.last})")
+        return self
+
+
 class TimeSection(Section):
     relative_years: dict[str, int] = Field(default_factory=dict)
     timezone: str = "Asia/Shanghai"
+    # the time pass (kcheck.extract.timex): vocabulary around the numeric grammar
+    anaphoric_years: list[str] = Field(default_factory=list, description="当年: the year named before")
+    anaphoric_months: list[str] = Field(default_factory=list, description="当月: the month named before")
+    relative_year_spans: dict[str, tuple[int, int]] = Field(default_factory=dict)
+    relative_quarters: dict[str, int] = Field(default_factory=dict)
+    relative_months: dict[str, int] = Field(default_factory=dict)
+    relative_days: dict[str, int] = Field(default_factory=dict)
+    halves: dict[str, Literal[1, 2]] = Field(default_factory=dict)
+    half_months: dict[str, Literal[1, 2]] = Field(default_factory=dict)
+    quarter_words: list[str] = Field(default_factory=list)
+    fiscal_year_words: list[str] = Field(default_factory=list)
+    full_year: list[str] = Field(default_factory=list)
+    same_period: list[str] = Field(default_factory=list)
+    year_parts: dict[str, TimePart] = Field(default_factory=dict, description="in months")
+    month_parts: dict[str, TimePart] = Field(default_factory=dict, description="in days")
+    seasons: dict[str, TimePart] = Field(default_factory=dict, description="in months")
+    period_end_words: list[str] = Field(default_factory=list, description="一季度末: its last day")
+    range_connectors: list[str] = Field(default_factory=list)
+    range_prefixes: list[str] = Field(default_factory=list)
+    anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
+    anchor_suffixes: dict[str, AnchorKind] = Field(default_factory=dict)
+    approx_suffixes: list[str] = Field(default_factory=list)
+    day_modifiers: list[str] = Field(default_factory=list)
+    day_periods: list[str] = Field(default_factory=list)
+    recurring_prefixes: list[str] = Field(default_factory=list)
+    not_times: list[str] = Field(default_factory=list)
+    two_digit_year_ahead: int = Field(default=10, ge=0, le=99)
+    yearless_future_days: int = Field(default=300, ge=0, le=366)
+
+    _check = field_validator(
+        "anaphoric_years",
+        "anaphoric_months",
+        "quarter_words",
+        "fiscal_year_words",
+        "full_year",
+        "same_period",
+        "period_end_words",
+        "range_connectors",
+        "range_prefixes",
+        "approx_suffixes",
+        "day_modifiers",
+        "day_periods",
+        "recurring_prefixes",
+        "not_times",
+    )(_no_blank)
 
 
 # --------------------------------------------------------------------------- page furniture

@@ -53,6 +53,10 @@ class TimeExpr:
     anchor: str | None = None  # 截至 (as of), 起 (from), 前 (by) ... as written
     cumulative: bool = False  # 前三季度, 1-9月: a span from the start of the year
     approx: bool = False  # 左右 / 前后 / 底 / 初
+    # added by the time pass (additive):
+    year_source: str = "text"  # where the year came from: "text", "context" (named before), "published"
+    anchor_kind: str | None = None  # the anchor's meaning: as_of, since, before, after, within
+    fiscal: bool = False  # 2018财年: read as the calendar year
 
 
 @dataclass

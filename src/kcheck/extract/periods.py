@@ -1,0 +1,78 @@
+"""Calendar spans as inclusive day ranges: a year, a quarter, a run of months, a day.
+
+Pure helpers for the time pass. Months past 12 (or below 1) roll into the next (previous)
+year, so ``months(2018, 12, 14)`` is December 2018 to February 2019. An impossible date
+(2月30日) raises ``ValueError``; the caller drops the expression.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+from kcheck.models import Span
+
+
+def norm_month(year: int, month: int) -> tuple[int, int]:
+    """``(2018, 14)`` -> ``(2019, 2)``; ``(2018, 0)`` -> ``(2017, 12)``."""
+    y, m = divmod(month - 1, 12)
+    return year + y, m + 1
+
+
+def month_end(year: int, month: int) -> dt.date:
+    year, month = norm_month(year, month)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_start(year: int, month: int) -> dt.date:
+    year, month = norm_month(year, month)
+    return dt.date(year, month, 1)
+
+
+def months(year: int, first: int, last: int) -> Span:
+    """Months ``first``..``last`` of ``year`` (``months(2021, 1, 9)`` -> 01-01..09-30)."""
+    return Span(start=month_start(year, first), end=month_end(year, last))
+
+
+def year(y: int) -> Span:
+    return months(y, 1, 12)
+
+
+def quarter(y: int, q: int) -> Span:
+    return months(y, 3 * q - 2, 3 * q)
+
+
+def half(y: int, h: int) -> Span:
+    return months(y, 6 * h - 5, 6 * h)
+
+
+def day(d: dt.date) -> Span:
+    return Span(start=d, end=d)
+
+
+def days_of_month(y: int, m: int, first: int, last: int) -> Span:
+    """Days ``first``..``last`` of a month; ``last`` past the month's end is clipped (下旬 -> 21..end)."""
+    end = month_end(y, m)
+    return Span(start=dt.date(y, m, first), end=end if last >= end.day else dt.date(y, m, last))
+
+
+def shift_years(span: Span, years: int) -> Span:
+    """The same span ``years`` later; a month's last day stays the last day (02-28 -> 02-29)."""
+
+    def move(d: dt.date, is_end: bool) -> dt.date:
+        moved = d + relativedelta(years=years)
+        if is_end and d == month_end(d.year, d.month):
+            return month_end(moved.year, moved.month)
+        return moved
+
+    return Span(start=move(span.start, False), end=move(span.end, True))
+
+
+def add_days(d: dt.date, n: int) -> dt.date:
+    return d + dt.timedelta(days=n)
+
+
+def add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    return norm_month(y, m + n)

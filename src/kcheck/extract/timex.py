@@ -1,0 +1,845 @@
+"""The time pass: find the dates, periods and relative time of one sentence, resolved to days.
+
+``TimeFinder(rules).find(folded, context)`` returns every time expression of a folded sentence
+(``normalise.fold``: half-width digits, simplified characters) as :class:`TimeExpr` (offsets
+into the sentence, an inclusive day span) and the context to hand the next sentence of the
+same paragraph. The grammar of numbers (digits, Chinese numerals, 年/月/日, Q3, 2022-03-01)
+is here; every word around it (今年, 上半年, 年底, 截至, 同期, 双11 ...) is data in
+``rules/time.yaml``.
+
+How a sentence is read: one precompiled regex finds where an expression starts; a second one,
+anchored, reads the parts that follow (年 -> 月 -> 日 -> 时, 年 -> 季度 -> 末, ...); a connector
+(至, 到, -) then tries a second expression for a range; a few words before and after add an
+anchor (截至, 起, 以来) or mark it approximate (左右). A sentence with none of 年月日号季天Q and
+no digit-separator-digit is skipped at once.
+
+Decisions (precision first):
+
+* Years. ``2021年``, ``2021 年``, ``二零二一年``, ``2021年度`` are years. A 4-digit year outside
+  1900-2099 (``1000年``), a two-digit year (``11年``) and ``两千年`` read as a duration unless a
+  month, quarter, half ... follows (``98年4月``, ``07年第三季度``); a two-digit year with a
+  leading zero (``07年``, ``零八年``) stands alone. ``第11年``, ``5年``, ``12个月``, ``7个月的时间``
+  are durations, never dates. A two-digit year is 20yy unless that is more than
+  ``two_digit_year_ahead`` years after publication, else 19yy. A bare 4-digit number is a
+  year only in a range opened by 从/自 (``从2016到2018``).
+* Fiscal years (``2018财年第二季度``) are read as calendar years; ``fiscal=True`` says so.
+* Quarters: ``2021年第三季度``, ``三季度``, ``Q3``, ``2021Q3``, ``二季报``. ``一季度末`` and
+  ``上半年末`` are the last DAY of the period (a balance-sheet date), not approximate.
+* Cumulative spans from January (``前三季度``, ``1-9月``, ``前两个月``): ``cumulative=True``,
+  granularity SPAN. ``前一季度`` / ``前一个月`` mean "the previous", so N starts at 2.
+* Parts of a year or month are approximate spans (``year_parts``/``month_parts`` in the rules):
+  ``年底``/``年末`` = December, ``年初`` = January, ``年中`` = June-July, ``月初`` = days 1-10,
+  ``月底`` = days 21-end; ``上旬``/``中旬``/``下旬`` are exact. Seasons after a year
+  (``2018年秋天``) are approximate month spans.
+* Relative words resolve against the publication date (``relative=True``): ``今年``, ``去年``,
+  ``上个月``, ``本季度``, ``昨日`` = published - 1 day. Vague words (此前, 日前, 近日, 目前) are
+  skipped. Rolling windows and offsets (``过去12个月``, ``近7天``, ``5天前``, ``两年前``) are
+  skipped, not returned.
+* A year named earlier in the sentence or paragraph (``TimeContext.year``) governs later
+  partial dates: ``早在2020年8月，抖音就宣布10月9日起`` -> 2020-10-09. With none, the
+  publication year (``relative=True``, ``year_source="published"``); a yearless month or day
+  more than ``yearless_future_days`` after publication is read as the year before. With
+  neither a context year nor a publication date, a yearless expression cannot be resolved
+  and is NOT returned. Today's date is never used.
+* ``当年``/``同年`` (``anaphoric_years``) are the year named before, else the publication year.
+* ``去年同期``: the period named before (``TimeContext.period``) moved one year back, with its
+  granularity (after ``2022年第二季度`` it is 2021-Q2); ``2021年同期`` moves it to 2021. With no
+  period named before, the whole year, marked ``approx``.
+* Ranges: ``2017-2018年`` -> 2017-01-01..2018-12-31, ``2016年6月1日-6月30日``, ``5月-10月``,
+  ``8月至2月`` (runs into the next year). The end is the last day of the unit named last.
+* Anchors stay as written in ``anchor`` (截至, 自, 起, 以来, 前, 内 ...) with their meaning
+  in ``anchor_kind`` (as_of, since, before, after, within); the span is the named day or
+  period itself. The anchor words are inside ``start..end``.
+* The time of day, a weekday and 当天 after a date are part of the quote; the span is the day.
+* Shopping festivals (``双11``, ``618``, ``6.18``, ``116``) are names, not dates. Day-first
+  and two-digit-year numeric dates (``13.5.2015``, ``05/05/89``) are not read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+import cn2an
+
+from kcheck.extract import periods
+from kcheck.extract.types import Granularity, TimeExpr
+from kcheck.models import Span
+from kcheck.rules import RuleSet, TimeSection
+
+
+@dataclass(frozen=True)
+class TimeContext:
+    """What earlier sentences of the paragraph established; reset per paragraph."""
+
+    published: dt.date | None  # the article's publication date
+    year: int | None = None  # the year named last (explicitly or resolved)
+    month: int | None = None  # the month named last, with ``year`` (for a later bare 17日)
+    period: Span | None = None  # the period named last, for 同期
+    period_granularity: Granularity | None = None
+    period_cumulative: bool = False
+    published_year: int | None = None  # the publication year when only the year is known
+
+    @property
+    def pub_year(self) -> int | None:
+        return self.published.year if self.published is not None else self.published_year
+
+
+# --------------------------------------------------------------------------- numbers
+
+_CN_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0", "○": "0"}
+_NUMERALS = frozenset("0123456789零〇○一二三四五六七八九十百千万亿两几")
+_S = "[ \t]*"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = (
+    r"3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+)
+_N2 = r"1[0-2]|[2-9]|十[一二]?|[两二三四五六七八九]"  # first-N counts start at 2
+_NDAY = r"[12][0-9]|30|[1-9]|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一两二三四五六七八九]"
+_HOUR = (
+    rf"(?:[0-2]?[0-9]|[零一二三四五六七八九十]{{1,3}}){_S}[时点](?:{_S}[0-5]?[0-9]{_S}分)?"
+    r"|[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?"
+)
+_CLOSE = '，。,;；、:：!！?？)）」”"'
+
+
+@lru_cache(maxsize=1024)
+def _num(text: str) -> int:
+    """``12`` -> 12, ``十二`` -> 12, ``两`` -> 2, ``两千零四`` -> 2004 (cn2an on the numeral only)."""
+    text = text.strip()
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return int(cn2an.cn2an(text.replace("○", "〇"), "smart"))
+
+
+def _digits(text: str) -> int:
+    """Digit by digit: ``二零一七`` -> 2017, ``九七`` -> 97."""
+    return int("".join(_CN_DIGIT.get(c, c) for c in text))
+
+
+def _alt(words: Iterable[str]) -> str:
+    """Alternation of literal words, longest first; never matches if there are none."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique) if unique else "(?!)"
+
+
+class _Unresolved(Exception):
+    """A part needs a year or a publication date the context does not have."""
+
+
+class _Stop(Exception):
+    """An expression that turned out not to be a time (a bare duration such as 11年)."""
+
+    def __init__(self, end: int) -> None:
+        super().__init__(end)
+        self.end = end
+
+
+# --------------------------------------------------------------------------- the state of one expression
+
+
+@dataclass
+class _Expr:
+    start: int
+    end: int
+    span: Span | None = None
+    granularity: Granularity = Granularity.YEAR
+    level: str = ""  # which parts may follow: year, month, day, period; "" = none
+    unit: str = ""  # what a range end must match: year, quarter, half, month, day, span
+    year: int | None = None
+    month: int | None = None
+    year_source: str = "text"
+    year_explicit: bool = False
+    year_kind: str = ""  # text, relative, anaphoric ("" = none written)
+    year_offset: int = 0  # 去年 -> -1, for 去年同期
+    weak: bool = False  # 11年 / 两千年: a duration unless a part follows
+    parts: int = 0  # parts read after the first
+    relative: bool = False
+    cumulative: bool = False
+    approx: bool = False
+    fiscal: bool = False
+    took_default: bool = False  # a range end that took its year (month) from the start
+    month_written: bool = False  # a yearless month or day: subject to yearless_future_days
+    range_: bool = False
+
+    @property
+    def span_(self) -> Span:
+        assert self.span is not None
+        return self.span
+
+
+@dataclass(frozen=True)
+class _Default:
+    """What a range end without its own year takes from the range start."""
+
+    year: int
+    month: int | None
+    year_source: str
+    relative: bool
+
+
+# --------------------------------------------------------------------------- the finder
+
+
+class TimeFinder:
+    """Find and resolve time expressions; everything is compiled once, here."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        t: TimeSection = rules.time
+        self.t = t
+        conn = f"(?:{_alt(t.range_connectors)})+"
+        qw = _alt(t.quarter_words)
+        approx = _alt(t.approx_suffixes)
+        daymod = _alt(t.day_modifiers)
+        standalone_parts = [w for w in t.year_parts if len(w) > 1]
+        all_parts = [*t.year_parts, *t.month_parts, *t.period_end_words]
+        # (kind, pattern): every alternative is wrapped in a group named after its kind
+        start_atoms = [
+            ("nt", _alt(t.not_times)),
+            (
+                "nd",
+                r"(?P<nd_y>[12][0-9]{3})(?P<nd_s>[-./])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_s)"
+                r"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+                r"(?:[ \t]+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9]))?",
+            ),
+            (
+                "ns",
+                r"(?P<ns_y>(?:19|20)[0-9]{2}) (?P<ns_m>0[1-9]|1[0-2]) (?P<ns_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+            ),
+            ("yq", rf"(?P<yq_y>[12][0-9]{{3}}){_S}[Qq](?P<yq_q>[1-4])(?![0-9])"),
+            ("yr", rf"(?P<yr_a>[12][0-9]{{3}}){_S}(?:{conn}){_S}(?P<yr_b>[12][0-9]{{3}}){_S}年(?!代)"),
+            (
+                "yb",
+                rf"(?:{_alt(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}(?:{conn}){_S}"
+                rf"(?P<yb_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
+            ),
+            (
+                "dec",
+                rf"(?:(?P<dec_c>上世纪|本世纪|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
+                rf"(?P<dec_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
+            ),
+            (
+                "y4",
+                rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{_alt([*t.fiscal_year_words, '年度', '年'])})(?!代)",
+            ),
+            ("y2", rf"(?P<y2_y>[0-9]{{2}}){_S}年(?!代)"),
+            ("ycn4", rf"(?P<ycn4_y>[零〇○一二三四五六七八九]{{4}}){_S}年"),
+            (
+                "ycnk",
+                rf"(?P<ycnk_y>两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?){_S}年",
+            ),
+            ("ycn2", rf"(?P<ycn2_y>[零〇○一二三四五六七八九]{{2}}){_S}年(?!代)"),
+            ("rys", _alt(t.relative_year_spans)),
+            ("half", _alt(t.halves)),
+            ("ry", _alt(t.relative_years)),
+            ("ay", _alt(t.anaphoric_years)),
+            ("hm", _alt(t.half_months)),
+            ("rq", _alt(t.relative_quarters)),
+            ("rm", _alt(t.relative_months)),
+            ("am", _alt(t.anaphoric_months)),
+            ("rd", _alt(t.relative_days)),
+            ("fq", rf"前{_S}(?P<fq_n>[23两二三]){_S}个?{_S}(?:{qw})"),
+            ("fm", rf"前{_S}(?P<fm_n>{_N2}){_S}个?{_S}月份?"),
+            ("q", rf"(?:第{_S})?(?P<q_n>[1-4一二三四]){_S}(?:{qw})"),
+            ("q1", rf"首{_S}(?:{qw})"),
+            ("qq", rf"[Qq](?P<qq_n>[1-4])(?![0-9])(?:{_S}季度)?"),
+            ("yp", _alt(standalone_parts)),
+            ("fy", _alt(t.full_year)),
+            ("mr", rf"(?P<mr_a>{_MONTH}){_S}(?:{conn}){_S}(?P<mr_b>{_MONTH}){_S}月份?"),
+            ("m", rf"(?P<m_n>{_MONTH}){_S}月份?"),
+            ("d", rf"(?P<d_n>{_DAY}){_S}[日号]"),
+        ]
+        cont_atoms = [
+            ("dr", rf"(?P<dr_a>{_DAY}){_S}(?:{conn}){_S}(?P<dr_b>{_DAY}){_S}[日号]"),
+            ("om", rf"第{_S}(?P<om_n>{_MONTH}){_S}个?{_S}月|首月"),
+            ("lm", rf"(?:最后|后){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月"),
+            ("fd", rf"前{_S}(?P<fd_n>{_NDAY}){_S}(?:天|日)"),
+            ("ld", rf"最后{_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)"),
+            ("same", _alt(t.same_period)),
+            ("season", _alt(t.seasons)),
+            ("part", _alt(all_parts)),
+            ("tm", rf"(?:{_alt(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}"),
+            ("wd", rf"[，,]?{_S}[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?"),
+            ("dm", daymod),
+        ]
+        cont_tail = [("bd", rf"(?P<bd_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))")]
+        start_only = {"nt", "yb", "rys"}
+        self._start = re.compile("|".join(f"(?P<{k}>{p})" for k, p in start_atoms))
+        cont = [*cont_atoms, *((k, p) for k, p in start_atoms if k not in start_only), *cont_tail]
+        self._cont = re.compile(rf"{_S}(?:的{_S})?(?:" + "|".join(f"(?P<{k}>{p})" for k, p in cont) + ")")
+        self._conn = re.compile(rf"{_S}(?:{conn}){_S}")
+        self._approx = re.compile(rf"{_S}(?:{approx})")
+        self._anchor = re.compile(rf"{_S}(?P<w>{_alt(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])")
+        self._day_follow = re.compile(rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{_alt(t.day_periods)}|{conn})")
+        self._hint = re.compile(r"[年月日号季天Qq]|[0-9][-./ ][0-9]")
+        self._prefix_anchor = sorted(t.anchor_prefixes, key=len, reverse=True)
+        self._prefix_range = sorted(t.range_prefixes, key=len, reverse=True)
+        self._recurring = sorted(t.recurring_prefixes, key=len, reverse=True)
+
+    # ----------------------------------------------------------------------- public
+
+    def find(self, folded: str, context: TimeContext) -> tuple[list[TimeExpr], TimeContext]:
+        """Every time expression of one folded sentence, and the context for the next sentence."""
+        if not self._hint.search(folded):
+            return [], context
+        found: list[TimeExpr] = []
+        ctx = context
+        pos = 0
+        while True:
+            m = self._start.search(folded, pos)
+            if m is None:
+                break
+            kind = m.lastgroup or ""
+            if kind == "nt":
+                pos = m.end()
+                continue
+            if not self._guard(folded, m.start(), m.end(), kind, standalone=True):
+                pos = m.start() + 1
+                continue
+            if kind == "d" and self._day_follow.match(folded, m.end()) is None:
+                pos = m.end()  # 7日无理由, 3号线: a bare day only before punctuation, 起, 晚 ...
+                continue
+            try:
+                expr, end = self._expression(folded, m, ctx)
+            except _Unresolved:
+                pos = m.end()
+                continue
+            pos = max(end, m.start() + 1)
+            if expr is not None:
+                time, ctx = expr
+                found.append(time)
+        return found, ctx
+
+    # ----------------------------------------------------------------------- one expression
+
+    def _expression(
+        self, text: str, first: re.Match[str], ctx: TimeContext
+    ) -> tuple[tuple[TimeExpr, TimeContext] | None, int]:
+        try:
+            a = self._parse(text, first, ctx, None)
+        except _Stop as stop:
+            return None, stop.end
+        start, end = a.start, a.end
+        # X至Y: a second expression ending a range
+        b = None if a.range_ or not a.level else self._range_end(text, a, ctx)
+        if b is not None:
+            a = self._join(a, b)
+            end = a.end
+        prefix_len, prefix_word, prefix_kind = self._prefix(text, a.start, a.range_)
+        if self._recurring_before(text, a.start - prefix_len):
+            return None, end
+        anchor: str | None = None
+        anchor_kind: str | None = None
+        approx = a.approx
+        for _ in range(2):
+            m = self._approx.match(text, end)
+            if m and not approx:
+                approx, end = True, m.end()
+                continue
+            m = self._anchor.match(text, end)
+            if m and anchor is None:
+                anchor = m.group("w")
+                anchor_kind = self.t.anchor_suffixes[anchor]
+                end = m.end()
+                continue
+            break
+        start = a.start
+        if prefix_word is not None:
+            if prefix_kind is not None and anchor is None:
+                anchor, anchor_kind = prefix_word, prefix_kind
+                start -= prefix_len
+            elif prefix_kind is not None or a.range_ or (anchor_kind == "since"):
+                start -= prefix_len
+        span = a.span_
+        time = TimeExpr(
+            start=start,
+            end=end,
+            span=span,
+            granularity=a.granularity,
+            relative=a.relative,
+            year_explicit=a.year_explicit,
+            anchor=anchor,
+            cumulative=a.cumulative,
+            approx=approx,
+            year_source=a.year_source,
+            anchor_kind=anchor_kind,
+            fiscal=a.fiscal,
+        )
+        single_month = a.granularity in (Granularity.DAY, Granularity.MONTH) and not a.range_
+        new_ctx = replace(
+            ctx,
+            year=a.year if a.year is not None else span.end.year,
+            month=a.month if single_month else None,
+            period=span,
+            period_granularity=a.granularity,
+            period_cumulative=a.cumulative,
+        )
+        return (time, new_ctx), end
+
+    def _parse(self, text: str, first: re.Match[str], ctx: TimeContext, default: _Default | None) -> _Expr:
+        """Read the first part and every part that may follow it."""
+        e = _Expr(start=first.start(), end=first.end())
+        self._first(e, first, text, ctx, default)
+        while e.level:
+            m = self._cont.match(text, e.end)
+            if m is None:
+                break
+            kind = m.lastgroup or ""
+            atom_start = m.start(kind)
+            if not self._guard(text, atom_start, m.end(), kind, standalone=False):
+                break
+            if not self._next(e, kind, m, ctx):
+                break
+            e.parts += 1
+            e.end = m.end()
+        if e.weak and e.parts == 0:
+            raise _Stop(e.end)
+        if e.span is None:
+            raise _Stop(e.end)
+        self._future_window(e, ctx)
+        return e
+
+    def _range_end(self, text: str, a: _Expr, ctx: TimeContext) -> _Expr | None:
+        c = self._conn.match(text, a.end)
+        if c is None:
+            return None
+        m = self._cont.match(text, c.end())
+        if m is None:
+            return None
+        kind = m.lastgroup or ""
+        if kind not in _RANGE_END_KINDS or not self._guard(
+            text, m.start(kind), m.end(), kind, standalone=False
+        ):
+            return None
+        assert a.year is not None
+        default = _Default(a.year, a.month, a.year_source, a.relative)
+        try:
+            b = self._parse(text, m, ctx, default)
+        except (_Unresolved, _Stop):
+            return None
+        a_span, b_span = a.span_, b.span_
+        if b.took_default:
+            if b.unit != a.unit:
+                return None
+            if b_span.end < a_span.start:
+                if b.unit != "month":
+                    return None
+                b.span = periods.shift_years(b_span, 1)
+                b.year = b.span.end.year
+        elif b.span_.end < a_span.start:
+            return None
+        return b
+
+    @staticmethod
+    def _join(a: _Expr, b: _Expr) -> _Expr:
+        a_span, b_span = a.span_, b.span_
+        span = Span(start=a_span.start, end=b_span.end)
+        cumulative = (
+            a.unit == "month"
+            and a_span.start.month == 1
+            and a_span.start.day == 1
+            and a_span.start.year == b_span.end.year
+        )
+        return replace(
+            a,
+            end=b.end,
+            span=span,
+            granularity=Granularity.SPAN,
+            level="",
+            unit="span",
+            year=b.year,
+            month=None,
+            relative=a.relative or b.relative,
+            approx=a.approx or b.approx,
+            fiscal=a.fiscal or b.fiscal,
+            cumulative=cumulative,
+            range_=True,
+        )
+
+    # ----------------------------------------------------------------------- the parts
+
+    def _first(
+        self, e: _Expr, m: re.Match[str], text: str, ctx: TimeContext, default: _Default | None
+    ) -> None:
+        kind = m.lastgroup or ""
+        g = m.group
+        t = self.t
+        word = g(kind)
+        if kind in ("nd", "ns"):
+            y, mo, d = int(g(f"{kind}_y")), int(g(f"{kind}_m")), int(g(f"{kind}_d"))
+            self._set_year(e, y, explicit=True)
+            self._set_day(e, y, mo, d)
+        elif kind == "yq":
+            self._set_year(e, int(g("yq_y")), explicit=True)
+            self._set_quarter(e, int(g("yq_q")))
+        elif kind in ("yr", "yb"):
+            y1, y2 = int(g(f"{kind}_a")), int(g(f"{kind}_b"))
+            if y2 < y1:
+                raise _Stop(e.end)
+            self._set_year(e, y2, explicit=True)
+            e.span = Span(start=periods.year(y1).start, end=periods.year(y2).end)
+            e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
+        elif kind == "dec":
+            self._set_decade(e, m, ctx)
+        elif kind == "y4":
+            y = int(g("y4_y"))
+            self._set_year(e, y, explicit=True)
+            e.weak = not 1900 <= y <= 2099
+            e.fiscal = g("y4_u") in t.fiscal_year_words
+            self._whole_year(e)
+        elif kind in ("y2", "ycn2"):
+            raw = g(f"{kind}_y")
+            pivot = ctx.pub_year if ctx.pub_year is not None else ctx.year
+            if pivot is None:
+                raise _Unresolved
+            yy = _digits(raw)
+            y = 2000 + yy if 2000 + yy <= pivot + t.two_digit_year_ahead else 1900 + yy
+            self._set_year(e, y, explicit=True)
+            e.weak = raw[0] not in "0零〇○"
+            self._whole_year(e)
+        elif kind == "ycn4":
+            y = _digits(g("ycn4_y"))
+            self._set_year(e, y, explicit=True)
+            e.weak = not 1900 <= y <= 2099
+            self._whole_year(e)
+        elif kind == "ycnk":
+            raw = g("ycnk_y")
+            self._set_year(e, _num(raw), explicit=True)
+            e.weak = raw == "两千"
+            self._whole_year(e)
+        elif kind == "rys":
+            py = self._pub_year(ctx)
+            lo, hi = t.relative_year_spans[word]
+            e.span = Span(start=periods.year(py + lo).start, end=periods.year(py + hi).end)
+            e.year, e.year_source, e.relative = py + hi, "published", True
+            e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
+        elif kind == "ry":
+            py = self._pub_year(ctx)
+            e.year, e.year_source, e.relative = py + t.relative_years[word], "published", True
+            e.year_kind, e.year_offset = "relative", t.relative_years[word]
+            self._whole_year(e)
+        elif kind == "ay":
+            if ctx.year is not None:
+                e.year, e.year_source = ctx.year, "context"
+            else:
+                e.year, e.year_source, e.relative = self._pub_year(ctx), "published", True
+            e.year_kind = "anaphoric"
+            self._whole_year(e)
+        elif kind == "rq":
+            pub = self._published(ctx)
+            y, q0 = divmod((pub.month - 1) // 3 + t.relative_quarters[word], 4)
+            e.year, e.year_source, e.relative = pub.year + y, "published", True
+            self._set_quarter(e, q0 + 1)
+        elif kind == "rm":
+            pub = self._published(ctx)
+            y, mo = periods.add_months(pub.year, pub.month, t.relative_months[word])
+            e.year, e.year_source, e.relative = y, "published", True
+            self._set_month(e, mo)
+        elif kind == "am":
+            if ctx.year is not None and ctx.month is not None:
+                e.year, e.year_source = ctx.year, "context"
+                self._set_month(e, ctx.month)
+            else:
+                pub = self._published(ctx)
+                e.year, e.year_source, e.relative = pub.year, "published", True
+                self._set_month(e, pub.month)
+        elif kind == "rd":
+            when = periods.add_days(self._published(ctx), t.relative_days[word])
+            e.year, e.year_source, e.relative = when.year, "published", True
+            self._set_day(e, when.year, when.month, when.day)
+        elif kind == "hm":
+            y, mo = self._context_month(e, ctx, default)
+            e.year, e.month = y, mo
+            self._half_month(e, t.half_months[word])
+        elif kind == "d":
+            y, mo = self._context_month(e, ctx, default)
+            self._set_day(e, y, mo, _num(g("d_n")))
+        else:
+            self._need_year(e, ctx, default)
+            if not self._next(e, kind, m, ctx, first=True):
+                raise _Stop(e.end)
+
+    def _next(self, e: _Expr, kind: str, m: re.Match[str], ctx: TimeContext, first: bool = False) -> bool:
+        """Apply a part that follows (or a first part whose year is already known)."""
+        g = m.group
+        t = self.t
+        word = g(kind)
+        level = "year" if first else e.level
+        y = e.year
+        assert y is not None
+        if level == "year":
+            if kind == "m":
+                self._set_month(e, _num(g("m_n")))
+                e.month_written = e.year_kind == ""
+            elif kind == "om":
+                self._set_month(e, 1 if g("om_n") is None else _num(g("om_n")))
+            elif kind == "mr":
+                lo, hi = _num(g("mr_a")), _num(g("mr_b"))
+                if hi < lo:
+                    hi += 12
+                self._months(e, lo, hi, unit="month", cumulative=lo == 1 and hi <= 12)
+            elif kind in ("q", "q1", "qq"):
+                self._set_quarter(e, 1 if kind == "q1" else _num(g(f"{kind}_n")))
+            elif kind == "fq":
+                self._months(e, 1, 3 * _num(g("fq_n")), unit="span", cumulative=True)
+            elif kind == "fm":
+                self._months(e, 1, _num(g("fm_n")), unit="span", cumulative=True)
+            elif kind == "lm":
+                self._months(e, 13 - _num(g("lm_n")), 12, unit="span")
+            elif kind == "fd":
+                e.span = periods.days_of_month(y, 1, 1, _num(g("fd_n")))
+                e.granularity, e.unit, e.level = Granularity.SPAN, "span", ""
+            elif kind == "half":
+                e.span = periods.half(y, t.halves[word])
+                e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
+            elif kind in ("part", "yp") and word in t.year_parts:
+                rule = t.year_parts[word]
+                self._months(e, rule.first, rule.last, unit="span")
+                e.approx = e.approx or rule.approx
+            elif kind == "season":
+                rule = t.seasons[word]
+                self._months(e, rule.first, rule.last, unit="span")
+                e.approx = e.approx or rule.approx
+            elif kind == "fy":
+                self._whole_year(e)
+                e.level = ""
+            elif kind == "same":
+                self._same_period(e, ctx)
+            elif kind == "rm" and not first:
+                pub = self._published(ctx)
+                self._set_month(e, pub.month + t.relative_months[word])
+                e.relative = True
+            else:
+                return False
+            return True
+        if level == "month":
+            mo = e.month
+            assert mo is not None
+            if kind in ("d", "bd"):
+                self._set_day(e, y, mo, _num(g(f"{kind}_n")))
+            elif kind == "dr":
+                lo, hi = _num(g("dr_a")), _num(g("dr_b"))
+                if hi < lo:
+                    return False
+                self._days(e, lo, hi)
+            elif kind == "part" and word in t.month_parts:
+                rule = t.month_parts[word]
+                self._days(e, rule.first, rule.last)
+                e.approx = e.approx or rule.approx
+            elif kind == "hm":
+                self._half_month(e, t.half_months[word])
+            elif kind == "fd":
+                self._days(e, 1, _num(g("fd_n")))
+            elif kind == "ld":
+                last = periods.month_end(y, mo).day
+                self._days(e, max(1, last - _num(g("ld_n")) + 1), last)
+            else:
+                return False
+            return True
+        if level == "day":
+            return kind in ("tm", "wd", "dm")
+        if level == "period":
+            if kind == "part" and word in t.period_end_words:
+                e.span = periods.day(e.span_.end)
+                e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
+                return True
+            return False
+        return False
+
+    # ----------------------------------------------------------------------- setters
+
+    @staticmethod
+    def _set_year(e: _Expr, y: int, explicit: bool) -> None:
+        e.year, e.year_explicit, e.year_source, e.year_kind = y, explicit, "text", "text"
+
+    @staticmethod
+    def _whole_year(e: _Expr) -> None:
+        assert e.year is not None
+        e.span = periods.year(e.year)
+        e.granularity, e.unit, e.level = Granularity.YEAR, "year", "year"
+
+    @staticmethod
+    def _set_month(e: _Expr, mo: int) -> None:
+        assert e.year is not None
+        e.year, mo = periods.norm_month(e.year, mo)
+        e.month = mo
+        e.span = periods.months(e.year, mo, mo)
+        e.granularity, e.unit, e.level = Granularity.MONTH, "month", "month"
+
+    @staticmethod
+    def _set_day(e: _Expr, y: int, mo: int, d: int) -> None:
+        try:
+            day = dt.date(y, mo, d)
+        except ValueError:
+            raise _Stop(e.end) from None
+        e.year, e.month = y, mo
+        e.span = periods.day(day)
+        e.granularity, e.unit, e.level = Granularity.DAY, "day", "day"
+
+    @staticmethod
+    def _set_quarter(e: _Expr, q: int) -> None:
+        assert e.year is not None
+        e.span = periods.quarter(e.year, q)
+        e.granularity, e.unit, e.level = Granularity.QUARTER, "quarter", "period"
+
+    @staticmethod
+    def _months(e: _Expr, lo: int, hi: int, unit: str, cumulative: bool = False) -> None:
+        assert e.year is not None
+        e.span = periods.months(e.year, lo, hi)
+        e.granularity = Granularity.MONTH if lo == hi else Granularity.SPAN
+        e.unit, e.level, e.cumulative = unit, "", cumulative
+
+    @staticmethod
+    def _days(e: _Expr, lo: int, hi: int) -> None:
+        assert e.year is not None and e.month is not None
+        try:
+            e.span = periods.days_of_month(e.year, e.month, lo, hi)
+        except ValueError:
+            raise _Stop(e.end) from None
+        e.granularity, e.unit, e.level = Granularity.SPAN, "span", ""
+
+    def _half_month(self, e: _Expr, h: int) -> None:
+        self._days(e, 1, 15) if h == 1 else self._days(e, 16, 31)
+
+    def _set_decade(self, e: _Expr, m: re.Match[str], ctx: TimeContext) -> None:
+        decade = _num(m.group("dec_d"))
+        century_word = m.group("dec_c")
+        if century_word is None:
+            pub = self._pub_year(ctx)
+            first = pub // 100 * 100 + decade
+            if first > pub:
+                first -= 100
+        elif century_word == "上世纪":
+            first = (self._pub_year(ctx) // 100 - 1) * 100 + decade
+        elif century_word == "本世纪":
+            first = self._pub_year(ctx) // 100 * 100 + decade
+        else:
+            first = (_num(m.group("dec_n")) - 1) * 100 + decade
+        e.year, e.year_explicit = first + 9, century_word not in (None, "上世纪", "本世纪")
+        e.span = Span(start=periods.year(first).start, end=periods.year(first + 9).end)
+        e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
+
+    def _same_period(self, e: _Expr, ctx: TimeContext) -> None:
+        """去年同期: the period named before, moved to the year this one names."""
+        assert e.year is not None
+        if ctx.period is None or ctx.period_granularity in (None, Granularity.YEAR):
+            # no part of a year named before: the whole year, approximately
+            self._whole_year(e)
+            e.approx, e.level = True, ""
+            return
+        target = ctx.period.start.year + e.year_offset if e.year_kind == "relative" else e.year
+        e.span = periods.shift_years(ctx.period, target - ctx.period.start.year)
+        e.year = e.span.end.year
+        e.granularity, e.cumulative = ctx.period_granularity, ctx.period_cumulative
+        e.unit, e.level = "span", ""
+        if e.year_kind == "relative":
+            e.year_source, e.relative = "context", False
+
+    # ----------------------------------------------------------------------- resolution
+
+    @staticmethod
+    def _pub_year(ctx: TimeContext) -> int:
+        if ctx.pub_year is None:
+            raise _Unresolved
+        return ctx.pub_year
+
+    @staticmethod
+    def _published(ctx: TimeContext) -> dt.date:
+        if ctx.published is None:
+            raise _Unresolved
+        return ctx.published
+
+    def _need_year(self, e: _Expr, ctx: TimeContext, default: _Default | None) -> None:
+        """A part without a year: the range start's, the context's, else the publication year."""
+        if default is not None:
+            e.year, e.year_source, e.relative, e.took_default = (
+                default.year,
+                default.year_source,
+                default.relative,
+                True,
+            )
+        elif ctx.year is not None:
+            e.year, e.year_source = ctx.year, "context"
+        else:
+            e.year, e.year_source, e.relative = self._pub_year(ctx), "published", True
+
+    def _context_month(self, e: _Expr, ctx: TimeContext, default: _Default | None) -> tuple[int, int]:
+        if default is not None and default.month is not None:
+            e.year_source, e.relative, e.took_default = default.year_source, default.relative, True
+            return default.year, default.month
+        if ctx.year is not None and ctx.month is not None:
+            e.year_source = "context"
+            return ctx.year, ctx.month
+        pub = self._published(ctx)
+        e.year_source, e.relative = "published", True
+        return pub.year, pub.month
+
+    def _future_window(self, e: _Expr, ctx: TimeContext) -> None:
+        """A yearless month or day far after publication is last year's (12月30日 in January)."""
+        if not e.month_written or e.took_default or e.year_source != "published" or ctx.published is None:
+            return
+        if e.span_.start > periods.add_days(ctx.published, self.t.yearless_future_days):
+            e.span = periods.shift_years(e.span_, -1)
+            e.year = e.span.start.year
+
+    # ----------------------------------------------------------------------- the words around
+
+    @staticmethod
+    def _guard(text: str, start: int, end: int, kind: str, standalone: bool) -> bool:
+        """Context the regex leaves to code: what stands right before (and after) a part."""
+        prev = text[start - 1] if start > 0 else ""
+        first = text[start] if start < len(text) else ""
+        if first in _NUMERALS and (prev in _NUMERALS or prev == "."):
+            return False
+        if kind == "qq" and prev.isascii() and prev.isalnum():
+            return False
+        if kind in ("y2", "ycn2", "ycnk") and prev == "第":
+            return False
+        return not (standalone and kind == "yp" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
+
+    def _prefix(self, text: str, start: int, is_range: bool) -> tuple[int, str | None, str | None]:
+        """A word right before the expression: an anchor (截至, 自) or a range opener (从)."""
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        for w in self._prefix_anchor:
+            if text.endswith(w, 0, before):
+                return start - before + len(w), w, self.t.anchor_prefixes[w]
+        for w in self._prefix_range:
+            if text.endswith(w, 0, before):
+                return start - before + len(w), w, None
+        return 0, None, None
+
+    def _recurring_before(self, text: str, start: int) -> bool:
+        return any(text.endswith(w, 0, start) for w in self._recurring)
+
+
+# kinds that may open the second half of a range (X至Y)
+_RANGE_END_KINDS = frozenset(
+    {
+        "nd",
+        "ns",
+        "yq",
+        "y4",
+        "y2",
+        "ycn4",
+        "ycnk",
+        "ycn2",
+        "ry",
+        "ay",
+        "rq",
+        "rm",
+        "rd",
+        "q",
+        "q1",
+        "qq",
+        "half",
+        "m",
+        "d",
+    }
+)
+# a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
+_YEAR_PART_BLOCK = frozenset("年每多数近")
