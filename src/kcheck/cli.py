@@ -1,12 +1,14 @@
 """Command line: parse options, call the pipeline, print, map errors to exit codes.
 
-Nothing here knows Chinese or checks anything; it only talks to people.
+Nothing here knows Chinese or checks anything; it only talks to people. Library code
+raises kcheck.errors; this module turns them into one line on stderr and exit code 2.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -15,17 +17,25 @@ from typing import Any, TypeVar
 
 import click
 
-from kcheck.errors import KcheckError, RulesError
+from kcheck import baseline as baselines
+from kcheck import pipeline
+from kcheck.changed import changed_files, involving
+from kcheck.errors import KcheckError, OutputError, RulesError, UsageError
+from kcheck.explain import as_json, explain, find
 from kcheck.models import Report, Severity
 from kcheck.output import write_atomic
-from kcheck.pipeline import Settings, run
-from kcheck.report import FORMATS, render
+from kcheck.pipeline import Settings
+from kcheck.report import FORMATS, markdown, render
+from kcheck.report.claims import FORMATS as CLAIM_FORMATS
+from kcheck.report.claims import render as render_claims
+from kcheck.report.select import at_least
 from kcheck.rules import RuleSet, check_rules, load_rules
 
 log = logging.getLogger("kcheck")
 F = TypeVar("F", bound=Callable[..., Any])
 
 SEVERITIES = ["error", "warning", "info", "never"]
+DEFAULT_CORPUS = "corpus"
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -47,10 +57,14 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     handler.setFormatter(logging.Formatter("kcheck: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
+    log.propagate = False
+
+
+# --------------------------------------------------------------------------- shared options
 
 
 def common_options(func: F) -> F:
-    """Options every command shares: rules, verbosity."""
+    """Options every corpus command shares (rules, verbosity) and the error-to-exit-code map."""
 
     @click.option(
         "--rules",
@@ -59,22 +73,25 @@ def common_options(func: F) -> F:
         default=None,
         help="Rules directory (default ./rules if present, else the built-in rules).",
     )
-    @click.option("-v", "--verbose", count=True, help="More detail on stderr; -v also shows tracebacks.")
+    @click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        help="More detail on stderr (-vv for debug); -v also shows tracebacks of internal errors.",
+    )
     @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
     @functools.wraps(func)
     def wrapper(*args: Any, rules_dir: Path | None, verbose: int, quiet: bool, **kwargs: Any) -> Any:
         _setup_logging(verbose, quiet)
         try:
-            return func(*args, rules_dir=rules_dir, verbose=verbose, **kwargs)
+            return func(*args, rules_dir=rules_dir, quiet=quiet, **kwargs)
         except RulesError as exc:
             for problem in exc.problems[1:]:
                 log.debug(problem)
             raise click.ClickException(str(exc)) from None
         except KcheckError as exc:
             raise click.ClickException(str(exc)) from None
-        except click.exceptions.Exit:
-            raise
-        except click.ClickException:
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
             if verbose:
@@ -84,10 +101,34 @@ def common_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def output_option(func: F) -> F:
+    return click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write to FILE (atomically: readers never see half a file) instead of stdout.",
+    )(func)
+
+
+def paths_argument(func: F) -> F:
+    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+
+
 def resolve_rules(rules_dir: Path | None) -> RuleSet:
     if rules_dir is None and Path("rules").is_dir():
         rules_dir = Path("rules")
     return load_rules(rules_dir)
+
+
+def corpus_settings(paths: tuple[Path, ...]) -> Settings:
+    """Settings for the given PATHs (default ./corpus); a PATH that does not exist is a usage error."""
+    chosen = tuple(str(p) for p in paths) or (DEFAULT_CORPUS,)
+    for path in chosen:
+        if not Path(path).exists():
+            hint = " (give the articles' PATH)" if not paths else ""
+            raise UsageError(f"{path}: no such file or directory{hint}")
+    return Settings(paths=chosen)
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -98,20 +139,40 @@ def emit(text: str, output: Path | None) -> None:
         log.info("wrote %s", output)
 
 
+def use_color(output: Path | None) -> bool:
+    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return output is None and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+
+
+def append_step_summary(text: str) -> None:
+    """Append to the file GitHub Actions names in $GITHUB_STEP_SUMMARY (other steps write there too)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot append the step summary: {exc.strerror or exc}") from None
+
+
+# --------------------------------------------------------------------------- the group
+
+
 class KcheckGroup(click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
-        # usage errors and ClickExceptions exit 2 (click's default for usage errors is 2,
-        # for ClickException 1); the contract reserves 1 for findings
-        kwargs.setdefault("standalone_mode", True)
+        # every error exits 2 with one line on stderr (click's default for ClickException
+        # is 1, which the contract reserves for findings)
         try:
             return super().main(*args, **{**kwargs, "standalone_mode": False})
         except click.exceptions.Abort:
             click.echo("kcheck: aborted", err=True)
             sys.exit(2)
         except click.ClickException as exc:
-            click.echo(f"kcheck: {exc.format_message()}", err=True)
+            hint = ""
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
-                click.echo(exc.ctx.get_usage(), err=True)
+                hint = f" (see '{exc.ctx.command_path} --help')"
+            click.echo(f"kcheck: {exc.format_message()}{hint}", err=True)
             sys.exit(2)
 
 
@@ -126,58 +187,194 @@ def main() -> None:
     """
 
 
+# --------------------------------------------------------------------------- report
+
+
 @main.command("report")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@paths_argument
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
-    default="text" if "text" in FORMATS else "json",
+    type=click.Choice(list(FORMATS)),
+    default="text",
     show_default=True,
-    help="Output format.",
+    help="text for a terminal, json (see schemas/report.schema.json), markdown, sarif (2.1.0), "
+    "github (workflow annotations; also appends Markdown to $GITHUB_STEP_SUMMARY when set).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Write the report to FILE (atomically) instead of stdout.",
-)
+@output_option
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
     default="error",
     show_default=True,
-    help="Exit 1 when a finding at or above this severity is present.",
+    help="Exit 1 when a finding at or above this severity is present (baselined findings never count).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(SEVERITIES[:3]),
+    default="info",
+    show_default=True,
+    help="Show only findings at or above this severity; the exit code still counts all findings.",
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Mark findings listed in FILE as baselined: shown, but never failing the run.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write this run's findings to FILE (atomically) for later --baseline runs.",
+)
+@click.option(
+    "--changed-since",
+    metavar="GIT_REF",
+    default=None,
+    help="Only findings involving a document changed since GIT_REF (git diff --name-only GIT_REF, "
+    "plus untracked files); git runs in the directory of the first PATH.",
 )
 @common_options
 def report_cmd(
-    paths: tuple[Path, ...], fmt: str, output: Path | None, fail_on: str, rules_dir: Path | None, verbose: int
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    min_severity: str,
+    baseline_file: Path | None,
+    write_baseline: Path | None,
+    changed_since: str | None,
+    rules_dir: Path | None,
+    quiet: bool,
 ) -> None:
     """Load every article under PATHS (default ./corpus), check the claims, print the report.
 
+    Exit code: 0 when no finding is at or above --fail-on, 1 when one is, 2 on a usage
+    error, unreadable rules or an internal error. Files that cannot be read are listed in
+    the report and do not change the exit code.
+
     \b
     Example:
-      kcheck report corpus/ --format json --fail-on warning
+      kcheck report corpus/ --format sarif --output kcheck.sarif --fail-on warning
+      kcheck report corpus/ --write-baseline .kcheck-baseline.json
+      kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
     """
+    settings = corpus_settings(paths)
     rules = resolve_rules(rules_dir)
-    settings = Settings(paths=tuple(str(p) for p in paths) or ("corpus",))
-    report = run(settings, rules)
+    baseline = baselines.read(baseline_file) if baseline_file is not None else None
+    changed = changed_files(changed_since, Path(settings.paths[0])) if changed_since else None
+
+    report = pipeline.run(settings, rules)
+    log.info(
+        "%d documents, %d claims, %d conflicts",
+        len(report.documents),
+        len(report.claims),
+        len(report.conflicts),
+    )
     for problem in report.unreadable:
         log.warning("%s: %s", problem.path, problem.error)
-    emit(render(report, fmt), output)
-    sys.exit(exit_code(report, fail_on))
+    if changed is not None:
+        report = involving(report, changed)
+    if baseline is not None and baseline_file is not None:
+        report = baselines.apply(report, baseline, str(baseline_file))
+    if write_baseline is not None:
+        count = baselines.write(write_baseline, report)
+        if not quiet:
+            click.echo(f"kcheck: wrote {count} finding(s) to baseline {write_baseline}", err=True)
+
+    code = exit_code(report, fail_on)
+    shown = at_least(report, Severity(min_severity))
+    emit(render(shown, fmt, color=use_color(output)), output)
+    if fmt == "github":
+        append_step_summary(markdown.render(shown))
+    sys.exit(code)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+@main.command("claims")
+@paths_argument
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(CLAIM_FORMATS)),
+    default="table",
+    show_default=True,
+    help="table for a terminal; jsonl (one claim object per line) and csv carry every claim field.",
+)
+@output_option
+@common_options
+def claims_cmd(
+    paths: tuple[Path, ...], fmt: str, output: Path | None, rules_dir: Path | None, quiet: bool
+) -> None:
+    """List every claim extracted from the articles under PATHS (default ./corpus).
+
+    \b
+    Example:
+      kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
+    """
+    settings = corpus_settings(paths)
+    extraction = pipeline.collect(settings, resolve_rules(rules_dir))
+    for problem in extraction.problems:
+        log.warning("%s: %s", problem.path, problem.error)
+    emit(render_claims(extraction.claims, fmt), output)
+
+
+# --------------------------------------------------------------------------- explain
+
+
+@main.command("explain")
+@click.argument("ident", metavar="ID")
+@paths_argument
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for a reader; json for the object itself.",
+)
+@common_options
+def explain_cmd(ident: str, paths: tuple[Path, ...], fmt: str, rules_dir: Path | None, quiet: bool) -> None:
+    """Show one conflict, claim or topic in full: every source sentence with file:line:column,
+    the normalised values and intervals, the period or date, and why the claims were grouped.
+
+    ID is an id from `kcheck report` or `kcheck claims`, or any prefix of one that names a
+    single item. The articles under PATHS (default ./corpus) are checked again to find it.
+
+    \b
+    Example:
+      kcheck explain 3f9a2c1e corpus/
+    """
+    report = pipeline.run(corpus_settings(paths), resolve_rules(rules_dir))
+    if fmt == "json":
+        click.echo(as_json(find(report, ident)), nl=False)
+    else:
+        click.echo(explain(report, ident), nl=False)
+
+
+# --------------------------------------------------------------------------- rules
 
 
 @main.group("rules")
 def rules_group() -> None:
-    """Inspect and validate rules directories."""
+    """Inspect and validate rules directories.
+
+    \b
+    Example:
+      kcheck rules check rules/
+    """
 
 
 @rules_group.command("check")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 def rules_check_cmd(directory: Path | None) -> None:
     """Validate a rules directory (default ./rules); print every problem as file:line.
+
+    Exit code 0 when the rules are valid, 2 when there is any problem.
 
     \b
     Example:

@@ -1,0 +1,95 @@
+"""Baselines: accept today's findings so CI fails only on new ones.
+
+A baseline file is JSON listing each finding's id (the conflict fingerprint of topic and
+values, not line numbers), type, severity, topic and message. Findings whose id is in the
+baseline are marked ``baselined``: still reported, never failing a run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from kcheck.errors import UsageError
+from kcheck.models import Report, Severity
+from kcheck.output import write_atomic
+from kcheck.report.select import recount
+
+FORMAT_VERSION = 1
+
+
+class BaselineEntry(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    type: str
+    severity: Severity
+    topic: str
+    message: str
+
+
+class Baseline(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: int = FORMAT_VERSION
+    tool: str = "kcheck"
+    findings: list[BaselineEntry]
+
+    @property
+    def ids(self) -> set[str]:
+        return {f.id for f in self.findings}
+
+
+def from_report(report: Report) -> Baseline:
+    """Every finding the report lists, baselined or not, in a stable order."""
+    entries = {
+        c.id: BaselineEntry(id=c.id, type=c.type, severity=c.severity, topic=c.topic, message=c.message)
+        for c in report.conflicts
+    }
+    return Baseline(findings=[entries[k] for k in sorted(entries)])
+
+
+def dumps(baseline: Baseline) -> str:
+    return json.dumps(baseline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(path: Path, report: Report) -> int:
+    """Write the report's findings to ``path`` atomically; return how many were written."""
+    baseline = from_report(report)
+    write_atomic(path, dumps(baseline))
+    return len(baseline.findings)
+
+
+def read(path: Path) -> Baseline:
+    """Read a baseline file; a missing or malformed file raises UsageError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{path}: baseline file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UsageError(f"{path}: cannot read baseline: {reason}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{path}: not a kcheck baseline: invalid JSON at line {exc.lineno}") from None
+    try:
+        baseline = Baseline.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise UsageError(f"{path}: not a kcheck baseline: {where or 'top level'}: {err['msg']}") from None
+    if baseline.tool != "kcheck" or baseline.version > FORMAT_VERSION:
+        raise UsageError(
+            f"{path}: not a kcheck baseline this version reads (tool {baseline.tool!r}, version {baseline.version})"
+        )
+    return baseline
+
+
+def apply(report: Report, baseline: Baseline, name: str) -> Report:
+    """Mark the findings the baseline lists; ``name`` is recorded as ``report.baseline``."""
+    known = baseline.ids
+    conflicts = [c.model_copy(update={"baselined": c.baselined or c.id in known}) for c in report.conflicts]
+    return recount(report, conflicts).model_copy(update={"baseline": name})
