@@ -194,6 +194,9 @@ class BoilerplateSection(Section):
     end_markers: list[str] = Field(default_factory=list, description="regexes: the article ends here")
     drop_lines: list[str] = Field(default_factory=list, description="regexes: a whole line of furniture")
     byline_patterns: list[str] = Field(default_factory=list)
+    # words that put a dated statement in the future (将于, 即将): such a date does not bound
+    # the publication date the loader infers from the dates an article states
+    future_cues: list[str] = Field(default_factory=list)
 
     @field_validator("end_markers", "drop_lines", "byline_patterns")
     @classmethod
@@ -203,6 +206,26 @@ class BoilerplateSection(Section):
                 re.compile(pattern)
             except re.error as exc:
                 raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+        return v
+
+    @field_validator("byline_patterns")
+    @classmethod
+    def _bylines_dated(cls, v: list[str]) -> list[str]:
+        for pattern in v:
+            if "date" not in re.compile(pattern).groupindex:
+                raise ValueError(f"byline pattern {pattern!r} has no (?P<date>...) group")
+        return v
+
+    @field_validator("drop_selectors")
+    @classmethod
+    def _selectors(cls, v: list[str]) -> list[str]:
+        import soupsieve  # only needed to validate; BeautifulSoup brings it
+
+        for selector in v:
+            try:
+                soupsieve.compile(selector)
+            except Exception as exc:  # soupsieve's SelectorSyntaxError and friends
+                raise ValueError(f"bad CSS selector {selector!r}: {str(exc).splitlines()[0]}") from None
         return v
 
 

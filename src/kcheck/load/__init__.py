@@ -1,12 +1,116 @@
-"""Load article files into Documents. (Placeholder until the loader lands: issue 2.)"""
+"""Load article files into Documents: the first stage of the pipeline.
+
+``load_paths`` walks files and directories and never stops at a bad file: each one becomes
+a :class:`~kcheck.models.FileProblem` with a one-line reason, and the others are read.
+``load_file`` reads one file (see :mod:`kcheck.load.reader`) and raises LoadError.
+
+Inside: :mod:`.decode` (bytes -> text), :mod:`.formats` (front matter, format detection),
+:mod:`.html` / :mod:`.markdown` / :mod:`.text` (body -> blocks of traced lines),
+:mod:`.furniture` (keep the article, drop the page), :mod:`.sentences`, :mod:`.dates`
+(publication date), :mod:`.manifest` (``sources.yaml``), :mod:`.traced` (the map from
+clean text back to the original file).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
+from kcheck.errors import LoadError
+from kcheck.load.manifest import NAMES as MANIFEST_NAMES
+from kcheck.load.manifest import ManifestEntry, read_manifest
+from kcheck.load.reader import load_file
 from kcheck.models import Document, FileProblem
 from kcheck.rules import RuleSet
 
+__all__ = ["load_file", "load_paths"]
+
+log = logging.getLogger("kcheck")
+
+
+class _Manifests:
+    """The ``sources.yaml`` of each directory, read once; its problems reported once."""
+
+    def __init__(self, problems: list[FileProblem]) -> None:
+        self.problems = problems
+        self.cache: dict[Path, tuple[Path, dict[str, ManifestEntry]] | None] = {}
+
+    def in_directory(self, directory: Path, display_dir: str) -> tuple[Path, dict[str, ManifestEntry]] | None:
+        key = directory.resolve()
+        if key not in self.cache:
+            found = None
+            for name in MANIFEST_NAMES:
+                candidate = directory / name
+                if candidate.is_file():
+                    entries, problems = read_manifest(candidate)
+                    display = os.path.join(display_dir, name) if display_dir else name
+                    self.problems.extend(FileProblem(path=display, error=p) for p in problems)
+                    found = (directory, entries)
+                    break
+            self.cache[key] = found
+        return self.cache[key]
+
+    def entry(self, file: Path, chain: list[tuple[Path, str]]) -> ManifestEntry | None:
+        """The entry for ``file`` in the nearest manifest among ``chain`` (innermost last)."""
+        for directory, display_dir in reversed(chain):
+            manifest = self.in_directory(directory, display_dir)
+            if manifest is None:
+                continue
+            root, entries = manifest
+            rel = Path(os.path.relpath(file, root)).as_posix()
+            if rel in entries:
+                return entries[rel]
+        return None
+
+
+def _walk(top: Path, given: str) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
+    """Files under ``top``, sorted, hidden ones and manifests skipped; with their display path
+    and the directories above them (for manifest lookup)."""
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        rel_dir = here.relative_to(top)
+        chain = [
+            (top / Path(*rel_dir.parts[:i]), os.path.join(given, *rel_dir.parts[:i]))
+            for i in range(len(rel_dir.parts) + 1)
+        ]
+        for name in sorted(filenames):
+            if name.startswith(".") or name in MANIFEST_NAMES:
+                continue
+            yield here / name, os.path.join(given, *rel_dir.parts, name), chain
+
 
 def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], list[FileProblem]]:
-    raise NotImplementedError
+    """Every article under ``paths`` (files or directories), and the files that could not be read."""
+    documents: list[Document] = []
+    problems: list[FileProblem] = []
+    manifests = _Manifests(problems)
+    seen: set[Path] = set()
+    for given in paths:
+        top = Path(given)
+        if not top.exists():
+            problems.append(FileProblem(path=given, error="no such file or directory"))
+            continue
+        if top.is_dir():
+            files = list(_walk(top, given))
+        else:
+            parent = top.parent
+            files = [(top, given, [(parent, os.path.dirname(given))])]
+        for path, display, chain in files:
+            real = path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            try:
+                entry = manifests.entry(path, chain)
+                documents.append(load_file(path, display, rules, entry))
+            except LoadError as exc:
+                problems.append(FileProblem(path=display, error=exc.reason))
+            except Exception as exc:  # a loader bug must not cost the other files
+                log.debug("loading %s failed", display, exc_info=True)
+                problems.append(
+                    FileProblem(path=display, error=f"internal error: {type(exc).__name__}: {exc}")
+                )
+    return documents, problems

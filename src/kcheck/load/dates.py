@@ -1,0 +1,124 @@
+"""Publication dates: timestamps as written -> the calendar day in the newsroom's time zone.
+
+A timestamp with a zone (``Mon, 26 Jul 2021 22:56:00 GMT``, ``2022-03-01 12:19:03 +0800``)
+is an instant: its day is the day it was in ``rules.time.timezone`` (Asia/Shanghai unless
+the rules say otherwise), so 22:56 GMT on 26 July is 27 July in Beijing. A timestamp
+without a zone (``2022.11.09 09:14``, ``2023年11月29日``) is already a local calendar day.
+A value that does not name a full year, month and day is no date: dateutil fills missing
+parts from a default, and a publication date must never come from the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dateutil import parser as dateparser
+from dateutil import tz
+
+from kcheck.models import Sentence
+
+CHINESE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+NUMERIC = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+# zone names dateutil would otherwise read as the machine's local zone when they match it
+UTC_NAMES = {name: tz.UTC for name in ("UTC", "GMT", "UT", "Z")}
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+# a fully specified date stated in an article: 2020年6月30日, 2020年6月, 2020-06-30
+BODY_DATE = re.compile(
+    r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
+    r"|(?<![\d.])(?P<y2>(?:19|20)\d{2})[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?![\d.])"
+)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    day: dt.date
+    how: str  # e.g. "= 2021-07-27 06:56 Asia/Shanghai" for a zone-aware timestamp, else ""
+
+
+@lru_cache(maxsize=8)
+def zone(name: str) -> dt.tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return tz.gettz(name) or tz.UTC
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_stamp(value: object, timezone: str) -> Stamp | None:
+    """The calendar day a publication timestamp names, or None when it names no full date."""
+    if isinstance(value, (dt.datetime, dt.date)):
+        value = value.isoformat()
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    m = CHINESE.match(text)
+    if m:
+        day = _day(int(m[1]), int(m[2]), int(m[3]))
+        return Stamp(day, "") if day else None
+    first: dt.datetime | None
+    second: dt.datetime | None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            first = dateparser.parse(text, default=dt.datetime(2000, 1, 1), tzinfos=UTC_NAMES)
+            second = dateparser.parse(text, default=dt.datetime(2001, 2, 2), tzinfos=UTC_NAMES)
+    except (ValueError, OverflowError, TypeError):
+        first = second = None
+    if first is not None and second is not None and first.date() == second.date():
+        if not FIRST_YEAR <= first.year <= LAST_YEAR:
+            return None
+        if first.tzinfo is None:
+            return Stamp(first.date(), "")
+        local = first.astimezone(zone(timezone))
+        return Stamp(local.date(), f"= {local:%Y-%m-%d %H:%M} {timezone}")
+    m = NUMERIC.match(text)
+    if m:
+        day = _day(int(m[1]), int(m[2]), int(m[3]))
+        return Stamp(day, "") if day else None
+    return None
+
+
+@dataclass(frozen=True)
+class Inferred:
+    day: dt.date
+    quote: str
+    sentence: Sentence
+
+
+def infer_from_body(sentences: Iterable[Sentence], future_cues: Iterable[str]) -> Inferred | None:
+    """The latest fully specified date the article states, as a lower bound of its publication.
+
+    An article reports what has happened by the time it is written, so the latest stated
+    date (a day, or a month counted from its first day) is a day on or before publication.
+    Sentences about plans, targets or forecasts (the rules' ``future_cues``) can name dates
+    still to come and are not used; a year alone (2020年) or a range (2021年1-9月) is too
+    vague to bound anything.
+    """
+    cues = tuple(c for c in future_cues if c)
+    best: Inferred | None = None
+    for sentence in sentences:
+        text = unicodedata.normalize("NFKC", sentence.text) if not sentence.text.isascii() else sentence.text
+        if cues and any(c in text for c in cues):
+            continue
+        for m in BODY_DATE.finditer(text):
+            year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+            found = _day(int(year), int(month), int(day) if day else 1)
+            if found and (best is None or found > best.day):
+                best = Inferred(found, m.group(), sentence)
+    return best

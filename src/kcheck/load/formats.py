@@ -1,0 +1,102 @@
+"""What a file is, decided by its content: front matter, then HTML, Markdown or plain text.
+
+Every corpus file is called ``.txt`` whatever it holds, so the extension says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kcheck.errors import LoadError
+
+FRONT_MATTER_OPEN = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))*---[ \t]*(?:\r\n|\r|\n)")
+FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+HTML_PAGE = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+HTML_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|span|a|img|br|hr|h[1-6]|ul|ol|li|table|tr|td|th|section|article|"
+    r"strong|em|b|i|u|blockquote|pre|figure|figcaption|meta|title|script|style|iframe|header|footer|"
+    r"nav|aside|main|font|center|sup|sub|small|label|button|form|input|svg|video|audio|source)"
+    r"(?=[\s/>])[^<>]{0,2000}>",
+    re.IGNORECASE,
+)
+# Markdown that a plain-text page dump would not contain
+MD_STRONG = re.compile(
+    r"^#{1,6}[ \t]+\S|^```|^~~~|\[[^\]\n]+\]\([^)\n]+\)|\*\*[^*\n]+\*\*|^[ \t]*\[[^\]\n]+\]:[ \t]*\S",
+    re.MULTILINE,
+)
+MD_WEAK = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|>[ \t]?\S)", re.MULTILINE)
+
+
+class _KeepTimestamps(yaml.SafeLoader):
+    """SafeLoader that leaves dates as the strings written: kcheck parses them itself."""
+
+
+_KeepTimestamps.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def yaml_load(text: str) -> Any:
+    return yaml.load(text, Loader=_KeepTimestamps)  # a SafeLoader subclass
+
+
+def yaml_compose(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=_KeepTimestamps)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    body_start: int = 0  # offset of the body in the decoded text
+
+
+def split_front_matter(text: str, display: str) -> FrontMatter | None:
+    """Front matter: ``---`` as the first non-blank line, YAML, then ``---`` (or ``...``)."""
+    opening = FRONT_MATTER_OPEN.match(text)
+    if opening is None:
+        return None
+    closing = FRONT_MATTER_CLOSE.search(text, opening.end())
+    if closing is None:
+        raise LoadError(display, "front matter is not closed (no closing ---)")
+    source = text[opening.end() : closing.start()]
+    try:
+        data = yaml_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        # the YAML starts on the line after the opening ---
+        line = text.count("\n", 0, opening.end()) + mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        where = f"line {line}: " if line else ""
+        raise LoadError(display, f"front matter is not valid YAML ({where}{problem})") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise LoadError(display, "front matter is not a mapping of keys")
+    end = closing.end()
+    # the body starts after the closing line's line break
+    if text.startswith("\r\n", end):
+        end += 2
+    elif text.startswith(("\n", "\r"), end):
+        end += 1
+    return FrontMatter({str(k): v for k, v in data.items()}, end)
+
+
+def detect_format(body: str, front_matter: bool) -> str:
+    """``html``, ``markdown`` or ``text`` for the body of a file."""
+    if HTML_PAGE.search(body, 0, 4096):
+        return "html"
+    html_tags = sum(1 for _ in HTML_TAG.finditer(body))
+    strong = sum(1 for _ in MD_STRONG.finditer(body))
+    weak = sum(1 for _ in MD_WEAK.finditer(body))
+    if html_tags >= 2 and html_tags >= strong + weak:
+        return "html"
+    if front_matter or (strong >= 1 and strong + weak >= 2):
+        # Hexo and Jekyll bodies are Markdown by definition
+        return "markdown"
+    return "text"

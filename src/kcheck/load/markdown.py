@@ -1,0 +1,155 @@
+"""Markdown -> blocks: the text a reader sees, without the syntax, each character traced.
+
+Covers what articles use: ATX and setext headings, paragraphs (soft-wrapped lines join,
+with no space between two CJK characters), block quotes, lists, fenced and indented code
+(dropped: not prose), tables (one line per cell), links and images (a link keeps its text,
+an image goes), emphasis, inline code, inline HTML tags (dropped) and character references
+(decoded; inserted text, not verbatim).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from kcheck.load.blocks import Block, Line
+from kcheck.load.html import _wide
+from kcheck.load.text import split_lines
+from kcheck.load.traced import Builder, Traced
+
+FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+SETEXT_OR_RULE = re.compile(r"^[ \t]{0,3}(?:=+|-{2,}|(?:[-*_][ \t]*){3,})[ \t]*$")
+QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
+LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
+REF_DEF = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S")
+TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+INDENTED_CODE = re.compile(r"^(?: {4}|\t)")
+HTML_BLOCK = re.compile(r"^[ \t]{0,3}</?[A-Za-z][^>]*>[ \t]*$")
+
+INLINE = re.compile(
+    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
+    r"|(?P<link>\[(?P<label>[^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\]))"
+    r"|(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)"
+    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)"
+    r"|(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<marks>\*\*|__|~~|`+)"
+    r"|(?P<star>\*(?=[^*\s])(?=[^*\n]*[^*\s]\*))"  # opening * of *emphasis*
+    r"|(?P<endstar>(?<=[^*\s])\*)"
+)
+
+
+def _inline(text: str, src: int, out: Builder) -> None:
+    """Append ``text`` (at file offset ``src``) to ``out`` without its inline syntax."""
+    pos = 0
+    for m in INLINE.finditer(text):
+        if m.start() > pos:
+            out.verbatim(text[pos : m.start()], src + pos)
+        kind = m.lastgroup
+        if kind == "link":
+            _inline(m.group("label"), src + m.start("label"), out)
+        elif kind == "entity":
+            decoded = html.unescape(m.group())
+            if decoded == m.group():
+                out.verbatim(m.group(), src + m.start())
+            else:
+                out.inserted(decoded)
+        pos = m.end()
+    if pos < len(text):
+        out.verbatim(text[pos:], src + pos)
+
+
+class _Paragraph:
+    """Soft-wrapped source lines joined into one display line."""
+
+    def __init__(self) -> None:
+        self.out = Builder()
+
+    def add(self, text: str, src: int) -> None:
+        piece = Builder()
+        _inline(text, src, piece)
+        traced = piece.build().strip()
+        if not traced:
+            return
+        if len(self.out) and not (_wide(self.out.last_char()) and _wide(traced.text[0])):
+            self.out.inserted(" ")
+        self.out.extend(traced)
+
+    def line(self) -> Traced:
+        return self.out.build().strip()
+
+
+def read_markdown(body: str, base: int) -> list[Block]:
+    blocks: list[Block] = []
+    block = Block()
+    para = _Paragraph()
+    fence: str | None = None
+    in_table = False
+
+    def end_line() -> None:
+        nonlocal para
+        text = para.line()
+        if text:
+            block.lines.append(Line(text))
+        para = _Paragraph()
+
+    def end_block() -> None:
+        nonlocal block
+        end_line()
+        if block.lines:
+            blocks.append(block)
+            block = Block()
+
+    for src, raw in split_lines(body, base):
+        if fence is not None:
+            if raw.strip().startswith(fence):
+                fence = None
+            continue
+        opening = FENCE.match(raw)
+        if opening:
+            end_block()
+            fence = opening.group(1)
+            continue
+        if not raw.strip():
+            end_block()
+            in_table = False
+            continue
+        if INDENTED_CODE.match(raw) and not len(para.out) and not block.lines:
+            continue  # indented code block: not prose
+        if TABLE_RULE.match(raw) and "|" in raw:
+            in_table = True  # the rule under a table's header row
+            end_line()
+            continue
+        if SETEXT_OR_RULE.match(raw) or REF_DEF.match(raw) or HTML_BLOCK.match(raw):
+            end_block()  # a heading underline, a rule, a link definition, a lone tag
+            continue
+        pos = 0
+        while True:  # a quote may hold a list item, and so on
+            m = QUOTE.match(raw, pos) or LIST_ITEM.match(raw, pos)
+            if not m or m.end() == pos:
+                break
+            if LIST_ITEM.match(raw, pos):
+                end_line()
+            pos = m.end()
+        heading = ATX.match(raw, pos)
+        if heading:
+            end_block()
+            text = raw[heading.end() :]
+            close = ATX_CLOSE.search(text)
+            para.add(text[: close.start()] if close else text, src + heading.end())
+            end_block()
+            continue
+        if "|" in raw and (in_table or raw.strip().startswith("|")):
+            in_table = True
+            end_line()
+            cell_start = pos
+            for cell in re.finditer(r"[^|]+", raw[pos:]):
+                para.add(cell.group(), src + cell_start + cell.start())
+                end_line()
+            continue
+        para.add(raw[pos:], src + pos)
+        if raw.endswith(("  ", "\\")):  # a hard line break
+            end_line()
+    end_block()
+    return blocks
