@@ -164,6 +164,8 @@ class TimeSection(Section):
     day_periods: list[str] = Field(default_factory=list)
     recurring_prefixes: list[str] = Field(default_factory=list)
     not_times: list[str] = Field(default_factory=list)
+    lunar_markers: list[str] = Field(default_factory=list, description="农历: the date after is lunar")
+    holidays: list[str] = Field(default_factory=list, description="春节, 双11: a year before one is dropped")
     two_digit_year_ahead: int = Field(default=10, ge=0, le=99)
     yearless_future_days: int = Field(default=300, ge=0, le=366)
 
@@ -182,6 +184,8 @@ class TimeSection(Section):
         "day_periods",
         "recurring_prefixes",
         "not_times",
+        "lunar_markers",
+        "holidays",
     )(_no_blank)
 
 

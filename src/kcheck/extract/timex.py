@@ -194,87 +194,90 @@ class TimeFinder:
         qw = _alt(t.quarter_words)
         approx = _alt(t.approx_suffixes)
         daymod = _alt(t.day_modifiers)
-        standalone_parts = [w for w in t.year_parts if len(w) > 1]
-        all_parts = [*t.year_parts, *t.month_parts, *t.period_end_words]
-        # (kind, pattern): every alternative is wrapped in a group named after its kind
-        start_atoms = [
-            ("nt", _alt(t.not_times)),
-            (
-                "nd",
-                r"(?P<nd_y>[12][0-9]{3})(?P<nd_s>[-./])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_s)"
-                r"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-                r"(?:[ \t]+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9]))?",
-            ),
-            (
-                "ns",
-                r"(?P<ns_y>(?:19|20)[0-9]{2}) (?P<ns_m>0[1-9]|1[0-2]) (?P<ns_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
-            ),
-            ("yq", rf"(?P<yq_y>[12][0-9]{{3}}){_S}[Qq](?P<yq_q>[1-4])(?![0-9])"),
-            ("yr", rf"(?P<yr_a>[12][0-9]{{3}}){_S}(?:{conn}){_S}(?P<yr_b>[12][0-9]{{3}}){_S}年(?!代)"),
-            (
-                "yb",
-                rf"(?:{_alt(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}(?:{conn}){_S}"
-                rf"(?P<yb_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
-            ),
-            (
-                "dec",
-                rf"(?:(?P<dec_c>上世纪|本世纪|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
-                rf"(?P<dec_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
-            ),
-            (
-                "y4",
-                rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{_alt([*t.fiscal_year_words, '年度', '年'])})(?!代)",
-            ),
-            ("y2", rf"(?P<y2_y>[0-9]{{2}}){_S}年(?!代)"),
-            ("ycn4", rf"(?P<ycn4_y>[零〇○一二三四五六七八九]{{4}}){_S}年"),
-            (
-                "ycnk",
-                rf"(?P<ycnk_y>两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?){_S}年",
-            ),
-            ("ycn2", rf"(?P<ycn2_y>[零〇○一二三四五六七八九]{{2}}){_S}年(?!代)"),
-            ("rys", _alt(t.relative_year_spans)),
-            ("half", _alt(t.halves)),
-            ("ry", _alt(t.relative_years)),
-            ("ay", _alt(t.anaphoric_years)),
-            ("hm", _alt(t.half_months)),
-            ("rq", _alt(t.relative_quarters)),
-            ("rm", _alt(t.relative_months)),
-            ("am", _alt(t.anaphoric_months)),
-            ("rd", _alt(t.relative_days)),
-            ("fq", rf"前{_S}(?P<fq_n>[23两二三]){_S}个?{_S}(?:{qw})"),
-            ("fm", rf"前{_S}(?P<fm_n>{_N2}){_S}个?{_S}月份?"),
-            ("q", rf"(?:第{_S})?(?P<q_n>[1-4一二三四]){_S}(?:{qw})"),
-            ("q1", rf"首{_S}(?:{qw})"),
-            ("qq", rf"[Qq](?P<qq_n>[1-4])(?![0-9])(?:{_S}季度)?"),
-            ("yp", _alt(standalone_parts)),
-            ("fy", _alt(t.full_year)),
-            ("mr", rf"(?P<mr_a>{_MONTH}){_S}(?:{conn}){_S}(?P<mr_b>{_MONTH}){_S}月份?"),
-            ("m", rf"(?P<m_n>{_MONTH}){_S}月份?"),
-            ("d", rf"(?P<d_n>{_DAY}){_S}[日号]"),
-        ]
-        cont_atoms = [
-            ("dr", rf"(?P<dr_a>{_DAY}){_S}(?:{conn}){_S}(?P<dr_b>{_DAY}){_S}[日号]"),
-            ("om", rf"第{_S}(?P<om_n>{_MONTH}){_S}个?{_S}月|首月"),
-            ("lm", rf"(?:最后|后){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月"),
-            ("fd", rf"前{_S}(?P<fd_n>{_NDAY}){_S}(?:天|日)"),
-            ("ld", rf"最后{_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)"),
-            ("same", _alt(t.same_period)),
-            ("season", _alt(t.seasons)),
-            ("part", _alt(all_parts)),
-            ("tm", rf"(?:{_alt(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}"),
-            ("wd", rf"[，,]?{_S}[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?"),
-            ("dm", daymod),
-        ]
-        cont_tail = [("bd", rf"(?P<bd_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))")]
-        start_only = {"nt", "yb", "rys"}
-        self._start = re.compile("|".join(f"(?P<{k}>{p})" for k, p in start_atoms))
-        cont = [*cont_atoms, *((k, p) for k, p in start_atoms if k not in start_only), *cont_tail]
-        self._cont = re.compile(rf"{_S}(?:的{_S})?(?:" + "|".join(f"(?P<{k}>{p})" for k, p in cont) + ")")
+        lunar = _alt([*t.lunar_markers, *t.holidays])
+        mr_first = f"(?:{_MONTH})"
+        atoms: dict[str, str] = {
+            "nt": _alt(t.not_times),
+            "wk": "(?:星期|礼拜|周)[一二三四五六日天]",  # a weekday alone: not resolved, skipped
+            "nd": r"(?P<nd_y>[12][0-9]{3})(?P<nd_s>[-./])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_s)"
+            r"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+            r"(?:[ \t]+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9]))?",
+            "ns": r"(?P<ns_y>(?:19|20)[0-9]{2}) (?P<ns_m>0[1-9]|1[0-2]) (?P<ns_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+            "yq": rf"(?P<yq_y>[12][0-9]{{3}}){_S}[Qq](?P<yq_q>[1-4])(?![0-9])",
+            "yr": rf"(?P<yr_a>[12][0-9]{{3}}){_S}{conn}{_S}(?P<yr_b>[12][0-9]{{3}}){_S}年(?!代)",
+            "yb": rf"(?:{_alt(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}{conn}{_S}"
+            rf"(?P<yb_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
+            "dec": rf"(?:(?P<dec_c>上世纪|本世纪|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
+            rf"(?P<dec_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
+            "y4": rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{_alt([*t.fiscal_year_words, '年度', '年'])})(?!代)",
+            "y2": rf"(?P<y2_y>[0-9]{{2}}){_S}年(?!代)",
+            "ycn4": rf"(?P<ycn4_y>[零〇○一二三四五六七八九]{{4}}){_S}年",
+            "ycnk": rf"(?P<ycnk_y>两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?){_S}年",
+            "ycn2": rf"(?P<ycn2_y>[零〇○一二三四五六七八九]{{2}}){_S}年(?!代)",
+            "rys": _alt(t.relative_year_spans),
+            "half": _alt(t.halves),
+            "ry": _alt(t.relative_years),
+            "ay": _alt(t.anaphoric_years),
+            "hm": _alt(t.half_months),
+            "rq": _alt(t.relative_quarters),
+            "rm": _alt(t.relative_months),
+            "am": _alt(t.anaphoric_months),
+            "rd": _alt(t.relative_days),
+            "fq": rf"前{_S}(?P<fq_n>[23两二三]){_S}个?{_S}(?:{qw})",
+            "fm": rf"前{_S}(?P<fm_n>{_N2}){_S}个?{_S}月份?",
+            "q": rf"(?:第{_S})?(?P<q_n>[1-4一二三四]){_S}(?:{qw})",
+            "q1": rf"首{_S}(?:{qw})",
+            "qq": rf"[Qq](?P<qq_n>[1-4])(?![0-9])(?:{_S}季度)?",
+            "fy": _alt(t.full_year),
+            "mr": rf"(?P<mr_a>{mr_first}){_S}{conn}{_S}(?P<mr_b>{_MONTH}){_S}月份?",
+            "m": rf"(?P<m_n>{_MONTH}){_S}月份?",
+            "d": rf"(?P<d_n>{_DAY}){_S}[日号]",
+            "om": rf"第{_S}(?P<om_n>{_MONTH}){_S}个?{_S}月|首月",
+            "lm": rf"(?:最后|后){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月",
+            "fd": rf"前{_S}(?P<fd_n>{_NDAY}){_S}(?:天|日)",
+            "ld": rf"最后{_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)",
+            "same": _alt(t.same_period),
+            "season": _alt(t.seasons),
+            "pe": _alt(t.period_end_words),
+            # 初 before a numeral is a lunar day (五月初五), not the start of the month
+            "mp": rf"(?:{_alt(t.month_parts)})(?![一二三四五六七八九十])",
+            "dr": rf"(?P<dr_a>{_DAY}){_S}{conn}{_S}(?P<dr_b>{_DAY}){_S}[日号]",
+            "bd": rf"(?P<bd_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))",
+            "tm": rf"(?:{_alt(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}",
+            "wd": rf"[，,]?{_S}[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?",
+            "dm": daymod,
+        }
+
+        def alternation(kinds: Iterable[str], words: dict[str, str] | None = None) -> str:
+            # every alternative is a group named after its kind; order decides between overlaps
+            pats = {**atoms, **(words or {})}
+            return "|".join(f"(?P<{k}>{pats[k]})" for k in kinds)
+
+        start_kinds = [
+            "nt", "wk", "nd", "ns", "yq", "yr", "yb", "dec", "y4", "y2", "ycn4", "ycnk", "ycn2",
+            "rys", "half", "ry", "ay", "hm", "rq", "rm", "am", "rd", "fq", "fm", "q", "q1", "qq",
+            "yp", "fy", "mr", "m", "d",
+        ]  # fmt: skip
+        year_kinds = [
+            "om", "lm", "fd", "same", "season", "yp", "fq", "fm", "q", "q1", "qq", "half", "mr", "m", "rm", "fy",
+        ]  # fmt: skip
+        standalone_parts = {"yp": _alt(w for w in t.year_parts if len(w) > 1)}
+        self._start = re.compile(alternation(start_kinds, standalone_parts))
+        lead = rf"{_S}(?:的{_S})?"
+        self._cont = {
+            "year": re.compile(lead + f"(?:{alternation(year_kinds, {'yp': _alt(t.year_parts)})})"),
+            "month": re.compile(f"{_S}(?:{alternation(['dr', 'd', 'mp', 'hm', 'fd', 'ld', 'bd'])})"),
+            "day": re.compile(f"{_S}(?:{alternation(['tm', 'wd', 'dm'])})"),
+            "period": re.compile(f"{_S}(?:{alternation(['pe'])})"),
+        }
+        self._range_first = re.compile(alternation([k for k in start_kinds if k in _RANGE_END_KINDS]))
+        self._lunar_after = re.compile(rf"{_S}(?:{lunar}|初[一二三四五六七八九十])")
+        self._lunar_before = sorted([*t.lunar_markers], key=len, reverse=True)
         self._conn = re.compile(rf"{_S}(?:{conn}){_S}")
         self._approx = re.compile(rf"{_S}(?:{approx})")
         self._anchor = re.compile(rf"{_S}(?P<w>{_alt(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])")
         self._day_follow = re.compile(rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{_alt(t.day_periods)}|{conn})")
-        self._hint = re.compile(r"[年月日号季天Qq]|[0-9][-./ ][0-9]")
+        self._hint = re.compile(r"[年月日号季天Qq]|[0-9][-./ 到至~–—][0-9]")
         self._prefix_anchor = sorted(t.anchor_prefixes, key=len, reverse=True)
         self._prefix_range = sorted(t.range_prefixes, key=len, reverse=True)
         self._recurring = sorted(t.recurring_prefixes, key=len, reverse=True)
@@ -293,7 +296,7 @@ class TimeFinder:
             if m is None:
                 break
             kind = m.lastgroup or ""
-            if kind == "nt":
+            if kind in ("nt", "wk"):
                 pos = m.end()
                 continue
             if not self._guard(folded, m.start(), m.end(), kind, standalone=True):
@@ -328,8 +331,8 @@ class TimeFinder:
         if b is not None:
             a = self._join(a, b)
             end = a.end
-        prefix_len, prefix_word, prefix_kind = self._prefix(text, a.start, a.range_)
-        if self._recurring_before(text, a.start - prefix_len):
+        prefix_len, prefix_word, prefix_kind = self._prefix(text, a.start)
+        if self._recurring_before(text, a.start - prefix_len) or self._lunar_marked(text, a.start):
             return None, end
         anchor: str | None = None
         anchor_kind: str | None = None
@@ -384,7 +387,7 @@ class TimeFinder:
         e = _Expr(start=first.start(), end=first.end())
         self._first(e, first, text, ctx, default)
         while e.level:
-            m = self._cont.match(text, e.end)
+            m = self._cont[e.level].match(text, e.end)
             if m is None:
                 break
             kind = m.lastgroup or ""
@@ -395,10 +398,11 @@ class TimeFinder:
                 break
             e.parts += 1
             e.end = m.end()
-        if e.weak and e.parts == 0:
+        if (e.weak and e.parts == 0) or e.span is None:
             raise _Stop(e.end)
-        if e.span is None:
-            raise _Stop(e.end)
+        lunar = self._lunar_after.match(text, e.end)
+        if lunar is not None:  # 2023年大年三十, 去年春节, 五月初五: a lunar or festival day, not read
+            raise _Stop(lunar.end())
         self._future_window(e, ctx)
         return e
 
@@ -406,13 +410,11 @@ class TimeFinder:
         c = self._conn.match(text, a.end)
         if c is None:
             return None
-        m = self._cont.match(text, c.end())
+        m = self._range_first.match(text, c.end())
         if m is None:
             return None
         kind = m.lastgroup or ""
-        if kind not in _RANGE_END_KINDS or not self._guard(
-            text, m.start(kind), m.end(), kind, standalone=False
-        ):
+        if not self._guard(text, m.start(), m.end(), kind, standalone=False):
             return None
         assert a.year is not None
         default = _Default(a.year, a.month, a.year_source, a.relative)
@@ -595,7 +597,7 @@ class TimeFinder:
             elif kind == "half":
                 e.span = periods.half(y, t.halves[word])
                 e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
-            elif kind in ("part", "yp") and word in t.year_parts:
+            elif kind == "yp":
                 rule = t.year_parts[word]
                 self._months(e, rule.first, rule.last, unit="span")
                 e.approx = e.approx or rule.approx
@@ -625,7 +627,7 @@ class TimeFinder:
                 if hi < lo:
                     return False
                 self._days(e, lo, hi)
-            elif kind == "part" and word in t.month_parts:
+            elif kind == "mp":
                 rule = t.month_parts[word]
                 self._days(e, rule.first, rule.last)
                 e.approx = e.approx or rule.approx
@@ -642,7 +644,7 @@ class TimeFinder:
         if level == "day":
             return kind in ("tm", "wd", "dm")
         if level == "period":
-            if kind == "part" and word in t.period_end_words:
+            if kind == "pe":
                 e.span = periods.day(e.span_.end)
                 e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
                 return True
@@ -798,9 +800,11 @@ class TimeFinder:
             return False
         if kind in ("y2", "ycn2", "ycnk") and prev == "第":
             return False
+        if standalone and kind in _YEARLESS and prev == "年" and start >= 2 and text[start - 2] in _NUMERALS:
+            return False  # 三六七年一月: a year this pass does not read; its month is not this year's
         return not (standalone and kind == "yp" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
 
-    def _prefix(self, text: str, start: int, is_range: bool) -> tuple[int, str | None, str | None]:
+    def _prefix(self, text: str, start: int) -> tuple[int, str | None, str | None]:
         """A word right before the expression: an anchor (截至, 自) or a range opener (从)."""
         before = start
         while before > 0 and text[before - 1] in " \t":
@@ -815,6 +819,10 @@ class TimeFinder:
 
     def _recurring_before(self, text: str, start: int) -> bool:
         return any(text.endswith(w, 0, start) for w in self._recurring)
+
+    def _lunar_marked(self, text: str, start: int) -> bool:
+        """农历十月, 闰4月: a lunar month or day is not read as a Gregorian one."""
+        return any(text.endswith(w, 0, start) for w in self._lunar_before)
 
 
 # kinds that may open the second half of a range (X至Y)
@@ -841,5 +849,7 @@ _RANGE_END_KINDS = frozenset(
         "d",
     }
 )
+# parts that take their year from the context when they open an expression
+_YEARLESS = frozenset({"m", "mr", "d", "q", "q1", "qq", "half", "fq", "fm", "fy", "hm", "yp"})
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
 _YEAR_PART_BLOCK = frozenset("年每多数近")
