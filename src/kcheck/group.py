@@ -1,10 +1,433 @@
-"""Group claims into topics. (Placeholder until grouping lands: issue 4.)"""
+"""Group claims into topics: what each claim is about, field by field.
+
+A topic is one entity, one measure (a metric, or an event for dated events), one period
+(figures; an event's date is its value), one kind, scope, change and unit. Claims are
+grouped only when every part agrees; the period must be the *same* span (2021-Q3 is not
+前三季度). Where the alias tables in rules/ know no canonical name, the words as written are
+matched with rapidfuzz, strictly, and only inside a block of claims that already agree on
+every exact part, so the cost stays near linear in the number of claims.
+
+Every topic says why its claims were grouped (``Topic.why``), so an editor can reject a
+grouping as easily as a finding.
+"""
 
 from __future__ import annotations
 
-from kcheck.models import Claim, Topic
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
+
+from kcheck.extract.normalise import fold
+from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Span, Topic, TopicStatus
 from kcheck.rules import RuleSet
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+# --------------------------------------------------------------------------- which claims count
+
+
+def dedupe_key(claim: Claim) -> tuple[str, str, str, int]:
+    """The same sentence repeated in one document (a page that carries its article twice)."""
+    return (claim.doc, fold(claim.sentence).strip(), fold(claim.quote), claim.offset)
+
+
+def unique_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """``claims`` with repeats of one sentence in one document dropped (first one kept)."""
+    seen: set[tuple[str, str, str, int]] = set()
+    out: list[Claim] = []
+    for claim in claims:
+        key = dedupe_key(claim)
+        if key not in seen:
+            seen.add(key)
+            out.append(claim)
+    return out
+
+
+def is_superseded(claim: Claim, rules: RuleSet) -> bool:
+    """A target or forecast its own sentence revises later (目标是2000亿元，后又上调至2500亿元).
+
+    The extractor may mark it (``superseded``); a revision cue after the figure in the same
+    sentence marks it too.
+    """
+    if getattr(claim, "superseded", False):
+        return True
+    if claim.kind == ClaimKind.ACTUAL:
+        return False
+    after = fold(claim.sentence)[claim.offset + len(claim.quote) :]
+    return any(cue in after for cue in rules.kinds.revision)
+
+
+def has_value(claim: Claim) -> bool:
+    """Whether a claim has a value the checks can compare: a date, or a bounded figure with a period."""
+    if claim.type == ClaimType.EVENT:
+        return claim.date is not None
+    return claim.period is not None and (claim.low is not None or claim.high is not None)
+
+
+def is_valued(claim: Claim, rules: RuleSet) -> bool:
+    """Whether a claim's value may stand against another's: it has one and it was not revised."""
+    return has_value(claim) and not is_superseded(claim, rules)
+
+
+# --------------------------------------------------------------------------- labels
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def period_label(span: Span) -> str:
+    """``2021-Q3``, ``2021-H1``, ``2021-01..09``, ``2020-06``, ``2020-06-30``, ``2021``."""
+    s, e = span.start, span.end
+    if s == e:
+        return s.isoformat()
+    if s.day != 1 or e != _month_end(e):
+        return f"{s.isoformat()}..{e.isoformat()}"
+    if s.year != e.year:
+        if s.month == 1 and e.month == 12:
+            return f"{s.year}..{e.year}"
+        return f"{s.year}-{s.month:02d}..{e.year}-{e.month:02d}"
+    if s.month == 1 and e.month == 12:
+        return str(s.year)
+    if s.month == e.month:
+        return f"{s.year}-{s.month:02d}"
+    if s.month % 3 == 1 and e.month == s.month + 2:
+        return f"{s.year}-Q{e.month // 3}"
+    if s.month in (1, 7) and e.month == s.month + 5:
+        return f"{s.year}-H{1 if s.month == 1 else 2}"
+    return f"{s.year}-{s.month:02d}..{e.month:02d}"
+
+
+def span_text(span: Span) -> str:
+    return f"{span.start.isoformat()}..{span.end.isoformat()}"
+
+
+def normalise_phrase(text: str) -> str:
+    """Fold (traditional, full-width), lower-case and drop punctuation and spaces."""
+    return _NOT_WORD.sub("", fold(text).lower())
+
+
+def _unit_key(claim: Claim, canonical_measure: bool, rules: RuleSet) -> str | None:
+    """What must match for two values to be comparable at all."""
+    dim = claim.dimension
+    if dim == Dimension.MONEY:
+        return claim.unit or rules.units.default_currency
+    if dim == Dimension.PERCENT:
+        return "%"
+    if dim == Dimension.POINTS:
+        return "pp"
+    if dim == Dimension.MULTIPLE:
+        return "x"
+    if dim == Dimension.COUNT and not canonical_measure:
+        # without a metric, the counter word is part of what is counted (单 vs 人)
+        return claim.unit
+    return None
+
+
+# --------------------------------------------------------------------------- keys
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A claim with the parts of its key worked out."""
+
+    claim: Claim
+    entity: str  # canonical name, or the subject normalised (fuzzy)
+    entity_fuzzy: bool
+    measure: str  # metric / event id, or the measure phrase normalised (fuzzy)
+    measure_fuzzy: bool
+
+
+def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
+    """(measure, is_fuzzy): the canonical metric/event, else the normalised phrase."""
+    canonical = claim.event if claim.type == ClaimType.EVENT else claim.metric
+    if canonical:
+        return canonical, False
+    phrase = normalise_phrase(claim.measure or "")
+    if len(phrase) < rules.checks.fuzzy.min_measure_chars or phrase.isdigit():
+        return None, False
+    return phrase, True
+
+
+def _ungrouped_reason(claim: Claim, rules: RuleSet) -> str | None:
+    if not claim.entity or not normalise_phrase(claim.entity):
+        return "not grouped: no entity"
+    measure, _ = _measure_of(claim, rules)
+    if measure is None:
+        what = "event" if claim.type == ClaimType.EVENT else "metric"
+        return f"not grouped: no {what} or measure phrase"
+    return None
+
+
+def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
+    """The exact parts of the key: fuzzy matching only ever happens inside one block."""
+    c = entry.claim
+    entity = "~" if entry.entity_fuzzy else entry.entity
+    measure = "~" if entry.measure_fuzzy else entry.measure
+    if c.type == ClaimType.EVENT:
+        return (c.type.value, entity, measure, c.kind.value)
+    period = (c.period.start, c.period.end) if c.period else None
+    unit = _unit_key(c, not entry.measure_fuzzy, rules)
+    return (
+        c.type.value,
+        entity,
+        measure,
+        period,
+        c.kind.value,
+        c.scope,
+        c.change,
+        c.dimension.value,
+        unit,
+    )
+
+
+def cluster_phrases(phrases: Sequence[str], threshold: float) -> list[list[str]]:
+    """Complete-linkage clusters of distinct phrases: every pair in a cluster scores >= threshold.
+
+    Complete linkage (not single) so that A~B and B~C never pull unrelated A and C together.
+    Order-independent: phrases are taken shortest first, then alphabetically.
+    """
+    distinct = sorted(set(phrases), key=lambda p: (len(p), p))
+    if len(distinct) <= 1:
+        return [distinct] if distinct else []
+    scores = cdist(distinct, distinct, scorer=fuzz.ratio, score_cutoff=threshold)
+    clusters: list[list[int]] = []
+    for i in range(len(distinct)):
+        for members in clusters:
+            if all(scores[i][j] >= threshold for j in members):
+                members.append(i)
+                break
+        else:
+            clusters.append([i])
+    return [[distinct[i] for i in members] for members in clusters]
+
+
+def _min_similarity(phrases: Sequence[str]) -> float:
+    distinct = sorted(set(phrases))
+    if len(distinct) < 2:
+        return 100.0
+    return min(fuzz.ratio(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1 :])
+
+
+def _split_fuzzy(entries: list[_Entry], attr: str, threshold: float) -> list[list[_Entry]]:
+    phrases = [getattr(e, attr) for e in entries]
+    groups: list[list[_Entry]] = []
+    for cluster in cluster_phrases(phrases, threshold):
+        members = set(cluster)
+        groups.append([e for e in entries if getattr(e, attr) in members])
+    return groups
+
+
+def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
+    """Split one block by entity, then by measure, fuzzily where the names are not canonical."""
+    fz = rules.checks.fuzzy
+    by_entity = _split_fuzzy(entries, "entity", fz.entity) if entries[0].entity_fuzzy else [entries]
+    out: list[list[_Entry]] = []
+    for group in by_entity:
+        if group[0].measure_fuzzy:
+            threshold = fz.event if group[0].claim.type == ClaimType.EVENT else fz.metric
+            out.extend(_split_fuzzy(group, "measure", threshold))
+        else:
+            out.append(group)
+    return out
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def topic_id(key: dict[str, str | None]) -> str:
+    blob = json.dumps(key, sort_keys=True, ensure_ascii=False)
+    return "t" + hashlib.sha1(blob.encode("utf-8")).hexdigest()[:12]
+
+
+def _representative(entries: list[_Entry], attr: str, written: str) -> str:
+    """The most common phrase as written (then shortest, then first alphabetically)."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        text = getattr(e.claim, written) or getattr(e, attr)
+        counts[text] = counts.get(text, 0) + 1
+    return min(counts, key=lambda t: (-counts[t], len(t), t))
+
+
+def _written(values: Iterable[str | None], limit: int = 6) -> str:
+    seen: list[str] = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    more = f", +{len(seen) - limit}" if len(seen) > limit else ""
+    return ", ".join(seen[:limit]) + more
+
+
+@dataclass(frozen=True)
+class _Names:
+    entity: str
+    measure: str  # display name of the measure
+
+
+def _metric_display(metric: str, rules: RuleSet) -> str:
+    rule = rules.metrics.metrics.get(metric)
+    return rule.aliases[0] if rule and rule.aliases else metric
+
+
+def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
+    parts = [names.entity, names.measure]
+    if claim.change:
+        cues = rules.kinds.changes.get(claim.change)
+        parts.append(cues[0] if cues else claim.change)
+    if claim.type != ClaimType.EVENT:
+        parts.append(period_label(claim.period) if claim.period else "(no period)")
+    extras = []
+    if claim.kind != ClaimKind.ACTUAL:
+        extras.append(claim.kind.value)
+    if claim.scope:
+        extras.append(claim.scope)
+    if claim.type != ClaimType.EVENT:
+        unit = _unit_key(claim, True, rules)
+        rate_in_percent = claim.type == ClaimType.CHANGE and unit == "%"
+        if unit and unit != rules.units.default_currency and not rate_in_percent:
+            extras.append(unit)
+    label = " ".join(parts)
+    return f"{label} [{', '.join(extras)}]" if extras else label
+
+
+def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet) -> dict[str, str | None]:
+    key: dict[str, str | None] = {"type": claim.type.value, "entity": names.entity}
+    if entry.measure_fuzzy:
+        key["measure"] = entry.measure
+    elif claim.type == ClaimType.EVENT:
+        key["event"] = entry.measure
+    else:
+        key["metric"] = entry.measure
+    key["kind"] = claim.kind.value
+    if claim.type != ClaimType.EVENT:
+        key["period"] = span_text(claim.period) if claim.period else None
+        key["scope"] = claim.scope
+        key["change"] = claim.change
+        key["dimension"] = claim.dimension.value
+        key["unit"] = _unit_key(claim, not entry.measure_fuzzy, rules)
+    return {k: v for k, v in key.items() if v is not None}
+
+
+def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
+    claims = [e.claim for e in entries]
+    first = claims[0]
+    why: list[str] = []
+    if entries[0].entity_fuzzy:
+        sim = _min_similarity([e.entity for e in entries])
+        subjects = _written(c.entity for c in claims)
+        if sim < 100:
+            why.append(f"entity names {sim:.0f}% similar ({subjects})")
+        else:
+            why.append(f"same entity {names.entity} (as written)")
+    else:
+        aliases = _written(c.subject for c in claims if c.subject and c.subject != names.entity)
+        why.append(f"same entity {names.entity}" + (f" ({aliases} -> {names.entity})" if aliases else ""))
+    written = _written(c.measure for c in claims)
+    if entries[0].measure_fuzzy:
+        sim = _min_similarity([e.measure for e in entries])
+        if sim < 100:
+            why.append(f"measure text {sim:.0f}% similar ({written})")
+        else:
+            why.append(f"same measure text {names.measure}")
+    elif first.type == ClaimType.EVENT:
+        why.append(f"same event {entries[0].measure}" + (f" ({written})" if written else ""))
+    else:
+        why.append(f"same metric {entries[0].measure}" + (f" ({written})" if written else ""))
+    if first.type != ClaimType.EVENT:
+        if first.period:
+            times = _written(c.time_quote for c in claims)
+            why.append(f"same period {span_text(first.period)}" + (f" ({times})" if times else ""))
+        else:
+            why.append("no period: values not compared")
+    why.append(f"same kind {first.kind.value}")
+    if first.scope:
+        why.append(f"same scope {first.scope}")
+    if first.change:
+        why.append(f"same change {first.change}")
+    if first.type != ClaimType.EVENT:
+        unit = _unit_key(first, not entries[0].measure_fuzzy, rules)
+        why.append(f"same unit {unit}" if unit else f"same dimension {first.dimension.value}")
+    return why
+
+
+def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
+    first = entries[0]
+    claim = first.claim
+    entity = _representative(entries, "entity", "entity") if first.entity_fuzzy else first.entity
+    if first.measure_fuzzy:
+        measure = _representative(entries, "measure", "measure")
+    elif claim.type == ClaimType.EVENT:
+        measure = first.measure
+    else:
+        measure = _metric_display(first.measure, rules)
+    names = _Names(entity=entity, measure=measure)
+    key = _key(claim, first, names, rules)
+    if first.measure_fuzzy:
+        key["measure"] = normalise_phrase(measure)
+    if first.entity_fuzzy:
+        key["entity"] = normalise_phrase(entity)
+    claims = [e.claim for e in entries]
+    unique = unique_claims(claims)
+    valued_sources = {c.doc for c in unique if is_valued(c, rules)}
+    if len(unique) > 1:
+        why = _why(entries, names, rules)
+    else:
+        why = ["one claim"]
+        if claim.type != ClaimType.EVENT and claim.period is None:
+            why.append("no period: values not compared")
+    return Topic(
+        id=topic_id(key),
+        label=_label(claim, names, rules),
+        key=key,
+        claims=[c.id for c in claims],
+        status=TopicStatus.CONSISTENT if len(valued_sources) > 1 else TopicStatus.SINGLE,
+        sources=sorted({c.doc for c in claims}),
+        why=why,
+    )
+
+
+def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
+    key: dict[str, str | None] = {"type": claim.type.value, "claim": claim.id}
+    what = claim.metric or claim.event or claim.measure or claim.quote
+    label = " ".join(p for p in (claim.entity or "?", what, claim.quote) if p)
+    return Topic(
+        id=topic_id(key),
+        label=label,
+        key=key,
+        claims=[claim.id],
+        status=TopicStatus.SINGLE,
+        sources=[claim.doc],
+        why=[reason],
+    )
+
+
+def _entry(claim: Claim, rules: RuleSet) -> _Entry:
+    fuzzy_entity = claim.entity_from == "subject"
+    entity = normalise_phrase(claim.entity or "") if fuzzy_entity else (claim.entity or "")
+    measure, measure_fuzzy = _measure_of(claim, rules)
+    return _Entry(claim, entity, fuzzy_entity, measure or "", measure_fuzzy)
 
 
 def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
-    return []
+    """Every claim lands in exactly one topic; topics come back sorted by label."""
+    blocks: dict[tuple[object, ...], list[_Entry]] = {}
+    topics: list[Topic] = []
+    for claim in claims:
+        reason = _ungrouped_reason(claim, rules)
+        if reason is not None:
+            topics.append(_ungrouped_topic(claim, reason))
+            continue
+        entry = _entry(claim, rules)
+        blocks.setdefault(_block_key(entry, rules), []).append(entry)
+    for entries in blocks.values():
+        for group in _split(entries, rules):
+            topics.append(_topic(group, rules))
+    return sorted(topics, key=lambda t: (t.label, t.id))

@@ -1,0 +1,105 @@
+"""What every check is given, and the small helpers they share to build findings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kcheck.group import has_value, is_superseded, is_valued, period_label, unique_claims
+from kcheck.models import Claim, ClaimType, Conflict, Severity, Span, Topic
+from kcheck.rules import RuleSet
+
+
+@dataclass
+class CheckContext:
+    """The topics of one run, their claims by id, and the rules; read-only for the checks."""
+
+    topics: list[Topic]
+    claims: dict[str, Claim]
+    rules: RuleSet
+    _unique: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
+
+    def topic_claims(self, topic: Topic) -> list[Claim]:
+        """The topic's claims, a sentence repeated in one document counted once."""
+        if topic.id not in self._unique:
+            found = [self.claims[i] for i in topic.claims if i in self.claims]
+            self._unique[topic.id] = unique_claims(found)
+        return self._unique[topic.id]
+
+    def valued(self, topic: Topic) -> list[Claim]:
+        """The claims whose values may stand against others (no revised targets, no undated ones)."""
+        return [c for c in self.topic_claims(topic) if is_valued(c, self.rules)]
+
+    def with_value(self, topic: Topic) -> list[tuple[Claim, bool]]:
+        """Every claim with a comparable value, and whether it may stand against others."""
+        return [(c, not is_superseded(c, self.rules)) for c in self.topic_claims(topic) if has_value(c)]
+
+    def grouped(self) -> Iterable[Topic]:
+        """Topics built from a key (not the one-claim topics of claims that could not be grouped)."""
+        return (t for t in self.topics if "claim" not in t.key)
+
+    def severity(self, check: str, default: Severity = Severity.ERROR) -> Severity:
+        return Severity(self.rules.checks.severities.get(check, default.value))
+
+
+def lower(a: Severity, b: Severity) -> Severity:
+    return a if a.rank <= b.rank else b
+
+
+def where(claim: Claim) -> str:
+    return f"{claim.doc}:{claim.line}"
+
+
+def cite(claim: Claim) -> str:
+    """``1758亿元 (corpus/000.txt:15)``: the figure as written and where."""
+    return f"{claim.quote} ({where(claim)})"
+
+
+def date_text(claim: Claim) -> str:
+    """How a dated claim was written (``2020年8月``), with the day span when it is not obvious."""
+    span = claim.date
+    label = period_label(span) if span else "?"
+    if claim.time_quote and span:
+        return f"{claim.time_quote} = {label}"
+    return label
+
+
+def frame(claim: Claim) -> str:
+    """The period and scope a figure is given for: ``2021-Q3``, ``cumulative``, ``2020-08``."""
+    parts = []
+    if claim.scope:
+        parts.append(claim.scope)
+    if claim.period:
+        parts.append(period_label(claim.period))
+    elif claim.type != ClaimType.EVENT:
+        parts.append("no period")
+    return " ".join(parts)
+
+
+def _number(x: float | None) -> str:
+    return "-" if x is None else format(x, ".10g")
+
+
+def value_repr(claim: Claim) -> str:
+    """A claim's normalised value, independent of where it was written."""
+    if claim.type == ClaimType.EVENT:
+        return _span(claim.date)
+    return f"{_number(claim.low)}..{_number(claim.high)}"
+
+
+def _span(span: Span | None) -> str:
+    return f"{span.start.isoformat()}..{span.end.isoformat()}" if span else "-"
+
+
+def fingerprint(check: str, key: dict[str, str | None], values: Iterable[str]) -> str:
+    """Stable id of a finding: its check, topic key and the set of values (never positions)."""
+    blob = json.dumps(
+        {"check": check, "key": key, "values": sorted(set(values))}, sort_keys=True, ensure_ascii=False
+    )
+    return check[0] + hashlib.sha1(blob.encode("utf-8")).hexdigest()[:15]
+
+
+def sort_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    return sorted(conflicts, key=lambda c: (-c.severity.rank, c.type, c.topic, c.id))

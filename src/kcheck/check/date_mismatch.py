@@ -1,0 +1,44 @@
+"""date_mismatch: two documents date one event (same entity, same event) differently.
+
+Dates are compared at the granularity they were written: a span agrees with any span it
+overlaps (``2018年`` agrees with ``2018年6月``); only disjoint spans conflict
+(``2013年11月`` vs ``2013年12月``; ``2020年8月`` vs ``2020-10-09``).
+"""
+
+from __future__ import annotations
+
+from kcheck.check.context import CheckContext, date_text, fingerprint, value_repr, where
+from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.models import Claim, ClaimType, Conflict
+
+TYPE = "date_mismatch"
+
+
+def check(ctx: CheckContext) -> list[Conflict]:
+    found: list[Conflict] = []
+    for topic in ctx.grouped():
+        if topic.key.get("type") != ClaimType.EVENT.value:
+            continue
+        claims = [(c, active) for c, active in ctx.with_value(topic) if c.date is not None]
+        if len({c.doc for c, active in claims if active}) < 2:
+            continue
+        clash = disagreements([(Bounds.of_span(c.date), c.doc, c, active) for c, active in claims if c.date])
+        if clash is None:
+            continue
+        groups: list[list[Claim]] = agreeing_groups(
+            [(Bounds.of_span(c.date), c) for c in clash.items if c.date]
+        )
+        sides = " vs ".join(", ".join(f"{date_text(c)} ({where(c)})" for c in group) for group in groups)
+        days = int(clash.min_gap)  # from the end of the earlier span to the start of the later
+        found.append(
+            Conflict(
+                id=fingerprint(TYPE, topic.key, (value_repr(c) for c in clash.items)),
+                type=TYPE,
+                severity=ctx.severity(TYPE),
+                topic=topic.label,
+                topic_id=topic.id,
+                message=f"{topic.label}: {sides}, {days} day{'s' if days != 1 else ''} apart",
+                claims=[c for group in groups for c in group],
+            )
+        )
+    return found

@@ -1,0 +1,170 @@
+"""Intervals shared by the checks: bounds, overlap, gaps, and who contradicts whom.
+
+A claim commits to an interval (``low``..``high``, already widened by the extractor for
+written precision and qualifiers; ``None`` = unbounded on that side). Two claims agree when
+their intervals overlap. Dates are intervals of days.
+
+Who contradicts whom is decided per document: a document that states several values for
+one topic (直播收入 86亿 and 其他服务收入 21亿 both read as revenue) has shown that the
+topic is ambiguous there, so a value it states side by side with another is never held
+against that other. Two values contradict only when they are disjoint and neither
+document states anything that agrees with the other's value.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from kcheck.models import Claim, Span
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A closed interval; ``-inf`` / ``inf`` where the text sets no bound."""
+
+    low: float
+    high: float
+
+    def overlaps(self, other: Bounds) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def gap(self, other: Bounds) -> float:
+        """Distance between the two intervals (0 when they overlap)."""
+        if self.overlaps(other):
+            return 0.0
+        return other.low - self.high if self.high < other.low else self.low - other.high
+
+    def relative_gap(self, other: Bounds) -> float:
+        """Gap over the larger magnitude of the two facing bounds (statcheck-style materiality)."""
+        if self.overlaps(other):
+            return 0.0
+        lo, hi = (self, other) if self.high < other.low else (other, self)
+        magnitude = max(abs(lo.high), abs(hi.low))
+        if magnitude == 0 or math.isinf(magnitude):
+            return math.inf
+        return (hi.low - lo.high) / magnitude
+
+    def intersect(self, other: Bounds) -> Bounds:
+        return Bounds(max(self.low, other.low), min(self.high, other.high))
+
+    @classmethod
+    def of_claim(cls, claim: Claim) -> Bounds:
+        low = -math.inf if claim.low is None else claim.low
+        high = math.inf if claim.high is None else claim.high
+        return cls(low, high)
+
+    @classmethod
+    def of_span(cls, span: Span) -> Bounds:
+        return cls(float(span.start.toordinal()), float(span.end.toordinal()))
+
+
+def growth_bounds(before: Bounds, after: Bounds) -> Bounds:
+    """Growth in percent implied by two positive levels: (after / before - 1) * 100."""
+    if before.low <= 0 or after.low < 0:
+        return Bounds(-math.inf, math.inf)
+    low = (after.low / before.high - 1) * 100 if not math.isinf(before.high) else -100.0
+    high = (after.high / before.low - 1) * 100
+    return Bounds(low, high)
+
+
+# --------------------------------------------------------------------------- contradictions
+
+
+@dataclass
+class _Node(Generic[T]):
+    """All items that commit to one identical interval."""
+
+    bounds: Bounds
+    items: list[tuple[str, T, bool]] = field(default_factory=list)  # (doc, item, active)
+
+    @property
+    def docs(self) -> set[str]:
+        return {doc for doc, _, _ in self.items}
+
+    @property
+    def active_docs(self) -> set[str]:
+        return {doc for doc, _, active in self.items if active}
+
+
+@dataclass
+class Disagreement(Generic[T]):
+    """The items of one topic that contradict each other, and how far apart they are."""
+
+    items: list[T]  # every item in a contradicting pair, in input order
+    min_gap: float  # smallest absolute gap between two contradicting items
+    min_relative_gap: float  # smallest relative gap between two contradicting items
+
+
+def disagreements(values: Sequence[tuple[Bounds, str, T, bool]]) -> Disagreement[T] | None:
+    """Contradicting items among ``(bounds, doc, item, active)``; ``None`` when all agree.
+
+    An inactive item (a target its own sentence revises) supports agreeing values of other
+    documents but is never itself a side of a contradiction. Items with identical bounds are
+    merged first, so the cost is quadratic only in the number of distinct values a topic
+    holds, not in the number of documents.
+    """
+    nodes: dict[Bounds, _Node[T]] = {}
+    for bounds, doc, item, active in values:
+        nodes.setdefault(bounds, _Node(bounds)).items.append((doc, item, active))
+    ordered = sorted(nodes.values(), key=lambda n: (n.bounds.low, n.bounds.high))
+    support: list[set[str]] = []
+    for node in ordered:
+        docs: set[str] = set()
+        for other in ordered:
+            if node.bounds.overlaps(other.bounds):
+                docs |= other.docs
+        support.append(docs)
+    involved: set[int] = set()
+    involved_items: dict[int, set[str]] = {}
+    min_gap = math.inf
+    min_rel = math.inf
+    for i, u in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            v = ordered[j]
+            if u.bounds.overlaps(v.bounds):
+                continue
+            from_u = u.active_docs - support[j]
+            from_v = v.active_docs - support[i]
+            if not from_u or not from_v:
+                continue
+            involved_items.setdefault(i, set()).update(from_u)
+            involved_items.setdefault(j, set()).update(from_v)
+            involved.update((i, j))
+            min_gap = min(min_gap, u.bounds.gap(v.bounds))
+            min_rel = min(min_rel, u.bounds.relative_gap(v.bounds))
+    if not involved:
+        return None
+    chosen = {
+        id(item)
+        for i in involved
+        for doc, item, active in ordered[i].items
+        if active and doc in involved_items[i]
+    }
+    items = [item for _, _, item, _ in values if id(item) in chosen]
+    return Disagreement(items=items, min_gap=min_gap, min_relative_gap=min_rel)
+
+
+def agreeing_groups(values: Sequence[tuple[Bounds, T]]) -> list[list[T]]:
+    """Split items into groups that all share one common value, lowest group first.
+
+    Greedy over items sorted by lower bound: an item joins the current group while it still
+    overlaps the group's running intersection (in one dimension pairwise overlap of all
+    members then follows).
+    """
+    ordered = sorted(range(len(values)), key=lambda i: (values[i][0].low, values[i][0].high, i))
+    groups: list[list[T]] = []
+    common: Bounds | None = None
+    for i in ordered:
+        bounds, item = values[i]
+        if common is not None and common.overlaps(bounds):
+            common = common.intersect(bounds)
+            groups[-1].append(item)
+        else:
+            common = bounds
+            groups.append([item])
+    return groups

@@ -1,0 +1,115 @@
+"""reused_figure: one distinctive figure given for two different periods or scopes.
+
+``累计订单总量超过5亿`` and ``8月电商订单量超5亿单`` cannot both be right unless a month
+equalled the whole history: the same figure under two time frames is a likely copy error.
+A warning, not an error: it can be true. Only distinctive figures count (rules:
+``checks.reused_figure``), and only time frames that really differ: two disjoint periods as
+written, or a cumulative total against a figure that is not, for a different period.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from decimal import Decimal
+
+from kcheck.check.context import CheckContext, cite, fingerprint, frame
+from kcheck.check.intervals import Bounds
+from kcheck.extract.normalise import fold
+from kcheck.group import is_superseded
+from kcheck.models import Claim, ClaimType, Conflict, Topic
+
+TYPE = "reused_figure"
+
+# the parts of a topic key that say *when*; the rest says *what*
+_FRAME_KEYS = ("period", "scope")
+
+
+def significant_digits(claim: Claim) -> int:
+    """Digits as written, a whole number's trailing zeros not counted (2000 -> 1, 14.2 -> 3)."""
+    value = abs(claim.value or 0.0)
+    if value == 0:
+        return 0
+    if claim.precision and claim.precision > 0:
+        return len(str(round(value / claim.precision)).rstrip("0"))
+    # no precision recorded: the digits of the value itself
+    return len(Decimal(format(value, ".12g")).normalize().as_tuple().digits)
+
+
+def distinctive(claim: Claim, ctx: CheckContext) -> bool:
+    rules = ctx.rules.checks.reused_figure
+    if claim.value is None or claim.dimension.value not in rules.dimensions:
+        return False
+    return (
+        significant_digits(claim) >= rules.min_significant_digits or abs(claim.value) >= rules.min_magnitude
+    )
+
+
+def different_frames(a: Claim, b: Claim) -> bool:
+    """Whether two claims are given for really different time frames."""
+    if a.period is not None and b.period is not None:
+        if a.period == b.period:
+            return False
+        if a.scope != b.scope:
+            return True
+        if Bounds.of_span(a.period).overlaps(Bounds.of_span(b.period)):
+            return False  # a day inside a half-year: the same figure may well hold for both
+        # 6月16日 read as 2020 in one article and 2022 in another is one date, not two
+        return not (a.time_quote and b.time_quote and fold(a.time_quote) == fold(b.time_quote))
+    # a period unknown on one side: only a cumulative total against something else is telling
+    return a.scope != b.scope
+
+
+def _value_key(value: float) -> str:
+    return format(value, ".9g")
+
+
+def check(ctx: CheckContext) -> list[Conflict]:
+    families: dict[str, list[tuple[Topic, Claim]]] = defaultdict(list)
+    for topic in ctx.grouped():
+        if topic.key.get("type") != ClaimType.FIGURE.value:
+            continue
+        what = {k: v for k, v in topic.key.items() if k not in _FRAME_KEYS}
+        family = repr(sorted(what.items()))
+        for claim in ctx.topic_claims(topic):
+            if not is_superseded(claim, ctx.rules) and distinctive(claim, ctx):
+                families[family].append((topic, claim))
+    found: list[Conflict] = []
+    for members in families.values():
+        by_value: dict[str, list[tuple[Topic, Claim]]] = defaultdict(list)
+        for topic, claim in members:
+            if claim.value is not None and math.isfinite(claim.value):
+                by_value[_value_key(claim.value)].append((topic, claim))
+        for value, same in by_value.items():
+            involved: dict[str, tuple[Topic, Claim]] = {}
+            for i, (ta, a) in enumerate(same):
+                for tb, b in same[i + 1 :]:
+                    if different_frames(a, b):
+                        involved.setdefault(a.id, (ta, a))
+                        involved.setdefault(b.id, (tb, b))
+            if involved:
+                found.append(_conflict(ctx, value, list(involved.values())))
+    return found
+
+
+def _conflict(ctx: CheckContext, value: str, involved: list[tuple[Topic, Claim]]) -> Conflict:
+    involved.sort(key=lambda tc: (frame(tc[1]), tc[1].doc, tc[1].line))
+    topics = sorted({t.id: t for t, _ in involved}.values(), key=lambda t: t.label)
+    what = {k: v for k, v in topics[0].key.items() if k not in _FRAME_KEYS}
+    frames = sorted({frame(c) for _, c in involved})
+    claims = [c for _, c in involved]
+    first = claims[0]
+    name = " ".join(p for p in (what.get("entity"), first.measure or what.get("metric")) if p)
+    uses = "; ".join(f"{frame(c)}: {cite(c)}" for c in claims)
+    return Conflict(
+        id=fingerprint(TYPE, what, [value, *frames]),
+        type=TYPE,
+        severity=ctx.severity(TYPE),
+        topic=" / ".join(t.label for t in topics),
+        topic_id=topics[0].id,
+        message=(
+            f"{name}: the same figure {first.quote} is given for {len(frames)} different time frames "
+            f"({uses}); likely a copy error"
+        ),
+        claims=claims,
+    )

@@ -1,0 +1,47 @@
+"""value_mismatch: two documents give one topic values that cannot both be true.
+
+Each claim's interval is already widened by its written precision and qualifier
+(1758亿 covers 1758.87亿; 约86% covers 86.1%; 突破3亿 covers 3.02亿), so any overlap is
+agreement. Severity follows materiality: a gap smaller than ``checks.warning_gap`` of the
+larger value is a warning (a rounding slip or typo), anything larger the configured
+severity. One finding per topic, listing every claim involved in agreeing groups.
+"""
+
+from __future__ import annotations
+
+from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr
+from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.models import Claim, ClaimType, Conflict, Severity
+
+TYPE = "value_mismatch"
+
+
+def check(ctx: CheckContext) -> list[Conflict]:
+    found: list[Conflict] = []
+    for topic in ctx.grouped():
+        if topic.key.get("type") == ClaimType.EVENT.value or not topic.key.get("period"):
+            continue
+        claims = ctx.with_value(topic)
+        if len({c.doc for c, active in claims if active}) < 2:
+            continue
+        clash = disagreements([(Bounds.of_claim(c), c.doc, c, active) for c, active in claims])
+        if clash is None:
+            continue
+        groups: list[list[Claim]] = agreeing_groups([(Bounds.of_claim(c), c) for c in clash.items])
+        severity = ctx.severity(TYPE)
+        if clash.min_relative_gap < ctx.rules.checks.warning_gap:
+            severity = lower(severity, Severity.WARNING)
+        sides = " vs ".join(", ".join(cite(c) for c in group) for group in groups)
+        found.append(
+            Conflict(
+                id=fingerprint(TYPE, topic.key, (value_repr(c) for c in clash.items)),
+                type=TYPE,
+                severity=severity,
+                topic=topic.label,
+                topic_id=topic.id,
+                message=f"{topic.label}: {sides}, gap {clash.min_relative_gap:.1%}",
+                claims=[c for group in groups for c in group],
+                gap=clash.min_relative_gap,
+            )
+        )
+    return found

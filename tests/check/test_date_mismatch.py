@@ -1,0 +1,81 @@
+"""date_mismatch: one event dated differently, at the granularity each source wrote."""
+
+from __future__ import annotations
+
+import pytest
+from claimkit import event, findings, run, with_checks
+
+from kcheck.models import TopicStatus
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("2018", "2018-06"),  # 快手在2018年推出了电商业务 / 2018年6月快手小店上线
+        ("2018-06", "2018-06-01"),
+        ("2022-03-01", "2022-03-01"),  # 3月1日 (000) / 自2022年3月1日0时起 (001)
+        ("2020-H2", "2020-10-09"),
+    ],
+)
+def test_overlapping_dates_agree(a: str, b: str) -> None:
+    topics, conflicts = run([event("上线", a, doc="a.txt"), event("上线", b, doc="b.txt")])
+    assert conflicts == []
+    assert topics[0].status == TopicStatus.CONSISTENT
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "days"),
+    [
+        ("2013-11", "2013-12", 1),
+        # 001: 抖音在2020年8月就已经断外链 ; 000: 抖音就宣布10月9日起直播间将不支持第三方来源商品
+        ("2020-08", "2020-10-09", 39),
+        ("2021", "2022-03-01", 60),
+    ],
+)
+def test_disjoint_dates_conflict(a: str, b: str, days: int) -> None:
+    ca = event("在2020年8月就已经断外链", a, doc="001.txt", line=11, time_quote="2020年8月")
+    cb = event("不支持第三方来源商品", b, doc="000.txt", line=17, time_quote="10月9日")
+    topics, conflicts = run([ca, cb])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("date_mismatch", "error")]
+    assert conflicts[0].message.endswith(f", {days} day{'s' if days != 1 else ''} apart")
+    assert conflicts[0].topic == "抖音 断外链"
+    assert {c.id for c in conflicts[0].claims} == {ca.id, cb.id}
+    assert topics[0].status == TopicStatus.CONFLICT
+
+
+def test_message_names_the_dates_as_written() -> None:
+    a = event("在2020年8月就已经断外链", "2020-08", doc="001.txt", line=11, time_quote="2020年8月")
+    b = event("不支持第三方来源商品", "2020-10-09", doc="000.txt", line=17, time_quote="10月9日")
+    _, conflicts = run([a, b])
+    assert conflicts[0].message == (
+        "抖音 断外链: 2020年8月 = 2020-08 (001.txt:11) vs 10月9日 = 2020-10-09 (000.txt:17), 39 days apart"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "a_fields", "b_fields"),
+    [
+        ("different entities", {"entity": "快手"}, {}),
+        ("different events", {"event_name": "恢复外链"}, {}),
+        ("same document", {}, {"doc": "a.txt"}),
+        ("undated", {}, {"when": None}),
+        ("planned vs done", {"kind": "forecast"}, {}),
+    ],
+)
+def test_traps_never_fire(name: str, a_fields: dict[str, object], b_fields: dict[str, object]) -> None:
+    a = {"quote": "断外链", "when": "2020-08", "doc": "a.txt", **a_fields}
+    b = {"quote": "断外链", "when": "2022-03-01", "doc": "b.txt", **b_fields}
+    assert findings([event(**a), event(**b)]) == []  # type: ignore[arg-type]
+
+
+def test_disabled() -> None:
+    a = event("断外链", "2020-08", doc="a.txt")
+    b = event("断外链", "2020-10-09", doc="b.txt")
+    assert findings([a, b], with_checks(disabled=["date_mismatch"])) == []
+
+
+def test_severity_from_rules() -> None:
+    a = event("断外链", "2020-08", doc="a.txt")
+    b = event("断外链", "2020-10-09", doc="b.txt")
+    rules = with_checks(severities={"date_mismatch": "warning"})
+    assert findings([a, b], rules) == [("date_mismatch", "warning")]

@@ -1,0 +1,280 @@
+"""Grouping: which claims are about the same thing, and why. Rows are phrasings from corpus/."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from claimkit import RULES, YI, event, figure, rate, span, with_checks
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kcheck.group import cluster_phrases, group_claims, normalise_phrase, period_label
+from kcheck.models import Claim, TopicStatus
+
+# --------------------------------------------------------------------------- period labels
+
+
+@pytest.mark.parametrize(
+    ("period", "label"),
+    [
+        ("2021-Q3", "2021-Q3"),  # 第三季度
+        ("2020-H1", "2020-H1"),  # 上半年
+        ("2021-01..09", "2021-01..09"),  # 前三季度 / 1-9月
+        ("2020-06-30", "2020-06-30"),  # 截至2020年6月30日
+        ("2021", "2021"),  # 2021年
+        ("2020-08", "2020-08"),  # 8月
+    ],
+)
+def test_period_label(period: str, label: str) -> None:
+    assert period_label(span(period)) == label
+
+
+# --------------------------------------------------------------------------- grouped together
+
+
+def _one_topic(claims: list[Claim]) -> None:
+    topics = group_claims(claims, RULES)
+    assert len(topics) == 1, [t.label for t in topics]
+    assert topics[0].claims == [c.id for c in claims] or set(topics[0].claims) == {c.id for c in claims}
+
+
+def test_gmv_from_two_articles_is_one_topic_with_its_reasons() -> None:
+    # 000: 快手电商交易总额（GMV）达到1758亿元 ; 001: 第三季度电商交易额达1758.87亿元
+    a = figure(
+        "1758亿元",
+        1758 * YI,
+        precision=YI,
+        doc="000.txt",
+        line=15,
+        subject="快手电商",
+        measure="电商交易总额（GMV）",
+        time_quote="2021年第三季度",
+    )
+    b = figure(
+        "1758.87亿元",
+        1758.87 * YI,
+        precision=0.01 * YI,
+        doc="001.txt",
+        line=15,
+        subject="快手",
+        measure="电商交易额",
+        time_quote="第三季度",
+    )
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    topic = topics[0]
+    assert topic.label == "快手 GMV 2021-Q3"
+    assert topic.status == TopicStatus.CONSISTENT
+    assert topic.sources == ["000.txt", "001.txt"]
+    assert topic.key == {
+        "type": "figure",
+        "entity": "快手",
+        "metric": "gmv",
+        "kind": "actual",
+        "period": "2021-07-01..2021-09-30",
+        "dimension": "money",
+        "unit": "CNY",
+    }
+    assert topic.why[:3] == [
+        "same entity 快手 (快手电商 -> 快手)",
+        "same metric gmv (电商交易总额（GMV）, 电商交易额)",
+        "same period 2021-07-01..2021-09-30 (2021年第三季度, 第三季度)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "why"),
+    [
+        # no alias covers these phrasings; the measure text decides (fuzzy.metric)
+        ("电商交易总额", "电商交易额", "measure text 91% similar (电商交易总额, 电商交易额)"),
+        # traditional / full-width forms are the same text
+        ("電商交易額", "电商交易额", "same measure text 电商交易额"),
+        ("品牌自播ＧＭＶ", "品牌自播GMV", "same measure text 品牌自播GMV"),
+    ],
+)
+def test_measure_phrases_group_without_a_metric(first: str, second: str, why: str) -> None:
+    a = figure("10亿元", 10 * YI, precision=YI, doc="a.txt", metric=None, measure=first)
+    b = figure("10亿元", 10 * YI, precision=YI, doc="b.txt", metric=None, measure=second)
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    assert why in topics[0].why
+
+
+def test_event_descriptions_group_by_similarity() -> None:
+    # 断外链 / 切断外链 written where no event alias applied
+    a = event("断外链", "2020-08", event_name=None, measure="断外链", doc="a.txt")
+    b = event("切断外链", "2020-08", event_name=None, measure="切断外链", doc="b.txt")
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    assert topics[0].label == "抖音 断外链"
+    assert "measure text 86% similar (断外链, 切断外链)" in topics[0].why
+
+
+def test_unknown_companies_group_by_name_similarity() -> None:
+    a = figure("300万", 3e6, doc="a.txt", entity="小波私房菜", entity_from="subject", metric="users")
+    b = figure("300万", 3e6, doc="b.txt", entity="小波私房菜馆", entity_from="subject", metric="users")
+    c = figure("300万", 3e6, doc="c.txt", entity="小波", entity_from="subject", metric="users")
+    topics = group_claims([a, b, c], RULES)
+    assert sorted(len(t.claims) for t in topics) == [1, 2]
+    assert any("entity names 91% similar (小波私房菜, 小波私房菜馆)" in t.why for t in topics)
+
+
+# --------------------------------------------------------------------------- kept apart
+
+
+def _kept_apart(a: Claim, b: Claim) -> None:
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 2, [t.label for t in topics]
+    assert all(t.status == TopicStatus.SINGLE for t in topics)
+
+
+@pytest.mark.parametrize(
+    ("name", "a_fields", "b_fields"),
+    [
+        ("target vs actual", {"kind": "target"}, {}),
+        ("target vs forecast", {"kind": "target"}, {"kind": "forecast"}),
+        ("CNY vs USD", {"unit": "USD"}, {}),
+        ("2021 vs 2022", {"period": "2021"}, {"period": "2022"}),
+        ("Q3 vs 前三季度", {"period": "2021-Q3"}, {"period": "2021-01..09"}),
+        ("H1 vs a day", {"period": "2020-H1"}, {"period": "2020-06-30"}),
+        ("cumulative vs as stated", {"scope": "cumulative"}, {}),
+        ("GMV vs revenue", {"metric": "revenue"}, {}),
+        ("快手 vs 抖音", {"entity": "抖音"}, {}),
+        ("money vs count", {"dimension": "count", "unit": "单"}, {}),
+    ],
+)
+def test_traps_are_never_one_topic(name: str, a_fields: dict[str, str], b_fields: dict[str, str]) -> None:
+    a = figure("1758亿元", 1758 * YI, precision=YI, doc="a.txt", **a_fields)
+    b = figure("1758亿元", 1758 * YI, precision=YI, doc="b.txt", **b_fields)
+    _kept_apart(a, b)
+
+
+def test_level_and_growth_rate_are_different_topics() -> None:
+    _kept_apart(
+        figure("1758亿元", 1758 * YI, precision=YI, doc="a.txt"),
+        rate("同比增长86.1%", 86.1, doc="b.txt"),
+    )
+
+
+def test_unrelated_measures_of_one_company_stay_apart() -> None:
+    # 002: 快手直播收入达86亿元 ; 包括电商业务在内的“其他服务”收入为21亿元
+    a = figure("86亿元", 86 * YI, precision=YI, doc="a.txt", metric=None, measure="直播收入")
+    b = figure("21亿元", 21 * YI, precision=YI, doc="b.txt", metric=None, measure="其他服务收入")
+    _kept_apart(a, b)
+
+
+@pytest.mark.parametrize(
+    ("fields", "reason"),
+    [
+        ({"entity": None}, "not grouped: no entity"),
+        ({"metric": None, "measure": None}, "not grouped: no metric or measure phrase"),
+        ({"metric": None, "measure": "额"}, "not grouped: no metric or measure phrase"),
+        ({"metric": None, "measure": "（）"}, "not grouped: no metric or measure phrase"),
+    ],
+)
+def test_claims_without_entity_or_measure_join_nothing(fields: dict[str, str | None], reason: str) -> None:
+    a = figure("10亿元", 10 * YI, precision=YI, doc="a.txt", **fields)
+    b = figure("10亿元", 10 * YI, precision=YI, doc="b.txt", **fields)
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 2
+    assert all(t.why == [reason] for t in topics)
+
+
+def test_no_period_groups_but_is_never_compared() -> None:
+    # 004: 快手则有超过3亿日活 (no period) twice
+    a = figure("超过3亿", 3 * YI, high=None, doc="a.txt", period=None, metric="dau", dimension="count")
+    b = figure("超过3亿", 3 * YI, high=None, doc="b.txt", period=None, metric="dau", dimension="count")
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    assert topics[0].status == TopicStatus.SINGLE
+    assert topics[0].label == "快手 日活 (no period)"
+    assert "no period: values not compared" in topics[0].why
+
+
+def test_same_sentence_repeated_in_one_document_is_single() -> None:
+    # 004 carries its whole article twice
+    sentence = "而快手招股书显示,今年上半年快手电商GMV总额达到1096亿元。"
+    a = figure("1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=125, period="2020-H1", sentence=sentence)
+    b = figure("1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=313, period="2020-H1", sentence=sentence)
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    assert topics[0].status == TopicStatus.SINGLE
+    assert topics[0].sources == ["004.txt"]
+
+
+def test_several_claims_from_one_document_are_single() -> None:
+    a = figure("86亿元", 86 * YI, precision=YI, doc="002.txt", metric="revenue")
+    b = figure("21亿元", 21 * YI, precision=YI, doc="002.txt", metric="revenue")
+    topics = group_claims([a, b], RULES)
+    assert [t.status for t in topics] == [TopicStatus.SINGLE]
+
+
+def test_fuzzy_threshold_comes_from_rules() -> None:
+    a = figure("10亿元", 10 * YI, doc="a.txt", metric=None, measure="电商交易总额")
+    b = figure("10亿元", 10 * YI, doc="b.txt", metric=None, measure="电商交易额")
+    strict = with_checks(fuzzy=RULES.checks.fuzzy.model_copy(update={"metric": 95}))
+    assert len(group_claims([a, b], RULES)) == 1
+    assert len(group_claims([a, b], strict)) == 2
+
+
+# --------------------------------------------------------------------------- fuzzy clustering
+
+
+@pytest.mark.parametrize(
+    ("phrases", "threshold", "clusters"),
+    [
+        (["电商交易总额", "电商交易额"], 85, [["电商交易额", "电商交易总额"]]),
+        (["直播收入", "其他服务收入"], 85, [["直播收入"], ["其他服务收入"]]),
+        # complete linkage: a chain a~b~c never pulls a and c together
+        (["abcdefghij", "abcdefghix", "abcdefghyx"], 90, [["abcdefghij", "abcdefghix"], ["abcdefghyx"]]),
+        ([], 85, []),
+    ],
+)
+def test_cluster_phrases(phrases: list[str], threshold: float, clusters: list[list[str]]) -> None:
+    assert cluster_phrases(phrases, threshold) == clusters
+
+
+@pytest.mark.parametrize(
+    ("text", "normalised"),
+    [("电商交易总额（GMV）", "电商交易总额gmv"), ("電商交易額", "电商交易额"), ("ＧＭＶ", "gmv"), (" 交易 额 ", "交易额")],
+)
+def test_normalise_phrase(text: str, normalised: str) -> None:
+    assert normalise_phrase(text) == normalised
+
+
+# --------------------------------------------------------------------------- properties
+
+
+def _corpus() -> list[Claim]:
+    return [
+        figure("1758亿元", 1758 * YI, precision=YI, doc="000.txt", measure="交易总额"),
+        figure("1758.87亿元", 1758.87 * YI, precision=0.01 * YI, doc="001.txt", measure="电商交易额"),
+        figure("1958亿元", 1958 * YI, precision=YI, doc="002.txt"),
+        figure("566.51亿元", 566.51 * YI, precision=0.01 * YI, doc="001.txt", period="2021-01..09"),
+        rate("同比增长86.1%", 86.1, doc="000.txt"),
+        rate("同比增长约86%", 86, precision=1, doc="001.txt"),
+        figure("10亿元", 10 * YI, doc="a.txt", metric=None, measure="电商交易总额"),
+        figure("10亿元", 10 * YI, doc="b.txt", metric=None, measure="电商交易额"),
+        figure("10亿元", 10 * YI, doc="c.txt", metric=None, measure="直播收入"),
+        event("断外链", "2020-08", doc="001.txt"),
+        event("不支持第三方来源商品", "2020-10-09", doc="000.txt"),
+        figure("300万", 3e6, doc="a.txt", entity="小波私房菜", entity_from="subject", metric="users"),
+        figure("300万", 3e6, doc="b.txt", entity="小波私房菜馆", entity_from="subject", metric="users"),
+    ]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_grouping_does_not_depend_on_input_order(rnd: random.Random) -> None:
+    claims = _corpus()
+    expected = {(t.id, frozenset(t.claims), t.label) for t in group_claims(claims, RULES)}
+    shuffled = claims[:]
+    rnd.shuffle(shuffled)
+    assert {(t.id, frozenset(t.claims), t.label) for t in group_claims(shuffled, RULES)} == expected
+
+
+def test_every_claim_lands_in_exactly_one_topic() -> None:
+    claims = _corpus()
+    ids = [i for t in group_claims(claims, RULES) for i in t.claims]
+    assert sorted(ids) == sorted(c.id for c in claims)

@@ -1,0 +1,109 @@
+"""growth_mismatch: a stated growth rate the two stated levels do not produce."""
+
+from __future__ import annotations
+
+import pytest
+from claimkit import YI, figure, findings, rate, run, span, with_checks
+
+from kcheck.check.growth_mismatch import previous_period
+from kcheck.check.intervals import Bounds, growth_bounds
+
+
+@pytest.mark.parametrize(
+    ("period", "change", "previous"),
+    [
+        ("2021-Q3", "yoy", "2020-Q3"),
+        ("2021-01..09", "yoy", "2020-01..09"),
+        ("2020-02", "yoy", "2019-02"),  # month ends follow the month (29 -> 28)
+        ("2020-06-30", "yoy", "2019-06-30"),
+        ("2021-Q3", "qoq", "2021-Q2"),
+        ("2021-Q1", "qoq", "2020-Q4"),
+        ("2021-03", "qoq", "2021-02"),
+    ],
+)
+def test_previous_period(period: str, change: str, previous: str) -> None:
+    assert previous_period(span(period), change) == span(previous)
+
+
+def test_qoq_of_a_half_year_is_not_guessed() -> None:
+    assert previous_period(span("2021-H1"), "qoq") is None
+
+
+def test_growth_bounds() -> None:
+    implied = growth_bounds(Bounds(900, 910), Bounds(1758, 1759))
+    assert implied.low == pytest.approx((1758 / 910 - 1) * 100)
+    assert implied.high == pytest.approx((1759 / 900 - 1) * 100)
+
+
+def _levels(before: float, after: float, *, period: str = "2021-Q3", earlier: str = "2020-Q3") -> list:
+    return [
+        figure(f"{before:g}亿元", before * YI, precision=YI, doc="a.txt", line=2, period=earlier),
+        figure(f"{after:g}亿元", after * YI, precision=YI, doc="b.txt", line=3, period=period),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stated", "change", "earlier", "fires"),
+    [
+        (86.1, "yoy", "2020-Q3", False),  # 945 -> 1758: +86.0%
+        (87.0, "yoy", "2020-Q3", False),  # within growth_tolerance_pp
+        (95.0, "yoy", "2020-Q3", True),
+        (60.0, "yoy", "2020-Q3", True),
+        (86.1, "qoq", "2021-Q2", False),  # 945 -> 1758 read as Q2 -> Q3
+        (17.0, "qoq", "2021-Q2", True),
+    ],
+)
+def test_stated_growth_against_levels(stated: float, change: str, earlier: str, fires: bool) -> None:
+    claims = [*_levels(945, 1758, earlier=earlier), rate(f"增长{stated}%", stated, change=change, doc="c.txt")]
+    expected = [("growth_mismatch", "warning")] if fires else []
+    assert findings(claims) == expected
+
+
+def test_message_and_claims() -> None:
+    levels = _levels(945, 1758)
+    stated = rate("同比增长95%", 95, precision=1, doc="c.txt", line=9)
+    _, conflicts = run([*levels, stated])
+    (conflict,) = conflicts
+    assert conflict.topic == "快手 GMV 同比 2021-Q3"
+    assert [c.id for c in conflict.claims] == [stated.id, levels[0].id, levels[1].id]
+    assert conflict.message.startswith(
+        "快手 GMV 同比 2021-Q3: stated 同比增长95% (c.txt:9), but 1758亿元 (b.txt:3) against "
+        "945亿元 (a.txt:2) for 2020-Q3 implies +85."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "claims"),
+    [
+        ("no earlier level", [figure("1758亿元", 1758 * YI, doc="b.txt"), rate("同比增长95%", 95, doc="c.txt")]),
+        (
+            "earlier level of another metric",
+            [
+                figure("945亿元", 945 * YI, doc="a.txt", period="2020-Q3", metric="revenue"),
+                figure("1758亿元", 1758 * YI, doc="b.txt"),
+                rate("同比增长95%", 95, doc="c.txt"),
+            ],
+        ),
+        (
+            "a growth rate without 同比 or 环比",
+            [*_levels(945, 1758), rate("增长95%", 95, change="change", doc="c.txt")],
+        ),
+        (
+            "levels in different currencies",
+            [
+                figure("945亿元", 945 * YI, doc="a.txt", period="2020-Q3", unit="USD"),
+                figure("1758亿元", 1758 * YI, doc="b.txt"),
+                rate("同比增长95%", 95, doc="c.txt"),
+            ],
+        ),
+        ("one of two earlier readings agrees", [*_levels(945, 1758), figure("900亿元", 900 * YI, doc="d.txt", period="2020-Q3"), rate("同比增长95%", 95, doc="c.txt")]),
+    ],
+)
+def test_growth_traps(name: str, claims: list) -> None:
+    assert "growth_mismatch" not in [t for t, _ in findings(claims)]
+
+
+def test_tolerance_from_rules() -> None:
+    claims = [*_levels(945, 1758), rate("同比增长87.5%", 87.5, doc="c.txt")]
+    assert findings(claims) == [("growth_mismatch", "warning")]
+    assert findings(claims, with_checks(growth_tolerance_pp=2.0)) == []
