@@ -11,8 +11,9 @@ import json
 from typing import Any
 
 from kcheck.errors import UsageError
-from kcheck.models import Claim, Conflict, Report, Topic
+from kcheck.models import Claim, Conflict, DocumentInfo, Report, Topic
 from kcheck.report import describe
+from kcheck.report.rulehelp import check_help
 
 Found = Conflict | Claim | Topic
 
@@ -67,11 +68,11 @@ def _field(name: str, value: str | None) -> str | None:
     return f"  {name + ':':<12}{value}" if value else None
 
 
-def claim_block(claim: Claim, heading: str) -> list[str]:
+def claim_block(claim: Claim, heading: str, doc: DocumentInfo | None = None) -> list[str]:
     as_written = []
     if claim.qualifier:
         as_written.append(f"qualifier {claim.qualifier}")
-    if claim.time_quote:
+    if claim.time_quote and claim.time_quote != claim.quote:
         as_written.append(f"time {claim.time_quote}")
     subject = claim.entity
     if subject and (claim.subject or claim.entity_from):
@@ -96,8 +97,18 @@ def claim_block(claim: Claim, heading: str) -> list[str]:
         _field("change", claim.change),
         _field("scope", claim.scope),
         _field("kind", f"{claim.kind.value} {claim.type.value}, {claim.dimension.value}"),
+        _field("published", _published(doc)),
     ]
     return [heading, *(f for f in fields if f is not None)]
+
+
+def _published(doc: DocumentInfo | None) -> str | None:
+    """The date relative time was resolved against, and where it came from."""
+    if doc is None:
+        return None
+    when = doc.published.isoformat() if doc.published else "unknown"
+    note = f", {doc.published_note}" if doc.published_note else ""
+    return f"{when} ({doc.published_from.value}{note})"
 
 
 def _topic_of(
@@ -123,14 +134,17 @@ def _conflict(report: Report, conflict: Conflict) -> list[str]:
     state = ", baselined" if conflict.baselined else ""
     out = [
         f"conflict {conflict.id}  [{conflict.severity.value}{state}] {conflict.type}",
+        f"  check:      {check_help(conflict.type).short}",
         f"  topic:      {conflict.topic}",
         f"  message:    {describe.one_line(conflict.message)}",
     ]
     gap = describe.gap(conflict)
     if gap is not None:
         out.append(f"  gap:        {gap}")
+    docs = {d.path: d for d in report.documents}
     for n, claim in enumerate(conflict.claims, start=1):
-        out += ["", *claim_block(claim, f"claim {n} of {len(conflict.claims)}  {claim.id}")]
+        heading = f"claim {n} of {len(conflict.claims)}  {claim.id}"
+        out += ["", *claim_block(claim, heading, docs.get(claim.doc))]
     topic = _topic_of(report, topic_id=conflict.topic_id, label=conflict.topic)
     if topic is not None:
         out += ["", *_why(topic)]
@@ -138,7 +152,7 @@ def _conflict(report: Report, conflict: Conflict) -> list[str]:
 
 
 def _claim_in_context(report: Report, claim: Claim) -> list[str]:
-    out = claim_block(claim, f"claim {claim.id}")
+    out = claim_block(claim, f"claim {claim.id}", {d.path: d for d in report.documents}.get(claim.doc))
     topic = _topic_of(report, claim_id=claim.id)
     if topic is not None:
         out += ["", *_why(topic)]
@@ -160,9 +174,10 @@ def _topic(report: Report, topic: Topic) -> list[str]:
         out.append("  sources: " + ", ".join(topic.sources))
     out += ["", *_why(topic)[1:]]
     known = describe.claims_by_id(report)
+    docs = {d.path: d for d in report.documents}
     claims = [known[i] for i in topic.claims if i in known]
     for n, claim in enumerate(claims, start=1):
-        out += ["", *claim_block(claim, f"claim {n} of {len(claims)}  {claim.id}")]
+        out += ["", *claim_block(claim, f"claim {n} of {len(claims)}  {claim.id}", docs.get(claim.doc))]
     involved = [c for c in report.conflicts if c.topic_id == topic.id]
     if involved:
         out += ["", "Conflicts:"]

@@ -20,10 +20,13 @@ def render(report: Report) -> str:
 def schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of ``render``'s output, generated from the model."""
     body = Report.model_json_schema(mode="serialization")
-    # render() never drops a field, so every property is present in every object
     for node in [body, *body.get("$defs", {}).values()]:
         if "properties" in node:
+            # render() never drops a field, so every property is present in every object
             node["required"] = list(node["properties"])
+            # fields are added freely (CONTRACT.md): output of a later kcheck must still
+            # validate against this schema
+            node.pop("additionalProperties", None)
     return {
         "$schema": SCHEMA_DIALECT,
         "title": "kcheck report",
