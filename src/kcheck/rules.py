@@ -240,6 +240,33 @@ class FuzzyThresholds(Section):
     entity: float = Field(default=90, ge=0, le=100)
     metric: float = Field(default=85, ge=0, le=100)
     event: float = Field(default=80, ge=0, le=100)
+    # a measure phrase shorter than this (after folding and dropping punctuation) names nothing
+    min_measure_chars: int = Field(default=2, ge=1)
+
+
+FigureDimension = Literal["money", "count", "percent", "pp", "multiple"]
+_FIGURE_DIMENSIONS: tuple[FigureDimension, ...] = ("money", "count")
+
+
+class ReusedFigureRules(Section):
+    """Which figures are distinctive enough that seeing one twice is suspicious."""
+
+    # significant digits as written, trailing zeros of a whole number not counted (2000 -> 1)
+    min_significant_digits: int = Field(default=3, ge=1)
+    # ... or a figure at least this large (5亿 has one digit but is no everyday number)
+    min_magnitude: float = Field(default=1e4, ge=0)
+    dimensions: list[FigureDimension] = Field(default_factory=lambda: list(_FIGURE_DIMENSIONS))
+
+
+# the stable type names of the checks in kcheck.check (one module each)
+KNOWN_CHECKS = ("value_mismatch", "date_mismatch", "reused_figure", "growth_mismatch")
+
+
+def _known_checks(names: list[str]) -> list[str]:
+    for name in names:
+        if name not in KNOWN_CHECKS:
+            raise ValueError(f"unknown check {name!r} (known: {', '.join(KNOWN_CHECKS)})")
+    return names
 
 
 class ChecksSection(Section):
@@ -249,6 +276,18 @@ class ChecksSection(Section):
     fuzzy: FuzzyThresholds = Field(default_factory=FuzzyThresholds)
     severities: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     disabled: list[str] = Field(default_factory=list)
+    reused_figure: ReusedFigureRules = Field(default_factory=ReusedFigureRules)
+
+    @field_validator("disabled")
+    @classmethod
+    def _disabled_known(cls, v: list[str]) -> list[str]:
+        return _known_checks(v)
+
+    @field_validator("severities")
+    @classmethod
+    def _severities_known(cls, v: dict[str, str]) -> dict[str, str]:
+        _known_checks(list(v))
+        return v
 
 
 SECTIONS: dict[str, type[Section]] = {
