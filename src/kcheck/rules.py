@@ -88,13 +88,57 @@ class UnitsSection(Section):
     counters: list[str] = Field(default_factory=list)
     # magnitude phrases that are not figures: 百亿补贴, 千亿级流量
     not_figures: list[str] = Field(default_factory=list)
+    # the number pass (kcheck.extract.numbers): units, magnitudes and what is not a figure
+    currency_symbols: dict[str, IsoCode] = Field(default_factory=dict, description="$ -> USD, ￥ -> CNY")
+    percent: list[str] = Field(default_factory=list, description="86.1%: unit '%'")
+    points: list[str] = Field(default_factory=list, description="个百分点: unit 'pp'")
+    multiples: list[str] = Field(default_factory=list, description="倍: unit 'x'")
+    tenths: list[str] = Field(default_factory=list, description="七成 = 70%")
+    discounts: list[str] = Field(default_factory=list, description="八折 = 80%")
+    not_counters: list[str] = Field(default_factory=list, description="年, 个月: dates and durations")
+    unit_blockers: dict[str, str] = Field(default_factory=dict, description="unit -> regex after it")
+    magnitudes: dict[str, int] = Field(default_factory=dict, description="万 -> 10000, k -> 1000")
+    numeral_aliases: dict[str, str] = Field(default_factory=dict, description="俩 -> 两")
+    not_before: list[str] = Field(default_factory=list, description="第, 双: ordinals and names")
+    not_figure_patterns: list[str] = Field(default_factory=list, description="regexes: dates, phones")
+    order_of_magnitude: list[str] = Field(default_factory=list, description="亿级: 级 after a magnitude")
+    code_patterns: list[str] = Field(default_factory=list, description="regexes: bare identifiers")
+
+    _check = field_validator("counters", "not_figures", "percent", "points", "multiples", "not_counters")(
+        _no_blank
+    )
+
+    @field_validator("not_figure_patterns", "code_patterns", "unit_blockers")
+    @classmethod
+    def _regexes(cls, v: list[str] | dict[str, str]) -> list[str] | dict[str, str]:
+        for pattern in v.values() if isinstance(v, dict) else v:
+            try:
+                compiled = re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+            if compiled.groupindex:
+                raise ValueError(f"use (?:...) instead of named groups in {pattern!r}")
+        return v
+
+    @field_validator("magnitudes", "numeral_aliases")
+    @classmethod
+    def _single_chars(cls, v: dict[str, Any]) -> dict[str, Any]:
+        for key in v:
+            if len(key) != 1:
+                raise ValueError(f"{key!r}: one character expected")
+        return v
 
 
 class QualifierRule(Section):
     words: list[str]
-    bound: Literal["lower", "upper", "approx"]
+    # near: just below (近700万: up to 700万, at most near_tolerance under it)
+    bound: Literal["lower", "upper", "approx", "exact", "near"]
     strict: bool = False
     position: Literal["before", "after"] = "before"
+    # 2000多万 = 2000万..3000万: the bound stops one step of the last written digit further
+    within_step: bool = False
+    # 上万, 过亿: a qualifier only before a bare magnitude word
+    magnitude_only: bool = False
 
     _check = field_validator("words")(_no_blank)
 
@@ -103,6 +147,17 @@ class QualifiersSection(Section):
     qualifiers: dict[str, QualifierRule] = Field(default_factory=dict)
     approx_tolerance: float = Field(default=0.05, ge=0, lt=1, description="约 widens by this share")
     near_tolerance: float = Field(default=0.1, ge=0, lt=1, description="近/接近 reach this far below")
+    # the number pass (kcheck.extract.numbers)
+    false_friends: list[str] = Field(default_factory=list, description="通过, 最近: not qualifiers")
+    fillers: list[str] = Field(default_factory=list, description="超过了200亿: words after a qualifier")
+    range_separators: list[str] = Field(default_factory=list, description="至, 到, -, ~")
+    between_separators: list[str] = Field(default_factory=list, description="20和30之间")
+    between_closers: list[str] = Field(default_factory=list, description="之间, 间")
+    bound_connectors: list[str] = Field(
+        default_factory=list, description="大于10小于20: what may stand between two bounds"
+    )
+
+    _check = field_validator("false_friends", "fillers", "range_separators", "between_separators")(_no_blank)
 
 
 # --------------------------------------------------------------------------- kinds, scopes, changes, time

@@ -38,6 +38,9 @@ class Quantity:
     qualifier: str | None = None  # as written: 超过, 约, 近, 以上
     is_range: bool = False
     currency_implicit: bool = False  # money inferred from context, no currency word written
+    # a plain number: no unit, no magnitude word, no qualifier, not a range (1502222, 4.800).
+    # It may be a code or a page counter; make a claim of it only when a metric names it.
+    bare: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,880 @@
+"""The number pass: every figure in a folded sentence, with its unit and qualifier.
+
+``NumberFinder(rules).find(folded)`` walks the sentence once with one precompiled regular
+expression whose alternatives are, in order of preference at each position: things made of
+digits that are not figures (dates, phone numbers, slogans like 百亿补贴), fractions
+(百分之86.1, 三分之一) and figures (``超过200亿元``, ``9000亿元至9700亿元``, ``2000多万``).
+Each match is then checked and converted: numerals with cn2an (Arabic with Decimal), the
+qualifier read back from the text just before the figure, the interval from the written
+precision and the qualifier. Every word list comes from rules/units.yaml and
+rules/qualifiers.yaml.
+
+What is deliberately *not* a figure: dates, times and durations (2021年, 7个月: the time
+pass reads them), ordinals (第三), single Chinese digits inside words (一直, 三四五线), codes
+and phone numbers, and bare magnitude words without a qualifier (百万商家, 千万用户). A
+plain number without unit or magnitude is returned only when it could be a figure at all
+(four or more digits, or a decimal) and is marked ``bare``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import cn2an
+
+from kcheck.extract.types import Quantity
+from kcheck.models import Dimension
+from kcheck.rules import QualifierRule, RuleSet
+
+# the longest numeral token worth converting; anything longer is a code or noise
+_MAX_TOKEN = 40
+_ARABIC = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_TEN = "十拾"
+_SMALL_UNITS = "十拾百佰千仟"
+_SIGNS = "-−负"
+_INCLUDED = r"(?: *\(含\))?"  # 50万元(含)以上
+
+
+@lru_cache(maxsize=1)
+def _numeral_chars() -> tuple[str, dict[str, int]]:
+    """Chinese digit characters cn2an reads (plain, financial, variants) and their values."""
+    table: dict[str, str] = cn2an.Cn2An().normal_cn_number
+    digits = ""
+    values: dict[str, int] = {}
+    for value, key in enumerate("零一二三四五六七八九"):
+        for ch in table[key]:
+            digits += ch
+            values[ch] = value
+    return digits, values
+
+
+@lru_cache(maxsize=8192)
+def _cn_value(text: str) -> Decimal | None:
+    """cn2an's reading of one numeral token (``七百六十五``, ``3万4000``), or None."""
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def as_money(q: Quantity, code: str) -> Quantity:
+    """The same figure read as an amount of money in ``code`` (14.2亿 in a GMV sentence)."""
+    return replace(q, unit=code, dimension=Dimension.MONEY, currency_implicit=True, bare=False)
+
+
+# --------------------------------------------------------------------------- numerals
+
+
+@dataclass(frozen=True)
+class Numeral:
+    """One numeral token as read: ``1758.87亿`` -> value 175887000000, precision 1e6."""
+
+    value: Decimal
+    precision: Decimal  # value of one unit in the last written (non-zero) digit
+    magnitude: Decimal  # multiplier written after the digits (亿, 万亿, k); 1 if none
+    suffix: str  # trailing unit characters as written (千亿 in 九千亿, k in 15k): for ranges
+    arabic: bool  # written with Arabic digits
+    chinese_unit: bool  # a 十/百/千/万/亿 character inside
+    length: int  # characters, spaces and separators not counted
+    int_digits: int  # Arabic digits before the decimal point (0 for Chinese numerals)
+    decimal: bool  # a decimal point (. or 点) was written
+    fuzzy: str | None = None  # 多 / 余 / 几 written inside (2000多万, 十几万)
+    big_inside: bool = False  # a magnitude character inside (3万4000, 5亿1万)
+    leading_magnitude: bool = False  # a bare magnitude word (千万, 亿): figure only when qualified
+    low: Decimal | None = None  # an interval written without a point: 八九亿, 几十万, 三五百
+    high: Decimal | None = None
+
+    @property
+    def has_magnitude(self) -> bool:
+        return self.magnitude != 1 or self.leading_magnitude or self.big_inside
+
+
+class NumeralReader:
+    """Reads numeral tokens; built once from the rules (which characters are magnitudes)."""
+
+    def __init__(self, magnitudes: dict[str, int], aliases: dict[str, str], infix: str) -> None:
+        self.digits, self.digit_values = _numeral_chars()
+        self.magnitudes = {k: Decimal(v) for k, v in magnitudes.items()}
+        self.big = "".join(k for k in magnitudes if _is_cjk(k))
+        self.ascii_mag = "".join(k for k in magnitudes if k.isascii())
+        self.aliases = str.maketrans(aliases) if aliases else {}
+        self.infix = infix
+        self.small_value = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+        self._read = lru_cache(maxsize=8192)(self._read_uncached)
+
+    def read(self, token: str) -> Numeral | None:
+        return self._read(token)
+
+    def _unit_value(self, ch: str) -> Decimal | None:
+        if ch in self.small_value:
+            return Decimal(self.small_value[ch])
+        return self.magnitudes.get(ch)
+
+    def _product(self, chars: str) -> Decimal | None:
+        total = Decimal(1)
+        for ch in chars:
+            v = self._unit_value(ch)
+            if v is None:
+                return None
+            total *= v
+        return total
+
+    def _read_uncached(self, token: str) -> Numeral | None:
+        s = token.replace(" ", "").replace(",", "").translate(self.aliases)
+        if not s or len(s) > _MAX_TOKEN:
+            return None
+        length = len(s)
+        arabic = any("0" <= c <= "9" for c in s)
+        # 几十万 / 数十亿: an order of magnitude, 10^5..10^6
+        if s[0] in "几数":
+            unit = self._product(s[1:])
+            if unit is None or len(s) < 2:
+                return None
+            return Numeral(
+                value=unit, precision=unit, magnitude=Decimal(1), suffix=s[1:], arabic=False,
+                chinese_unit=True, length=length, int_digits=0, decimal=False, fuzzy=s[0],
+                low=unit, high=unit * 10,
+            )  # fmt: skip
+        fuzzy = None
+        for ch in self.infix:
+            if ch in s:
+                fuzzy = ch
+                s = re.sub(f"零?{re.escape(ch)}", "", s)
+        if not s:
+            return None
+        # the unit characters at the end (千亿 in 九千亿): a range's low end may share them
+        cut = len(s)
+        while cut > 0 and (s[cut - 1] in _SMALL_UNITS or s[cut - 1] in self.big or s[cut - 1] in self.ascii_mag):
+            cut -= 1
+        suffix = s[cut:]
+        chinese_unit = any(c in _SMALL_UNITS or c in self.big for c in s)
+        # a bare magnitude word: 千万, 亿, 百亿
+        if s[0] in "百佰千仟" or s[0] in self.big:
+            unit = self._product(s)
+            if unit is None:
+                return None
+            return Numeral(
+                value=unit, precision=unit, magnitude=Decimal(1), suffix=suffix, arabic=False,
+                chinese_unit=True, length=length, int_digits=0, decimal=False, fuzzy=fuzzy,
+                leading_magnitude=True,
+            )  # fmt: skip
+        magnitude = Decimal(1)
+        mantissa = s
+        if mantissa[-1] in self.ascii_mag:
+            magnitude *= self.magnitudes[mantissa[-1]]
+            mantissa = mantissa[:-1]
+        while mantissa and mantissa[-1] in self.big:
+            magnitude *= self.magnitudes[mantissa[-1]]
+            mantissa = mantissa[:-1]
+        if not mantissa:
+            return None
+        low = high = None
+        pair = self._pair(mantissa)
+        if pair is not None:
+            low, high, unit_value = pair
+            low *= magnitude
+            high *= magnitude
+            value = low
+            precision = unit_value * magnitude
+            decimal = False
+        else:
+            read = self._mantissa(mantissa)
+            if read is None:
+                return None
+            value, precision = read
+            value *= magnitude
+            precision *= magnitude
+            decimal = "." in mantissa or "点" in mantissa
+        int_digits = len(mantissa.split(".")[0]) if arabic and mantissa.replace(".", "").isdigit() else 0
+        return Numeral(
+            value=value, precision=precision, magnitude=magnitude, suffix=suffix, arabic=arabic,
+            chinese_unit=chinese_unit, length=length, int_digits=int_digits, decimal=decimal,
+            fuzzy=fuzzy, big_inside=any(c in self.big for c in mantissa), low=low, high=high,
+        )  # fmt: skip
+
+    def _pair(self, mantissa: str) -> tuple[Decimal, Decimal, Decimal] | None:
+        """八九 / 三五百 / 七八十: two Chinese digits for a range, then their unit."""
+        if len(mantissa) < 2 or mantissa[0] not in self.digit_values or mantissa[1] not in self.digit_values:
+            return None
+        a, b = self.digit_values[mantissa[0]], self.digit_values[mantissa[1]]
+        rest = mantissa[2:]
+        if not (0 < a < b) or any(c not in _SMALL_UNITS for c in rest):
+            return None
+        unit = self._product(rest) or Decimal(1)
+        return Decimal(a) * unit, Decimal(b) * unit, unit
+
+    def _mantissa(self, mantissa: str) -> tuple[Decimal, Decimal] | None:
+        if "兆" in mantissa and "兆" in self.magnitudes:
+            # cn2an stops at 亿: 五兆六十二亿 = 5 * 10^12 + 62亿
+            head, _, tail = mantissa.partition("兆")
+            left = self._mantissa(head)
+            if left is None:
+                return None
+            right = self._mantissa(tail) if tail else (Decimal(0), Decimal(1))
+            if right is None:
+                return None
+            scale = self.magnitudes["兆"]
+            total = left[0] * scale + right[0]
+            return total, (right[1] if tail else left[1] * scale)
+        if mantissa.replace(".", "", 1).isdigit() and not mantissa.startswith(".") and not mantissa.endswith("."):
+            value = Decimal(mantissa)
+        else:
+            if "." in mantissa and not all(c.isdigit() or c == "." for c in mantissa.split("万")[0].split("亿")[0]):
+                return None
+            read = _cn_value(mantissa)
+            if read is None:
+                return None
+            value = read
+        return value, _precision(mantissa, value)
+
+
+def _precision(mantissa: str, value: Decimal) -> Decimal:
+    """One unit of the last written digit: 86.1 -> 0.1, 1758 -> 1, 2000 -> 1000, 3万4000 -> 1000."""
+    for point in (".", "点"):
+        if point in mantissa:
+            decimals = sum(1 for c in mantissa.rsplit(point, 1)[1] if not c.isspace())
+            return Decimal(1).scaleb(-decimals)
+    whole = abs(int(value))
+    if whole == 0:
+        return Decimal(1)
+    zeros = len(str(whole)) - len(str(whole).rstrip("0"))
+    return Decimal(1).scaleb(zeros)
+
+
+# --------------------------------------------------------------------------- units and qualifiers
+
+
+@dataclass(frozen=True)
+class _Unit:
+    kind: str  # money, percent, points, multiple, tenths, discount, counter, time
+    code: str | None  # ISO code, '%', 'pp', 'x', the counter word
+
+
+@dataclass(frozen=True)
+class _Qual:
+    word: str
+    rule: QualifierRule
+
+
+@dataclass
+class _Part:
+    """One side of a figure: numeral, unit, qualifier after it."""
+
+    start: int  # of the numeral
+    token_end: int  # of the numeral (and its k / w)
+    core_end: int  # after unit and minor units
+    end: int  # after the qualifier after it, if any
+    num: Numeral
+    unit_word: str | None
+    unit: _Unit | None
+    post: _Qual | None
+    minor: Decimal  # 角/分 after 元
+    minor_precision: Decimal | None
+
+
+@dataclass
+class _Prefix:
+    start: int
+    negative: bool = False
+    currency: str | None = None
+    quals: tuple[_Qual, ...] = ()  # in text order
+    qual_starts: tuple[int, ...] = ()
+    currency_start: int | None = None
+    blocked: bool = False
+    letter_before: bool = False
+
+
+class NumberFinder:
+    """Finds every figure in a folded sentence. Build once per rule set; ``find`` is pure."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        units, quals = rules.units, rules.qualifiers
+        self.approx_tolerance = Decimal(str(quals.approx_tolerance))
+        self.near_tolerance = Decimal(str(quals.near_tolerance))
+
+        # --- units
+        self.units: dict[str, _Unit] = {}
+        generic_cny: list[str] = []
+        specific: list[str] = []
+        for code, words in units.currencies.items():
+            for w in words:
+                self.units[w] = _Unit("money", code)
+                if code == units.default_currency and len(w) <= 2 and "人民币" not in w:
+                    generic_cny.append(w)
+                else:
+                    specific.append(w)
+        self.generic_cny = set(generic_cny)
+        for kind, words, code in (
+            ("percent", units.percent, "%"),
+            ("points", units.points, "pp"),
+            ("multiple", units.multiples, "x"),
+            ("tenths", units.tenths, "%"),
+            ("discount", units.discounts, "%"),
+        ):
+            for w in words:
+                self.units[w] = _Unit(kind, code)
+        for w in units.counters:
+            self.units.setdefault(w, _Unit("counter", w))
+        for w in units.not_counters:
+            self.units[w] = _Unit("time", None)
+        other_units = [w for w in self.units if w not in self.generic_cny]
+        self.counter_words = set(units.counters)
+        self.blockers = {w: re.compile(p) for w, p in units.unit_blockers.items()}
+        self.order_of_magnitude = tuple(units.order_of_magnitude)
+        self.codes = re.compile("|".join(f"(?:{p})" for p in units.code_patterns) or r"(?!)")
+
+        # --- qualifiers
+        self.before: dict[str, tuple[str, object]] = {}
+        self.after: dict[str, _Qual] = {}
+        infix = ""
+        for rule in quals.qualifiers.values():
+            for w in rule.words:
+                if rule.position == "after":
+                    self.after[w] = _Qual(w, rule)
+                    if rule.within_step and len(w) == 1:
+                        infix += w
+                else:
+                    self.before[w] = ("qual", _Qual(w, rule))
+        for w in quals.false_friends:
+            self.before.setdefault(w, ("false", None))
+        for w in quals.fillers:
+            self.before.setdefault(w, ("filler", None))
+        for code, words in units.currencies.items():
+            for w in words:
+                if w not in self.generic_cny:
+                    self.before.setdefault(w, ("currency", code))
+        for symbol, code in units.currency_symbols.items():
+            self.before.setdefault(symbol, ("currency", code))
+        for w in units.not_before:
+            self.before.setdefault(w, ("block", None))
+        self.before_lengths = sorted({len(w) for w in self.before}, reverse=True)
+        self.false_after = [w for w in quals.false_friends]
+        post_words = [w for w in self.after if not (len(w) == 1 and w in infix)]
+        self.connectors = set(quals.bound_connectors)
+        self.between = set(quals.between_separators)
+
+        # --- the numeral grammar
+        self.reader = NumeralReader(units.magnitudes, units.numeral_aliases, infix)
+        cn = self.reader.digits + "".join(units.numeral_aliases)
+        big = self.reader.big
+        ascii_mag = re.escape(self.reader.ascii_mag) if self.reader.ascii_mag else ""
+        numeral_char = f"[{cn}{_SMALL_UNITS}{big}]"
+        start = (
+            f"(?:{_ARABIC}|[{cn}{_TEN}]|[百佰千仟{big}](?! *分)|[几数](?= *[{_SMALL_UNITS}{big}]))"
+        )
+        inner = (
+            f"(?:[{cn}]|(?<=[{cn}{_SMALL_UNITS}]) +[{cn}]"
+            f"| *[{_TEN}]| *[百佰千仟{big}](?! *分)"
+            f"| *点(?= *[{cn}0-9])"
+            + (f"| *[{re.escape(infix)}]" if infix else "")
+            + f"|个(?= *[{big}])"
+            f"|(?<={numeral_char})(?:{_ARABIC})"
+            f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{_SMALL_UNITS}{big}]))"
+        )
+        token = start + f"{inner}*" + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
+        minor_digit = f"[0-9{cn}]"
+        minor = f"(?:{minor_digit}[角毛])?(?:{minor_digit}分(?!钟))?(?:钱|整)?"
+
+        def part(i: int) -> str:
+            return (
+                f"(?P<n{i}>{token})"
+                f"(?: *(?:(?P<ua{i}>{_alternation(generic_cny)})(?: *(?P<c{i}>{_alternation(specific)}))?"
+                f"(?P<m{i}>{minor})|(?P<ub{i}>{_alternation(other_units)})))?"
+                f"{_INCLUDED}(?: *(?P<q{i}>{_alternation(post_words)}))?"
+            )
+
+        separators = _alternation([*quals.range_separators, *quals.between_separators])
+        closers = _alternation(quals.between_closers) or "(?!)"
+        fig = f"{part(1)}(?:{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?)?"
+        frac = (
+            f"(?P<fd>[0-9]+|[{cn}{_SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
+            f"{_INCLUDED}(?: *(?P<fq>{_alternation(post_words)}))?"
+        )
+        skip = "|".join([_alternation(units.not_figures), *[f"(?:{p})" for p in units.not_figure_patterns]])
+        self.pattern = re.compile(f"(?P<skip>{skip})|(?P<frac>{frac})|(?P<fig>{fig})")
+        self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{_alternation(post_words)})")
+
+    # ------------------------------------------------------------------ the pass
+
+    def find(self, folded: str) -> list[Quantity]:
+        """Every figure in ``folded`` (a sentence after normalise.fold), left to right."""
+        out: list[Quantity] = []
+        pos = 0
+        floor = 0
+        search = self.pattern.search
+        while True:
+            m = search(folded, pos)
+            if m is None:
+                break
+            if m.start("skip") >= 0:
+                pos = max(m.end(), m.start() + 1)
+                floor = pos
+                continue
+            if m.start("frac") >= 0:
+                q = self._fraction(folded, m, floor)
+                pos = max(m.end(), m.start() + 1)
+            else:
+                q, pos = self._figure(folded, m, floor)
+            if q is not None:
+                out.append(q)
+                floor = q.end
+            floor = max(floor, pos) if q is None else floor
+        return self._merge_bounds(folded, out)
+
+    # ------------------------------------------------------------------ pieces
+
+    def _part(self, s: str, m: re.Match[str], i: int) -> _Part | None:
+        num = self.reader.read(m.group(f"n{i}"))
+        start, token_end = m.span(f"n{i}")
+        if num is None:
+            return None
+        unit_word = m.group(f"ua{i}") or m.group(f"ub{i}")
+        unit = self.units.get(unit_word) if unit_word else None
+        end = m.end(f"ua{i}") if m.group(f"ua{i}") else m.end(f"ub{i}") if unit_word else token_end
+        minor = Decimal(0)
+        minor_precision = None
+        if m.group(f"ua{i}"):
+            if m.group(f"c{i}"):
+                unit_word = m.group(f"c{i}")
+                unit = self.units[unit_word]
+            minor_text = m.group(f"m{i}") or ""
+            if minor_text:
+                minor, minor_precision = self._minor(minor_text)
+            end = m.end(f"m{i}")
+        post = None
+        if unit_word is not None and unit is not None:
+            blocker = self.blockers.get(m.group(f"ua{i}") or unit_word)
+            if (minor_precision is None and blocker is not None and blocker.match(s, end)) or (
+                unit.kind in ("tenths", "discount") and self._percent_words(num, unit) is None
+            ):
+                unit_word, unit, end = None, None, token_end
+                minor, minor_precision = Decimal(0), None
+        core_end = end
+        pm = self.post_pattern.match(s, end)
+        if pm is not None:
+            post = self._post(s, pm.start("q"), pm.group("q"))
+            if post is not None:
+                end = pm.end()
+        return _Part(start, token_end, core_end, end, num, unit_word, unit, post, minor, minor_precision)
+
+    def _post(self, s: str, at: int, word: str) -> _Qual | None:
+        for ff in self.false_after:
+            if len(ff) > len(word) and s.startswith(ff, at) and ff.startswith(word):
+                return None
+        return self.after.get(word)
+
+    def _minor(self, text: str) -> tuple[Decimal, Decimal | None]:
+        total = Decimal(0)
+        precision = None
+        for i, ch in enumerate(text):
+            if ch in "角毛分":
+                digit = _cn_value(text[i - 1]) if i > 0 else None
+                if digit is None:
+                    continue
+                step = Decimal("0.1") if ch != "分" else Decimal("0.01")
+                total += digit * step
+                precision = step
+        return total, precision
+
+    def _percent_words(self, num: Numeral, unit: _Unit) -> tuple[Decimal, Decimal] | None:
+        """七成 -> 70, 八折 -> 80, 75折 -> 75; None when the word is not a share here."""
+        if num.has_magnitude or num.fuzzy or num.low is not None or num.value <= 0:
+            return None
+        if unit.kind == "tenths":
+            if num.value > 10:
+                return None
+            return num.value * 10, num.precision * 10
+        if num.value < 10:
+            return num.value * 10, num.precision * 10
+        if num.value < 100 and num.length == 2 and not num.chinese_unit:
+            return num.value, Decimal(1)  # 75折, 九九折: two digits read as written
+        return None
+
+    def _look_back(self, s: str, start: int, floor: int) -> _Prefix:
+        pre = _Prefix(start)
+        p = start
+        # ordinals and names: 第三, 双11
+        for length in self.before_lengths:
+            if p - length >= floor and self.before.get(s[p - length : p], ("", None))[0] == "block":
+                pre.blocked = True
+                return pre
+        if p > floor:
+            prev = s[p - 1]
+            pre.letter_before = _is_ascii_letter(prev) or (
+                prev == " " and p - 2 >= floor and _is_ascii_letter(s[p - 2])
+            )
+        if p > floor and s[p - 1] in _SIGNS:
+            before = s[p - 2] if p - 2 >= floor else ""
+            if s[p - 1] == "负" or not (before.isalnum() and before.isascii()):
+                if not (before and (before.isdigit() or before in self.reader.digits)):
+                    pre.negative = True
+                    p -= 1
+        quals: list[_Qual] = []
+        starts: list[int] = []
+        currency = None
+        filler_at = None
+        for _ in range(5):
+            while p > floor and s[p - 1] == " ":
+                p -= 1
+            found = None
+            for length in self.before_lengths:
+                if p - length < floor:
+                    continue
+                entry = self.before.get(s[p - length : p])
+                if entry is not None:
+                    found = (length, entry)
+                    break
+            if found is None:
+                break
+            length, (kind, payload) = found
+            if kind == "qual" and isinstance(payload, _Qual) and len(quals) < 2:
+                quals.append(payload)
+                p -= length
+                starts.append(p)
+                filler_at = None
+            elif kind == "currency" and currency is None and isinstance(payload, str):
+                currency = payload
+                p -= length
+                pre.currency_start = p
+            elif kind == "filler" and quals == [] and filler_at is None:
+                filler_at = p
+                p -= length
+            else:
+                break
+        pre.quals = tuple(reversed(quals))
+        pre.qual_starts = tuple(reversed(starts))
+        pre.currency = currency
+        return pre
+
+    def _start(self, pre: _Prefix, start: int, quals: list[_Qual]) -> int:
+        """Where the quote begins: the kept qualifiers, the currency word, the sign."""
+        begin = start - (1 if pre.negative else 0)
+        for q, at in zip(pre.quals, pre.qual_starts):
+            if q in quals:
+                begin = min(begin, at)
+        if pre.currency_start is not None:
+            begin = min(begin, pre.currency_start)
+        return begin
+
+    def _skip_token(self, s: str, part: _Part, pre: _Prefix) -> bool:
+        """Things that read like numbers but are not figures at all."""
+        if pre.blocked:
+            return True
+        nxt = s[part.token_end] if part.token_end < len(s) else ""
+        last = s[part.token_end - 1]
+        if _is_ascii_letter(nxt) and last.isdigit() and not (part.unit_word and part.unit_word[0] == nxt):
+            return True  # 5G, 3C (Q3财报 is handled by letter_before)
+        if part.num.has_magnitude and any(s.startswith(w, part.token_end) for w in self.order_of_magnitude):
+            return True  # 亿级, 千亿级
+        return False
+
+    # ------------------------------------------------------------------ single figures
+
+    def _figure(self, s: str, m: re.Match[str], floor: int) -> tuple[Quantity | None, int]:
+        p1 = self._part(s, m, 1)
+        if p1 is None:
+            return None, max(m.end("n1"), m.start() + 1)
+        if m.group("sep") is not None:
+            p2 = self._part(s, m, 2)
+            if p2 is not None:
+                q = self._range(s, m, p1, p2, floor)
+                if q is not None:
+                    return q, m.end()
+            return self._single(s, p1, floor), max(p1.end, m.start() + 1)
+        return self._single(s, p1, floor), max(m.end(), m.start() + 1)
+
+    def _single(self, s: str, part: _Part, floor: int) -> Quantity | None:
+        num, unit = part.num, part.unit
+        pre = self._look_back(s, part.start, floor)
+        if self._skip_token(s, part, pre):
+            return None
+        end = part.end
+        if unit is not None and unit.kind == "time":
+            if not num.has_magnitude:
+                return None  # 2021年, 7个月, 3月1日
+            unit, end = None, part.token_end  # 3亿日活: the magnitude says it is a figure
+        quals = [q for q in pre.quals if not q.rule.magnitude_only or num.leading_magnitude]
+        start = self._start(pre, part.start, quals)
+        post = part.post if unit is not None or part.post is not None else None
+        if num.leading_magnitude and not quals:
+            return None  # 百万商家, 千万用户: a manner of speaking, not a figure
+        if part.unit_word in self.counter_words and num.length == 1 and not num.arabic and num.value == 1:
+            return None  # 一家, 一位, 这一块: an article, not a count
+        if num.low is not None and unit is None and not num.has_magnitude and not num.chinese_unit:
+            return None  # 一二线, 三四五线: not a range of anything
+        all_quals = [*quals, *([post] if post is not None else [])]
+        fuzzy = num.fuzzy
+        currency = pre.currency
+        if unit is not None and unit.kind == "money":
+            if currency is not None and part.unit_word in self.generic_cny:
+                code: str | None = currency
+            else:
+                code = unit.code
+            dimension = Dimension.MONEY
+        elif unit is None and currency is not None:
+            code, dimension = currency, Dimension.MONEY
+        elif unit is not None:
+            code, dimension = unit.code, _DIMENSIONS[unit.kind]
+        else:
+            code, dimension = None, Dimension.COUNT
+        value, precision = num.value, num.precision
+        if unit is not None and unit.kind in ("tenths", "discount"):
+            read = self._percent_words(num, unit)
+            if read is None:
+                return None
+            value, precision = read
+        if part.minor_precision is not None:
+            value += part.minor
+            precision = part.minor_precision
+        bare = code is None and not num.has_magnitude and not all_quals and not fuzzy and num.low is None
+        if bare and not self._bare_is_figure(s, part, pre):
+            return None
+        if num.length == 1 and not num.arabic and unit is None and not num.leading_magnitude:
+            return None  # 大于一切, 将近一半: a Chinese digit alone is a word, not a figure
+        sign = Decimal(-1) if pre.negative else Decimal(1)
+        if num.low is not None and num.high is not None:
+            low, high = num.low * sign, num.high * sign
+            if low > high:
+                low, high = high, low
+            point = None
+        else:
+            point = value * sign
+            low, high = self._bounds(point, precision, all_quals, fuzzy)
+        words = [q.word for q in quals] + ([fuzzy] if fuzzy and num.low is None else []) + (
+            [post.word] if post is not None else []
+        )
+        return Quantity(
+            start=start,
+            end=end,
+            value=float(point) if point is not None else None,
+            low=float(low) if low is not None else None,
+            high=float(high) if high is not None else None,
+            unit=code,
+            dimension=dimension,
+            precision=float(precision),
+            qualifier="…".join(words) if words else None,
+            is_range=point is None,
+            bare=bare,
+        )
+
+    def _bare_is_figure(self, s: str, part: _Part, pre: _Prefix) -> bool:
+        """A plain number with no unit or magnitude: keep it only if it could be a figure."""
+        num = part.num
+        if pre.letter_before:
+            return False  # Q3, iPhone 13, HK 01024
+        if not num.arabic:
+            return num.length >= 2 and (num.chinese_unit or num.decimal)
+        if num.decimal:
+            return True
+        text = s[part.start : part.token_end]
+        if self.codes.fullmatch(text):
+            return False
+        if num.int_digits == 4 and "," not in text and 1900 <= num.value <= 2099:
+            return False  # a year without 年
+        return num.int_digits >= 4
+
+    def _bounds(
+        self, value: Decimal, precision: Decimal, quals: list[_Qual], fuzzy: str | None
+    ) -> tuple[Decimal | None, Decimal | None]:
+        half = precision / 2
+        intervals: list[tuple[Decimal | None, Decimal | None]] = []
+        if fuzzy:
+            intervals.append((value, value + precision))
+        for q in quals:
+            rule = q.rule
+            if rule.bound == "approx":
+                if not fuzzy:
+                    width = abs(value) * self.approx_tolerance + half
+                    intervals.append((value - width, value + width))
+            elif rule.bound == "exact":
+                intervals.append((value, value))
+            elif rule.bound == "near":
+                intervals.append((value - abs(value) * self.near_tolerance, value))
+            elif rule.bound == "lower":
+                intervals.append((value, value + precision if rule.within_step else None))
+            else:
+                intervals.append((None, value))
+        if not intervals:
+            return value - half, value + half
+        lows = [lo for lo, _ in intervals if lo is not None]
+        highs = [hi for _, hi in intervals if hi is not None]
+        low = max(lows) if lows else None
+        high = min(highs) if highs else None
+        if low is not None and high is not None and low > high:
+            return intervals[0]
+        return low, high
+
+    # ------------------------------------------------------------------ fractions and ranges
+
+    def _fraction(self, s: str, m: re.Match[str], floor: int) -> Quantity | None:
+        """百分之86.1, 三分之一, 千分之2.4: a share, in percent units."""
+        den_text = m.group("fd")
+        den = self.reader._product(den_text) if all(c in _SMALL_UNITS + self.reader.big for c in den_text) else None
+        if den is None:
+            read = self.reader.read(den_text)
+            den = read.value if read is not None and read.low is None else None
+        num = self.reader.read(m.group("fn"))
+        if not den or num is None or num.low is not None or num.fuzzy:
+            return None
+        pre = self._look_back(s, m.start("fd"), floor)
+        if pre.blocked:
+            return None
+        quals = [q for q in pre.quals if not q.rule.magnitude_only]
+        post = self._post(s, m.start("fq"), m.group("fq")) if m.group("fq") else None
+        all_quals = [*quals, *([post] if post is not None else [])]
+        sign = Decimal(-1) if pre.negative else Decimal(1)
+        value = num.value / den * 100 * sign
+        precision = num.precision / den * 100
+        low, high = self._bounds(value, precision, all_quals, None)
+        words = [q.word for q in all_quals]
+        return Quantity(
+            start=self._start(pre, m.start(), quals),
+            end=m.end() if post is not None else m.end("fn"),
+            value=float(value),
+            low=float(low) if low is not None else None,
+            high=float(high) if high is not None else None,
+            unit="%",
+            dimension=Dimension.PERCENT,
+            precision=float(precision),
+            qualifier="…".join(words) if words else None,
+        )
+
+    def _range(self, s: str, m: re.Match[str], p1: _Part, p2: _Part, floor: int) -> Quantity | None:
+        """9000亿元至9700亿元, 40-50元, 两到三万, 20和30之间: one interval."""
+        if m.group("sep") in self.between and not m.group("btw"):
+            return None
+        u1, u2 = p1.unit, p2.unit
+        if (u1 is not None and u1.kind == "time") or (u2 is not None and u2.kind == "time"):
+            return None
+        if u1 is not None and u2 is not None and (u1.kind, u1.code) != (u2.kind, u2.code):
+            return None
+        pre = self._look_back(s, p1.start, floor)
+        if pre.blocked or self._skip_token(s, p1, pre) or self._skip_token(s, p2, _Prefix(p2.start)):
+            return None
+        if p1.num.leading_magnitude or p2.num.leading_magnitude:
+            return None
+        unit = u2 or u1
+        unit_word = p2.unit_word or p1.unit_word
+        lo = p1.num.low if p1.num.low is not None else p1.num.value
+        hi = p2.num.high if p2.num.high is not None else p2.num.value
+        prec1, prec2 = p1.num.precision, p2.num.precision
+        if not p1.num.has_magnitude and p2.num.suffix:
+            scale = self._shared_scale(lo, hi, p2.num.suffix)
+            lo, prec1 = lo * scale, prec1 * scale
+        if unit is not None and unit.kind in ("tenths", "discount"):
+            a = self._percent_words(replace(p1.num, value=lo, precision=prec1), unit)
+            b = self._percent_words(p2.num, unit)
+            if a is None or b is None:
+                return None
+            (lo, prec1), (hi, prec2) = a, b
+        if pre.negative:
+            lo = -lo
+        if not lo < hi:
+            return None
+        currency = pre.currency
+        if unit is not None and unit.kind == "money":
+            code = currency if currency is not None and unit_word in self.generic_cny else unit.code
+            dimension = Dimension.MONEY
+        elif unit is None and currency is not None:
+            code, dimension = currency, Dimension.MONEY
+        elif unit is not None:
+            code, dimension = unit.code, _DIMENSIONS[unit.kind]
+        else:
+            code, dimension = None, Dimension.COUNT
+        quals = [q for q in pre.quals if q.rule.bound == "approx"]
+        post = p2.post if p2.post is not None and p2.post.rule.bound == "approx" else None
+        low: Decimal = lo
+        high: Decimal = hi
+        if quals or post is not None:
+            low = lo - abs(lo) * self.approx_tolerance
+            high = hi + abs(hi) * self.approx_tolerance
+        end = p2.end if post is not None else p2.core_end
+        if m.group("btw") and m.group("sep") in self.between:
+            end = m.end("btw")
+        words = [q.word for q in quals] + ([post.word] if post is not None else [])
+        return Quantity(
+            start=self._start(pre, p1.start, quals),
+            end=end,
+            value=None,
+            low=float(low),
+            high=float(high),
+            unit=code,
+            dimension=dimension,
+            precision=float(min(prec1, prec2)),
+            qualifier="…".join(words) if words else None,
+            is_range=True,
+        )
+
+    def _shared_scale(self, low: Decimal, high: Decimal, suffix: str) -> Decimal:
+        """两到三万: the low end takes the largest trailing unit of the high end that fits."""
+        best = Decimal(1)
+        for i in range(len(suffix)):
+            scale = self.reader._product(suffix[i:])
+            if scale is not None and low * scale <= high and scale > best:
+                best = scale
+        return best
+
+    def _merge_bounds(self, s: str, found: list[Quantity]) -> list[Quantity]:
+        """大于10小于20, 1000以上，1500以下: a lower and an upper bound next to each other."""
+        if len(found) < 2:
+            return found
+        out: list[Quantity] = [found[0]]
+        for q in found[1:]:
+            prev = out[-1]
+            if (
+                not prev.is_range
+                and not q.is_range
+                and prev.qualifier
+                and q.qualifier
+                and prev.unit == q.unit
+                and prev.dimension == q.dimension
+                and s[prev.end : q.start] in self.connectors
+            ):
+                lower_first = prev.high is None and prev.low is not None and q.low is None and q.high is not None
+                upper_first = prev.low is None and prev.high is not None and q.high is None and q.low is not None
+                low = prev.low if lower_first else q.low if upper_first else None
+                high = q.high if lower_first else prev.high if upper_first else None
+                if low is not None and high is not None and low < high:
+                    out[-1] = replace(
+                        prev,
+                        end=q.end,
+                        value=None,
+                        low=low,
+                        high=high,
+                        precision=min(prev.precision, q.precision),
+                        qualifier=f"{prev.qualifier}…{q.qualifier}",
+                        is_range=True,
+                    )
+                    continue
+            out.append(q)
+        return out
+
+
+_DIMENSIONS = {
+    "money": Dimension.MONEY,
+    "percent": Dimension.PERCENT,
+    "tenths": Dimension.PERCENT,
+    "discount": Dimension.PERCENT,
+    "points": Dimension.POINTS,
+    "multiple": Dimension.MULTIPLE,
+    "counter": Dimension.COUNT,
+}
