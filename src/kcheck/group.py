@@ -396,8 +396,8 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
 
 def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
     key: dict[str, str | None] = {"type": claim.type.value, "claim": claim.id}
-    what = claim.metric or claim.event or claim.measure or claim.quote
-    label = " ".join(p for p in (claim.entity or "?", what, claim.quote) if p)
+    what = claim.metric or claim.event or claim.measure or "?"
+    label = f"{claim.entity or '?'} {what}: {claim.quote}"
     return Topic(
         id=topic_id(key),
         label=label,

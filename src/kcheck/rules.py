@@ -332,6 +332,9 @@ class ChecksSection(Section):
     severities: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     disabled: list[str] = Field(default_factory=list)
     reused_figure: ReusedFigureRules = Field(default_factory=ReusedFigureRules)
+    # a plain figure may be cut off rather than rounded (1758.87亿 written 1758亿): compare it
+    # as reaching up to one written unit beyond its value, not only half a unit
+    truncation: bool = True
 
     @field_validator("disabled")
     @classmethod

@@ -1,7 +1,7 @@
 """Hand-made claims for the grouping and check tables, shaped like the extractor's output.
 
-Intervals follow the contract: a figure commits to what its written digits allow
-(``1758亿`` -> 1757.5亿..1759亿: rounded or cut off), a qualifier widens one side
+Intervals follow the extractor: a plain figure commits to half a written unit either side
+(``1758亿`` -> 1757.5亿..1758.5亿), a qualifier widens one side
 (``突破3亿`` -> 3亿..unbounded), ``约`` widens both by ``qualifiers.approx_tolerance``.
 """
 
@@ -51,8 +51,12 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def written(value: float, precision: float) -> tuple[float, float]:
-    """The interval a figure written to ``precision`` commits to (rounded or cut off)."""
-    return (value - precision / 2, value + precision)
+    """The interval the extractor gives a plain figure: half a written unit either side.
+
+    (The checks add the other half unit above for figures cut off rather than rounded:
+    ``checks.truncation``.)
+    """
+    return (value - precision / 2, value + precision / 2)
 
 
 def figure(
@@ -60,8 +64,8 @@ def figure(
     value: float,
     *,
     precision: float | None = None,
-    low: float | None | str = "written",
-    high: float | None | str = "written",
+    low: float | str | None = "written",
+    high: float | str | None = "written",
     doc: str = "a.txt",
     line: int = 1,
     period: str | None = "2021-Q3",

@@ -195,8 +195,12 @@ def test_no_period_groups_but_is_never_compared() -> None:
 def test_same_sentence_repeated_in_one_document_is_single() -> None:
     # 004 carries its whole article twice
     sentence = "而快手招股书显示,今年上半年快手电商GMV总额达到1096亿元。"
-    a = figure("1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=125, period="2020-H1", sentence=sentence)
-    b = figure("1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=313, period="2020-H1", sentence=sentence)
+    a = figure(
+        "1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=125, period="2020-H1", sentence=sentence
+    )
+    b = figure(
+        "1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=313, period="2020-H1", sentence=sentence
+    )
     topics = group_claims([a, b], RULES)
     assert len(topics) == 1
     assert topics[0].status == TopicStatus.SINGLE
@@ -237,7 +241,12 @@ def test_cluster_phrases(phrases: list[str], threshold: float, clusters: list[li
 
 @pytest.mark.parametrize(
     ("text", "normalised"),
-    [("电商交易总额（GMV）", "电商交易总额gmv"), ("電商交易額", "电商交易额"), ("ＧＭＶ", "gmv"), (" 交易 额 ", "交易额")],
+    [
+        ("电商交易总额（GMV）", "电商交易总额gmv"),
+        ("電商交易額", "电商交易额"),
+        ("ＧＭＶ", "gmv"),
+        (" 交易 额 ", "交易额"),
+    ],
 )
 def test_normalise_phrase(text: str, normalised: str) -> None:
     assert normalise_phrase(text) == normalised

@@ -54,7 +54,10 @@ def _levels(before: float, after: float, *, period: str = "2021-Q3", earlier: st
     ],
 )
 def test_stated_growth_against_levels(stated: float, change: str, earlier: str, fires: bool) -> None:
-    claims = [*_levels(945, 1758, earlier=earlier), rate(f"增长{stated}%", stated, change=change, doc="c.txt")]
+    claims = [
+        *_levels(945, 1758, earlier=earlier),
+        rate(f"增长{stated}%", stated, change=change, doc="c.txt"),
+    ]
     expected = [("growth_mismatch", "warning")] if fires else []
     assert findings(claims) == expected
 
@@ -75,7 +78,10 @@ def test_message_and_claims() -> None:
 @pytest.mark.parametrize(
     ("name", "claims"),
     [
-        ("no earlier level", [figure("1758亿元", 1758 * YI, doc="b.txt"), rate("同比增长95%", 95, doc="c.txt")]),
+        (
+            "no earlier level",
+            [figure("1758亿元", 1758 * YI, doc="b.txt"), rate("同比增长95%", 95, doc="c.txt")],
+        ),
         (
             "earlier level of another metric",
             [
@@ -96,7 +102,14 @@ def test_message_and_claims() -> None:
                 rate("同比增长95%", 95, doc="c.txt"),
             ],
         ),
-        ("one of two earlier readings agrees", [*_levels(945, 1758), figure("900亿元", 900 * YI, doc="d.txt", period="2020-Q3"), rate("同比增长95%", 95, doc="c.txt")]),
+        (
+            "one of two earlier readings agrees",
+            [
+                *_levels(945, 1758),
+                figure("900亿元", 900 * YI, doc="d.txt", period="2020-Q3"),
+                rate("同比增长95%", 95, doc="c.txt"),
+            ],
+        ),
     ],
 )
 def test_growth_traps(name: str, claims: list) -> None:

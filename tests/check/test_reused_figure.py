@@ -58,7 +58,11 @@ def test_reuse_fires(name: str, a_fields: dict[str, object], b_fields: dict[str,
             {"period": "2022-06-16", "time_quote": "6月16日"},
         ),
         # a cumulative total for the year to date and the same span's total
-        ("cumulative over the same period", {"scope": "cumulative", "period": "2021-01..09"}, {"period": "2021-01..09"}),
+        (
+            "cumulative over the same period",
+            {"scope": "cumulative", "period": "2021-01..09"},
+            {"period": "2021-01..09"},
+        ),
     ],
 )
 def test_reuse_traps(name: str, a_fields: dict[str, object], b_fields: dict[str, object]) -> None:
@@ -83,14 +87,24 @@ def test_reuse_traps(name: str, a_fields: dict[str, object], b_fields: dict[str,
 def test_only_distinctive_figures_count(
     quote: str, value: float, precision: float, dimension: str, reusable: bool
 ) -> None:
-    a = figure(quote, value, precision=precision, doc="a.txt", period="2020", metric="orders", dimension=dimension)
-    b = figure(quote, value, precision=precision, doc="b.txt", period="2021", metric="orders", dimension=dimension)
+    a = figure(
+        quote, value, precision=precision, doc="a.txt", period="2020", metric="orders", dimension=dimension
+    )
+    b = figure(
+        quote, value, precision=precision, doc="b.txt", period="2021", metric="orders", dimension=dimension
+    )
     assert (findings([a, b]) == [("reused_figure", "warning")]) is reusable
 
 
 @pytest.mark.parametrize(
     ("value", "precision", "digits"),
-    [(1096 * YI, YI, 4), (2000 * YI, YI, 1), (14.2 * YI, 0.1 * YI, 3), (1758.87 * YI, 0.01 * YI, 6), (100, 1, 1)],
+    [
+        (1096 * YI, YI, 4),
+        (2000 * YI, YI, 1),
+        (14.2 * YI, 0.1 * YI, 3),
+        (1758.87 * YI, 0.01 * YI, 6),
+        (100, 1, 1),
+    ],
 )
 def test_significant_digits(value: float, precision: float, digits: int) -> None:
     assert significant_digits(figure("x", value, precision=precision)) == digits
@@ -99,6 +113,8 @@ def test_significant_digits(value: float, precision: float, digits: int) -> None
 def test_thresholds_come_from_rules() -> None:
     a = figure("100个", 100, precision=1, doc="a.txt", period="2020", metric="orders", dimension="count")
     b = figure("100个", 100, precision=1, doc="b.txt", period="2021", metric="orders", dimension="count")
-    loose = with_checks(reused_figure={"min_significant_digits": 1, "min_magnitude": 0, "dimensions": ["count"]})
+    loose = with_checks(
+        reused_figure={"min_significant_digits": 1, "min_magnitude": 0, "dimensions": ["count"]}
+    )
     assert findings([a, b], loose) == [("reused_figure", "warning")]
     assert findings([a, b], with_checks(disabled=["reused_figure"])) == []

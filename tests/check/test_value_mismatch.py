@@ -26,7 +26,9 @@ from kcheck.models import Claim, TopicStatus
         (
             "突破3亿 vs 3.02亿 (one-sided bound)",
             figure("突破3亿", 3 * YI, high=None, low=3 * YI, doc="001.txt", metric="dau", dimension="count"),
-            figure("3.02亿人次", 3.02 * YI, precision=0.01 * YI, doc="004.txt", metric="dau", dimension="count"),
+            figure(
+                "3.02亿人次", 3.02 * YI, precision=0.01 * YI, doc="004.txt", metric="dau", dimension="count"
+            ),
         ),
         (
             "超过200亿 vs 250亿",
@@ -75,8 +77,12 @@ def test_traps_never_fire(name: str, a_fields: dict[str, object], b_fields: dict
 def test_revised_target_in_one_sentence_is_not_a_contradiction() -> None:
     # 004: 电商GMV目标是2000亿元,后又上调至2500亿元
     sentence = "其中广告收入目标是400亿元,电商GMV目标是2000亿元,后又上调至2500亿元。"
-    old = figure("2000亿元", 2000 * YI, precision=YI, doc="004.txt", kind="target", period="2020", sentence=sentence)
-    new = figure("2500亿元", 2500 * YI, precision=YI, doc="004.txt", kind="target", period="2020", sentence=sentence)
+    old = figure(
+        "2000亿元", 2000 * YI, precision=YI, doc="004.txt", kind="target", period="2020", sentence=sentence
+    )
+    new = figure(
+        "2500亿元", 2500 * YI, precision=YI, doc="004.txt", kind="target", period="2020", sentence=sentence
+    )
     other_new = figure("2500亿元", 2500 * YI, precision=YI, doc="x.txt", kind="target", period="2020")
     other_old = figure("2000亿元", 2000 * YI, precision=YI, doc="y.txt", kind="target", period="2020")
     assert findings([old, new, other_new]) == []
@@ -99,7 +105,7 @@ def test_same_sentence_repeated_is_counted_once() -> None:
     a1 = figure("1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=125, period="2020-H1", sentence=s)
     a2 = figure("1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=313, period="2020-H1", sentence=s)
     b = figure("1296亿元", 1296 * YI, precision=YI, doc="x.txt", period="2020-H1")
-    topics, conflicts = run([a1, a2, b])
+    _topics, conflicts = run([a1, a2, b])
     assert len(conflicts) == 1
     assert [c.id for c in conflicts[0].claims] == [a1.id, b.id]
 
@@ -112,7 +118,7 @@ def test_values_one_document_states_side_by_side_are_not_held_against_each_other
     assert findings([a86, a21, b86]) == []
     # ... but a copy that changes one of them contradicts the original
     b25 = figure("25亿元", 25 * YI, precision=YI, doc="copy.txt", metric="revenue")
-    topics, conflicts = run([a86, a21, b86, b25])
+    _topics, conflicts = run([a86, a21, b86, b25])
     assert len(conflicts) == 1
     assert {c.id for c in conflicts[0].claims} == {a21.id, b25.id}
 
@@ -153,6 +159,17 @@ def test_one_finding_per_topic_lists_agreeing_groups() -> None:
         "快手 GMV 2021-Q3: 1758亿元 (000.txt:15), 1758.87亿元 (001.txt:15) vs 1958亿元 (x.txt:3), gap "
     )
     assert [x.id for x in conflicts[0].claims] == [a.id, b.id, c.id]
+
+
+def test_a_figure_cut_off_rather_than_rounded_agrees() -> None:
+    # 000 writes 1758亿元 for the 1758.87亿元 of 001: cut off, not rounded (that would be 1759亿)
+    a = figure("1758亿元", 1758 * YI, precision=YI, doc="000.txt")
+    b = figure("1758.87亿元", 1758.87 * YI, precision=0.01 * YI, doc="001.txt")
+    assert findings([a, b]) == []
+    assert findings([a, b], with_checks(truncation=False)) == [("value_mismatch", "warning")]
+    # but not two units off
+    c = figure("1760.1亿元", 1760.1 * YI, precision=0.1 * YI, doc="001.txt")
+    assert findings([a, c]) == [("value_mismatch", "warning")]
 
 
 def test_warning_gap_comes_from_rules() -> None:

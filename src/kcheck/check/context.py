@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kcheck.check.intervals import Bounds
 from kcheck.group import has_value, is_superseded, is_valued, period_label, unique_claims
 from kcheck.models import Claim, ClaimType, Conflict, Severity, Span, Topic
 from kcheck.rules import RuleSet
@@ -39,6 +40,10 @@ class CheckContext:
     def grouped(self) -> Iterable[Topic]:
         """Topics built from a key (not the one-claim topics of claims that could not be grouped)."""
         return (t for t in self.topics if "claim" not in t.key)
+
+    def bounds(self, claim: Claim) -> Bounds:
+        """The interval a claim commits to, read as ``checks.truncation`` says."""
+        return Bounds.of_claim(claim, self.rules.checks.truncation)
 
     def severity(self, check: str, default: Severity = Severity.ERROR) -> Severity:
         return Severity(self.rules.checks.severities.get(check, default.value))

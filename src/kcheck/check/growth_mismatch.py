@@ -121,11 +121,11 @@ def _compare(
         return None
     best: tuple[float, Claim, Claim, Claim, Bounds] | None = None
     for rate in stated:
-        rb = Bounds.of_claim(rate)
+        rb = ctx.bounds(rate)
         widened = Bounds(rb.low - tolerance, rb.high + tolerance)
         for before in befores:
             for after in afters:
-                implied = growth_bounds(Bounds.of_claim(before), Bounds.of_claim(after))
+                implied = growth_bounds(ctx.bounds(before), ctx.bounds(after))
                 if implied.overlaps(widened):
                     return None  # some reading of the stated figures agrees
                 gap = implied.gap(widened)
@@ -135,7 +135,7 @@ def _compare(
         return None
     _, rate, before, after, implied = best
     claims = [rate, before, after]
-    relative = Bounds.of_claim(rate).relative_gap(implied)
+    relative = ctx.bounds(rate).relative_gap(implied)
     message = (
         f"{rate_topic.label}: stated {cite(rate)}, but {cite(after)} against "
         f"{cite(before)} for {period_label(before.period) if before.period else '?'} "

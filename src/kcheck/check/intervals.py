@@ -53,9 +53,16 @@ class Bounds:
         return Bounds(max(self.low, other.low), min(self.high, other.high))
 
     @classmethod
-    def of_claim(cls, claim: Claim) -> Bounds:
+    def of_claim(cls, claim: Claim, truncation: bool = False) -> Bounds:
+        """The claim's interval; with ``truncation`` a plain figure reaches one written unit
+        away from zero (1758亿 may be 1758.87亿 cut off), not only the half unit of rounding."""
         low = -math.inf if claim.low is None else claim.low
         high = math.inf if claim.high is None else claim.high
+        if truncation and claim.qualifier is None and claim.value is not None and claim.precision:
+            if claim.value >= 0 and not math.isinf(high):
+                high = max(high, claim.value + claim.precision)
+            elif claim.value < 0 and not math.isinf(low):
+                low = min(low, claim.value - claim.precision)
         return cls(low, high)
 
     @classmethod

@@ -10,7 +10,7 @@ severity. One finding per topic, listing every claim involved in agreeing groups
 from __future__ import annotations
 
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr
-from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.check.intervals import agreeing_groups, disagreements
 from kcheck.models import Claim, ClaimType, Conflict, Severity
 
 TYPE = "value_mismatch"
@@ -24,10 +24,10 @@ def check(ctx: CheckContext) -> list[Conflict]:
         claims = ctx.with_value(topic)
         if len({c.doc for c, active in claims if active}) < 2:
             continue
-        clash = disagreements([(Bounds.of_claim(c), c.doc, c, active) for c, active in claims])
+        clash = disagreements([(ctx.bounds(c), c.doc, c, active) for c, active in claims])
         if clash is None:
             continue
-        groups: list[list[Claim]] = agreeing_groups([(Bounds.of_claim(c), c) for c in clash.items])
+        groups: list[list[Claim]] = agreeing_groups([(ctx.bounds(c), c) for c in clash.items])
         severity = ctx.severity(TYPE)
         if clash.min_relative_gap < ctx.rules.checks.warning_gap:
             severity = lower(severity, Severity.WARNING)
