@@ -71,6 +71,11 @@ def read_bytes(path: Path, display: str) -> bytes:
     return raw
 
 
+def _tidy(text: str | None) -> str | None:
+    """One line, single spaces (titles and sources carry no-break spaces and line breaks)."""
+    return " ".join(text.split()) or None if text else None
+
+
 def _text_value(value: Any) -> str | None:
     if isinstance(value, (list, tuple)):
         parts = [str(v).strip() for v in value if v is not None and str(v).strip()]
@@ -236,6 +241,7 @@ def load_file(
         )
     source = source or meta.source or next((b.source for b in bylines if b.source), None)
     source = source or (kept.sources[0] if kept.sources else None)
+    title, source = _tidy(title), _tidy(source)
 
     return Document(
         path=display_path,
