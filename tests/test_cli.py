@@ -475,7 +475,8 @@ def test_every_help_ends_with_an_example(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0
     text = result.stdout
-    # click lists options after the docstring; the example closes the description
-    description = text.split("\nOptions:")[0].rstrip().splitlines()
-    assert "Example:" in description[-2] or any("Example:" in line for line in description[-4:])
-    assert description[-1].strip().startswith("kcheck ")
+    # click lists options after the docstring; the examples close the description
+    description = [line.strip() for line in text.split("\nOptions:")[0].rstrip().splitlines()]
+    heading = max(i for i, line in enumerate(description) if line in ("Example:", "Examples:"))
+    examples = description[heading + 1 :]
+    assert examples and all(line.startswith("kcheck ") for line in examples)

@@ -70,6 +70,7 @@ def common_options(func: F) -> F:
         "--rules",
         "rules_dir",
         type=click.Path(path_type=Path),
+        metavar="DIR",
         default=None,
         help="Rules directory (default ./rules if present, else the built-in rules).",
     )
@@ -169,6 +170,9 @@ class KcheckGroup(click.Group):
             click.echo("kcheck: aborted", err=True)
             sys.exit(2)
         except click.ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kcheck` (click >= 8.2): the help
+                click.echo(exc.format_message(), err=True)
+                sys.exit(2)
             hint = ""
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
                 hint = f" (see '{exc.ctx.command_path} --help')"
@@ -234,7 +238,7 @@ def main() -> None:
     metavar="GIT_REF",
     default=None,
     help="Only findings involving a document changed since GIT_REF (git diff --name-only GIT_REF, "
-    "plus untracked files); git runs in the directory of the first PATH.",
+    "plus untracked files); the exit code counts only those. git runs in the directory of the first PATH.",
 )
 @common_options
 def report_cmd(
@@ -256,7 +260,7 @@ def report_cmd(
     the report and do not change the exit code.
 
     \b
-    Example:
+    Examples:
       kcheck report corpus/ --format sarif --output kcheck.sarif --fail-on warning
       kcheck report corpus/ --write-baseline .kcheck-baseline.json
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
@@ -347,7 +351,7 @@ def explain_cmd(ident: str, paths: tuple[Path, ...], fmt: str, rules_dir: Path |
 
     \b
     Example:
-      kcheck explain 3f9a2c1e corpus/
+      kcheck explain v5b932a9 corpus/
     """
     report = pipeline.run(corpus_settings(paths), resolve_rules(rules_dir))
     if fmt == "json":
