@@ -261,8 +261,33 @@ class TimeFinder:
         year_kinds = [
             "om", "lm", "fd", "same", "season", "yp", "fq", "fm", "q", "q1", "qq", "half", "mr", "m", "rm", "fy",
         ]  # fmt: skip
-        standalone_parts = {"yp": _alt(w for w in t.year_parts if len(w) > 1)}
+        standalone_words = [w for w in t.year_parts if len(w) > 1]
+        standalone_parts = {"yp": _alt(standalone_words)}
+        # the definition of where an expression may start; find() uses the same alternatives
+        # split by first character (below), so only a few are tried, and only near a key
         self._start = re.compile(alternation(start_kinds, standalone_parts))
+        words = {
+            "nt": t.not_times,
+            "yb": t.range_prefixes,
+            "rys": t.relative_year_spans,
+            "half": t.halves,
+            "ry": t.relative_years,
+            "ay": t.anaphoric_years,
+            "hm": t.half_months,
+            "rq": t.relative_quarters,
+            "rm": t.relative_months,
+            "am": t.anaphoric_months,
+            "rd": t.relative_days,
+            "yp": standalone_words,
+            "fy": t.full_year,
+        }
+        firsts = {**_FIRST_CHARS, **{k: "".join({w[0] for w in ws}) for k, ws in words.items()}}
+        by_char: dict[str, list[str]] = {}
+        for kind in start_kinds:
+            for c in firsts[kind]:
+                by_char.setdefault(c, []).append(kind)
+        self._dispatch = {c: re.compile(alternation(kinds, standalone_parts)) for c, kinds in by_char.items()}
+        self._locator = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {
             "year": re.compile(lead + f"(?:{alternation(year_kinds, {'yp': _alt(t.year_parts)})})"),
@@ -272,27 +297,26 @@ class TimeFinder:
         }
         self._range_first = re.compile(alternation([k for k in start_kinds if k in _RANGE_END_KINDS]))
         self._lunar_after = re.compile(rf"{_S}(?:{lunar}|初[一二三四五六七八九十])")
-        self._lunar_before = sorted([*t.lunar_markers], key=len, reverse=True)
         self._conn = re.compile(rf"{_S}(?:{conn}){_S}")
         self._approx = re.compile(rf"{_S}(?:{approx})")
         self._anchor = re.compile(rf"{_S}(?P<w>{_alt(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])")
         self._day_follow = re.compile(rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{_alt(t.day_periods)}|{conn})")
-        self._hint = re.compile(r"[年月日号季天Qq]|[0-9][-./ 到至~–—][0-9]")
-        self._prefix_anchor = sorted(t.anchor_prefixes, key=len, reverse=True)
-        self._prefix_range = sorted(t.range_prefixes, key=len, reverse=True)
-        self._recurring = sorted(t.recurring_prefixes, key=len, reverse=True)
+        # every expression holds one of these within _KEY_REACH characters of its start
+        self._key = re.compile(rf"[年月日号季天Qq]|[0-9](?:[-./ ]|{_S}(?:{conn}){_S})[0-9]")
+        self._before = re.compile(
+            rf"(?:(?P<anchor>{_alt(t.anchor_prefixes)})|(?P<range>{_alt(t.range_prefixes)})){_S}$"
+        )
+        self._drop_before = re.compile(rf"(?:{_alt([*t.recurring_prefixes, *t.lunar_markers])})$")
 
     # ----------------------------------------------------------------------- public
 
     def find(self, folded: str, context: TimeContext) -> tuple[list[TimeExpr], TimeContext]:
         """Every time expression of one folded sentence, and the context for the next sentence."""
-        if not self._hint.search(folded):
-            return [], context
         found: list[TimeExpr] = []
         ctx = context
         pos = 0
         while True:
-            m = self._start.search(folded, pos)
+            m = self._next_start(folded, pos)
             if m is None:
                 break
             kind = m.lastgroup or ""
@@ -316,6 +340,30 @@ class TimeFinder:
                 found.append(time)
         return found, ctx
 
+    def _next_start(self, text: str, pos: int) -> re.Match[str] | None:
+        """The first place at or after ``pos`` where an expression (or a skipped word) starts.
+
+        Same answer as ``self._start.search(text, pos)``, faster: only characters that may
+        start an expression, within reach before a key character (年, 月, 2-0 ...), are tried,
+        each with only the alternatives that can start with that character.
+        """
+        while True:
+            key = self._key.search(text, pos)
+            if key is None:
+                return None
+            k = key.start()
+            lo = max(pos, k - _KEY_REACH)
+            while True:
+                c = self._locator.search(text, lo, k + 1)
+                if c is None:
+                    break
+                p = c.start()
+                m = self._dispatch[text[p]].match(text, p)
+                if m is not None:
+                    return m
+                lo = p + 1
+            pos = k + 1
+
     # ----------------------------------------------------------------------- one expression
 
     def _expression(
@@ -332,7 +380,7 @@ class TimeFinder:
             a = self._join(a, b)
             end = a.end
         prefix_len, prefix_word, prefix_kind = self._prefix(text, a.start)
-        if self._recurring_before(text, a.start - prefix_len) or self._lunar_marked(text, a.start):
+        if self._dropped_before(text, a.start - prefix_len):
             return None, end
         anchor: str | None = None
         anchor_kind: str | None = None
@@ -806,23 +854,17 @@ class TimeFinder:
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None, str | None]:
         """A word right before the expression: an anchor (截至, 自) or a range opener (从)."""
-        before = start
-        while before > 0 and text[before - 1] in " \t":
-            before -= 1
-        for w in self._prefix_anchor:
-            if text.endswith(w, 0, before):
-                return start - before + len(w), w, self.t.anchor_prefixes[w]
-        for w in self._prefix_range:
-            if text.endswith(w, 0, before):
-                return start - before + len(w), w, None
-        return 0, None, None
+        m = self._before.search(text, max(0, start - _BEFORE_REACH), start)
+        if m is None:
+            return 0, None, None
+        word = m.group("anchor")
+        if word is not None:
+            return start - m.start(), word, self.t.anchor_prefixes[word]
+        return start - m.start(), m.group("range"), None
 
-    def _recurring_before(self, text: str, start: int) -> bool:
-        return any(text.endswith(w, 0, start) for w in self._recurring)
-
-    def _lunar_marked(self, text: str, start: int) -> bool:
-        """农历十月, 闰4月: a lunar month or day is not read as a Gregorian one."""
-        return any(text.endswith(w, 0, start) for w in self._lunar_before)
+    def _dropped_before(self, text: str, start: int) -> bool:
+        """每年3月 (every March) and 农历十月 (lunar) are not one Gregorian period: dropped."""
+        return self._drop_before.search(text, max(0, start - _BEFORE_REACH), start) is not None
 
 
 # kinds that may open the second half of a range (X至Y)
@@ -849,6 +891,34 @@ _RANGE_END_KINDS = frozenset(
         "d",
     }
 )
+# how far before an expression its anchor or range word may start (截止到 + spaces)
+_BEFORE_REACH = 8
+# how far before its first key character (年, 月, 2-0 ...) an expression may start
+_KEY_REACH = 12
+_DIGITS = "0123456789"
+_CN_DIGITS = "零〇○一二三四五六七八九"
+# the characters each grammar part may start with (word lists take theirs from the words)
+_FIRST_CHARS = {
+    "wk": "星礼周",
+    "nd": "12",
+    "ns": "12",
+    "yq": "12",
+    "yr": "12",
+    "dec": "上本十" + _DIGITS + _CN_DIGITS,
+    "y4": "12",
+    "y2": _DIGITS,
+    "ycn4": _CN_DIGITS,
+    "ycnk": "两",
+    "ycn2": _CN_DIGITS,
+    "fq": "前",
+    "fm": "前",
+    "q": "第1234一二三四",
+    "q1": "首",
+    "qq": "Qq",
+    "mr": _DIGITS + "十" + _CN_DIGITS,
+    "m": _DIGITS + "十" + _CN_DIGITS,
+    "d": _DIGITS + "十" + _CN_DIGITS,
+}
 # parts that take their year from the context when they open an expression
 _YEARLESS = frozenset({"m", "mr", "d", "q", "q1", "qq", "half", "fq", "fm", "fy", "hm", "yp"})
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
