@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kcheck import pipeline
-from kcheck.cli import main
+from kcheck.cli import main, use_color
 from kcheck.models import Report, Severity
 from kcheck.pipeline import Extraction, Settings
 from kcheck.report import render
@@ -480,3 +481,50 @@ def test_every_help_ends_with_an_example(command: list[str]) -> None:
     heading = max(i for i, line in enumerate(description) if line in ("Example:", "Examples:"))
     examples = description[heading + 1 :]
     assert examples and all(line.startswith("kcheck ") for line in examples)
+
+
+# --------------------------------------------------------------------------- terminals and pipes
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("tty", "no_color", "output", "expected"),
+    [
+        (True, None, None, True),
+        (True, "1", None, False),
+        (True, "", None, True),  # NO_COLOR counts only when non-empty (no-color.org)
+        (True, None, Path("r.txt"), False),
+        (False, None, None, False),
+    ],
+)
+def test_colour_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, tty: bool, no_color: str | None, output: Path | None, expected: bool
+) -> None:
+    if tty:
+        monkeypatch.setattr(sys, "stdout", _Terminal())
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert use_color(output) is expected
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("快手2021年第三季度电商交易总额达到1758.87亿元。\n", encoding="utf-8")
+    read, write = os.pipe()
+    os.close(read)  # like `kcheck claims | head` after head has exited
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", "from kcheck.cli import main; main()", "claims", str(tmp_path)],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert (done.returncode, done.stderr) == (0, "")

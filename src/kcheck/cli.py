@@ -134,7 +134,13 @@ def corpus_settings(paths: tuple[Path, ...]) -> Settings:
 
 def emit(text: str, output: Path | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        try:
+            click.echo(text, nl=False)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader stopped early (`| head`): not an error, and the exit code stays the
+            # one the findings decide; point stdout at devnull so the final flush is silent
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     else:
         write_atomic(output, text)
         log.info("wrote %s", output)
@@ -354,10 +360,7 @@ def explain_cmd(ident: str, paths: tuple[Path, ...], fmt: str, rules_dir: Path |
       kcheck explain v5b932a9 corpus/
     """
     report = pipeline.run(corpus_settings(paths), resolve_rules(rules_dir))
-    if fmt == "json":
-        click.echo(as_json(find(report, ident)), nl=False)
-    else:
-        click.echo(explain(report, ident), nl=False)
+    emit(as_json(find(report, ident)) if fmt == "json" else explain(report, ident), None)
 
 
 # --------------------------------------------------------------------------- rules
