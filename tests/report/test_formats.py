@@ -133,6 +133,7 @@ def test_claims_csv_has_a_header_and_every_field() -> None:
     assert float(rows[0]["value"]) == 1.758e11
     assert rows[5]["date_start"] == "2022-03-01" and rows[5]["value"] == ""
     assert rows[0]["kind"] == "actual"
+    assert {r["superseded"] for r in rows} <= {"true", "false"}
 
 
 def test_claims_table_golden() -> None:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any
 
+from pydantic import BaseModel
+
 from kcheck.models import Claim, Span
 from kcheck.report import describe
 
@@ -104,8 +106,14 @@ def _is_span(annotation: Any) -> bool:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
