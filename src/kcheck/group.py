@@ -142,8 +142,9 @@ class _Entry:
     claim: Claim
     entity: str  # canonical name, or the subject normalised (fuzzy)
     entity_fuzzy: bool
-    measure: str  # metric / event id, or the measure phrase normalised (fuzzy)
+    measure: str  # metric / event id, the measure phrase normalised (fuzzy), or the sentence
     measure_fuzzy: bool
+    by_sentence: bool = False  # no entity or measure known: the sentence itself is the key
 
 
 def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
@@ -155,6 +156,28 @@ def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
     if len(phrase) < rules.checks.fuzzy.min_measure_chars or phrase.isdigit():
         return None, False
     return phrase, True
+
+
+_MASK = "□"
+_SPACE = re.compile(r"\s+")
+
+
+def sentence_context(claim: Claim, rules: RuleSet) -> str | None:
+    """The claim's sentence with its own figure masked (folded, spaces dropped), if informative.
+
+    Two documents carrying this same text state the same thing, whatever the figure: the
+    way a syndicated copy with one figure changed is caught when no alias names the measure.
+    """
+    sentence, quote = claim.sentence, claim.quote
+    offset = claim.offset
+    if not quote or sentence[offset : offset + len(quote)] != quote:
+        offset = sentence.find(quote)
+        if offset < 0:
+            return None
+    masked = _SPACE.sub("", fold(sentence[:offset] + _MASK + sentence[offset + len(quote) :]))
+    if len(normalise_phrase(masked)) < rules.checks.fuzzy.min_sentence_chars:
+        return None
+    return masked
 
 
 def _ungrouped_reason(claim: Claim, rules: RuleSet) -> str | None:
@@ -171,7 +194,7 @@ def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
     """The exact parts of the key: fuzzy matching only ever happens inside one block."""
     c = entry.claim
     entity = "~" if entry.entity_fuzzy else entry.entity
-    measure = "~" if entry.measure_fuzzy else entry.measure
+    measure = "~" if entry.measure_fuzzy else ("§" if entry.by_sentence else "") + entry.measure
     if c.type == ClaimType.EVENT:
         return (c.type.value, entity, measure, c.kind.value)
     period = (c.period.start, c.period.end) if c.period else None
@@ -278,7 +301,7 @@ def _metric_display(metric: str, rules: RuleSet) -> str:
 
 
 def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
-    parts = [names.entity, names.measure]
+    parts = [p for p in (names.entity, names.measure) if p]
     if claim.change:
         cues = rules.kinds.changes.get(claim.change)
         parts.append(cues[0] if cues else claim.change)
@@ -299,8 +322,10 @@ def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
 
 
 def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet) -> dict[str, str | None]:
-    key: dict[str, str | None] = {"type": claim.type.value, "entity": names.entity}
-    if entry.measure_fuzzy:
+    key: dict[str, str | None] = {"type": claim.type.value, "entity": names.entity or None}
+    if entry.by_sentence:
+        key["sentence"] = entry.measure
+    elif entry.measure_fuzzy:
         key["measure"] = entry.measure
     elif claim.type == ClaimType.EVENT:
         key["event"] = entry.measure
@@ -320,7 +345,11 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
     claims = [e.claim for e in entries]
     first = claims[0]
     why: list[str] = []
-    if entries[0].entity_fuzzy:
+    if entries[0].by_sentence:
+        why.append(f"same sentence apart from the figure: {entries[0].measure}")
+        if names.entity:
+            why.append(f"same entity {names.entity}")
+    elif entries[0].entity_fuzzy:
         sim = _min_similarity([e.entity for e in entries])
         subjects = _written(c.entity for c in claims)
         if sim < 100:
@@ -331,7 +360,9 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         aliases = _written(c.subject for c in claims if c.subject and c.subject != names.entity)
         why.append(f"same entity {names.entity}" + (f" ({aliases} -> {names.entity})" if aliases else ""))
     written = _written(c.measure for c in claims)
-    if entries[0].measure_fuzzy:
+    if entries[0].by_sentence:
+        pass
+    elif entries[0].measure_fuzzy:
         sim = _min_similarity([e.measure for e in entries])
         if sim < 100:
             why.append(f"measure text {sim:.0f}% similar ({written})")
@@ -362,7 +393,9 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
     first = entries[0]
     claim = first.claim
     entity = _representative(entries, "entity", "entity") if first.entity_fuzzy else first.entity
-    if first.measure_fuzzy:
+    if first.by_sentence:
+        measure = _snippet(first)
+    elif first.measure_fuzzy:
         measure = _representative(entries, "measure", "measure")
     elif claim.type == ClaimType.EVENT:
         measure = first.measure
@@ -394,6 +427,17 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
     )
 
 
+def _snippet(entry: _Entry, before: int = 10, after: int = 6) -> str:
+    """A few words either side of the masked figure: ``“…其中□来自快手小店”``."""
+    text = entry.measure
+    at = text.find(_MASK)
+    head = text[max(at - before, 0) : at]
+    tail = text[at + 1 : at + 1 + after]
+    lead = "…" if at > before else ""
+    trail = "…" if at + 1 + after < len(text) else ""
+    return f"“{lead}{head}{_MASK}{tail}{trail}”"
+
+
 def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
     key: dict[str, str | None] = {"type": claim.type.value, "claim": claim.id}
     what = claim.metric or claim.event or claim.measure or "?"
@@ -409,7 +453,14 @@ def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
     )
 
 
-def _entry(claim: Claim, rules: RuleSet) -> _Entry:
+def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
+    """The claim's key parts, or why it cannot be grouped with anything."""
+    reason = _ungrouped_reason(claim, rules)
+    if reason is not None:
+        context = sentence_context(claim, rules)
+        if context is None:
+            return reason
+        return _Entry(claim, claim.entity or "", False, context, False, by_sentence=True)
     fuzzy_entity = claim.entity_from == "subject"
     entity = normalise_phrase(claim.entity or "") if fuzzy_entity else (claim.entity or "")
     measure, measure_fuzzy = _measure_of(claim, rules)
@@ -421,11 +472,10 @@ def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
     blocks: dict[tuple[object, ...], list[_Entry]] = {}
     topics: list[Topic] = []
     for claim in claims:
-        reason = _ungrouped_reason(claim, rules)
-        if reason is not None:
-            topics.append(_ungrouped_topic(claim, reason))
-            continue
         entry = _entry(claim, rules)
+        if isinstance(entry, str):
+            topics.append(_ungrouped_topic(claim, entry))
+            continue
         blocks.setdefault(_block_key(entry, rules), []).append(entry)
     for entries in blocks.values():
         for group in _split(entries, rules):

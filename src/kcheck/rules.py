@@ -297,6 +297,9 @@ class FuzzyThresholds(Section):
     event: float = Field(default=80, ge=0, le=100)
     # a measure phrase shorter than this (after folding and dropping punctuation) names nothing
     min_measure_chars: int = Field(default=2, ge=1)
+    # two documents carrying one sentence, figure aside, state the same thing even when no
+    # entity or measure was recognised (a syndicated copy); only sentences at least this long
+    min_sentence_chars: int = Field(default=12, ge=1)
 
 
 FigureDimension = Literal["money", "count", "percent", "pp", "multiple"]

@@ -287,3 +287,51 @@ def test_every_claim_lands_in_exactly_one_topic() -> None:
     claims = _corpus()
     ids = [i for t in group_claims(claims, RULES) for i in t.claims]
     assert sorted(ids) == sorted(c.id for c in claims)
+
+
+# --------------------------------------------------------------------------- the same sentence
+
+
+_SHARED = (
+    "快手公开数据显示，2021年超过1000家行业风向标品牌入驻快手电商，同比增长186%，平台品牌自播GMV增长了1073%。"
+)
+
+
+def _from_sentence(quote: str, doc: str, sentence: str = _SHARED, **fields: object) -> Claim:
+    fields = {"period": "2021", "change": "change", "metric": None, "measure": None, **fields}
+    return rate(
+        quote,
+        float(quote.rstrip("%")),
+        precision=1,
+        doc=doc,
+        sentence=sentence,
+        offset=sentence.find(quote),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_one_sentence_in_two_documents_is_one_topic_without_a_measure() -> None:
+    # 000: ...同比增长186% — no metric or measure phrase was recognised for it
+    a = _from_sentence("186%", "000.txt")
+    b = _from_sentence("186%", "copy.txt")
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    assert topics[0].status == TopicStatus.CONSISTENT
+    assert topics[0].label == "快手 “…驻快手电商,同比增长□,平台品牌自…” change 2021"
+    assert topics[0].why[0].startswith("same sentence apart from the figure: 快手公开数据显示")
+
+
+@pytest.mark.parametrize(
+    ("name", "b_sentence", "b_fields"),
+    [
+        ("another sentence", "据统计，2021年快手电商的品牌入驻数量同比增长186%，增速居行业前列。", {}),
+        ("another period", _SHARED, {"period": "2022"}),
+        ("too short to say anything", "增长186%。", {}),
+    ],
+)
+def test_sentence_route_is_strict(name: str, b_sentence: str, b_fields: dict[str, object]) -> None:
+    a = _from_sentence(
+        "186%", "000.txt", sentence=b_sentence if name == "too short to say anything" else _SHARED
+    )
+    b = _from_sentence("186%", "copy.txt", sentence=b_sentence, **b_fields)
+    assert len(group_claims([a, b], RULES)) == 2

@@ -199,3 +199,35 @@ def test_fingerprint_ignores_positions_and_document_order() -> None:
 
 def test_rules_default_severity_is_error() -> None:
     assert RULES.checks.severities["value_mismatch"] == "error"
+
+
+def test_a_copy_with_one_figure_changed_contradicts_the_original() -> None:
+    # a syndicated copy of 000 with 186% changed: no measure phrase, the sentence is the key
+    sentence = "快手公开数据显示，2021年超过1000家行业风向标品牌入驻快手电商，同比增长{}，平台品牌自播GMV增长了1073%。"
+    original = rate(
+        "186%",
+        186,
+        precision=1,
+        doc="000.txt",
+        line=17,
+        change="change",
+        period="2021",
+        metric=None,
+        measure=None,
+        sentence=sentence.format("186%"),
+    )
+    changed = rate(
+        "286%",
+        286,
+        precision=1,
+        doc="copy.txt",
+        line=17,
+        change="change",
+        period="2021",
+        metric=None,
+        measure=None,
+        sentence=sentence.format("286%"),
+    )
+    _, conflicts = run([original, changed])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "error")]
+    assert {c.id for c in conflicts[0].claims} == {original.id, changed.id}
