@@ -62,6 +62,8 @@ def test_colour_only_when_asked() -> None:
     assert "\x1b[" not in plain
     assert "\x1b[" in coloured
     assert "\x1b[1m\x1b[4m1785.87亿元" in coloured  # the figure in its sentence
+    assert "\x1b[31m\x1b[1m[error]\x1b[0m" in coloured  # bold red, not bold then reset
+    assert "\x1b[22m" not in coloured
 
 
 def test_min_severity_hides_but_counts() -> None:

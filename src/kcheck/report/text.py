@@ -59,8 +59,9 @@ def _conflict(conflict: Conflict, style: Style) -> list[str]:
     marker = style(
         f"[{tag}]",
         fg=None if conflict.baselined else _COLOURS[conflict.severity],
-        bold=not conflict.baselined,
-        dim=conflict.baselined,
+        # None, not False: click turns bold=False / dim=False into a reset code (22m)
+        bold=None if conflict.baselined else True,
+        dim=True if conflict.baselined else None,
     )
     lines = [
         f"  {marker} {conflict.type} {describe.short_id(conflict.id)}: {describe.one_line(conflict.message)}"
