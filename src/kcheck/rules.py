@@ -55,18 +55,40 @@ class EntitiesSection(Section):
     entities: dict[str, EntityRule] = Field(default_factory=dict)
     # words that stand where a subject would but name no one (公司, 平台, 该公司): never an entity
     generic_subjects: list[str] = Field(default_factory=list)
+    # an entity right after one of these is an object or a place, not the subject (淘宝在抖音的广告投放)
+    prepositions: list[str] = Field(default_factory=list)
+    # the subject heuristic: words that end the leading noun phrase (的, 在, 达, 为, 宣布 ...)
+    subject_stops: list[str] = Field(default_factory=list)
+    # discourse words skipped before the subject (据, 而, 但, 其中 ...)
+    subject_fillers: list[str] = Field(default_factory=list)
+    # a phrase starting with one of these points back, it names no one (这一, 该, 其)
+    subject_anaphora: list[str] = Field(default_factory=list)
 
 
 class MetricRule(Section):
     aliases: list[str] = Field(default_factory=list)
     dimension: Literal["money", "count", "percent", "any"] = "any"
     units: list[str] = Field(default_factory=list, description="counter words typical of this metric")
+    # a level at a moment (users, headcount) rather than a flow over a period (GMV, revenue):
+    # 截至6月30日 then means that day, not the year to date
+    stock: bool = False
+    # a total that a segment word (其他服务板块, 分部) narrows to a part: the metric is then unknown
+    segmentable: bool = False
 
     _check = field_validator("aliases")(_no_blank)
 
 
 class MetricsSection(Section):
     metrics: dict[str, MetricRule] = Field(default_factory=dict)
+    # words that make a bare magnitude (14.2亿) an amount of money in the default currency
+    money_context: list[str] = Field(default_factory=list)
+    # words that narrow a segmentable metric to a part of the business (板块, 分部)
+    segment_cues: list[str] = Field(default_factory=list)
+    # counters that measure a duration (2年, 7个月): not a claim unless a metric names the figure
+    duration_units: list[str] = Field(default_factory=list)
+    # words before a metric alias that do not narrow it (电商GMV, 全年收入); any other word does
+    # (品牌自播GMV, 游戏收入), and the figure then gets no metric, only its measure
+    neutral_prefixes: list[str] = Field(default_factory=list)
 
 
 class EventRule(Section):
@@ -77,6 +99,8 @@ class EventRule(Section):
 
 class EventsSection(Section):
     events: dict[str, EventRule] = Field(default_factory=dict)
+    # a date followed by one of these dates an announcement, not the event (2月22日的公告)
+    announcement: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- units and qualifiers
@@ -171,6 +195,20 @@ class KindsSection(Section):
     changes: dict[str, list[str]] = Field(default_factory=dict)
     increase: list[str] = Field(default_factory=list)
     decrease: list[str] = Field(default_factory=list)
+    # nouns naming a rate of change: the figure after them is the change (增速为47.7%, 降幅5%)
+    growth_rates: list[str] = Field(default_factory=list)
+    decline_rates: list[str] = Field(default_factory=list)
+    # after a change verb they make the figure the new level (增长至90%)
+    to_words: list[str] = Field(default_factory=list)
+    # words pointing back to the measure just named (该项收入, 这一数字)
+    anaphora: list[str] = Field(default_factory=list)
+    # an average over the period (平均日活): 截至6月30日 then means the year to that day
+    average: list[str] = Field(default_factory=list)
+    # a time after these (or before comparison_after) is the base of a change, not its period
+    comparison_before: list[str] = Field(default_factory=list)
+    comparison_after: list[str] = Field(default_factory=list)
+    # verbs, particles and adverbs trimmed off the measure phrase (达到, 为, 了, 已)
+    measure_trim: list[str] = Field(default_factory=list)
 
 
 AnchorKind = Literal["as_of", "since", "before", "after", "within"]

@@ -1,19 +1,224 @@
-"""Extract claims from documents. (Placeholder until extraction lands: issue 3.)"""
+"""Extract claims: every figure and dated event of a document, normalised and linked.
+
+One sentence at a time, on its folded text (``normalise.fold``: same length, so every
+offset is an offset into the text as written):
+
+1. ``lexicon.Lexicon.scan``: one Aho-Corasick pass for every alias table and cue word;
+2. ``timex.TimeFinder.find``: the time expressions, resolved to day spans against the
+   publication date and the year named earlier in the paragraph (``TimeContext``);
+3. ``numbers.NumberFinder.find``: the figures with unit, qualifier and interval;
+4. ``claims.Assembler.sentence``: each figure linked to its entity, metric, period, kind
+   (see that module for every decision), and the dated events.
+
+A sentence with no digit, no Chinese numeral and no time word yields nothing but still
+hands its subject and period to the next sentence of its paragraph.
+
+Bare phrases (``Extractor.text``): ``kcheck.extract("今年第一季度", published=...)`` must
+give the resolved span, so in text mode every time expression that neither governs a
+figure nor dates an event becomes a claim of its own: ``type=event``, ``event=None``,
+``dimension=date``, ``date`` = the span, ``quote`` = the time as written. Document
+extraction (``Extractor.document``) never emits these: a document's claims are figures,
+changes and named events only.
+
+Claim ids are a short hash of (document, sentence text, quote, how many claims of the same
+document had that sentence and quote before): stable across runs and unrelated edits, and
+distinct for a sentence that repeats.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from kcheck.models import Claim, Document
+from kcheck.extract.claims import Assembler, Draft, ParagraphState
+from kcheck.extract.lexicon import Lexicon
+from kcheck.extract.normalise import fold
+from kcheck.extract.types import Quantity, TimeExpr
+from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
 from kcheck.rules import RuleSet
+
+if TYPE_CHECKING:
+    from kcheck.extract.numbers import NumberFinder
+    from kcheck.extract.timex import TimeFinder
+
+__all__ = ["Extractor", "split_text"]
+
+# a sentence ends at 。！？!? (and the closing quotes after them) or at a line break
+_SENTENCE_RE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)）\"']*)?")
+
+
+@dataclass(frozen=True)
+class _Passes:
+    lexicon: Lexicon
+    numbers: NumberFinder
+    times: TimeFinder
+    assembler: Assembler
 
 
 class Extractor:
+    """Claims from documents or plain text. Cheap to pickle: only the rules travel."""
+
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
+        self._passes: _Passes | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"rules": self.rules}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.rules = state["rules"]
+        self._passes = None
+
+    @property
+    def passes(self) -> _Passes:
+        """The compiled passes, built on first use (also after unpickling in a worker)."""
+        if self._passes is None:
+            # imported here so that importing kcheck stays cheap for commands that never extract
+            from kcheck.extract.numbers import NumberFinder
+            from kcheck.extract.timex import TimeFinder
+
+            lexicon = Lexicon(self.rules)
+            self._passes = _Passes(
+                lexicon=lexicon,
+                numbers=NumberFinder(self.rules),
+                times=TimeFinder(self.rules),
+                assembler=Assembler(self.rules, lexicon),
+            )
+        return self._passes
+
+    # ------------------------------------------------------------------ public
 
     def document(self, doc: Document) -> list[Claim]:
-        return []
+        """Every figure, change and named event of a loaded document."""
+        return self._run(doc, bare_dates=False)
 
     def text(self, text: str, published: dt.date | None = None, doc: str = "") -> list[Claim]:
-        return []
+        """Claims in a phrase or a text; line/column are relative to ``text``.
+
+        A time expression that governs no figure and dates no event is a claim of its own
+        (``type=event``, ``event=None``), so a bare ``今年第一季度`` gives its span.
+        """
+        document = Document(path=doc, published=published, sentences=split_text(text))
+        return self._run(document, bare_dates=True)
+
+    # ------------------------------------------------------------------ internals
+
+    def _run(self, doc: Document, bare_dates: bool) -> list[Claim]:
+        p = self.passes
+        claims: list[Claim] = []
+        seen: dict[tuple[str, str], int] = {}
+        paragraph = -1
+        from kcheck.extract.timex import TimeContext
+
+        state = ParagraphState()
+        context = TimeContext(published=doc.published)
+        for sentence in doc.sentences:
+            if sentence.paragraph != paragraph:
+                paragraph = sentence.paragraph
+                state = ParagraphState()
+                context = TimeContext(published=doc.published)
+            text = sentence.text
+            folded = fold(text)
+            hits = p.lexicon.scan(folded)
+            times: list[TimeExpr]
+            times, context = p.times.find(folded, context)
+            quantities: list[Quantity] = p.numbers.find(folded)
+            drafts, used = p.assembler.sentence(text, folded, hits, quantities, times, state)
+            if bare_dates:
+                drafts.extend(_bare_dates(text, times, used))
+                drafts.sort(key=lambda d: d.start)
+            for draft in drafts:
+                claims.append(_claim(doc.path, sentence, draft, seen))
+        return claims
+
+
+def _bare_dates(text: str, times: list[TimeExpr], used: set[int]) -> list[Draft]:
+    return [
+        Draft(
+            start=t.start,
+            end=t.end,
+            type=ClaimType.EVENT,
+            dimension=Dimension.DATE,
+            date=t.span,
+            time_quote=text[t.start : t.end],
+        )
+        for i, t in enumerate(sorted(times, key=lambda t: t.start))
+        if i not in used
+    ]
+
+
+def _claim(path: str, sentence: Sentence, d: Draft, seen: dict[tuple[str, str], int]) -> Claim:
+    quote = sentence.text[d.start : d.end]
+    key = (sentence.text, quote)
+    n = seen.get(key, 0)
+    seen[key] = n + 1
+    digest = hashlib.blake2b(
+        f"{path}\x1f{sentence.text}\x1f{quote}\x1f{n}".encode(), digest_size=6
+    ).hexdigest()
+    line, column = sentence.locate(d.start)
+    return Claim(
+        id=digest,
+        doc=path,
+        line=line,
+        column=column,
+        quote=quote,
+        sentence=sentence.text,
+        value=d.value,
+        low=d.low,
+        high=d.high,
+        unit=d.unit,
+        period=d.period,
+        date=d.date,
+        entity=d.entity,
+        metric=d.metric,
+        kind=d.kind,
+        type=d.type,
+        dimension=d.dimension,
+        change=d.change,
+        scope=d.scope,
+        event=d.event,
+        measure=d.measure,
+        subject=d.subject,
+        qualifier=d.qualifier,
+        precision=d.precision,
+        time_quote=d.time_quote,
+        entity_from=d.entity_from,  # type: ignore[arg-type]
+        sentence_index=sentence.index,
+        offset=d.start,
+        superseded=d.superseded,
+        revision=d.revision,
+    )
+
+
+def split_text(text: str) -> list[Sentence]:
+    """Plain text as sentences: a paragraph per line, a sentence per 。！？; positions kept."""
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    sentences: list[Sentence] = []
+    paragraph = -1
+    last_line = -1
+    for m in _SENTENCE_RE.finditer(text):
+        start, end = m.start(), m.end()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        line = bisect_right(line_starts, start)  # 1-based
+        if line != last_line:
+            paragraph += 1
+            last_line = line
+        column = start - line_starts[line - 1] + 1
+        sentences.append(
+            Sentence(
+                index=len(sentences),
+                paragraph=paragraph,
+                text=text[start:end],
+                runs=[TextRun(offset=0, length=end - start, line=line, column=column)],
+            )
+        )
+    return sentences

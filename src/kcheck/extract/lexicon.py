@@ -1,0 +1,137 @@
+"""One Aho-Corasick automaton over every alias table and cue word in the rules.
+
+A sentence is scanned once, on its folded text (``normalise.fold``: full-width ->
+half-width, traditional -> simplified, same length), for entities, metrics, events and the
+cue words that decide a claim's kind and change: target / forecast / revision cues, change
+cues (同比, 环比), increase and decrease verbs, growth-rate nouns. Matches are leftmost-longest
+and never overlap, so 快手电商 wins over 快手 and 电商交易总额 over 交易额.
+
+One adjustment on top of plain longest-match: a metric alias that overlaps the alias before
+it (快手电商交易总额: the entity 快手电商 took 电商) is extended leftwards to the longest
+alias of the same table that ends where it ends (电商交易总额), so the measure is read as
+written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from kcheck.extract.normalise import fold
+from kcheck.rules import RuleSet
+
+
+class Cue:
+    """What a matched word means, as bit flags: one word may mean several things."""
+
+    ENTITY = 1 << 0
+    METRIC = 1 << 1
+    EVENT = 1 << 2
+    TARGET = 1 << 3
+    FORECAST = 1 << 4
+    REVISION = 1 << 5
+    CHANGE = 1 << 6  # name: yoy / qoq
+    INCREASE = 1 << 7
+    DECREASE = 1 << 8
+    GROWTH_RATE = 1 << 9
+    DECLINE_RATE = 1 << 10
+
+    CHANGE_VERB = INCREASE | DECREASE
+    RATE_NOUN = GROWTH_RATE | DECLINE_RATE
+    KIND = TARGET | FORECAST | REVISION
+
+
+# the cues whose matches carry a canonical name
+_NAMED = (Cue.ENTITY, Cue.METRIC, Cue.EVENT, Cue.CHANGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match in the folded text: ``[start, end)``, what it means, and the names it carries."""
+
+    start: int
+    end: int
+    mask: int
+    entity: str | None = None
+    metric: str | None = None
+    event: str | None = None
+    change: str | None = None
+
+
+def _variants(word: str) -> set[str]:
+    """The folded word, and for words with Latin letters its lower- and upper-case forms."""
+    folded = fold(word)
+    out = {folded}
+    if folded.isascii() or any("a" <= ch.lower() <= "z" for ch in folded):
+        out |= {folded.lower(), folded.upper()}
+    return {w for w in out if len(w) == len(folded)}
+
+
+class Lexicon:
+    """The automaton plus the metric alias table used to extend overlapping metric matches."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        table: dict[str, dict[int, str]] = {}
+
+        def add(words: Iterable[str], cue: int, name: str | None = None) -> None:
+            for word in words:
+                for key in _variants(word):
+                    table.setdefault(key, {}).setdefault(cue, name if name is not None else word)
+
+        for canonical, entity in rules.entities.entities.items():
+            add([canonical, *entity.aliases], Cue.ENTITY, canonical)
+        for canonical, metric in rules.metrics.metrics.items():
+            add(metric.aliases, Cue.METRIC, canonical)
+        for canonical, event in rules.events.events.items():
+            add(event.aliases, Cue.EVENT, canonical)
+        kinds = rules.kinds
+        add(kinds.target, Cue.TARGET)
+        add(kinds.forecast, Cue.FORECAST)
+        add(kinds.revision, Cue.REVISION)
+        for change, words in kinds.changes.items():
+            add(words, Cue.CHANGE, change)
+        add(kinds.increase, Cue.INCREASE)
+        add(kinds.decrease, Cue.DECREASE)
+        add(kinds.growth_rates, Cue.GROWTH_RATE)
+        add(kinds.decline_rates, Cue.DECLINE_RATE)
+
+        self._automaton: Any = ahocorasick.Automaton()
+        for key, meanings in table.items():
+            mask = 0
+            for cue in meanings:
+                mask |= cue
+            names = tuple(meanings.get(cue) for cue in _NAMED)
+            self._automaton.add_word(key, (len(key), mask, *names))
+        if table:
+            self._automaton.make_automaton()
+        self._empty = not table
+        self.metric_aliases: dict[str, str] = {
+            key: meanings[Cue.METRIC] for key, meanings in table.items() if Cue.METRIC in meanings
+        }
+        self._longest_metric = max((len(k) for k in self.metric_aliases), default=0)
+
+    def scan(self, folded: str) -> list[Hit]:
+        """Every leftmost-longest match in ``folded``, in text order (see the module doc)."""
+        if self._empty or not folded:
+            return []
+        hits: list[Hit] = []
+        aliases = self.metric_aliases
+        metric_bit = Cue.METRIC
+        for last, (length, mask, entity, metric, event, change) in self._automaton.iter_long(folded):
+            end = last + 1
+            start = end - length
+            if mask & metric_bit and hits and hits[-1].end == start:
+                # the previous match may have eaten the head of a longer metric alias
+                for k in range(min(self._longest_metric, end), length, -1):
+                    name = aliases.get(folded[end - k : end])
+                    if name is not None:
+                        hits.append(Hit(end - k, end, metric_bit, metric=name))
+                        break
+                else:
+                    hits.append(Hit(start, end, mask, entity, metric, event, change))
+                continue
+            hits.append(Hit(start, end, mask, entity, metric, event, change))
+        return hits
