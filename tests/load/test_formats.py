@@ -1,0 +1,265 @@
+"""Formats are recognised by content; each reader keeps the rendered text and only that."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kcheck.errors import LoadError
+from kcheck.load import load_file
+from kcheck.load.formats import detect_format, split_front_matter
+from kcheck.load.html import read_html
+from kcheck.load.markdown import read_markdown
+from kcheck.load.text import read_text
+
+from .helpers import CORPUS, original_text, rules, run_mismatches
+
+
+def corpus_body(name: str, skip_lines: int = 0, lines: int = 40) -> str:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    return "\n".join(text.splitlines()[skip_lines : skip_lines + lines])
+
+
+@pytest.mark.parametrize(
+    ("body", "front_matter", "fmt"),
+    [
+        # corpus
+        (corpus_body("000_61c9e254a7eeece8.txt", 13), True, "html"),
+        (corpus_body("001_d2323aebfef9259f.txt", 7), True, "html"),  # HTML with Markdown links at the end
+        (corpus_body("003_96ff0e41570e01c7.txt", 13), True, "html"),
+        (corpus_body("002_a401a0b6d6792b29.txt"), False, "text"),
+        (corpus_body("004_ebffdb35e215fbb0.txt"), False, "text"),
+        (corpus_body("002_a401a0b6d6792b29.txt", 120, 60), False, "text"),  # bullets are no Markdown
+        # other shapes
+        ("<!DOCTYPE html>\n<html><body>快手</body></html>", False, "html"),
+        ("<p>快手电商交易总额达1758亿元</p>", False, "html"),  # a fragment
+        ("快手电商交易总额<br>达1758亿元\n", False, "text"),  # one stray tag is no markup
+        ("<p>快手电商</p><p>交易总额达1758亿元</p>", False, "html"),
+        ("# 快手电商\n\n交易总额达**1758亿元**。\n", False, "markdown"),
+        ("快手电商\n\n[原文](https://example.com)\n\n- 一\n", False, "markdown"),
+        ("快手电商交易总额达1758亿元。\n", True, "markdown"),  # Hexo/Jekyll bodies are Markdown
+        ("- 快手电商\n- 淘宝\n", False, "text"),  # a dash list alone: plain text
+        ("快手 < 淘宝，a > b。\n", False, "text"),
+    ],
+)
+def test_detect_format(body: str, front_matter: bool, fmt: str) -> None:
+    assert detect_format(body, front_matter) == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "data", "body"),
+    [
+        # 000/003 (Hexo): a blank line before the opening ---
+        (
+            "\n---\ntitle: '快手电商，还缺什么？'\nauthor: ZAKER\ncomments: false\n---\n\n<div>",
+            {"title": "快手电商，还缺什么？", "author": "ZAKER", "comments": False},
+            "\n<div>",
+        ),
+        # 001 (Jekyll): dates stay the strings written
+        (
+            "---\nlayout: post\ndate: 2022-03-01 12:19:03 +0800\ncategories: guojijinrongbao\n---\n<p>",
+            {"layout": "post", "date": "2022-03-01 12:19:03 +0800", "categories": "guojijinrongbao"},
+            "<p>",
+        ),
+        (
+            "---\ndate: 2022-03-01\ntags: [快手, 电商]\n...\n正文",
+            {"date": "2022-03-01", "tags": ["快手", "电商"]},
+            "正文",
+        ),
+        ("---\r\ntitle: x\r\n---\r\n正文", {"title": "x"}, "正文"),
+        ("---\n---\n正文", {}, "正文"),
+    ],
+)
+def test_front_matter(text: str, data: dict[str, object], body: str) -> None:
+    front = split_front_matter(text, "a.txt")
+    assert front is not None
+    assert (front.data, text[front.body_start :]) == (data, body)
+
+
+@pytest.mark.parametrize("text", ["快手电商\n---\n", "<p>---</p>\n", "", "  \n"])
+def test_no_front_matter(text: str) -> None:
+    assert split_front_matter(text, "a.txt") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("---\ntitle: x\ndate: 2022-03-01\n\n<p>正文</p>\n", "front matter is not closed (no closing ---)"),
+        ("---\ntitle: [快手\ndate: 2022\n---\n", "front matter is not valid YAML (line 3: "),
+        ("---\n- 快手\n- 电商\n---\n", "front matter is not a mapping of keys"),
+    ],
+)
+def test_broken_front_matter(text: str, reason: str) -> None:
+    with pytest.raises(LoadError) as info:
+        split_front_matter(text, "corpus/a.txt")
+    assert info.value.path == "corpus/a.txt" and info.value.reason.startswith(reason)
+
+
+def lines_of_html(markup: str) -> list[list[str]]:
+    blocks, _ = read_html(markup, 0, rules().boilerplate)
+    return [[line.text.text for line in block.lines] for block in blocks]
+
+
+@pytest.mark.parametrize(
+    ("markup", "blocks"),
+    [
+        # 000: an inline link inside a paragraph leaves no seam
+        (
+            '<p label="正文">3月1日，<a href="https://www.niaogebiji.com/tag/x" target="_blank">快手电商</a>与淘宝、京东正式“分手”。</p>',
+            [["3月1日，快手电商与淘宝、京东正式“分手”。"]],
+        ),
+        # 001: a hidden element, a stock chart's alt text and HTML comments are not text
+        (
+            '<p style="display:none;height:1px;overflow:hidden;"><br /></p><!-- EM_StockImg_Start --><p style="text-align:center;"><a href="#"><img src="x" alt="K图 01024_0" /></a></p><!-- EM_StockImg_End --><p> 快手将于3月1日起切断淘宝、京东联盟商品链接。<br /></p>',
+            [["快手将于3月1日起切断淘宝、京东联盟商品链接。"]],
+        ),
+        # 003: text between blocks is its own paragraph; bold headings are paragraphs too
+        (
+            '<div class="img_box"><img src="x"></div>深燃（shenrancaijing）原创<p></p><p><strong>快手电商到底在怎么做？</strong></p>',
+            [["深燃（shenrancaijing）原创"], ["快手电商到底在怎么做？"]],
+        ),
+        # entities are decoded (inserted text), whitespace collapses, <br> breaks a line
+        (
+            "<p>快手&amp;淘宝&#65292;交易额&nbsp;达   1758亿元<br>同比增长86.1%</p>",
+            [["快手&淘宝，交易额\xa0达 1758亿元", "同比增长86.1%"]],
+        ),
+        # a source line break between two CJK characters vanishes; between Latin words it is a space
+        ("<p>快手电商交易总额\n达1758亿元，GMV\ngrew</p>", [["快手电商交易总额达1758亿元，GMV grew"]]),
+        # structure that is never content
+        (
+            "<nav>首页 | 财经</nav><p>正文。</p><aside>热门文章</aside><footer>版权</footer><script>var x = '<p>';</script><style>p{}</style>",
+            [["正文。"]],
+        ),
+        (
+            "<p hidden>隐藏</p><p aria-hidden=\"true\">图标</p><p style='visibility: hidden'>x</p><p>正文。</p>",
+            [["正文。"]],
+        ),
+        # the rules' CSS selectors (003: ZAKER's recommendation slots)
+        (
+            '<p>正文。</p><div id="recommend_bottom"><p>推荐文章</p></div><div class="share-bar share"><p>分享到微博</p></div>',
+            [["正文。"]],
+        ),
+        # lists, cells and preformatted text
+        (
+            "<ul><li>一<li>二</ul><table><tr><td>2021</td><td>1758亿</td></tr></table><pre>a\n  b</pre>",
+            [["一"], ["二"], ["2021", "1758亿"], ["a", "b"]],
+        ),
+        # unclosed paragraphs close at the next block
+        ("<p>第一段。<p>第二段。<div>第三段。</div>", [["第一段。"], ["第二段。"], ["第三段。"]]),
+        # 001's Markdown autolink parses as an unknown tag: its text stays, the URL goes
+        (
+            "<p>正文。</p>\n\n<http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW2022>\n\n[返回首页](//finews.withounder.com/)",
+            [["正文。"], ["[返回首页](//finews.withounder.com/)"]],
+        ),
+    ],
+)
+def test_html_text(markup: str, blocks: list[list[str]]) -> None:
+    assert lines_of_html(markup) == blocks
+
+
+@pytest.mark.parametrize(
+    ("markup", "title", "source"),
+    [
+        (
+            '<html><head><title>快手电商向“外”妥协_钛媒体</title><meta property="og:site_name" content="钛媒体"></head><body><p>x</p></body></html>',
+            "快手电商向“外”妥协_钛媒体",
+            "钛媒体",
+        ),
+        ("<title>页面标题</title><h1>快手电商向“外”妥协</h1><p>x</p>", "快手电商向“外”妥协", None),
+        (
+            '<meta property="og:title" content="快手正在成为下一个拼多多?"><h1>x</h1><meta name="author" content="连线Insight">',
+            "快手正在成为下一个拼多多?",
+            "连线Insight",
+        ),
+    ],
+)
+def test_html_metadata(markup: str, title: str, source: str | None) -> None:
+    _, meta = read_html(markup, 0, rules().boilerplate)
+    assert (meta.title, meta.source) == (title, source)
+
+
+def lines_of_markdown(text: str) -> list[list[str]]:
+    return [[line.text.text for line in block.lines] for block in read_markdown(text, 0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("# 快手电商向“外”妥协 #\n\n正文。\n", [["快手电商向“外”妥协"], ["正文。"]]),
+        (
+            "快手电商交易总额\n达1758亿元，\n同比增长86.1%。\n",
+            [["快手电商交易总额达1758亿元，同比增长86.1%。"]],
+        ),
+        (
+            "快手财报显示，**2022年第二季度**，交易总额达[1912亿元](https://x.com)。\n",
+            [["快手财报显示，2022年第二季度，交易总额达1912亿元。"]],
+        ),
+        ("> 京东方面回应称：“影响不大。”\n", [["京东方面回应称：“影响不大。”"]]),
+        (
+            "- GMV达6800亿元。\n- 超过原定目标6500亿元。\n1. 第一\n",
+            [["GMV达6800亿元。", "超过原定目标6500亿元。", "第一"]],
+        ),
+        (
+            "正文。\n\n![图片](x.png)\n\n<https://x.com>\n\n```\ncode 123\n```\n\n    indented code\n",
+            [["正文。"]],
+        ),
+        ("| 季度 | GMV |\n|---|---|\n| 2021Q3 | 1758亿元 |\n", [["季度", "GMV", "2021Q3", "1758亿元"]]),
+        ("快手&amp;淘宝 `code` *强调* 和 ~~删除~~\n", [["快手&淘宝 code 强调 和 删除"]]),
+        ("标题\n===\n\n正文\n\n---\n\n[1]: https://x.com\n", [["标题"], ["正文"]]),
+    ],
+)
+def test_markdown_text(text: str, blocks: list[list[str]]) -> None:
+    assert lines_of_markdown(text) == blocks
+
+
+def test_plain_text_lines_keep_indent_and_bullets() -> None:
+    # 002: a donor list item and its indented content
+    blocks = read_text("  • 钛粉81947\n\n    钛粉81947 赞赏了\n\n    2022-10-28 12:23\n正文。\n", 0)
+    lines = [(line.text.text, line.indent, line.bullet) for block in blocks for line in block.lines]
+    assert lines == [
+        ("钛粉81947", 2, True),
+        ("钛粉81947 赞赏了", 4, False),
+        ("2022-10-28 12:23", 4, False),
+        ("正文。", 0, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "fmt"),
+    [
+        (
+            "hexo.txt",
+            "\n---\ntitle: 快手\ndate: 2022-05-23\n---\n\n<div><p>3月1日，<a href='#'>快手电商</a>与淘宝正式“分手”。</p><p>第二段。</p></div>\n",
+            "front_matter+html",
+        ),
+        (
+            "jekyll.md.txt",
+            "---\nlayout: post\ntitle: 快手\n---\n快手财报显示，**2022年第二季度**，交易总额达[1912亿元](https://x.com)。\n",
+            "front_matter+markdown",
+        ),
+        (
+            "page.txt",
+            "<!DOCTYPE html><html><head><title>快手</title></head><body><article><p>快手电商交易总额达1758亿元。</p></article></body></html>",
+            "html",
+        ),
+        ("notes.txt", "# 快手\n\n快手电商交易总额达**1758亿元**。\n", "markdown"),
+        (
+            "dump.txt",
+            "快手电商向“外”妥协\n\n临近“双11”大促的关键节点,快手电商悄悄地开放了与淘宝联盟和京东联盟商品链接。\n",
+            "text",
+        ),
+        (
+            "crlf.txt",
+            "标题\r\n\r\n快手电商交易总额达1758亿元，同比增长86.1%。\r\n第二行 1912亿元。\r\n",
+            "text",
+        ),
+    ],
+)
+def test_each_format_loads_with_exact_runs(tmp_path: Path, name: str, text: str, fmt: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    doc = load_file(path, name, rules())
+    assert doc.format == fmt
+    assert doc.sentences
+    assert run_mismatches(doc, original_text(path)) == []
