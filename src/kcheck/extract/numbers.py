@@ -99,6 +99,7 @@ class Numeral:
     decimal: bool  # a decimal point (. or 点) was written
     fuzzy: str | None = None  # 多 / 余 / 几 written inside (2000多万, 十几万)
     big_inside: bool = False  # a magnitude character inside (3万4000, 5亿1万)
+    digits_only: str | None = None  # only digit characters, as Arabic (三八 -> 38): 三八折
     leading_magnitude: bool = False  # a bare magnitude word (千万, 亿): figure only when qualified
     low: Decimal | None = None  # an interval written without a point: 八九亿, 几十万, 三五百
     high: Decimal | None = None
@@ -139,7 +140,7 @@ class NumeralReader:
         return total
 
     def _read_uncached(self, token: str) -> Numeral | None:
-        s = token.replace(" ", "").replace(",", "").translate(self.aliases)
+        s = token.replace(" ", "").replace(",", "").replace("个", "").translate(self.aliases)
         if not s or len(s) > _MAX_TOKEN:
             return None
         length = len(s)
@@ -163,7 +164,9 @@ class NumeralReader:
             return None
         # the unit characters at the end (千亿 in 九千亿): a range's low end may share them
         cut = len(s)
-        while cut > 0 and (s[cut - 1] in _SMALL_UNITS or s[cut - 1] in self.big or s[cut - 1] in self.ascii_mag):
+        while cut > 0 and (
+            s[cut - 1] in _SMALL_UNITS or s[cut - 1] in self.big or s[cut - 1] in self.ascii_mag
+        ):
             cut -= 1
         suffix = s[cut:]
         chinese_unit = any(c in _SMALL_UNITS or c in self.big for c in s)
@@ -182,11 +185,20 @@ class NumeralReader:
         if mantissa[-1] in self.ascii_mag:
             magnitude *= self.magnitudes[mantissa[-1]]
             mantissa = mantissa[:-1]
-        while mantissa and mantissa[-1] in self.big:
-            magnitude *= self.magnitudes[mantissa[-1]]
-            mantissa = mantissa[:-1]
+        head = mantissa.rstrip(self.big)
+        if head and not any(c in self.big for c in head):
+            # 1758亿, 4.78万亿, 10万万: the magnitude multiplies what is written before it;
+            # 四十五亿四千零四万 is left whole to cn2an
+            for ch in mantissa[len(head) :]:
+                magnitude *= self.magnitudes[ch]
+            mantissa = head
         if not mantissa:
             return None
+        digits_only = None
+        if all(c in self.digit_values or "0" <= c <= "9" for c in mantissa):
+            digits_only = "".join(
+                str(self.digit_values[c]) if c in self.digit_values else c for c in mantissa
+            )
         low = high = None
         pair = self._pair(mantissa)
         if pair is not None:
@@ -208,7 +220,8 @@ class NumeralReader:
         return Numeral(
             value=value, precision=precision, magnitude=magnitude, suffix=suffix, arabic=arabic,
             chinese_unit=chinese_unit, length=length, int_digits=int_digits, decimal=decimal,
-            fuzzy=fuzzy, big_inside=any(c in self.big for c in mantissa), low=low, high=high,
+            fuzzy=fuzzy, big_inside=any(c in self.big for c in mantissa), digits_only=digits_only,
+            low=low, high=high,
         )  # fmt: skip
 
     def _pair(self, mantissa: str) -> tuple[Decimal, Decimal, Decimal] | None:
@@ -235,10 +248,16 @@ class NumeralReader:
             scale = self.magnitudes["兆"]
             total = left[0] * scale + right[0]
             return total, (right[1] if tail else left[1] * scale)
-        if mantissa.replace(".", "", 1).isdigit() and not mantissa.startswith(".") and not mantissa.endswith("."):
+        if (
+            mantissa.replace(".", "", 1).isdigit()
+            and not mantissa.startswith(".")
+            and not mantissa.endswith(".")
+        ):
             value = Decimal(mantissa)
         else:
-            if "." in mantissa and not all(c.isdigit() or c == "." for c in mantissa.split("万")[0].split("亿")[0]):
+            if "." in mantissa and not all(
+                c.isdigit() or c == "." for c in mantissa.split("万")[0].split("亿")[0]
+            ):
                 return None
             read = _cn_value(mantissa)
             if read is None:
@@ -367,6 +386,7 @@ class NumberFinder:
         for w in units.not_before:
             self.before.setdefault(w, ("block", None))
         self.before_lengths = sorted({len(w) for w in self.before}, reverse=True)
+        self.before_last_chars = frozenset(w[-1] for w in self.before)
         self.false_after = [w for w in quals.false_friends]
         post_words = [w for w in self.after if not (len(w) == 1 and w in infix)]
         self.connectors = set(quals.bound_connectors)
@@ -374,19 +394,16 @@ class NumberFinder:
 
         # --- the numeral grammar
         self.reader = NumeralReader(units.magnitudes, units.numeral_aliases, infix)
+        self.cn_digit_set = frozenset(self.reader.digits + "".join(units.numeral_aliases))
         cn = self.reader.digits + "".join(units.numeral_aliases)
         big = self.reader.big
         ascii_mag = re.escape(self.reader.ascii_mag) if self.reader.ascii_mag else ""
         numeral_char = f"[{cn}{_SMALL_UNITS}{big}]"
-        start = (
-            f"(?:{_ARABIC}|[{cn}{_TEN}]|[百佰千仟{big}](?! *分)|[几数](?= *[{_SMALL_UNITS}{big}]))"
-        )
+        start = f"(?:{_ARABIC}|[{cn}{_TEN}]|[百佰千仟{big}](?! *分)|[几数](?= *[{_SMALL_UNITS}{big}]))"
         inner = (
-            f"(?:[{cn}]|(?<=[{cn}{_SMALL_UNITS}]) +[{cn}]"
+            f"(?:[{cn}]|(?<=[{cn}{_SMALL_UNITS}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{_SMALL_UNITS}])"
             f"| *[{_TEN}]| *[百佰千仟{big}](?! *分)"
-            f"| *点(?= *[{cn}0-9])"
-            + (f"| *[{re.escape(infix)}]" if infix else "")
-            + f"|个(?= *[{big}])"
+            f"| *点(?= *[{cn}0-9])" + (f"| *[{re.escape(infix)}]" if infix else "") + f"|个(?= *[{big}])"
             f"|(?<={numeral_char})(?:{_ARABIC})"
             f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{_SMALL_UNITS}{big}]))"
         )
@@ -409,8 +426,27 @@ class NumberFinder:
             f"(?P<fd>[0-9]+|[{cn}{_SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
             f"{_INCLUDED}(?: *(?P<fq>{_alternation(post_words)}))?"
         )
-        skip = "|".join([_alternation(units.not_figures), *[f"(?:{p})" for p in units.not_figure_patterns]])
-        self.pattern = re.compile(f"(?P<skip>{skip})|(?P<frac>{frac})|(?P<fig>{fig})")
+        # a plain number before a time word is a date or a duration (2021年, 3月1日, 7个月): skipped
+        # here in the regex, so the Python side never sees the commonest non-figures
+        times = "|".join(
+            re.escape(w) + (f"(?!{units.unit_blockers[w]})" if w in units.unit_blockers else "")
+            for w in sorted(units.not_counters, key=lambda w: (-len(w), w))
+        )
+        # Skipped (matched, then dropped): the rules' patterns, tried first at every position;
+        # then, only where a numeral can start, slogans, dates and durations, fractions, figures
+        own_skip = "|".join(
+            [
+                *([_alternation(units.not_figures)] if units.not_figures else []),
+                *([f"(?:[0-9]+|[{cn}{_TEN}]+) *(?:{times})"] if times else []),
+            ]
+        )
+        first = "".join(
+            sorted({*"0123456789", *cn, *_SMALL_UNITS, *big, "几", "数"} | {w[0] for w in units.not_figures})
+        )
+        patterns = "|".join(f"(?:{p})" for p in units.not_figure_patterns) or "(?!)"
+        self.pattern = re.compile(
+            f"(?:{patterns})|(?=[{re.escape(first)}])(?:(?P<skip>{own_skip or '(?!)'})|(?P<frac>{frac})|(?P<fig>{fig}))"
+        )
         self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{_alternation(post_words)})")
 
     # ------------------------------------------------------------------ the pass
@@ -425,13 +461,16 @@ class NumberFinder:
             m = search(folded, pos)
             if m is None:
                 break
-            if m.start("skip") >= 0:
+            if m.start("fig") < 0 and m.start("frac") < 0:  # skipped: not a figure
                 pos = max(m.end(), m.start() + 1)
                 floor = pos
                 continue
             if m.start("frac") >= 0:
                 q = self._fraction(folded, m, floor)
                 pos = max(m.end(), m.start() + 1)
+            elif self._plainly_not_a_figure(folded, m, floor):
+                pos = floor = m.end()
+                continue
             else:
                 q, pos = self._figure(folded, m, floor)
             if q is not None:
@@ -439,6 +478,20 @@ class NumberFinder:
                 floor = q.end
             floor = max(floor, pos) if q is None else floor
         return self._merge_bounds(folded, out)
+
+    def _plainly_not_a_figure(self, s: str, m: re.Match[str], floor: int) -> bool:
+        """Fast path for the commonest matches: 一 in 一直, 3 in 第3 or 3家 without anything."""
+        if m.group("ua1") or m.group("ub1") or m.group("sep") is not None:
+            return False
+        start, end = m.span("n1")
+        if end - start == 1 and s[start] in self.cn_digit_set:
+            return True  # a Chinese digit alone: 一直, 三大, 之一
+        if end - start <= 3 and s[start:end].isdigit() and m.group("q1") is None and end == m.end():
+            p = start
+            while p > floor and s[p - 1] == " ":
+                p -= 1
+            return p == floor or (s[p - 1] not in self.before_last_chars and s[p - 1] not in _SIGNS)
+        return False
 
     # ------------------------------------------------------------------ pieces
 
@@ -464,7 +517,9 @@ class NumberFinder:
         if unit_word is not None and unit is not None:
             blocker = self.blockers.get(m.group(f"ua{i}") or unit_word)
             if (minor_precision is None and blocker is not None and blocker.match(s, end)) or (
-                unit.kind in ("tenths", "discount") and self._percent_words(num, unit) is None
+                unit.kind in ("tenths", "discount")
+                and self._percent_words(num, unit) is None
+                and not (unit.kind == "tenths" and num.high is not None and num.high <= 10)
             ):
                 unit_word, unit, end = None, None, token_end
                 minor, minor_precision = Decimal(0), None
@@ -497,52 +552,53 @@ class NumberFinder:
 
     def _percent_words(self, num: Numeral, unit: _Unit) -> tuple[Decimal, Decimal] | None:
         """七成 -> 70, 八折 -> 80, 75折 -> 75; None when the word is not a share here."""
-        if num.has_magnitude or num.fuzzy or num.low is not None or num.value <= 0:
+        if num.has_magnitude or num.fuzzy or num.value <= 0:
             return None
-        if unit.kind == "tenths":
-            if num.value > 10:
-                return None
-            return num.value * 10, num.precision * 10
-        if num.value < 10:
-            return num.value * 10, num.precision * 10
-        if num.value < 100 and num.length == 2 and not num.chinese_unit:
-            return num.value, Decimal(1)  # 75折, 九九折: two digits read as written
+        if unit.kind == "discount" and num.digits_only is not None and len(num.digits_only) == 2:
+            return Decimal(num.digits_only), Decimal(1)  # 75折, 三八折: two digits as written
+        if num.low is not None:
+            return None
+        if num.low is not None or num.value > 10 or (unit.kind == "discount" and num.value >= 10):
+            return None
+        return num.value * 10, num.precision * 10
+
+    def _word_before(self, s: str, p: int, floor: int) -> tuple[int, tuple[str, object]] | None:
+        """The longest rules word (qualifier, currency, filler, ...) ending at ``p``."""
+        if p <= floor or s[p - 1] not in self.before_last_chars:
+            return None
+        for length in self.before_lengths:
+            if p - length >= floor:
+                entry = self.before.get(s[p - length : p])
+                if entry is not None:
+                    return length, entry
         return None
 
     def _look_back(self, s: str, start: int, floor: int) -> _Prefix:
         pre = _Prefix(start)
         p = start
-        # ordinals and names: 第三, 双11
-        for length in self.before_lengths:
-            if p - length >= floor and self.before.get(s[p - length : p], ("", None))[0] == "block":
-                pre.blocked = True
-                return pre
+        found = self._word_before(s, p, floor)
+        if found is not None and found[1][0] == "block":
+            pre.blocked = True  # ordinals and names: 第三, 双11
+            return pre
         if p > floor:
             prev = s[p - 1]
             pre.letter_before = _is_ascii_letter(prev) or (
                 prev == " " and p - 2 >= floor and _is_ascii_letter(s[p - 2])
             )
-        if p > floor and s[p - 1] in _SIGNS:
-            before = s[p - 2] if p - 2 >= floor else ""
-            if s[p - 1] == "负" or not (before.isalnum() and before.isascii()):
-                if not (before and (before.isdigit() or before in self.reader.digits)):
+            if prev in _SIGNS:
+                before = s[p - 2] if p - 2 >= floor else ""
+                glued = before.isascii() and before.isalnum()  # x-1, 2021-2: a hyphen
+                after_numeral = bool(before) and (before.isdigit() or before in self.reader.digits)
+                if (prev == "负" or not glued) and not after_numeral:
                     pre.negative = True
                     p -= 1
         quals: list[_Qual] = []
         starts: list[int] = []
-        currency = None
-        filler_at = None
+        filler_ok = True
         for _ in range(5):
             while p > floor and s[p - 1] == " ":
                 p -= 1
-            found = None
-            for length in self.before_lengths:
-                if p - length < floor:
-                    continue
-                entry = self.before.get(s[p - length : p])
-                if entry is not None:
-                    found = (length, entry)
-                    break
+            found = self._word_before(s, p, floor)
             if found is None:
                 break
             length, (kind, payload) = found
@@ -550,25 +606,23 @@ class NumberFinder:
                 quals.append(payload)
                 p -= length
                 starts.append(p)
-                filler_at = None
-            elif kind == "currency" and currency is None and isinstance(payload, str):
-                currency = payload
+            elif kind == "currency" and pre.currency is None and isinstance(payload, str):
+                pre.currency = payload
                 p -= length
                 pre.currency_start = p
-            elif kind == "filler" and quals == [] and filler_at is None:
-                filler_at = p
+            elif kind == "filler" and not quals and filler_ok:
+                filler_ok = False  # 超过了200亿: one filler, and only before a qualifier counts
                 p -= length
             else:
                 break
         pre.quals = tuple(reversed(quals))
         pre.qual_starts = tuple(reversed(starts))
-        pre.currency = currency
         return pre
 
     def _start(self, pre: _Prefix, start: int, quals: list[_Qual]) -> int:
         """Where the quote begins: the kept qualifiers, the currency word, the sign."""
         begin = start - (1 if pre.negative else 0)
-        for q, at in zip(pre.quals, pre.qual_starts):
+        for q, at in zip(pre.quals, pre.qual_starts, strict=True):
             if q in quals:
                 begin = min(begin, at)
         if pre.currency_start is not None:
@@ -583,9 +637,15 @@ class NumberFinder:
         last = s[part.token_end - 1]
         if _is_ascii_letter(nxt) and last.isdigit() and not (part.unit_word and part.unit_word[0] == nxt):
             return True  # 5G, 3C (Q3财报 is handled by letter_before)
-        if part.num.has_magnitude and any(s.startswith(w, part.token_end) for w in self.order_of_magnitude):
-            return True  # 亿级, 千亿级
-        return False
+        if part.num.arabic and (
+            (part.start > 0 and s[part.start - 1] == ".")
+            or (s.startswith(".", part.token_end) and s[part.token_end + 1 : part.token_end + 2].isdigit())
+        ):
+            return True  # 1.2.3, 192.168.1.1, .5: dotted identifiers
+        # 亿级, 千亿级: an order of magnitude
+        return part.num.has_magnitude and any(
+            s.startswith(w, part.token_end) for w in self.order_of_magnitude
+        )
 
     # ------------------------------------------------------------------ single figures
 
@@ -620,7 +680,10 @@ class NumberFinder:
         if part.unit_word in self.counter_words and num.length == 1 and not num.arabic and num.value == 1:
             return None  # 一家, 一位, 这一块: an article, not a count
         if num.low is not None and unit is None and not num.has_magnitude and not num.chinese_unit:
-            return None  # 一二线, 三四五线: not a range of anything
+            return None  # 一二线: not a range of anything
+        in_a_row = num.digits_only and not num.arabic and num.low is None and len(num.digits_only) > 1
+        if in_a_row and (unit is None or unit.kind != "discount"):
+            return None  # 五五开, 二〇二一: Chinese digits in a row are a name, not a figure
         all_quals = [*quals, *([post] if post is not None else [])]
         fuzzy = num.fuzzy
         currency = pre.currency
@@ -637,30 +700,41 @@ class NumberFinder:
         else:
             code, dimension = None, Dimension.COUNT
         value, precision = num.value, num.precision
+        pair = (num.low, num.high) if num.low is not None and num.high is not None else None
         if unit is not None and unit.kind in ("tenths", "discount"):
             read = self._percent_words(num, unit)
-            if read is None:
+            if read is not None:
+                value, precision = read
+                pair = None
+            elif pair is not None and unit.kind == "tenths" and pair[1] <= 10:
+                pair = (pair[0] * 10, pair[1] * 10)  # 七八成 = 70%..80%
+            else:
                 return None
-            value, precision = read
         if part.minor_precision is not None:
             value += part.minor
             precision = part.minor_precision
+        if unit is not None and unit.kind == "tenths" and s.startswith("半", end):
+            value += 5  # 三成半 = 35%
+            end += 1
         bare = code is None and not num.has_magnitude and not all_quals and not fuzzy and num.low is None
         if bare and not self._bare_is_figure(s, part, pre):
             return None
         if num.length == 1 and not num.arabic and unit is None and not num.leading_magnitude:
             return None  # 大于一切, 将近一半: a Chinese digit alone is a word, not a figure
         sign = Decimal(-1) if pre.negative else Decimal(1)
-        if num.low is not None and num.high is not None:
-            low, high = num.low * sign, num.high * sign
-            if low > high:
-                low, high = high, low
+        low: Decimal | None
+        high: Decimal | None
+        point: Decimal | None
+        if pair is not None:
+            low, high = sorted((pair[0] * sign, pair[1] * sign))
             point = None
         else:
             point = value * sign
             low, high = self._bounds(point, precision, all_quals, fuzzy)
-        words = [q.word for q in quals] + ([fuzzy] if fuzzy and num.low is None else []) + (
-            [post.word] if post is not None else []
+        words = (
+            [q.word for q in quals]
+            + ([fuzzy] if fuzzy and num.low is None else [])
+            + ([post.word] if post is not None else [])
         )
         return Quantity(
             start=start,
@@ -681,7 +755,7 @@ class NumberFinder:
         num = part.num
         if pre.letter_before:
             return False  # Q3, iPhone 13, HK 01024
-        if not num.arabic:
+        if not num.arabic or num.chinese_unit:
             return num.length >= 2 and (num.chinese_unit or num.decimal)
         if num.decimal:
             return True
@@ -728,7 +802,11 @@ class NumberFinder:
     def _fraction(self, s: str, m: re.Match[str], floor: int) -> Quantity | None:
         """百分之86.1, 三分之一, 千分之2.4: a share, in percent units."""
         den_text = m.group("fd")
-        den = self.reader._product(den_text) if all(c in _SMALL_UNITS + self.reader.big for c in den_text) else None
+        den = (
+            self.reader._product(den_text)
+            if all(c in _SMALL_UNITS + self.reader.big for c in den_text)
+            else None
+        )
         if den is None:
             read = self.reader.read(den_text)
             den = read.value if read is not None and read.low is None else None
@@ -802,11 +880,8 @@ class NumberFinder:
             code, dimension = None, Dimension.COUNT
         quals = [q for q in pre.quals if q.rule.bound == "approx"]
         post = p2.post if p2.post is not None and p2.post.rule.bound == "approx" else None
-        low: Decimal = lo
+        low: Decimal = lo  # a range is vague already: 约 does not widen it further
         high: Decimal = hi
-        if quals or post is not None:
-            low = lo - abs(lo) * self.approx_tolerance
-            high = hi + abs(hi) * self.approx_tolerance
         end = p2.end if post is not None else p2.core_end
         if m.group("btw") and m.group("sep") in self.between:
             end = m.end("btw")
@@ -845,17 +920,22 @@ class NumberFinder:
                 and not q.is_range
                 and prev.qualifier
                 and q.qualifier
-                and prev.unit == q.unit
-                and prev.dimension == q.dimension
-                and s[prev.end : q.start] in self.connectors
+                and (prev.unit == q.unit or prev.unit is None or q.unit is None)
+                and (prev.dimension == q.dimension or Dimension.COUNT in (prev.dimension, q.dimension))
+                and s[prev.end : q.start].strip(" ") in self.connectors
             ):
-                lower_first = prev.high is None and prev.low is not None and q.low is None and q.high is not None
-                upper_first = prev.low is None and prev.high is not None and q.high is None and q.low is not None
+                lower_first = (
+                    prev.high is None and prev.low is not None and q.low is None and q.high is not None
+                )
+                upper_first = (
+                    prev.low is None and prev.high is not None and q.high is None and q.low is not None
+                )
                 low = prev.low if lower_first else q.low if upper_first else None
                 high = q.high if lower_first else prev.high if upper_first else None
                 if low is not None and high is not None and low < high:
                     out[-1] = replace(
-                        prev,
+                        prev if prev.unit is not None else q,
+                        start=prev.start,
                         end=q.end,
                         value=None,
                         low=low,
