@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -167,9 +168,13 @@ def test_other_encodings(workdir: Path, text: str, encoding: str) -> None:
     _check(path)
 
 
-@given(pieces=st.lists(st.tuples(st.text(max_size=6), st.booleans()), max_size=12), cut=st.integers(0, 40))
-def test_traced_slices_keep_their_source(pieces: list[tuple[str, bool]], cut: int) -> None:
-    """Builder/slice/strip: every span still names the source text it came from."""
+@given(
+    pieces=st.lists(st.tuples(st.text(max_size=6), st.booleans()), max_size=12),
+    cut=st.integers(0, 40),
+    bounds=st.lists(st.integers(0, 80), max_size=6),
+)
+def test_traced_slices_keep_their_source(pieces: list[tuple[str, bool]], cut: int, bounds: list[int]) -> None:
+    """Builder/slice/cut/strip: every span still names the source text it came from."""
     source = "".join(text for text, _ in pieces)
     builder = Builder()
     pos = 0
@@ -180,6 +185,8 @@ def test_traced_slices_keep_their_source(pieces: list[tuple[str, bool]], cut: in
             builder.inserted(text)
         pos += len(text)
     traced = builder.build()
+    edges = [0, *sorted(b for b in bounds if b <= len(traced)), len(traced)]
+    assert traced.cut(edges) == [traced.slice(a, b) for a, b in itertools.pairwise(edges)]
     for part in (traced, traced.slice(cut, cut + 7), traced.strip(), traced.slice(cut, len(traced)).strip()):
         for off, length, src in part.spans:
             assert part.text[off : off + length] == source[src : src + length]

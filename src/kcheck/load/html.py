@@ -433,8 +433,8 @@ def read_html(body: str, base: int, rules: BoilerplateSection) -> tuple[list[Blo
     drop_tags = frozenset(t.lower() for t in rules.drop_tags)
     soup = BeautifulSoup(body, "html.parser")
     drop_at: set[tuple[int, int]] = set()
-    for selector in rules.drop_selectors:
-        for tag in soup.select(selector):
+    if rules.drop_selectors:  # one pass over the tree for the whole selector list
+        for tag in soup.select(", ".join(rules.drop_selectors)):
             if tag.sourceline is not None and tag.sourcepos is not None:
                 drop_at.add((tag.sourceline, tag.sourcepos))
     meta = _metadata(soup, drop_tags | NEVER_RENDERED, drop_at)

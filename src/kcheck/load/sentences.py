@@ -18,34 +18,42 @@ CLOSERS = frozenset("”’」』）)》〉】")
 STRAIGHT_QUOTES = frozenset("\"'")
 
 
-def _sentence_end(text: str, end: int) -> int:
-    """Extend a sentence end over the closing quotes and brackets that follow it.
+def _bounds(text: str) -> list[int]:
+    """Offsets where sentences end, including the closing quotes and brackets after a mark.
 
     A straight quote closes only when an odd number of them came before it on the line:
     in ``快吗？" 其实...`` the quote after ？ opens the next sentence.
     """
-    while end < len(text):
-        ch = text[end]
-        if ch in CLOSERS or (ch in STRAIGHT_QUOTES and text.count(ch, 0, end) % 2 == 1):
+    bounds = [0]
+    seen = {q: 0 for q in STRAIGHT_QUOTES}  # straight quotes before ``counted``
+    counted = 0
+    for m in END.finditer(text):
+        end = m.end()
+        while end < len(text):
+            ch = text[end]
+            if ch in STRAIGHT_QUOTES:
+                for q in STRAIGHT_QUOTES:
+                    seen[q] += text.count(q, counted, end)
+                counted = end
+                if seen[ch] % 2 == 0:
+                    break
+            elif ch not in CLOSERS:
+                break
             end += 1
-        else:
-            break
-    return end
+        if end > bounds[-1]:
+            bounds.append(end)
+    if bounds[-1] < len(text):
+        bounds.append(len(text))
+    return bounds
 
 
 def split_line(line: Traced) -> list[Traced]:
-    """The sentences of one line, stripped; empty ones dropped."""
-    out: list[Traced] = []
-    start = 0
-    bounds = [_sentence_end(line.text, m.end()) for m in END.finditer(line.text)]
-    if not bounds or bounds[-1] < len(line):
-        bounds.append(len(line))
-    for end in bounds:
-        piece = line.slice(start, end).strip()
-        # a stray run of punctuation is no sentence
+    """The sentences of one line, stripped; empty ones and stray punctuation dropped."""
+    out = []
+    for piece in line.cut(_bounds(line.text)):
+        piece = piece.strip()
         if any(c.isalnum() for c in piece.text):
             out.append(piece)
-        start = end
     return out
 
 

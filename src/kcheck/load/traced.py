@@ -10,6 +10,7 @@ file)``). Text the cleaner inserted (a space joining two blocks, ``&`` decoded f
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -63,6 +64,25 @@ class Traced:
             if lo < hi:
                 out.append((lo - start, hi - lo, src + lo - off))
         return Traced(self.text[start:end], tuple(out))
+
+    def cut(self, bounds: list[int]) -> list[Traced]:
+        """The pieces between consecutive ``bounds`` (ascending offsets), in one pass."""
+        pieces: list[Traced] = []
+        i = 0
+        spans = self.spans
+        for start, end in itertools.pairwise(bounds):
+            while i < len(spans) and spans[i][0] + spans[i][1] <= start:
+                i += 1
+            out: list[Span] = []
+            j = i
+            while j < len(spans) and spans[j][0] < end:
+                off, length, src = spans[j]
+                lo, hi = max(off, start), min(off + length, end)
+                if lo < hi:
+                    out.append((lo - start, hi - lo, src + lo - off))
+                j += 1
+            pieces.append(Traced(self.text[start:end], tuple(out)))
+        return pieces
 
     def strip(self) -> Traced:
         text = self.text
