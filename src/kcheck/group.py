@@ -50,18 +50,9 @@ def unique_claims(claims: Iterable[Claim]) -> list[Claim]:
     return out
 
 
-def is_superseded(claim: Claim, rules: RuleSet) -> bool:
-    """A target or forecast its own sentence revises later (目标是2000亿元，后又上调至2500亿元).
-
-    The extractor may mark it (``superseded``); a revision cue after the figure in the same
-    sentence marks it too.
-    """
-    if getattr(claim, "superseded", False):
-        return True
-    if claim.kind == ClaimKind.ACTUAL:
-        return False
-    after = fold(claim.sentence)[claim.offset + len(claim.quote) :]
-    return any(cue in after for cue in rules.kinds.revision)
+def is_superseded(claim: Claim) -> bool:
+    """A target or forecast its own sentence revises (目标是2000亿元，后又上调至2500亿元)."""
+    return bool(getattr(claim, "superseded", False))
 
 
 def has_value(claim: Claim) -> bool:
@@ -73,7 +64,7 @@ def has_value(claim: Claim) -> bool:
 
 def is_valued(claim: Claim, rules: RuleSet) -> bool:
     """Whether a claim's value may stand against another's: it has one and it was not revised."""
-    return has_value(claim) and not is_superseded(claim, rules)
+    return has_value(claim) and not is_superseded(claim)
 
 
 # --------------------------------------------------------------------------- labels

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
-from kcheck.check.intervals import Bounds
-from kcheck.group import has_value, is_superseded, is_valued, period_label, unique_claims
-from kcheck.models import Claim, ClaimType, Conflict, Severity, Span, Topic
+from kcheck.check.intervals import Bounds, Stated
+from kcheck.extract.normalise import fold
+from kcheck.group import has_value, is_superseded, period_label, sentence_context, unique_claims
+from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic
 from kcheck.rules import RuleSet
 
 
@@ -21,6 +24,7 @@ class CheckContext:
     claims: dict[str, Claim]
     rules: RuleSet
     _unique: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
+    _revised: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     def topic_claims(self, topic: Topic) -> list[Claim]:
         """The topic's claims, a sentence repeated in one document counted once."""
@@ -29,13 +33,43 @@ class CheckContext:
             self._unique[topic.id] = unique_claims(found)
         return self._unique[topic.id]
 
+    def revised(self, topic: Topic) -> set[str]:
+        """Ids of targets and forecasts revised later in their own sentence.
+
+        The extractor marks them (``superseded``); a later figure of the same topic in the
+        same sentence with a revision cue (上调至) between the two marks the earlier one too.
+        """
+        if topic.id not in self._revised:
+            claims = self.topic_claims(topic)
+            out = {c.id for c in claims if is_superseded(c)}
+            by_sentence: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+            for c in claims:
+                if c.kind != ClaimKind.ACTUAL:
+                    by_sentence[(c.doc, c.sentence)].append(c)
+            for same in by_sentence.values():
+                same.sort(key=lambda c: c.offset)
+                for earlier, later in pairwise(same):
+                    between = fold(later.sentence)[earlier.offset + len(earlier.quote) : later.offset]
+                    if getattr(later, "revision", None) or any(
+                        cue in between for cue in self.rules.kinds.revision
+                    ):
+                        out.add(earlier.id)
+            self._revised[topic.id] = out
+        return self._revised[topic.id]
+
     def valued(self, topic: Topic) -> list[Claim]:
         """The claims whose values may stand against others (no revised targets, no undated ones)."""
-        return [c for c in self.topic_claims(topic) if is_valued(c, self.rules)]
+        revised = self.revised(topic)
+        return [c for c in self.topic_claims(topic) if has_value(c) and c.id not in revised]
 
-    def with_value(self, topic: Topic) -> list[tuple[Claim, bool]]:
-        """Every claim with a comparable value, and whether it may stand against others."""
-        return [(c, not is_superseded(c, self.rules)) for c in self.topic_claims(topic) if has_value(c)]
+    def stated(self, topic: Topic, bounds: Callable[[Claim], Bounds]) -> list[Stated[Claim]]:
+        """Every claim with a comparable value, as the interval checks take them."""
+        revised = self.revised(topic)
+        return [
+            Stated(bounds(c), c.doc, c, c.id not in revised, sentence_context(c, self.rules))
+            for c in self.topic_claims(topic)
+            if has_value(c)
+        ]
 
     def grouped(self) -> Iterable[Topic]:
         """Topics built from a key (not the one-claim topics of claims that could not be grouped)."""

@@ -14,15 +14,20 @@ from kcheck.models import Claim, ClaimType, Conflict
 TYPE = "date_mismatch"
 
 
+def _day_bounds(claim: Claim) -> Bounds:
+    assert claim.date is not None  # has_value: an event with a date
+    return Bounds.of_span(claim.date)
+
+
 def check(ctx: CheckContext) -> list[Conflict]:
     found: list[Conflict] = []
     for topic in ctx.grouped():
         if topic.key.get("type") != ClaimType.EVENT.value:
             continue
-        claims = [(c, active) for c, active in ctx.with_value(topic) if c.date is not None]
-        if len({c.doc for c, active in claims if active}) < 2:
+        stated = ctx.stated(topic, _day_bounds)
+        if len({s.doc for s in stated if s.active}) < 2:
             continue
-        clash = disagreements([(Bounds.of_span(c.date), c.doc, c, active) for c, active in claims if c.date])
+        clash = disagreements(stated)
         if clash is None:
             continue
         groups: list[list[Claim]] = agreeing_groups(

@@ -82,20 +82,33 @@ def growth_bounds(before: Bounds, after: Bounds) -> Bounds:
 # --------------------------------------------------------------------------- contradictions
 
 
+@dataclass(frozen=True)
+class Stated(Generic[T]):
+    """One item's value as a document states it."""
+
+    bounds: Bounds
+    doc: str
+    item: T
+    active: bool = True  # False: a revised target, it supports others but never contradicts
+    # the sentence with the figure masked: two documents carrying the same sentence state the
+    # very same thing, so their values are compared even where a document is ambiguous
+    context: str | None = None
+
+
 @dataclass
 class _Node(Generic[T]):
     """All items that commit to one identical interval."""
 
     bounds: Bounds
-    items: list[tuple[str, T, bool]] = field(default_factory=list)  # (doc, item, active)
+    items: list[Stated[T]] = field(default_factory=list)
 
     @property
     def docs(self) -> set[str]:
-        return {doc for doc, _, _ in self.items}
+        return {s.doc for s in self.items}
 
     @property
     def active_docs(self) -> set[str]:
-        return {doc for doc, _, active in self.items if active}
+        return {s.doc for s in self.items if s.active}
 
 
 @dataclass
@@ -107,17 +120,18 @@ class Disagreement(Generic[T]):
     min_relative_gap: float  # smallest relative gap between two contradicting items
 
 
-def disagreements(values: Sequence[tuple[Bounds, str, T, bool]]) -> Disagreement[T] | None:
-    """Contradicting items among ``(bounds, doc, item, active)``; ``None`` when all agree.
+def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
+    """The contradicting items among ``values``; ``None`` when all agree.
 
-    An inactive item (a target its own sentence revises) supports agreeing values of other
-    documents but is never itself a side of a contradiction. Items with identical bounds are
-    merged first, so the cost is quadratic only in the number of distinct values a topic
-    holds, not in the number of documents.
+    Two values contradict when they are disjoint and neither document states anything that
+    agrees with the other's value; or when two documents carry the same sentence (the same
+    ``context``) with disjoint values. Items with identical bounds are merged first, so the
+    cost is quadratic only in the number of distinct values a topic holds, not in the
+    number of documents.
     """
     nodes: dict[Bounds, _Node[T]] = {}
-    for bounds, doc, item, active in values:
-        nodes.setdefault(bounds, _Node(bounds)).items.append((doc, item, active))
+    for stated in values:
+        nodes.setdefault(stated.bounds, _Node(stated.bounds)).items.append(stated)
     ordered = sorted(nodes.values(), key=lambda n: (n.bounds.low, n.bounds.high))
     support: list[set[str]] = []
     for node in ordered:
@@ -126,10 +140,16 @@ def disagreements(values: Sequence[tuple[Bounds, str, T, bool]]) -> Disagreement
             if node.bounds.overlaps(other.bounds):
                 docs |= other.docs
         support.append(docs)
-    involved: set[int] = set()
-    involved_items: dict[int, set[str]] = {}
+    chosen: set[int] = set()  # positions in ``values``
+    index = {id(stated): n for n, stated in enumerate(values)}
     min_gap = math.inf
     min_rel = math.inf
+
+    def pair(a: Bounds, b: Bounds) -> None:
+        nonlocal min_gap, min_rel
+        min_gap = min(min_gap, a.gap(b))
+        min_rel = min(min_rel, a.relative_gap(b))
+
     for i, u in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             v = ordered[j]
@@ -139,20 +159,22 @@ def disagreements(values: Sequence[tuple[Bounds, str, T, bool]]) -> Disagreement
             from_v = v.active_docs - support[i]
             if not from_u or not from_v:
                 continue
-            involved_items.setdefault(i, set()).update(from_u)
-            involved_items.setdefault(j, set()).update(from_v)
-            involved.update((i, j))
-            min_gap = min(min_gap, u.bounds.gap(v.bounds))
-            min_rel = min(min_rel, u.bounds.relative_gap(v.bounds))
-    if not involved:
+            for node, docs_ in ((u, from_u), (v, from_v)):
+                chosen.update(index[id(s)] for s in node.items if s.active and s.doc in docs_)
+            pair(u.bounds, v.bounds)
+    by_context: dict[str, list[Stated[T]]] = {}
+    for stated in values:
+        if stated.active and stated.context is not None:
+            by_context.setdefault(stated.context, []).append(stated)
+    for same in by_context.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1 :]:
+                if a.doc != b.doc and not a.bounds.overlaps(b.bounds):
+                    chosen.update((index[id(a)], index[id(b)]))
+                    pair(a.bounds, b.bounds)
+    if not chosen:
         return None
-    chosen = {
-        id(item)
-        for i in involved
-        for doc, item, active in ordered[i].items
-        if active and doc in involved_items[i]
-    }
-    items = [item for _, _, item, _ in values if id(item) in chosen]
+    items = [values[n].item for n in sorted(chosen)]
     return Disagreement(items=items, min_gap=min_gap, min_relative_gap=min_rel)
 
 

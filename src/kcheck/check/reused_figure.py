@@ -16,7 +16,6 @@ from decimal import Decimal
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
 from kcheck.extract.normalise import fold
-from kcheck.group import is_superseded
 from kcheck.models import Claim, ClaimType, Conflict, Topic
 
 TYPE = "reused_figure"
@@ -71,8 +70,9 @@ def check(ctx: CheckContext) -> list[Conflict]:
             continue
         what = {k: v for k, v in topic.key.items() if k not in _FRAME_KEYS}
         family = repr(sorted(what.items()))
+        revised = ctx.revised(topic)
         for claim in ctx.topic_claims(topic):
-            if not is_superseded(claim, ctx.rules) and distinctive(claim, ctx):
+            if claim.id not in revised and distinctive(claim, ctx):
                 families[family].append((topic, claim))
     found: list[Conflict] = []
     for members in families.values():

@@ -21,10 +21,10 @@ def check(ctx: CheckContext) -> list[Conflict]:
     for topic in ctx.grouped():
         if topic.key.get("type") == ClaimType.EVENT.value or not topic.key.get("period"):
             continue
-        claims = ctx.with_value(topic)
-        if len({c.doc for c, active in claims if active}) < 2:
+        stated = ctx.stated(topic, ctx.bounds)
+        if len({s.doc for s in stated if s.active}) < 2:
             continue
-        clash = disagreements([(ctx.bounds(c), c.doc, c, active) for c, active in claims])
+        clash = disagreements(stated)
         if clash is None:
             continue
         groups: list[list[Claim]] = agreeing_groups([(ctx.bounds(c), c) for c in clash.items])
