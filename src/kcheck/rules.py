@@ -209,6 +209,10 @@ class KindsSection(Section):
     comparison_after: list[str] = Field(default_factory=list)
     # verbs, particles and adverbs trimmed off the measure phrase (达到, 为, 了, 已)
     measure_trim: list[str] = Field(default_factory=list)
+    # "now" (目前, 如今): the figure is of the present, not of a time named before it
+    present: list[str] = Field(default_factory=list)
+    # a figure after these in its sentence is an example, not a claim (假设为100份)
+    hypothetical: list[str] = Field(default_factory=list)
 
 
 AnchorKind = Literal["as_of", "since", "before", "after", "within"]

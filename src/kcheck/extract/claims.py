@@ -224,6 +224,8 @@ class Assembler:
         self._tail = re.compile(f"(?:[{closing}]|{trim})+$" if trim else f"[{closing}]+$")
         self.announcement = tuple(f(rules.events.announcement))
         self.relative_words = tuple(f(rules.time.relative_years))
+        self.present = tuple(f(kinds.present))
+        self.hypothetical = tuple(f(kinds.hypothetical))
         self.currency = rules.units.default_currency
 
     # ------------------------------------------------------------------ entry point
@@ -261,6 +263,8 @@ class Assembler:
         self, s: _Sentence, q: Quantity, prev: Draft | None, state: ParagraphState, used: set[int]
     ) -> Draft | None:
         folded = s.folded
+        if any(folded.find(w, 0, q.start) >= 0 for w in self.hypothetical):
+            return None  # 即把蛋糕假设为100份: an example, not a claim
         cs, _ce = s.clause(q.start)
         clause_hits = [h for h in s.hits if h.start >= cs and h.end <= q.start]
         clause_times = [t for t in s.times if t.start >= cs and t.end <= q.start]
@@ -331,13 +335,14 @@ class Assembler:
             kind = prev.kind if prev is not None and prev.kind is not ClaimKind.ACTUAL else ClaimKind.TARGET
         elif cue is not None:
             kind = ClaimKind.TARGET if (cue.mask & Cue.TARGET) else ClaimKind.FORECAST
-        elif prev is not None and (parallel or (not own_words and not clause_times)):
+        elif prev is not None and (parallel or (not own_words and not clause_times) or prev.start >= cs):
+            # an enumeration (目标——打造10个...，100个...) or a second figure of the clause
             kind = prev.kind
 
         # scope
         scope = self._scope(folded, cs, q.start)
-        if scope is None and parallel and prev is not None:
-            scope = prev.scope
+        if scope is None and inherited is not None:
+            scope = inherited.scope
 
         # entity and subject
         entity, entity_from, subject = self._entity(s, q.start, cs, state)
@@ -594,8 +599,7 @@ class Assembler:
             if (h.mask & Cue.METRIC) and h.end > lo and h.start <= metric_hit.start:
                 rest.append(s.folded[pos : max(pos, h.start)])
                 pos = max(pos, h.end)
-        a, b = self._trim(s.folded, pos, max(pos, hi))
-        rest.append(s.folded[a:b])
+        rest.append(s.folded[pos : max(pos, hi)])
         words = _BRACKETED.sub("", "".join(rest))
         for w in self.neutral:
             words = words.replace(w, "")
@@ -702,6 +706,10 @@ class Assembler:
             return state.entity, state.entity_from, subject
         if subject_span is not None and subject is not None:
             return subject, "subject", subject
+        # a subordinate clause first (若要在年底完成2500亿的GMV，快手还需要...): the subject after it
+        for h in s.hits:
+            if h.start >= pos and (h.mask & Cue.ENTITY) and not self._is_object(folded, h):
+                return h.entity, "rules", subject
         if objects:
             return objects[0].entity, "rules", subject
         return None, None, subject
@@ -776,7 +784,10 @@ class Assembler:
         used: set[int],
     ) -> None:
         folded = s.folded
-        # a relative word the time pass could not resolve blocks every guess
+        # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
+        for word in self.present:
+            if folded.find(word, cs, q.start) >= 0:
+                return
         for word in self.relative_words:
             i = folded.find(word, cs, q.start)
             if i >= 0 and not any(t.start <= i < t.end for t in s.times):
