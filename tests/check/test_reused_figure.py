@@ -24,7 +24,7 @@ def test_cumulative_total_and_one_month_with_the_same_figure() -> None:
     conflict = conflicts[0]
     assert {c.id for c in conflict.claims} == {total.id, month.id}
     assert "2020-08: 超5亿单 (004.txt:87)" in conflict.message
-    assert "cumulative no period: 超过5亿 (004.txt:21)" in conflict.message
+    assert "cumulative: 超过5亿 (004.txt:21)" in conflict.message
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def frame(claim: Claim) -> str:
         parts.append(claim.scope)
     if claim.period:
         parts.append(period_label(claim.period))
-    elif claim.type != ClaimType.EVENT:
+    elif not parts:
         parts.append("no period")
     return " ".join(parts)
 
