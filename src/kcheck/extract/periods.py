@@ -15,6 +15,13 @@ from dateutil.relativedelta import relativedelta
 from kcheck.models import Span
 
 
+def span(start: dt.date, end: dt.date) -> Span:
+    """A Span from two dates already known to be valid and ordered (no re-validation: hot path)."""
+    if start > end:
+        raise ValueError(f"span ends before it starts: {start}..{end}")
+    return Span.model_construct(start=start, end=end)
+
+
 def norm_month(year: int, month: int) -> tuple[int, int]:
     """``(2018, 14)`` -> ``(2019, 2)``; ``(2018, 0)`` -> ``(2017, 12)``."""
     y, m = divmod(month - 1, 12)
@@ -33,7 +40,7 @@ def month_start(year: int, month: int) -> dt.date:
 
 def months(year: int, first: int, last: int) -> Span:
     """Months ``first``..``last`` of ``year`` (``months(2021, 1, 9)`` -> 01-01..09-30)."""
-    return Span(start=month_start(year, first), end=month_end(year, last))
+    return span(month_start(year, first), month_end(year, last))
 
 
 def year(y: int) -> Span:
@@ -49,16 +56,16 @@ def half(y: int, h: int) -> Span:
 
 
 def day(d: dt.date) -> Span:
-    return Span(start=d, end=d)
+    return span(d, d)
 
 
 def days_of_month(y: int, m: int, first: int, last: int) -> Span:
     """Days ``first``..``last`` of a month; ``last`` past the month's end is clipped (下旬 -> 21..end)."""
     end = month_end(y, m)
-    return Span(start=dt.date(y, m, first), end=end if last >= end.day else dt.date(y, m, last))
+    return span(dt.date(y, m, first), end if last >= end.day else dt.date(y, m, last))
 
 
-def shift_years(span: Span, years: int) -> Span:
+def shift_years(whole: Span, years: int) -> Span:
     """The same span ``years`` later; a month's last day stays the last day (02-28 -> 02-29)."""
 
     def move(d: dt.date, is_end: bool) -> dt.date:
@@ -67,7 +74,7 @@ def shift_years(span: Span, years: int) -> Span:
             return month_end(moved.year, moved.month)
         return moved
 
-    return Span(start=move(span.start, False), end=move(span.end, True))
+    return span(move(whole.start, False), move(whole.end, True))
 
 
 def add_days(d: dt.date, n: int) -> dt.date:

@@ -326,12 +326,21 @@ class TimeFinder:
             if not self._guard(folded, m.start(), m.end(), kind, standalone=True):
                 pos = m.start() + 1
                 continue
+            if kind in _YEARLESS and _after_unread_year(folded, m.start()):
+                # 三六七年一月一日: a year this pass does not read; skip all that depends on it
+                try:
+                    _, end = self._expression(folded, m, ctx)
+                except (_Unresolved, ValueError, OverflowError):
+                    end = m.end()
+                pos = max(end, m.end())
+                continue
             if kind == "d" and self._day_follow.match(folded, m.end()) is None:
                 pos = m.end()  # 7日无理由, 3号线: a bare day only before punctuation, 起, 晚 ...
                 continue
             try:
                 expr, end = self._expression(folded, m, ctx)
-            except _Unresolved:
+            except (_Unresolved, ValueError, OverflowError):
+                # no year or publication date to resolve it against, or off the calendar
                 pos = m.end()
                 continue
             pos = max(end, m.start() + 1)
@@ -442,8 +451,11 @@ class TimeFinder:
             atom_start = m.start(kind)
             if not self._guard(text, atom_start, m.end(), kind, standalone=False):
                 break
-            if not self._next(e, kind, m, ctx):
-                break
+            try:
+                if not self._next(e, kind, m, ctx):
+                    break
+            except _Stop:
+                raise _Stop(m.end()) from None  # 2019年2月29日: drop it all, not just the day
             e.parts += 1
             e.end = m.end()
         if (e.weak and e.parts == 0) or e.span is None:
@@ -468,7 +480,7 @@ class TimeFinder:
         default = _Default(a.year, a.month, a.year_source, a.relative)
         try:
             b = self._parse(text, m, ctx, default)
-        except (_Unresolved, _Stop):
+        except (_Unresolved, _Stop, ValueError, OverflowError):
             return None
         a_span, b_span = a.span_, b.span_
         if b.took_default:
@@ -486,7 +498,7 @@ class TimeFinder:
     @staticmethod
     def _join(a: _Expr, b: _Expr) -> _Expr:
         a_span, b_span = a.span_, b.span_
-        span = Span(start=a_span.start, end=b_span.end)
+        span = periods.span(a_span.start, b_span.end)
         cumulative = (
             a.unit == "month"
             and a_span.start.month == 1
@@ -530,7 +542,7 @@ class TimeFinder:
             if y2 < y1:
                 raise _Stop(e.end)
             self._set_year(e, y2, explicit=True)
-            e.span = Span(start=periods.year(y1).start, end=periods.year(y2).end)
+            e.span = periods.span(periods.year(y1).start, periods.year(y2).end)
             e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
         elif kind == "dec":
             self._set_decade(e, m, ctx)
@@ -563,7 +575,7 @@ class TimeFinder:
         elif kind == "rys":
             py = self._pub_year(ctx)
             lo, hi = t.relative_year_spans[word]
-            e.span = Span(start=periods.year(py + lo).start, end=periods.year(py + hi).end)
+            e.span = periods.span(periods.year(py + lo).start, periods.year(py + hi).end)
             e.year, e.year_source, e.relative = py + hi, "published", True
             e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
         elif kind == "ry":
@@ -579,9 +591,13 @@ class TimeFinder:
             e.year_kind = "anaphoric"
             self._whole_year(e)
         elif kind == "rq":
-            pub = self._published(ctx)
-            y, q0 = divmod((pub.month - 1) // 3 + t.relative_quarters[word], 4)
-            e.year, e.year_source, e.relative = pub.year + y, "published", True
+            # 环比上一季度 after 2022年第二季度 is 2022-Q1: the quarter named before, else publication's
+            if ctx.period is not None and ctx.period_granularity is Granularity.QUARTER:
+                base, e.year_source = ctx.period.start, "context"
+            else:
+                base, e.year_source, e.relative = self._published(ctx), "published", True
+            y, q0 = divmod((base.month - 1) // 3 + t.relative_quarters[word], 4)
+            e.year = base.year + y
             self._set_quarter(e, q0 + 1)
         elif kind == "rm":
             pub = self._published(ctx)
@@ -769,7 +785,7 @@ class TimeFinder:
         else:
             first = (_num(m.group("dec_n")) - 1) * 100 + decade
         e.year, e.year_explicit = first + 9, century_word not in (None, "上世纪", "本世纪")
-        e.span = Span(start=periods.year(first).start, end=periods.year(first + 9).end)
+        e.span = periods.span(periods.year(first).start, periods.year(first + 9).end)
         e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
 
     def _same_period(self, e: _Expr, ctx: TimeContext) -> None:
@@ -848,8 +864,6 @@ class TimeFinder:
             return False
         if kind in ("y2", "ycn2", "ycnk") and prev == "第":
             return False
-        if standalone and kind in _YEARLESS and prev == "年" and start >= 2 and text[start - 2] in _NUMERALS:
-            return False  # 三六七年一月: a year this pass does not read; its month is not this year's
         return not (standalone and kind == "yp" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None, str | None]:
@@ -919,6 +933,12 @@ _FIRST_CHARS = {
     "m": _DIGITS + "十" + _CN_DIGITS,
     "d": _DIGITS + "十" + _CN_DIGITS,
 }
+
+
+def _after_unread_year(text: str, start: int) -> bool:
+    return start >= 2 and text[start - 1] == "年" and text[start - 2] in _NUMERALS
+
+
 # parts that take their year from the context when they open an expression
 _YEARLESS = frozenset({"m", "mr", "d", "q", "q1", "qq", "half", "fq", "fm", "fy", "hm", "yp"})
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
