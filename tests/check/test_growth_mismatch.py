@@ -120,3 +120,33 @@ def test_tolerance_from_rules() -> None:
     claims = [*_levels(945, 1758), rate("同比增长87.5%", 87.5, doc="c.txt")]
     assert findings(claims) == [("growth_mismatch", "warning")]
     assert findings(claims, with_checks(growth_tolerance_pp=2.0)) == []
+
+
+def test_topics_keyed_by_their_sentence_are_not_levels() -> None:
+    # no metric or measure phrase: nothing says the two figures measure the same thing
+    before = figure(
+        "945亿元",
+        945 * YI,
+        doc="a.txt",
+        period="2020-Q3",
+        metric=None,
+        measure=None,
+        sentence="据报道，2020年第三季度该项业务的规模为945亿元，较上一季度明显回升。",
+    )
+    after = figure(
+        "1758亿元",
+        1758 * YI,
+        doc="b.txt",
+        metric=None,
+        measure=None,
+        sentence="据报道，2021年第三季度该项业务的规模为1758亿元，较上一季度明显回升。",
+    )
+    stated = rate(
+        "同比增长95%",
+        95,
+        doc="c.txt",
+        metric=None,
+        measure=None,
+        sentence="据报道，2021年第三季度该项业务的规模同比增长95%，较上一季度明显回升。",
+    )
+    assert findings([before, after, stated]) == []

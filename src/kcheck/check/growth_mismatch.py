@@ -63,7 +63,10 @@ def previous_period(span: Span, change: str) -> Span | None:
     return None
 
 
-def _what(topic: Topic) -> tuple[tuple[str, str | None], ...]:
+def _what(topic: Topic) -> tuple[tuple[str, str | None], ...] | None:
+    """What a topic measures, whatever the period; None when no metric or phrase names it."""
+    if not (topic.key.get("metric") or topic.key.get("measure")):
+        return None  # a topic keyed by its sentence: nothing links it to another period
     return tuple((k, topic.key.get(k)) for k in _WHAT)
 
 
@@ -72,7 +75,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
     rates: list[Topic] = []
     for topic in ctx.grouped():
         key = topic.key
-        if not key.get("period"):
+        if not key.get("period") or _what(topic) is None:
             continue
         if key.get("type") == ClaimType.FIGURE.value and key.get("dimension") in _LEVEL_DIMENSIONS:
             levels[(_what(topic), key.get("period"))].append(topic)
