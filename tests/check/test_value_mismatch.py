@@ -231,3 +231,23 @@ def test_a_copy_with_one_figure_changed_contradicts_the_original() -> None:
     _, conflicts = run([original, changed])
     assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "error")]
     assert {c.id for c in conflicts[0].claims} == {original.id, changed.id}
+
+
+def test_a_revision_cue_only_retires_the_same_topics_earlier_target() -> None:
+    # 004: 其中广告收入目标是400亿元,电商GMV目标是2000亿元,后又上调至2500亿元 — the 400亿
+    # advertising target is not revised by the GMV revision after it
+    sentence = "其中广告收入目标是400亿元,电商GMV目标是2000亿元,后又上调至2500亿元。"
+    ads = figure(
+        "400亿元",
+        400 * YI,
+        precision=YI,
+        doc="004.txt",
+        kind="target",
+        period="2020",
+        metric="ad_revenue",
+        sentence=sentence,
+    )
+    other = figure(
+        "600亿元", 600 * YI, precision=YI, doc="x.txt", kind="target", period="2020", metric="ad_revenue"
+    )
+    assert findings([ads, other]) == [("value_mismatch", "error")]

@@ -1,0 +1,96 @@
+"""The interval engine the checks share: properties that hold for any values."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kcheck.check.intervals import Bounds, Stated, agreeing_groups, disagreements
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@st.composite
+def bounds(draw: st.DrawFn) -> Bounds:
+    a, b = sorted((draw(finite), draw(finite)))
+    low = -math.inf if draw(st.booleans()) and draw(st.integers(0, 9)) == 0 else a
+    high = math.inf if draw(st.booleans()) and draw(st.integers(0, 9)) == 0 else b
+    return Bounds(low, high)
+
+
+values = st.lists(st.tuples(bounds(), st.sampled_from(["a.txt", "b.txt", "c.txt", "d.txt"])), max_size=8)
+
+
+def _stated(items: list[tuple[Bounds, str]]) -> list[Stated[int]]:
+    return [Stated(b, doc, i) for i, (b, doc) in enumerate(items)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(values, st.randoms(use_true_random=False))
+def test_order_does_not_matter(items: list[tuple[Bounds, str]], rnd: object) -> None:
+    stated = _stated(items)
+    first = disagreements(stated)
+    shuffled = stated[:]
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    again = disagreements(shuffled)
+    assert (first is None) == (again is None)
+    if first is not None and again is not None:
+        assert sorted(first.items) == sorted(again.items)
+        assert first.min_relative_gap == pytest.approx(again.min_relative_gap)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values)
+def test_values_sharing_a_point_never_disagree(items: list[tuple[Bounds, str]]) -> None:
+    point = Bounds(0.0, 0.0)
+    widened = [(Bounds(min(b.low, 0.0), max(b.high, 0.0)), doc) for b, doc in items]
+    assert all(b.overlaps(point) for b, _ in widened)
+    assert disagreements(_stated(widened)) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(values)
+def test_every_flagged_value_is_disjoint_from_another_documents_value(
+    items: list[tuple[Bounds, str]],
+) -> None:
+    found = disagreements(_stated(items))
+    if found is None:
+        return
+    for i in found.items:
+        b, doc = items[i]
+        assert any(not b.overlaps(o) and d != doc for o, d in items), (i, items)
+
+
+@settings(max_examples=100, deadline=None)
+@given(values)
+def test_one_document_never_disagrees_with_itself(items: list[tuple[Bounds, str]]) -> None:
+    assert disagreements(_stated([(b, "a.txt") for b, _ in items])) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(bounds(), max_size=8))
+def test_agreeing_groups_share_a_value(items: list[Bounds]) -> None:
+    groups = agreeing_groups([(b, b) for b in items])
+    assert sum(len(g) for g in groups) == len(items)
+    for group in groups:
+        common = group[0]
+        for b in group[1:]:
+            common = common.intersect(b)
+        assert common.low <= common.high
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "gap", "relative"),
+    [
+        (Bounds(1757.5, 1759), Bounds(1957.5, 1959), 198.5, 198.5 / 1957.5),
+        (Bounds(-math.inf, 100), Bounds(200, math.inf), 100, 0.5),
+        (Bounds(1, 2), Bounds(1.5, 3), 0, 0),
+        (Bounds(-5, -4), Bounds(4, 5), 8, 2.0),
+    ],
+)
+def test_gaps(a: Bounds, b: Bounds, gap: float, relative: float) -> None:
+    assert a.gap(b) == pytest.approx(gap) == b.gap(a)
+    assert a.relative_gap(b) == pytest.approx(relative) == b.relative_gap(a)
