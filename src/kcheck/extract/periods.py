@@ -1,6 +1,7 @@
 """Calendar spans as inclusive day ranges: a year, a quarter, a run of months, a day.
 
-Pure helpers for the time pass. Months past 12 (or below 1) roll into the next (previous)
+Pure helpers for the time pass. They return ``Days``, a plain (start, end) pair that is cheap
+to build while an expression is read part by part; ``Days.to_span`` makes the model's Span. Months past 12 (or below 1) roll into the next (previous)
 year, so ``months(2018, 12, 14)`` is December 2018 to February 2019. An impossible date
 (2月30日) raises ``ValueError``; the caller drops the expression.
 """
@@ -9,17 +10,37 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
+from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
 from kcheck.models import Span
 
 
-def span(start: dt.date, end: dt.date) -> Span:
-    """A Span from two dates already known to be valid and ordered (no re-validation: hot path)."""
+class Days(NamedTuple):
+    """An inclusive run of days, start <= end."""
+
+    start: dt.date
+    end: dt.date
+
+    def to_span(self) -> Span:
+        return _span(self.start, self.end)
+
+
+def span(start: dt.date, end: dt.date) -> Days:
     if start > end:
         raise ValueError(f"span ends before it starts: {start}..{end}")
+    return Days(start, end)
+
+
+@lru_cache(maxsize=4096)
+def _span(start: dt.date, end: dt.date) -> Span:
+    # valid by construction; Span is frozen, so one object may serve every expression naming it
     return Span.model_construct(start=start, end=end)
+
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def norm_month(year: int, month: int) -> tuple[int, int]:
@@ -30,7 +51,7 @@ def norm_month(year: int, month: int) -> tuple[int, int]:
 
 def month_end(year: int, month: int) -> dt.date:
     year, month = norm_month(year, month)
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(year, month, _DAYS_IN_MONTH[month - 1] + (month == 2 and calendar.isleap(year)))
 
 
 def month_start(year: int, month: int) -> dt.date:
@@ -38,34 +59,34 @@ def month_start(year: int, month: int) -> dt.date:
     return dt.date(year, month, 1)
 
 
-def months(year: int, first: int, last: int) -> Span:
+def months(year: int, first: int, last: int) -> Days:
     """Months ``first``..``last`` of ``year`` (``months(2021, 1, 9)`` -> 01-01..09-30)."""
     return span(month_start(year, first), month_end(year, last))
 
 
-def year(y: int) -> Span:
+def year(y: int) -> Days:
     return months(y, 1, 12)
 
 
-def quarter(y: int, q: int) -> Span:
+def quarter(y: int, q: int) -> Days:
     return months(y, 3 * q - 2, 3 * q)
 
 
-def half(y: int, h: int) -> Span:
+def half(y: int, h: int) -> Days:
     return months(y, 6 * h - 5, 6 * h)
 
 
-def day(d: dt.date) -> Span:
+def day(d: dt.date) -> Days:
     return span(d, d)
 
 
-def days_of_month(y: int, m: int, first: int, last: int) -> Span:
+def days_of_month(y: int, m: int, first: int, last: int) -> Days:
     """Days ``first``..``last`` of a month; ``last`` past the month's end is clipped (下旬 -> 21..end)."""
     end = month_end(y, m)
     return span(dt.date(y, m, first), end if last >= end.day else dt.date(y, m, last))
 
 
-def shift_years(whole: Span, years: int) -> Span:
+def shift_years(whole: Days | Span, years: int) -> Days:
     """The same span ``years`` later; a month's last day stays the last day (02-28 -> 02-29)."""
 
     def move(d: dt.date, is_end: bool) -> dt.date:

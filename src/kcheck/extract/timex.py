@@ -145,7 +145,7 @@ class _Stop(Exception):
 class _Expr:
     start: int
     end: int
-    span: Span | None = None
+    span: periods.Days | None = None
     granularity: Granularity = Granularity.YEAR
     level: str = ""  # which parts may follow: year, month, day, period; "" = none
     unit: str = ""  # what a range end must match: year, quarter, half, month, day, span
@@ -166,7 +166,7 @@ class _Expr:
     range_: bool = False
 
     @property
-    def span_(self) -> Span:
+    def span_(self) -> periods.Days:
         assert self.span is not None
         return self.span
 
@@ -413,7 +413,7 @@ class TimeFinder:
                 start -= prefix_len
             elif prefix_kind is not None or a.range_ or (anchor_kind == "since"):
                 start -= prefix_len
-        span = a.span_
+        span = a.span_.to_span()
         time = TimeExpr(
             start=start,
             end=end,
@@ -429,13 +429,14 @@ class TimeFinder:
             fiscal=a.fiscal,
         )
         single_month = a.granularity in (Granularity.DAY, Granularity.MONTH) and not a.range_
-        new_ctx = replace(
-            ctx,
+        new_ctx = TimeContext(
+            published=ctx.published,
             year=a.year if a.year is not None else span.end.year,
             month=a.month if single_month else None,
             period=span,
             period_granularity=a.granularity,
             period_cumulative=a.cumulative,
+            published_year=ctx.published_year,
         )
         return (time, new_ctx), end
 
