@@ -228,6 +228,8 @@ class TimeFinder:
             "q": rf"(?:第{_S})?(?P<q_n>[1-4一二三四]){_S}(?:{qw})",
             "q1": rf"首{_S}(?:{qw})",
             "qq": rf"[Qq](?P<qq_n>[1-4])(?![0-9])(?:{_S}季度)?",
+            "yh": rf"(?P<yh_y>[12][0-9]{{3}}){_S}[Hh](?P<yh_h>[12])(?![0-9])",
+            "hh": r"[Hh](?P<hh_n>[12])(?![0-9])",
             "fy": _alt(t.full_year),
             "mr": rf"(?P<mr_a>{mr_first}){_S}{conn}{_S}(?P<mr_b>{_MONTH}){_S}月份?",
             "m": rf"(?P<m_n>{_MONTH}){_S}月份?",
@@ -254,12 +256,13 @@ class TimeFinder:
             return "|".join(f"(?P<{k}>{pats[k]})" for k in kinds)
 
         start_kinds = [
-            "nt", "wk", "nd", "ns", "yq", "yr", "yb", "dec", "y4", "y2", "ycn4", "ycnk", "ycn2",
+            "nt", "wk", "nd", "ns", "yq", "yh", "yr", "yb", "dec", "y4", "y2", "ycn4", "ycnk", "ycn2",
             "rys", "half", "ry", "ay", "hm", "rq", "rm", "am", "rd", "fq", "fm", "q", "q1", "qq",
             "yp", "fy", "mr", "m", "d",
         ]  # fmt: skip
         year_kinds = [
-            "om", "lm", "fd", "same", "season", "yp", "fq", "fm", "q", "q1", "qq", "half", "mr", "m", "rm", "fy",
+            "om", "lm", "fd", "same", "season", "yp", "fq", "fm", "q", "q1", "qq", "hh", "half", "mr", "m", "rm",
+            "fy",
         ]  # fmt: skip
         standalone_words = [w for w in t.year_parts if len(w) > 1]
         standalone_parts = {"yp": _alt(standalone_words)}
@@ -302,7 +305,7 @@ class TimeFinder:
         self._anchor = re.compile(rf"{_S}(?P<w>{_alt(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])")
         self._day_follow = re.compile(rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{_alt(t.day_periods)}|{conn})")
         # every expression holds one of these within _KEY_REACH characters of its start
-        self._key = re.compile(rf"[年月日号季天Qq]|[0-9](?:[-./ ]|{_S}(?:{conn}){_S})[0-9]")
+        self._key = re.compile(rf"[年月日号季天Qq]|[0-9](?:[-./ ]|{_S}(?:{conn}){_S})[0-9]|[0-9]{_S}[Hh][12]")
         self._before = re.compile(
             rf"(?:(?P<anchor>{_alt(t.anchor_prefixes)})|(?P<range>{_alt(t.range_prefixes)})){_S}$"
         )
@@ -501,7 +504,7 @@ class TimeFinder:
         a_span, b_span = a.span_, b.span_
         span = periods.span(a_span.start, b_span.end)
         cumulative = (
-            a.unit == "month"
+            a.unit in ("month", "quarter")
             and a_span.start.month == 1
             and a_span.start.day == 1
             and a_span.start.year == b_span.end.year
@@ -535,6 +538,10 @@ class TimeFinder:
             y, mo, d = int(g(f"{kind}_y")), int(g(f"{kind}_m")), int(g(f"{kind}_d"))
             self._set_year(e, y, explicit=True)
             self._set_day(e, y, mo, d)
+        elif kind == "yh":  # 2021H1, a half year as financial reports write it
+            self._set_year(e, int(g("yh_y")), explicit=True)
+            e.span = periods.half(int(g("yh_y")), int(g("yh_h")))
+            e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
         elif kind == "yq":
             self._set_year(e, int(g("yq_y")), explicit=True)
             self._set_quarter(e, int(g("yq_q")))
@@ -659,8 +666,8 @@ class TimeFinder:
             elif kind == "fd":
                 e.span = periods.days_of_month(y, 1, 1, _num(g("fd_n")))
                 e.granularity, e.unit, e.level = Granularity.SPAN, "span", ""
-            elif kind == "half":
-                e.span = periods.half(y, t.halves[word])
+            elif kind in ("half", "hh"):
+                e.span = periods.half(y, t.halves[word] if kind == "half" else int(g("hh_n")))
                 e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
             elif kind == "yp":
                 rule = t.year_parts[word]
@@ -884,28 +891,8 @@ class TimeFinder:
 
 # kinds that may open the second half of a range (X至Y)
 _RANGE_END_KINDS = frozenset(
-    {
-        "nd",
-        "ns",
-        "yq",
-        "y4",
-        "y2",
-        "ycn4",
-        "ycnk",
-        "ycn2",
-        "ry",
-        "ay",
-        "rq",
-        "rm",
-        "rd",
-        "q",
-        "q1",
-        "qq",
-        "half",
-        "m",
-        "d",
-    }
-)
+    {"nd", "ns", "yq", "yh", "y4", "y2", "ycn4", "ycnk", "ycn2", "ry", "ay", "rq", "rm", "rd", "q", "q1", "qq", "half", "m", "d"}
+)  # fmt: skip
 # how far before an expression its anchor or range word may start (截止到 + spaces)
 _BEFORE_REACH = 8
 # how far before its first key character (年, 月, 2-0 ...) an expression may start
@@ -918,6 +905,7 @@ _FIRST_CHARS = {
     "nd": "12",
     "ns": "12",
     "yq": "12",
+    "yh": "12",
     "yr": "12",
     "dec": "上本十" + _DIGITS + _CN_DIGITS,
     "y4": "12",
