@@ -7,11 +7,14 @@ same paragraph. The grammar of numbers (digits, Chinese numerals, 年/月/日, Q
 is here; every word around it (今年, 上半年, 年底, 截至, 同期, 双11 ...) is data in
 ``rules/time.yaml``.
 
-How a sentence is read: one precompiled regex finds where an expression starts; a second one,
-anchored, reads the parts that follow (年 -> 月 -> 日 -> 时, 年 -> 季度 -> 末, ...); a connector
-(至, 到, -) then tries a second expression for a range; a few words before and after add an
-anchor (截至, 起, 以来) or mark it approximate (左右). A sentence with none of 年月日号季天Q and
-no digit-separator-digit is skipped at once.
+How a sentence is read: every expression holds a key character (年 月 日 号 季 天 Q, or
+digit-separator-digit as in 2022-03-01) within a few characters of its start, so a cheap
+regex finds the keys (a sentence without one costs one scan) and, just before each key, the
+alternatives of one precompiled start regex that can begin with the character found there
+are tried (``_next_start``; ``_start`` tried at every position gives the same answer). One
+anchored regex per level then reads the parts that follow (年 -> 月 -> 日 -> 时, 年 -> 季度 ->
+末, ...); a connector (至, 到, -) tries a second expression for a range; a few words before and
+after add an anchor (截至, 起, 以来) or mark it approximate (左右).
 
 Decisions (precision first):
 
@@ -23,8 +26,10 @@ Decisions (precision first):
   ``two_digit_year_ahead`` years after publication, else 19yy. A bare 4-digit number is a
   year only in a range opened by 从/自 (``从2016到2018``).
 * Fiscal years (``2018财年第二季度``) are read as calendar years; ``fiscal=True`` says so.
-* Quarters: ``2021年第三季度``, ``三季度``, ``Q3``, ``2021Q3``, ``二季报``. ``一季度末`` and
-  ``上半年末`` are the last DAY of the period (a balance-sheet date), not approximate.
+* Quarters: ``2021年第三季度``, ``三季度``, ``Q3``, ``2021Q3``, ``二季报``, ``第二财季``; half
+  years ``上半年``, ``2021H1``. ``一季度末`` and ``上半年末`` are the last DAY of the period (a
+  balance-sheet date), not approximate. ``上一季度``/``本季度`` count from the quarter named
+  before (环比上一季度 after 2022年第二季度 is 2022-Q1), else from publication's.
 * Cumulative spans from January (``前三季度``, ``1-9月``, ``前两个月``): ``cumulative=True``,
   granularity SPAN. ``前一季度`` / ``前一个月`` mean "the previous", so N starts at 2.
 * Parts of a year or month are approximate spans (``year_parts``/``month_parts`` in the rules):
@@ -51,8 +56,10 @@ Decisions (precision first):
   in ``anchor_kind`` (as_of, since, before, after, within); the span is the named day or
   period itself. The anchor words are inside ``start..end``.
 * The time of day, a weekday and 当天 after a date are part of the quote; the span is the day.
-* Shopping festivals (``双11``, ``618``, ``6.18``, ``116``) are names, not dates. Day-first
-  and two-digit-year numeric dates (``13.5.2015``, ``05/05/89``) are not read.
+* Shopping festivals (``双11``, ``618``, ``6.18``, ``116``) are names, not dates; a date running
+  into a festival or a lunar word (去年春节, 2023年大年三十, 农历十月, 五月初五) is dropped, not
+  misread as a Gregorian date. Weekdays (上周一) are not resolved. Day-first and
+  two-digit-year numeric dates (``13.5.2015``, ``05/05/89``) are not read.
 """
 
 from __future__ import annotations
