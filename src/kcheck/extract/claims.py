@@ -195,6 +195,7 @@ class Assembler:
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
+        kinds = rules.kinds
         self.neutral = sorted(
             f(
                 [
@@ -203,6 +204,8 @@ class Assembler:
                     *ents.subject_fillers,
                     *ents.prepositions,
                     *(w for words in rules.kinds.scopes.values() for w in words),
+                    *ents.generic_subjects,
+                    *kinds.anaphora,
                 ]
             ),
             key=len,

@@ -1,0 +1,1370 @@
+"""The extractor as a phrasebook: one row per real phrase, through ``kcheck.extract``.
+
+Each row is a sentence (or a bare phrase), the publication date that resolves its relative
+time, the quote of the claim under test and only the fields that matter for that phrase.
+Rows are grouped by where they came from:
+
+* ``CORPUS``: sentences of the bundled corpus/, verbatim;
+* ``NEWS``: Chinese business-news phrasings of results, users, deliveries, shares, targets,
+  forecasts and growth (the wording of company results as the Chinese and Hong Kong press
+  report them, traditional characters included);
+* ``DATES``: bare time phrases and dated events (a bare phrase gives a date claim);
+* ``BUGS``: phrases that once went wrong.
+
+Known gaps are ``xfail(strict=True)`` with the reason, so a fix shows up.
+Period shorthand: ``2021`` a year, ``2021Q3`` a quarter, ``2021H1`` a half, ``2021-03`` a
+month, ``2021-03-01`` a day, ``a..b`` any span of those.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from typing import Any
+
+import pytest
+
+import kcheck
+from kcheck.models import Claim, Span
+from kcheck.rules import load_rules
+
+# the built-in rules, read once: kcheck.extract(rules=None) would re-read them for every row
+RULES = load_rules()
+
+D = dt.date
+NOV20 = D(2020, 11, 6)
+MAR22 = D(2022, 3, 1)
+NOV22 = D(2022, 11, 9)
+JUL21 = D(2021, 7, 27)
+MAY23 = D(2023, 5, 20)
+
+
+def span(text: str) -> Span:
+    """``2021`` / ``2021Q3`` / ``2021H1`` / ``2021-03`` / ``2021-03-01`` / ``a..b``."""
+    if ".." in text:
+        a, b = text.split("..")
+        return Span(start=span(a).start, end=span(b).end)
+    if "Q" in text:
+        y, q = text.split("Q")
+        return _months(int(y), 3 * int(q) - 2, 3 * int(q))
+    if "H" in text:
+        y, h = text.split("H")
+        return _months(int(y), 6 * int(h) - 5, 6 * int(h))
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return _months(parts[0], 1, 12)
+    if len(parts) == 2:
+        return _months(parts[0], parts[1], parts[1])
+    day = D(*parts)
+    return Span(start=day, end=day)
+
+
+def _months(y: int, first: int, last: int) -> Span:
+    return Span(start=D(y, first, 1), end=D(y, last, calendar.monthrange(y, last)[1]))
+
+
+def row(text: str, quote: str, published: dt.date | None = None, **fields: Any) -> Any:
+    return pytest.param(text, quote, published, fields, id=f"{quote}|{text[:24]}")
+
+
+def gap(reason: str, text: str, quote: str, published: dt.date | None = None, **fields: Any) -> Any:
+    return pytest.param(
+        text,
+        quote,
+        published,
+        fields,
+        id=f"{quote}|{text[:24]}",
+        marks=pytest.mark.xfail(strict=True, reason=reason),
+    )
+
+
+# ---------------------------------------------------------------------- corpus/, verbatim
+
+CORPUS = [
+    # 000 鸟哥笔记 2022-05-23
+    row(
+        "3月1日，快手电商与淘宝、京东正式“分手”。",
+        "3月1日",
+        D(2022, 5, 23),
+        type="event",
+        event="断外链",
+        entity="快手",
+        date="2022-03-01",
+    ),
+    row(
+        "从快手2021年第三季度财报来看，快手电商交易总额（GMV）达到1758亿元，同比增长86.1%，其中90%来自快手小店。",
+        "1758亿元",
+        D(2022, 5, 23),
+        value=1.758e11,
+        unit="CNY",
+        entity="快手",
+        metric="gmv",
+        period="2021Q3",
+        kind="actual",
+        measure="电商交易总额（GMV）",
+    ),
+    row(
+        "从快手2021年第三季度财报来看，快手电商交易总额（GMV）达到1758亿元，同比增长86.1%，其中90%来自快手小店。",
+        "86.1%",
+        D(2022, 5, 23),
+        type="change",
+        change="yoy",
+        value=86.1,
+        metric="gmv",
+        period="2021Q3",
+    ),
+    row(
+        "从快手2021年第三季度财报来看，快手电商交易总额（GMV）达到1758亿元，同比增长86.1%，其中90%来自快手小店。",
+        "90%",
+        D(2022, 5, 23),
+        type="figure",
+        metric=None,
+        period="2021Q3",
+    ),
+    row(
+        "另外，淘宝在抖音的广告投放，数额非常大，在2020年就超过了200亿元，但在快手上的投放，要少得多。",
+        "超过了200亿元",
+        D(2022, 5, 23),
+        low=2e10,
+        high=None,
+        entity="淘宝",
+        metric="ad_spend",
+        period="2020",
+    ),
+    row(
+        "早在2020年8月，抖音就宣布10月9日起直播间将不支持第三方来源商品。",
+        "10月9日起",
+        D(2022, 5, 23),
+        type="event",
+        event="断外链",
+        entity="抖音",
+        date="2020-10-09",
+    ),
+    row(
+        "断链后，据抖音电商副总裁木青透露，2021年1-9月，抖音电商GMV同比增长了7.9倍。",
+        "7.9倍",
+        D(2022, 5, 23),
+        type="change",
+        unit="x",
+        value=7.9,
+        entity="抖音",
+        metric="gmv",
+        period="2021-01..2021-09",
+    ),
+    row(
+        "快手公开数据显示，2021年超过1000家行业风向标品牌入驻快手电商，同比增长186%，平台品牌自播GMV增长了1073%。",
+        "超过1000家",
+        D(2022, 5, 23),
+        low=1000,
+        high=None,
+        unit="家",
+        entity="快手",
+        period="2021",
+    ),
+    row(
+        "快手公开数据显示，2021年超过1000家行业风向标品牌入驻快手电商，同比增长186%，平台品牌自播GMV增长了1073%。",
+        "1073%",
+        D(2022, 5, 23),
+        type="change",
+        metric=None,
+        measure="平台品牌自播GMV",
+    ),
+    row(
+        "经过第一阶段爆发增长和原始积累，快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元（GMV口径为提交订单口径，包括提交未支付、退款和退货等）。",
+        "6800亿元",
+        D(2022, 5, 23),
+        kind="actual",
+        metric="gmv",
+        period="2021",
+    ),
+    row(
+        "经过第一阶段爆发增长和原始积累，快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元（GMV口径为提交订单口径，包括提交未支付、退款和退货等）。",
+        "6500亿元",
+        D(2022, 5, 23),
+        kind="target",
+        metric="gmv",
+        period="2021",
+        entity="快手",
+    ),
+    row(
+        "同时价格带在40-50元之间，就有做出新品牌的空间。",
+        "40-50元",
+        D(2022, 5, 23),
+        value=None,
+        low=40,
+        high=50,
+        unit="CNY",
+    ),
+    row(
+        "据晚点LatePost报道，快手电商将2022年的GMV目标区间定在9000亿元至9700亿元。",
+        "9000亿元至9700亿元",
+        D(2022, 5, 23),
+        low=9e11,
+        high=9.7e11,
+        kind="target",
+        metric="gmv",
+        period="2022",
+        entity="快手",
+    ),
+    row(
+        "在信任电商方面，快手对品控要求越来越严格，官方已发布227条各类目规范和管理细则动态。",
+        "227条",
+        D(2022, 5, 23),
+        value=227,
+        unit="条",
+        entity="快手",
+    ),
+    # 001 国际金融报 2022-03-01
+    row(
+        "快手将于3月1日起切断淘宝、京东联盟商品链接。",
+        "3月1日起",
+        MAR22,
+        type="event",
+        event="断外链",
+        entity="快手",
+        date="2022-03-01",
+    ),
+    row(
+        "快手切断外链其实并不意外，抖音在2020年8月就已经断外链，快手虽速度慢些，但是意料之中。",
+        "2020年8月",
+        MAR22,
+        type="event",
+        event="断外链",
+        entity="抖音",
+        date="2020-08",
+    ),
+    row(
+        "2020年上半年，快手的中国应用程序及小程序的平均日活跃用户数突破3亿；",
+        "突破3亿",
+        MAR22,
+        low=3e8,
+        high=None,
+        entity="快手",
+        period="2020H1",
+    ),
+    row(
+        "并于2021年2月5日正式在港交所上市。",
+        "2021年2月5日",
+        MAR22,
+        type="event",
+        event="上市",
+        date="2021-02-05",
+    ),
+    row(
+        "从业绩来看，财报显示，快手在2021年前三季度收入为566.51亿元，同比上涨39.3%，经营亏损219.11亿元，同比扩大145%；",
+        "566.51亿元",
+        MAR22,
+        value=5.6651e10,
+        metric="revenue",
+        period="2021-01..2021-09",
+        entity="快手",
+    ),
+    row(
+        "从业绩来看，财报显示，快手在2021年前三季度收入为566.51亿元，同比上涨39.3%，经营亏损219.11亿元，同比扩大145%；",
+        "39.3%",
+        MAR22,
+        type="change",
+        change="yoy",
+        metric="revenue",
+        period="2021-01..2021-09",
+    ),
+    row(
+        "从业绩来看，财报显示，快手在2021年前三季度收入为566.51亿元，同比上涨39.3%，经营亏损219.11亿元，同比扩大145%；",
+        "219.11亿元",
+        MAR22,
+        metric="operating_loss",
+        period="2021-01..2021-09",
+    ),
+    row(
+        "从业绩来看，财报显示，快手在2021年前三季度收入为566.51亿元，同比上涨39.3%，经营亏损219.11亿元，同比扩大145%；",
+        "145%",
+        MAR22,
+        type="change",
+        metric="operating_loss",
+        value=145,
+    ),
+    row(
+        "第三季度收入为204.93亿元，同比上涨33.4%，经营亏损74.04亿元，同比扩大437.8%。",
+        "204.93亿元",
+        MAR22,
+        metric="revenue",
+        period="2022Q3",
+    ),
+    row(
+        "2021年前三季度快手电商交易额达4397.44亿元，同比上涨约115%；",
+        "约115%",
+        MAR22,
+        type="change",
+        value=115,
+        metric="gmv",
+        period="2021-01..2021-09",
+    ),
+    row(
+        "第三季度电商交易额达1758.87亿元，同比增长约86%；",
+        "1758.87亿元",
+        MAR22,
+        value=1.75887e11,
+        metric="gmv",
+    ),
+    row(
+        "而作为快手电商业务闭环模式的快手小店，对电商交易总额的贡献率也从2020年第三季度的71.4%增长至2021年同期的90%。",
+        "71.4%",
+        MAR22,
+        type="figure",
+        metric=None,
+        period="2020Q3",
+    ),
+    row(
+        "而作为快手电商业务闭环模式的快手小店，对电商交易总额的贡献率也从2020年第三季度的71.4%增长至2021年同期的90%。",
+        "90%",
+        MAR22,
+        type="figure",
+        metric=None,
+        period="2021Q3",
+    ),
+    row(
+        "互联网观察家丁道师表示，快手和抖音2022年预计都会突破上万亿的电商交易额。",
+        "突破上万亿",
+        MAR22,
+        low=1e12,
+        unit="CNY",
+        kind="forecast",
+        metric="gmv",
+        entity="快手",
+        period="2022",
+    ),
+    # 002 钛媒体 2022-11-09
+    row(
+        "今年3月1日,第三方电商平台与快手合作协议变更,快手断开淘宝联盟、京东联盟外链。",
+        "今年3月1日",
+        NOV22,
+        type="event",
+        event="断外链",
+        entity="快手",
+        date="2022-03-01",
+    ),
+    row(
+        "在内部,快手二季度财报显示,公司包括电商业务在内的“其他服务”收入为21亿元,仅占快手收入来源的9.8%,与上一年10.3%的占比略有下降。",
+        "21亿元",
+        NOV22,
+        metric="other_services_revenue",
+        period="2022Q2",
+        entity="快手",
+    ),
+    row(
+        "在内部,快手二季度财报显示,公司包括电商业务在内的“其他服务”收入为21亿元,仅占快手收入来源的9.8%,与上一年10.3%的占比略有下降。",
+        "9.8%",
+        NOV22,
+        metric=None,
+        period="2022Q2",
+    ),
+    row(
+        "得益于此,今年二季度,快手平台上的新商家,次月留存率同比环比均保持较大幅度的提升,实现销售额跃迁的冷启时间同比缩短了近15%。",
+        "近15%",
+        NOV22,
+        type="change",
+        value=-15,
+        low=-15,
+        high=-13.5,
+        metric=None,
+        period="2022Q2",
+    ),
+    row(
+        "快手今年一季度的财报显示,随着电商生态自建的推进,快手小店对平台GMV的贡献已达到99%以上。",
+        "99%以上",
+        NOV22,
+        low=99,
+        high=None,
+        metric=None,
+        period="2022Q1",
+    ),
+    row(
+        "除了分销体系,快手在产业带建设上,今年有计划布局100个产业带。",
+        "100个",
+        NOV22,
+        kind="target",
+        period="2022",
+    ),
+    row(
+        "快手财报显示,2022年第二季度,快手电商交易总额达1912亿元,同比增长31.5%,快手电商复购率同比和环比均实现增长;快手直播收入达86亿元,同比增长19.1%。",
+        "86亿元",
+        NOV22,
+        metric="live_streaming_revenue",
+        period="2022Q2",
+    ),
+    row(
+        "快手财报显示,2022年第二季度,快手电商交易总额达1912亿元,同比增长31.5%,快手电商复购率同比和环比均实现增长;快手直播收入达86亿元,同比增长19.1%。",
+        "19.1%",
+        NOV22,
+        type="change",
+        metric="live_streaming_revenue",
+    ),
+    row(
+        "而以增速来看,2022年第一季度,快手电商GMV增速为47.7%,第二季度则为31.5%。",
+        "31.5%",
+        NOV22,
+        type="change",
+        metric="gmv",
+        period="2022Q2",
+    ),
+    row(
+        "同时,快手电商给快分销划出了阶段性的目标——打造10个10亿+超级品牌,100个1亿+品牌商家,1万个爆款百万单品,100个破亿团长。",
+        "1万个",
+        NOV22,
+        kind="target",
+        value=1e4,
+    ),
+    # 003 深燃 2021-07-27
+    row(
+        "2021 年，快手电商已经有了一些成绩，比如 Q1 财报，以电商为主的其他服务板块，收入达 12 亿元，同比增长 589.1%。",
+        "12 亿元",
+        JUL21,
+        metric="other_services_revenue",
+        period="2021Q1",
+        entity="快手",
+    ),
+    row("电商复购率达到 65%，同比增长了 77%。", "65%", JUL21, metric="repurchase_rate"),
+    row(
+        "这次官方还公布了一组新数据，第二季度，品牌入驻数量同比增长 4.5 倍，品牌商品的销量同比增长 800% 以上。",
+        "4.5 倍",
+        JUL21,
+        type="change",
+        metric="merchants",
+        period="2021Q2",
+    ),
+    row(
+        "这次官方还公布了一组新数据，第二季度，品牌入驻数量同比增长 4.5 倍，品牌商品的销量同比增长 800% 以上。",
+        "800% 以上",
+        JUL21,
+        type="change",
+        low=800,
+        high=None,
+        metric=None,
+    ),
+    row(
+        '雅鹿于 7 月 3 日在快手开播，" 这个月差不多卖了 2000 多万 "，他介绍。',
+        "2000 多万",
+        JUL21,
+        unit="CNY",
+        entity="雅鹿",
+        period="2021-07",
+    ),
+    row(
+        "例如海澜之家，4 月在快手自播，目前月 GMV 已突破千万。",
+        "突破千万",
+        JUL21,
+        entity="海澜之家",
+        unit="CNY",
+        period=None,
+    ),
+    row(
+        "2020 年快手电商累计打击清退 24 个团伙共计 2000 余个账号，新增风控前置化刷脸策略累计拦截 2145 场团伙直播。",
+        "2145 场",
+        JUL21,
+        scope="cumulative",
+        period="2020",
+    ),
+    # 004 界面新闻 (undated; written in November 2020)
+    row(
+        "截止2020年6月30日,快手平均日活跃用户(含应用及小程序)达3.02亿人次,平均月活(含应用及小程序)达7.76亿人次。",
+        "3.02亿人次",
+        NOV20,
+        metric="dau",
+        unit="人次",
+        period="2020H1",
+    ),
+    row(
+        "截止2020年6月30日,快手平均日活跃用户(含应用及小程序)达3.02亿人次,平均月活(含应用及小程序)达7.76亿人次。",
+        "7.76亿人次",
+        NOV20,
+        metric="mau",
+        period="2020H1",
+    ),
+    row(
+        "截至2020年6月30日,快手平台的平均重复购买率达60%以上,快手电商业务GMV达到1096亿。",
+        "1096亿",
+        NOV20,
+        unit="CNY",
+        metric="gmv",
+        period="2020H1",
+    ),
+    row(
+        "上市前夕,快手电商曾宣布,其在累计订单总量上超过5亿,仅次于淘宝天猫、京东、拼多多。",
+        "超过5亿",
+        NOV20,
+        metric="orders",
+        scope="cumulative",
+        period=None,
+    ),
+    row(
+        "今年,快手电商的全年GMV目标是2500亿元,招股书显示,上半年快手电商已经完成将近一半的目标。",
+        "2500亿元",
+        NOV20,
+        kind="target",
+        metric="gmv",
+        period="2020",
+    ),
+    row(
+        "在借鉴中发展,快手电商的日活用户迅速破亿,不久前,快手电商高调宣布8月电商订单量超5亿单。",
+        "超5亿单",
+        NOV20,
+        metric="orders",
+        period="2020-08",
+        unit="单",
+    ),
+    row(
+        "据36氪报道,2020年年初快手制定了更高难度的增长目标,其中广告收入目标是400亿元,电商GMV目标是2000亿元,后又上调至2500亿元。",
+        "2000亿元",
+        NOV20,
+        kind="target",
+        metric="gmv",
+        superseded=True,
+    ),
+    row(
+        "据36氪报道,2020年年初快手制定了更高难度的增长目标,其中广告收入目标是400亿元,电商GMV目标是2000亿元,后又上调至2500亿元。",
+        "2500亿元",
+        NOV20,
+        kind="target",
+        metric="gmv",
+        superseded=False,
+        revision="上调至",
+        period="2020",
+    ),
+    row(
+        "据36氪报道,2020年年初快手制定了更高难度的增长目标,其中广告收入目标是400亿元,电商GMV目标是2000亿元,后又上调至2500亿元。",
+        "400亿元",
+        NOV20,
+        kind="target",
+        metric="ad_revenue",
+    ),
+    row(
+        "2018财年第二季度,拼多多截至季度末12个月的GMV为2621亿元,同比增长583%。",
+        "2621亿元",
+        NOV20,
+        metric="gmv",
+        scope="trailing_12m",
+        entity="拼多多",
+    ),
+    row(
+        "到了2019年,这一数字继续下滑,全年GMV达10066亿元,同比增速为113%。",
+        "113%",
+        NOV20,
+        type="change",
+        change="yoy",
+        metric="gmv",
+        period="2019",
+    ),
+    row(
+        "这一年,拼多多的新增用户数为2480万,为历史增长新低。",
+        "2480万",
+        NOV20,
+        metric="new_users",
+        entity="拼多多",
+    ),
+    row(
+        "早些年阿里推出过千村万县项目,3年投入了100亿来补贴推动农村电商,但也不足以打开这一市场。",
+        "100亿",
+        NOV20,
+        unit="CNY",
+        entity="阿里巴巴",
+        period=None,
+    ),
+    row(
+        "供应链是京东的优势,快手则有超过3亿日活的超级流量池。",
+        "超过3亿",
+        NOV20,
+        metric="dau",
+        entity="快手",
+        low=3e8,
+    ),
+]
+
+# ---------------------------------------------------------------------- business news
+
+NEWS = [
+    # revenue and profit
+    row(
+        "腾讯控股2022年第三季度营收为1400.93亿元，同比下降2%。",
+        "1400.93亿元",
+        NOV22,
+        metric="revenue",
+        entity="腾讯",
+        period="2022Q3",
+        value=1.4009300e11,
+    ),
+    row(
+        "腾讯控股2022年第三季度营收为1400.93亿元，同比下降2%。",
+        "2%",
+        NOV22,
+        type="change",
+        change="yoy",
+        value=-2,
+        metric="revenue",
+    ),
+    row(
+        "阿里巴巴集团截至2022年9月30日止季度收入为2071.76亿元。",
+        "2071.76亿元",
+        NOV22,
+        metric="revenue",
+        entity="阿里巴巴",
+    ),
+    row(
+        "京东集团2021年全年净收入为9516亿元，同比增长27.6%。",
+        "27.6%",
+        MAY23,
+        type="change",
+        change="yoy",
+        entity="京东",
+        period="2021",
+    ),
+    row(
+        "拼多多2022年第二季度营收314.4亿元，同比增长36%。",
+        "314.4亿元",
+        NOV22,
+        metric="revenue",
+        entity="拼多多",
+        period="2022Q2",
+    ),
+    row(
+        "美团2021年实现营收1791.3亿元，经营亏损231.3亿元。",
+        "231.3亿元",
+        MAY23,
+        metric="operating_loss",
+        entity="美团",
+        period="2021",
+    ),
+    row(
+        "贵州茅台2022年实现营业总收入1275.54亿元，归母净利润627.16亿元。",
+        "1275.54亿元",
+        MAY23,
+        metric="revenue",
+        entity="茅台",
+        period="2022",
+    ),
+    row(
+        "贵州茅台2022年实现营业总收入1275.54亿元，归母净利润627.16亿元。",
+        "627.16亿元",
+        MAY23,
+        metric="net_profit",
+        entity="茅台",
+        period="2022",
+    ),
+    row(
+        "百度第三季度营收为324.5亿元，归属百度的净利润为30亿元。",
+        "324.5亿元",
+        NOV22,
+        metric="revenue",
+        entity="百度",
+        period="2022Q3",
+    ),
+    row(
+        "小米集团2022年总收入2800亿元，经调整净利润85亿元。",
+        "85亿元",
+        MAY23,
+        metric="adjusted_net_profit",
+        entity="小米",
+        period="2022",
+    ),
+    row(
+        "网易2022年第四季度净收入为253.5亿元，同比增长8.2%。",
+        "8.2%",
+        MAY23,
+        type="change",
+        change="yoy",
+        entity="网易",
+        period="2022Q4",
+    ),
+    row("哔哩哔哩第三季度净亏损17亿元，同比收窄35%。", "17亿元", NOV22, metric="net_loss", entity="哔哩哔哩"),
+    row(
+        "哔哩哔哩第三季度净亏损17亿元，同比收窄35%。",
+        "35%",
+        NOV22,
+        type="change",
+        value=-35,
+        metric="net_loss",
+    ),
+    row(
+        "快手2022年第三季度总收入为231.27亿元，其中线上营销服务收入为122.87亿元。",
+        "122.87亿元",
+        NOV22,
+        metric="ad_revenue",
+        period="2022Q3",
+    ),
+    row(
+        "快手2022年第三季度总收入为231.27亿元，其中线上营销服务收入为122.87亿元。",
+        "231.27亿元",
+        NOV22,
+        metric="revenue",
+        period="2022Q3",
+        entity="快手",
+    ),
+    row(
+        "携程集团2023年第一季度净营业收入为44亿元，同比增长125%。",
+        "44亿元",
+        MAY23,
+        entity="携程",
+        period="2023Q1",
+    ),
+    row(
+        "华为2021年实现销售收入6368亿元，净利润1137亿元。",
+        "1137亿元",
+        MAY23,
+        metric="net_profit",
+        entity="华为",
+        period="2021",
+    ),
+    row(
+        "华为2021年研发投入达到1427亿元，约占全年收入的22.4%。",
+        "1427亿元",
+        MAY23,
+        metric="rd_spend",
+        entity="华为",
+        period="2021",
+    ),
+    row("华为2021年研发投入达到1427亿元，约占全年收入的22.4%。", "22.4%", MAY23, metric=None, type="figure"),
+    row(
+        "比亚迪2022年实现营业收入4240.61亿元，同比增长96.2%。",
+        "96.2%",
+        MAY23,
+        type="change",
+        change="yoy",
+        metric="revenue",
+        entity="比亚迪",
+    ),
+    row(
+        "蔚来2022年第四季度毛利率为3.9%，上一季度为13.3%。",
+        "3.9%",
+        MAY23,
+        metric="gross_margin",
+        entity="蔚来",
+        period="2022Q4",
+    ),
+    row(
+        "理想汽车2022年全年营收452.9亿元，净亏损20.3亿元。",
+        "20.3亿元",
+        MAY23,
+        metric="net_loss",
+        entity="理想汽车",
+        period="2022",
+    ),
+    row(
+        "微博第三季度广告营收为3.89亿美元。",
+        "3.89亿美元",
+        NOV22,
+        unit="USD",
+        value=3.89e8,
+        metric="ad_revenue",
+        entity="微博",
+    ),
+    row(
+        "爱奇艺第三季度总营收为75亿元人民币，会员服务营收为45亿元。",
+        "75亿元人民币",
+        NOV22,
+        unit="CNY",
+        entity="爱奇艺",
+        metric="revenue",
+    ),
+    row("腾讯游戏收入同比下降7%。", "7%", NOV22, type="change", value=-7, metric=None),
+    row("该公司第三季度经营利润为52亿元。", "52亿元", NOV22, metric="operating_profit", entity=None),
+    row("京东零售第三季度收入为2461亿元。", "2461亿元", NOV22, entity="京东零售", metric="revenue"),
+    # traditional characters (Hong Kong filings and press)
+    row(
+        "騰訊控股第三季度營收為1400.93億元，按年下降2%。",
+        "1400.93億元",
+        NOV22,
+        value=1.40093e11,
+        unit="CNY",
+        metric="revenue",
+        entity="腾讯",
+        period="2022Q3",
+    ),
+    row(
+        "騰訊控股第三季度營收為1400.93億元，按年下降2%。", "2%", NOV22, type="change", change="yoy", value=-2
+    ),
+    # 截至...止三个月 (the three months ended): the quarter, in Hong Kong filings
+    row(
+        "快手截至2022年9月30日止三個月的經營溢利為5.2億元。",
+        "5.2億元",
+        NOV22,
+        metric="operating_profit",
+        entity="快手",
+    ),
+    gap(
+        "the time pass reads 截至2022年9月30日 and leaves 止三个月 (the quarter ended) unread",
+        "快手截至2022年9月30日止三個月的經營溢利為5.2億元。",
+        "5.2億元",
+        NOV22,
+        period="2022Q3",
+    ),
+    row(
+        "小米集團2022年收入為人民幣2,800億元。",
+        "人民幣2,800億元",
+        MAY23,
+        value=2.8e11,
+        metric="revenue",
+        entity="小米",
+        period="2022",
+    ),
+    row("美團第三季度經營虧損為13億元。", "13億元", NOV22, metric="operating_loss", entity="美团"),
+    row(
+        "拼多多集團第二季度總營收為314.4億元，按年增長36%。",
+        "36%",
+        NOV22,
+        type="change",
+        change="yoy",
+        entity="拼多多",
+    ),
+    row(
+        "阿里巴巴截至3月31日止財政年度，股東應佔溢利為470.79億元。",
+        "470.79億元",
+        MAY23,
+        metric="net_profit",
+        entity="阿里巴巴",
+    ),
+    row("騰訊第三季度研發開支為156億元。", "156億元", NOV22, metric="rd_spend", entity="腾讯"),
+    row(
+        "快手第三季度平均日活躍用戶達3.63億。", "3.63億", NOV22, metric="dau", entity="快手", period="2022Q3"
+    ),
+    row("京東集團全職員工人數約為54萬人。", "約為54萬人", NOV22, metric="headcount", entity="京东"),
+    # users
+    row(
+        "快手2022年第三季度平均日活跃用户达3.63亿，同比增长13.2%。",
+        "3.63亿",
+        NOV22,
+        metric="dau",
+        entity="快手",
+        period="2022Q3",
+        value=3.63e8,
+    ),
+    row(
+        "快手2022年第三季度平均日活跃用户达3.63亿，同比增长13.2%。",
+        "13.2%",
+        NOV22,
+        type="change",
+        change="yoy",
+        metric="dau",
+    ),
+    row("快手第三季度平均月活跃用户为6.26亿。", "6.26亿", NOV22, metric="mau", period="2022Q3"),
+    row("微信及WeChat的合并月活跃账户数达13.09亿。", "13.09亿", NOV22, entity="微信"),
+    row(
+        "哔哩哔哩第三季度月均活跃用户达3.33亿，同比增长25%。",
+        "3.33亿",
+        NOV22,
+        metric="mau",
+        entity="哔哩哔哩",
+    ),
+    row(
+        "截至2022年9月30日，拼多多年度活跃买家数达8.8亿。",
+        "8.8亿",
+        NOV22,
+        metric="users",
+        entity="拼多多",
+        period="2022-09-30",
+    ),
+    row("淘宝天猫年度活跃消费者超过10亿。", "超过10亿", NOV22, entity="淘宝", low=1e9, high=None),
+    row("小红书月活跃用户已突破2亿。", "突破2亿", NOV22, metric="mau", entity="小红书", low=2e8),
+    row("爱奇艺第三季度订阅会员规模达1.01亿。", "1.01亿", NOV22, entity="爱奇艺"),
+    row("抖音日活跃用户超过6亿。", "超过6亿", NOV22, metric="dau", entity="抖音", low=6e8, period=None),
+    row("2022年，快手新增用户数为6000万。", "6000万", NOV22, metric="new_users", period="2022"),
+    row("B站第四季度日均活跃用户达9280万。", "9280万", MAY23, metric="dau", entity="哔哩哔哩"),
+    gap(
+        "the time pass puts a yearless quarter in the publication year even when it has not begun (2023Q4 in May 2023)",
+        "B站第四季度日均活跃用户达9280万。",
+        "9280万",
+        MAY23,
+        period="2022Q4",
+    ),
+    row(
+        "网易云音乐付费用户数达到3890万。",
+        "3890万",
+        MAY23,
+        entity="网易",
+        metric=None,
+        measure="云音乐付费用户数",
+    ),
+    # GMV and orders
+    row(
+        "拼多多2019年全年GMV达10066亿元，同比增长113%。",
+        "10066亿元",
+        NOV20,
+        metric="gmv",
+        entity="拼多多",
+        period="2019",
+        unit="CNY",
+    ),
+    row(
+        "抖音电商2021年GMV超过8000亿元。",
+        "超过8000亿元",
+        MAR22,
+        metric="gmv",
+        entity="抖音",
+        low=8e11,
+        period="2021",
+    ),
+    row(
+        "2022年双11期间，京东平台累计成交额超过3000亿元。",
+        "超过3000亿元",
+        NOV22,
+        metric="gmv",
+        scope="cumulative",
+        entity="京东",
+    ),
+    row("淘宝直播2021年的成交总额约为5000亿元。", "约为5000亿元", MAR22, metric="gmv", entity="淘宝"),
+    row("2022年天猫商城GMV达到4.2万亿元。", "4.2万亿元", MAY23, value=4.2e12, metric="gmv", entity="天猫"),
+    row(
+        "美团第三季度即时配送订单量为50亿笔，同比增长19%。",
+        "50亿笔",
+        NOV22,
+        metric=None,
+        measure="即时配送订单量",
+        entity="美团",
+        unit="笔",
+    ),
+    row("快手电商2021年订单量超过40亿单。", "超过40亿单", MAR22, metric="orders", unit="单"),
+    row("截至2022年6月30日，有赞存量付费商家数为10.5万家。", "10.5万家", NOV22, entity="有赞", unit="家"),
+    # deliveries, sales, shares, rates, headcount
+    row(
+        "蔚来2022年12月交付新车15815台，同比增长60%。",
+        "15815台",
+        MAY23,
+        metric="deliveries",
+        entity="蔚来",
+        period="2022-12",
+        unit="台",
+    ),
+    row(
+        "理想汽车2022年全年累计交付133246辆。",
+        "133246辆",
+        MAY23,
+        metric="deliveries",
+        entity="理想汽车",
+        period="2022",
+        scope="cumulative",
+    ),
+    # a part of sales (NEV sales), a share in one market: the measure, no metric
+    row(
+        "比亚迪2022年新能源汽车销量达186.35万辆，同比增长208.64%。",
+        "186.35万辆",
+        MAY23,
+        metric=None,
+        entity="比亚迪",
+        value=1.8635e6,
+        period="2022",
+    ),
+    row(
+        "特斯拉2022年第四季度共交付40.53万辆电动汽车。", "40.53万辆", MAY23, entity="特斯拉", period="2022Q4"
+    ),
+    row(
+        "小鹏汽车10月交付量为5101辆，环比下降47%。",
+        "47%",
+        NOV22,
+        type="change",
+        change="qoq",
+        value=-47,
+        metric="deliveries",
+    ),
+    row(
+        "小鹏汽车10月交付量为5101辆，环比下降47%。",
+        "5101辆",
+        NOV22,
+        metric="deliveries",
+        entity="小鹏汽车",
+        period="2022-10",
+    ),
+    row("小米手机在中国市场的份额为13%，排名第四。", "13%", NOV22, metric=None, entity="小米"),
+    row("宁德时代全球动力电池市场占有率达到37%。", "37%", NOV22, metric=None, entity="宁德时代"),
+    row("该公司的市场份额为23.5%。", "23.5%", NOV22, metric="market_share"),
+    row("抖音电商的复购率约为40%。", "约为40%", NOV22, metric="repurchase_rate", entity="抖音"),
+    row("快手电商的货币化率为0.8%左右。", "0.8%左右", NOV22, metric="take_rate"),
+    row("截至2021年底，华为员工总数约19.5万人。", "约19.5万人", MAY23, metric="headcount", entity="华为"),
+    row("阿里巴巴员工总数为239740人。", "239740人", NOV22, metric="headcount", entity="阿里巴巴"),
+    row(
+        "百度2021年研发费用为221亿元，占营收比例为17.8%。",
+        "221亿元",
+        MAY23,
+        metric="rd_spend",
+        entity="百度",
+        period="2021",
+    ),
+    row("小米集团2022年研发开支为160亿元，同比增长21.2%。", "21.2%", MAY23, type="change", metric="rd_spend"),
+    row("快手第三季度销售及营销开支为121亿元。", "121亿元", NOV22, metric="marketing_spend", entity="快手"),
+    row(
+        "截至2022年9月30日，快手现金及现金等价物为133亿元。",
+        "133亿元",
+        NOV22,
+        metric="cash",
+        period="2022-09-30",
+    ),
+    row("截至发稿，快手市值约为2200亿港元。", "约为2200亿港元", NOV22, metric="market_cap", unit="HKD"),
+    row("小红书最新估值为200亿美元。", "200亿美元", NOV22, metric="valuation", unit="USD", entity="小红书"),
+    # growth
+    row("快手电商GMV同比增长86.1%。", "86.1%", NOV22, type="change", change="yoy", metric="gmv"),
+    row("营收环比增长5.4%。", "5.4%", NOV22, type="change", change="qoq", metric="revenue"),
+    row("净利润同比下滑12%。", "12%", NOV22, type="change", value=-12, metric="net_profit"),
+    row(
+        "毛利率同比提升2.3个百分点。",
+        "2.3个百分点",
+        NOV22,
+        type="change",
+        unit="pp",
+        value=2.3,
+        metric="gross_margin",
+    ),
+    row(
+        "净利率同比下降3个百分点。",
+        "3个百分点",
+        NOV22,
+        type="change",
+        unit="pp",
+        value=-3,
+        metric="net_margin",
+    ),
+    row("月活跃用户增长至6.26亿。", "6.26亿", NOV22, type="figure", metric="mau"),
+    row("广告收入同比减少了7.6%。", "7.6%", NOV22, type="change", value=-7.6, metric="ad_revenue"),
+    row("直播收入的增速为19.1%。", "19.1%", NOV22, type="change", metric="live_streaming_revenue"),
+    row("营收增幅达到22%。", "22%", NOV22, type="change", metric="revenue"),
+    row("净亏损降幅为35%。", "35%", NOV22, type="change", value=-35, metric="net_loss"),
+    row("订单量同比翻了一番，增长了1倍。", "1倍", NOV22, type="change", unit="x", value=1),
+    row("交付量实现3倍增长。", "3倍", NOV22, type="change", unit="x", value=3, metric="deliveries"),
+    row(
+        "与去年同期相比，该公司营收增长了18%。",
+        "18%",
+        NOV22,
+        type="change",
+        change="yoy",
+        metric="revenue",
+        period=None,
+    ),
+    row(
+        "2022年第二季度，快手营收同比增长13.3%，环比增长10.6%。",
+        "10.6%",
+        NOV22,
+        type="change",
+        change="qoq",
+        metric="revenue",
+        period="2022Q2",
+    ),
+    # targets, forecasts, guidance
+    row(
+        "蔚来预计2023年第一季度交付量为31000辆至33000辆。",
+        "31000辆至33000辆",
+        MAY23,
+        kind="forecast",
+        low=31000,
+        high=33000,
+        metric="deliveries",
+        period="2023Q1",
+    ),
+    row(
+        "理想汽车预计第四季度收入将达到186亿元至197亿元。",
+        "186亿元至197亿元",
+        NOV22,
+        kind="forecast",
+        metric="revenue",
+        low=1.86e10,
+        high=1.97e10,
+    ),
+    row(
+        "小鹏汽车计划2023年交付20万辆新车。",
+        "20万辆",
+        MAY23,
+        kind="target",
+        metric="deliveries",
+        period="2023",
+    ),
+    row(
+        "比亚迪2023年销量目标为300万辆。",
+        "300万辆",
+        MAY23,
+        kind="target",
+        metric="sales",
+        period="2023",
+        entity="比亚迪",
+    ),
+    row(
+        "快手力争2022年电商GMV突破1万亿元。",
+        "突破1万亿元",
+        MAR22,
+        kind="target",
+        metric="gmv",
+        period="2022",
+        low=1e12,
+    ),
+    row(
+        "分析师预期拼多多第三季度营收将达到255亿元。",
+        "255亿元",
+        NOV22,
+        kind="forecast",
+        metric="revenue",
+        entity="拼多多",
+    ),
+    row(
+        "京东有望在2025年实现营收1.5万亿元。",
+        "1.5万亿元",
+        MAY23,
+        kind="forecast",
+        metric="revenue",
+        period="2025",
+    ),
+    row("公司将全年营收指引上调至1000亿元。", "1000亿元", NOV22, kind="target", metric="revenue"),
+    row(
+        "特斯拉2023年的交付目标定在180万辆。",
+        "180万辆",
+        MAY23,
+        kind="target",
+        entity="特斯拉",
+        metric="deliveries",
+        period="2023",
+    ),
+    row(
+        "快手将2022年的研发投入目标定为150亿元，后下调至130亿元。",
+        "130亿元",
+        NOV22,
+        kind="target",
+        metric="rd_spend",
+        revision="下调至",
+    ),
+    row(
+        "快手将2022年的研发投入目标定为150亿元，后下调至130亿元。",
+        "150亿元",
+        NOV22,
+        kind="target",
+        metric="rd_spend",
+        superseded=True,
+    ),
+    row(
+        "2021年快手电商GMV为6800亿元，超过了6500亿元的目标。",
+        "6800亿元",
+        MAR22,
+        kind="actual",
+        metric="gmv",
+        period="2021",
+    ),
+    # qualifiers and bare magnitudes
+    row("近700万元", "近700万元", None, low=6.3e6, high=7e6, unit="CNY", qualifier="近"),
+    row("超过200亿元", "超过200亿元", None, low=2e10, high=None, unit="CNY"),
+    row("约86%", "约86%", None, value=86, unit="%"),
+    row("全天支付金额达到14.2亿", "14.2亿", None, unit="CNY", metric="gmv", value=1.42e9),
+    row("这个月卖了2000多万", "2000多万", None, unit="CNY", low=2e7),
+    row("公司投入了100亿", "100亿", None, unit="CNY"),
+    row("累计订单总量超过5亿", "超过5亿", None, unit=None, metric="orders", scope="cumulative"),
+    row("用户规模达到3亿", "3亿", None, unit=None, metric="users"),
+    row("营收不足50亿元", "不足50亿元", None, high=5e9, low=None, metric="revenue"),
+    row("员工人数逾1万人", "逾1万人", None, low=1e4, high=None, metric="headcount"),
+    row("净利润在5亿元左右", "5亿元左右", None, value=5e8, metric="net_profit"),
+    row("GMV在2000亿元至2500亿元之间", "2000亿元至2500亿元", None, low=2e11, high=2.5e11, metric="gmv"),
+    row("市场份额接近30%", "接近30%", None, high=30, metric="market_share"),
+    row("３．０２亿人次", "３．０２亿人次", None, value=3.02e8, unit="人次"),
+    row("营收约为1.2万亿日元", "约为1.2万亿日元", None, unit="JPY", metric="revenue"),
+    row("收入为12.5亿港元", "12.5亿港元", None, unit="HKD", value=1.25e9, metric="revenue"),
+    row("GMV为2.5亿美元", "2.5亿美元", None, unit="USD", metric="gmv"),
+    row("研发投入占比为15%", "15%", None, metric=None, unit="%"),
+]
+
+# ---------------------------------------------------------------------- dates and events
+
+DATES = [
+    row("今年第一季度", "今年第一季度", MAR22, type="event", event=None, dimension="date", date="2022Q1"),
+    row("2021年第三季度", "2021年第三季度", None, type="event", date="2021Q3"),
+    row("2019年6月", "2019年6月", None, date="2019-06"),
+    row("3月1日", "3月1日", MAR22, date="2022-03-01"),
+    row("去年", "去年", MAR22, date="2021"),
+    row("上半年", "上半年", NOV20, date="2020H1"),
+    row("2021年前三季度", "2021年前三季度", None, date="2021-01..2021-09"),
+    row("2020年8月", "2020年8月", None, date="2020-08"),
+    row("2022年3月1日", "2022年3月1日", None, date="2022-03-01"),
+    row("2018财年第二季度", "2018财年第二季度", None, date="2018Q2"),
+    row(
+        "快手于2021年2月5日在港交所上市。",
+        "2021年2月5日",
+        NOV22,
+        type="event",
+        event="上市",
+        entity="快手",
+        date="2021-02-05",
+    ),
+    row(
+        "2020年11月5日，快手向港交所递交招股书。",
+        "2020年11月5日",
+        NOV22,
+        type="event",
+        event="递交招股书",
+        entity="快手",
+        date="2020-11-05",
+    ),
+    row(
+        "2018年7月26日，拼多多在纳斯达克上市。",
+        "2018年7月26日",
+        NOV22,
+        type="event",
+        event="上市",
+        entity="拼多多",
+        date="2018-07-26",
+    ),
+    row(
+        "2022年10月，京东联盟与快手恢复商品外链合作。",
+        "2022年10月",
+        NOV22,
+        type="event",
+        event="恢复外链",
+        entity="京东",
+        date="2022-10",
+    ),
+    row(
+        "小鹏汽车于2021年7月7日在港交所上市。",
+        "2021年7月7日",
+        NOV22,
+        type="event",
+        event="上市",
+        entity="小鹏汽车",
+    ),
+    row(
+        "抖音在2020年10月9日起切断外链。",
+        "2020年10月9日起",
+        NOV22,
+        type="event",
+        event="断外链",
+        entity="抖音",
+        date="2020-10-09",
+    ),
+]
+
+NOT_EVENTS = [
+    # generic verbs are no events; an announcement date is not the event date
+    ("2019年6月，快手电商部门正式成立。", MAR22),
+    ("2018年6月，快手小店上线。", MAR22),
+    ("在此前（2月22日）的公告中，快手电商决定切断淘宝京东联盟商品链接。", MAR22),
+    ("2021年11月，快手就曾宣布直播间不再支持挂有赞和魔筷的商品。", MAR22),
+    ("2022年10月，京东联盟宣布与快手恢复商品外链合作。", NOV22),
+    ("从快手2021年第三季度财报来看，此次断链对快手的整体影响不大。", MAR22),
+    ("2022年，苹果新品上市。", MAR22),
+]
+
+NOT_CLAIMS = [
+    # years, ordinals, list numbers, slogans, durations, hypothetical examples, codes
+    ("今年是快手上线的第11年。", MAR22),
+    ("快手今年也推出了百亿补贴活动。", MAR22),
+    ("这一年，拼多多只用了短短两年。", MAR22),
+    ("1、快手电商的“拼多多”式发展", MAR22),
+    ("但7个月的时间过去了，快手为何又再度恢复了外链合作？", MAR22),
+    ("即把蛋糕假设为 100 份，一边拿去 60 份，剩下只有 40 份。", MAR22),
+    ("快手（01024.HK）今日股价上涨。", MAR22),
+    ("他在5个小时完成了直播。", MAR22),
+    ("在下半年会为服务商准备亿级现金、千亿级流量。", MAR22),
+    ("快手在2018年推出了电商业务。", MAR22),
+]
+
+# ---------------------------------------------------------------------- bugs caught on the way
+
+BUGS = [
+    # a metric alias overlapping the entity: 快手电商|交易总额 reads 电商交易总额
+    row("快手电商交易总额达1912亿元", "1912亿元", NOV22, measure="电商交易总额", metric="gmv", entity="快手"),
+    # a bracketed remark does not narrow the metric
+    row("快手平均日活跃用户(含应用及小程序)达3.02亿人次", "3.02亿人次", NOV20, metric="dau"),
+    # the head noun after the alias decides (销售额跃迁的冷启时间 is no sales figure)
+    row("实现销售额跃迁的冷启时间同比缩短了近15%", "近15%", NOV22, metric=None),
+    # 增长至: the new level, not a change
+    row("贡献率从71.4%增长至90%", "90%", NOV22, type="figure"),
+    # a percent is not GMV
+    row("当时第三方平台仅贡献了10%的GMV", "10%", NOV22, metric=None),
+    # 目前: the figure is of the present
+    row("4月在快手自播，目前月GMV已突破千万。", "突破千万", NOV22, period=None),
+    # the comparison base (与去年同期相比) is not the period of the growth
+    row(
+        "2022年第二季度，快手营收为231亿元。与去年同期相比，营收增长了13%。",
+        "13%",
+        NOV22,
+        period="2022Q2",
+        change="yoy",
+    ),
+    # an unresolved relative year blocks the carried period
+    row(
+        "2019年，快手电商GMV为596亿元。今年上半年快手电商GMV总额达到1096亿元。", "1096亿元", None, period=None
+    ),
+    # a duration is no claim, and the figure after it still is
+    row(
+        "拼多多成立不到3年，GMV就突破了1000亿元。",
+        "突破了1000亿元",
+        NOV22,
+        metric="gmv",
+        low=1e11,
+        entity="拼多多",
+    ),
+    gap(
+        "the year named two paragraphs before (2020年5月) does not reach 6月16日: TimeContext resets per paragraph",
+        "2020年5月，快手宣布与京东达成战略合作。\n最终6月16日“快手京东双百亿补贴”全天支付金额达到14.2亿。",
+        "14.2亿",
+        NOV22,
+        period="2020-06-16",
+    ),
+    gap(
+        "不止是X: the subject is not X; not read",
+        "不止是海澜之家，张一鹏也透露，第二季度，传统品牌的入驻达 4.5 倍增长。",
+        "4.5 倍",
+        JUL21,
+        entity="快手",
+    ),
+    gap(
+        "an entity in the paragraph before does not carry over (paragraph-scoped)",
+        "2018年,拼多多的GMV为4716亿元。\n到了2019年,这一数字继续下滑,全年GMV达10066亿元。",
+        "10066亿元",
+        NOV20,
+        entity="拼多多",
+    ),
+    gap(
+        "a festival name written as a decimal (6.18) is read as a figure by the number pass",
+        "今年“6.18”快手电商也采取“百亿补贴”的策略。",
+        "6.18",
+        NOV20,
+        absent=True,
+    ),
+]
+
+
+def _check(claim: Claim, fields: dict[str, Any]) -> list[str]:
+    problems = []
+    for field, want in fields.items():
+        got = getattr(claim, field)
+        if field in ("period", "date"):
+            ok = got == (span(want) if want is not None else None)
+        elif field in ("type", "kind", "dimension"):
+            ok = got.value == want
+        elif field in ("value", "low", "high") and want is not None and got is not None:
+            ok = math.isclose(got, want, rel_tol=1e-6)
+        else:
+            ok = got == want
+        if not ok:
+            problems.append(f"{field}: want {want!r}, got {got!r}")
+    return problems
+
+
+@pytest.mark.parametrize(("text", "quote", "published", "fields"), CORPUS + NEWS + DATES + BUGS)
+def test_phrase(text: str, quote: str, published: dt.date | None, fields: dict[str, Any]) -> None:
+    claims = kcheck.extract(text, published=published, rules=RULES)
+    absent = fields.pop("absent", False)
+    found = [c for c in claims if c.quote == quote]
+    if absent:
+        assert found == [], f"{quote!r} should not be a claim"
+        return
+    assert found, f"{quote!r} not among {[c.quote for c in claims]}"
+    claim = found[0]
+    assert claim.sentence[claim.offset : claim.offset + len(quote)] == quote
+    problems = _check(claim, fields)
+    assert problems == [], problems
+
+
+@pytest.mark.parametrize(("text", "published"), NOT_EVENTS)
+def test_not_an_event(text: str, published: dt.date) -> None:
+    assert [c for c in kcheck.extract(text, published=published, rules=RULES) if c.event is not None] == []
+
+
+@pytest.mark.parametrize(("text", "published"), NOT_CLAIMS)
+def test_not_a_claim(text: str, published: dt.date) -> None:
+    # a sentence's own time expressions come back as date claims (text mode); no figure may
+    figures = [c for c in kcheck.extract(text, published=published, rules=RULES) if c.type.value != "event"]
+    assert figures == [], [c.quote for c in figures]
+
+
+def test_phrasebook_size() -> None:
+    assert len(CORPUS + NEWS + DATES + BUGS) + len(NOT_EVENTS) + len(NOT_CLAIMS) >= 200
