@@ -507,6 +507,28 @@ def test_never_raises_on_any_text(text: str) -> None:
     _check_bounds(text, found)
 
 
+_FRAGMENTS = [
+    "2021年", "3月", "1日", "上半年", "同期", "去年", "至", "-", "前三季度", "末", "底", "年底", "Q3", "H1",
+    "十二月", "二十九日", "31日", "2月", "29日", "第四季度", "当年", "当月", "17日", "，", "起", "左右",
+    "以来", "截至", "自", "从", "年", "月", "日", "本月", "上个季度", "今明两年", "90年代", "07年", "农历",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_FRAGMENTS), max_size=8),
+    st.one_of(st.none(), st.dates()),
+    st.one_of(st.none(), st.integers(1, 9999)),
+    st.integers(1, 12),
+)
+def test_time_fragments_in_any_order_and_context(
+    parts: list[str], published: dt.date | None, year: int | None, month: int
+) -> None:
+    text = "".join(parts)
+    found, _ = _FINDER.find(text, TimeContext(published=published, year=year, month=month if year else None))
+    _check_bounds(text, found)
+
+
 class _EveryPosition(TimeFinder):
     """The reference scan: the full start regex tried at every position."""
 
