@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
@@ -33,9 +34,15 @@ _NOT_WORD = re.compile(r"[\W_]+")
 # --------------------------------------------------------------------------- which claims count
 
 
+@lru_cache(maxsize=1 << 16)
+def folded(text: str) -> str:
+    """``fold`` memoised: one sentence is folded for each of its claims and at every stage."""
+    return fold(text)
+
+
 def dedupe_key(claim: Claim) -> tuple[str, str, str, int]:
     """The same sentence repeated in one document (a page that carries its article twice)."""
-    return (claim.doc, fold(claim.sentence).strip(), fold(claim.quote), claim.offset)
+    return (claim.doc, folded(claim.sentence).strip(), folded(claim.quote), claim.offset)
 
 
 def unique_claims(claims: Iterable[Claim]) -> list[Claim]:
@@ -62,7 +69,7 @@ def has_value(claim: Claim) -> bool:
     return claim.period is not None and (claim.low is not None or claim.high is not None)
 
 
-def is_valued(claim: Claim, rules: RuleSet) -> bool:
+def is_valued(claim: Claim) -> bool:
     """Whether a claim's value may stand against another's: it has one and it was not revised."""
     return has_value(claim) and not is_superseded(claim)
 
@@ -103,7 +110,7 @@ def span_text(span: Span) -> str:
 
 def normalise_phrase(text: str) -> str:
     """Fold (traditional, full-width), lower-case and drop punctuation and spaces."""
-    return _NOT_WORD.sub("", fold(text).lower())
+    return _NOT_WORD.sub("", folded(text).lower())
 
 
 def _unit_key(claim: Claim, canonical_measure: bool, rules: RuleSet) -> str | None:
@@ -165,7 +172,8 @@ def sentence_context(claim: Claim, rules: RuleSet) -> str | None:
         offset = sentence.find(quote)
         if offset < 0:
             return None
-    masked = _SPACE.sub("", fold(sentence[:offset] + _MASK + sentence[offset + len(quote) :]))
+    whole = folded(sentence)
+    masked = _SPACE.sub("", whole[:offset] + _MASK + whole[offset + len(quote) :])
     if len(normalise_phrase(masked)) < rules.checks.fuzzy.min_sentence_chars:
         return None
     return masked
@@ -272,10 +280,8 @@ def _representative(entries: list[_Entry], attr: str, written: str) -> str:
 
 
 def _written(values: Iterable[str | None], limit: int = 6) -> str:
-    seen: list[str] = []
-    for v in values:
-        if v and v not in seen:
-            seen.append(v)
+    """Distinct phrasings in order of appearance: ``电商交易总额（GMV）, 电商交易额``."""
+    seen = list(dict.fromkeys(v for v in values if v))
     more = f", +{len(seen) - limit}" if len(seen) > limit else ""
     return ", ".join(seen[:limit]) + more
 
@@ -400,7 +406,7 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
         key["entity"] = normalise_phrase(entity)
     claims = [e.claim for e in entries]
     unique = unique_claims(claims)
-    valued_sources = {c.doc for c in unique if is_valued(c, rules)}
+    valued_sources = {c.doc for c in unique if is_valued(c)}
     if len(unique) > 1:
         why = _why(entries, names, rules)
     else:

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kcheck.check.intervals import Bounds, Stated
-from kcheck.extract.normalise import fold
-from kcheck.group import has_value, is_superseded, period_label, sentence_context, unique_claims
+from kcheck.group import folded, has_value, is_superseded, period_label, sentence_context, unique_claims
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic
 from kcheck.rules import RuleSet
 
@@ -49,7 +48,7 @@ class CheckContext:
             for same in by_sentence.values():
                 same.sort(key=lambda c: c.offset)
                 for earlier, later in pairwise(same):
-                    between = fold(later.sentence)[earlier.offset + len(earlier.quote) : later.offset]
+                    between = folded(later.sentence)[earlier.offset + len(earlier.quote) : later.offset]
                     if getattr(later, "revision", None) or any(
                         cue in between for cue in self.rules.kinds.revision
                     ):

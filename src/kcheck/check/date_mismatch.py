@@ -24,6 +24,8 @@ def check(ctx: CheckContext) -> list[Conflict]:
     for topic in ctx.grouped():
         if topic.key.get("type") != ClaimType.EVENT.value:
             continue
+        if len(topic.sources) < 2:
+            continue
         stated = ctx.stated(topic, _day_bounds)
         if len({s.doc for s in stated if s.active}) < 2:
             continue

@@ -21,6 +21,8 @@ def check(ctx: CheckContext) -> list[Conflict]:
     for topic in ctx.grouped():
         if topic.key.get("type") == ClaimType.EVENT.value or not topic.key.get("period"):
             continue
+        if len(topic.sources) < 2:
+            continue
         stated = ctx.stated(topic, ctx.bounds)
         if len({s.doc for s in stated if s.active}) < 2:
             continue
