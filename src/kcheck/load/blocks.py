@@ -7,9 +7,16 @@ Every reader (HTML, Markdown, plain text) turns a file body into a list of :clas
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from kcheck.load.traced import Traced
+
+
+def wide(ch: str) -> bool:
+    """A CJK (East Asian wide or full-width) character: a line break next to two of them
+    joins them without a space (CSS Text 3, segment break transformation)."""
+    return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
 
 
 @dataclass(slots=True)

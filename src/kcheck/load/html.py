@@ -17,13 +17,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from html.parser import HTMLParser
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from kcheck.load.blocks import Block, Line, PageMeta
+from kcheck.load.blocks import Block, Line, PageMeta, wide
 from kcheck.load.traced import Builder
 from kcheck.rules import BoilerplateSection
 
@@ -163,10 +162,6 @@ DATE_META = (
 SITE_META = ("og:site_name", "application-name", "source", "author", "article:author")
 
 
-def _wide(ch: str) -> bool:
-    return bool(ch) and unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
     for name, value in attrs:
         if name == "hidden":
@@ -221,7 +216,7 @@ class _TextPass(HTMLParser):
 
     def _text(self, text: str, src: int | None) -> None:
         # the segment break between two CJK characters disappears (CSS Text 3)
-        joined = self.ws_newlines and _wide(self.line.last_char()) and _wide(text[0])
+        joined = self.ws_newlines and wide(self.line.last_char()) and wide(text[0])
         if self.ws and len(self.line) and not joined:
             if self.ws_src is not None:
                 self.line.verbatim(" ", self.ws_src)

@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 import re
 
-from kcheck.load.blocks import Block, Line
-from kcheck.load.html import _wide
+from kcheck.load.blocks import Block, Line, wide
 from kcheck.load.text import split_lines
 from kcheck.load.traced import Builder, Traced
 
@@ -72,7 +71,7 @@ class _Paragraph:
         traced = piece.build().strip()
         if not traced:
             return
-        if len(self.out) and not (_wide(self.out.last_char()) and _wide(traced.text[0])):
+        if len(self.out) and not (wide(self.out.last_char()) and wide(traced.text[0])):
             self.out.inserted(" ")
         self.out.extend(traced)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import stat
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from kcheck.load.blocks import Block, Line, PageMeta
 from kcheck.load.dates import Stamp, infer_from_body, parse_stamp
 from kcheck.load.decode import DecodeError, decode
 from kcheck.load.formats import FrontMatter, detect_format, split_front_matter
-from kcheck.load.furniture import CLOSING, chars, keep_article
+from kcheck.load.furniture import CLOSING, chars, is_prose, keep_article
 from kcheck.load.html import read_html
 from kcheck.load.manifest import ManifestEntry
 from kcheck.load.markdown import read_markdown
@@ -117,12 +118,14 @@ def find_bylines(lines: list[Line], patterns: Boilerplate, timezone: str, index:
 
 
 def plain_title(lines: list[Line], patterns: Boilerplate) -> str | None:
-    """A plain-text page's title: its first line, when that line looks like a heading."""
-    for line in lines[:TITLE_LINES]:
+    """A plain-text page's title: its first line, when that line looks like a heading and
+    prose follows (a one-line note is its own content, not a title)."""
+    for i, line in enumerate(lines[:TITLE_LINES]):
         text = line.text.text
         if patterns.drop_lines.search(text) or any(p.search(text) for p in patterns.bylines):
             continue
-        if chars(text) <= TITLE_CHARS and not text.rstrip(CLOSING).endswith(NOT_TITLE_ENDINGS):
+        heading = chars(text) <= TITLE_CHARS and not text.rstrip(CLOSING).endswith(NOT_TITLE_ENDINGS)
+        if heading and any(is_prose(later.text.text) for later in lines[i + 1 :]):
             return " ".join(text.split())
         return None
     return None
@@ -130,7 +133,7 @@ def plain_title(lines: list[Line], patterns: Boilerplate) -> str | None:
 
 @dataclass(frozen=True)
 class Dating:
-    published: Any
+    published: dt.date | None
     origin: PublishedFrom
     note: str
 
@@ -227,7 +230,8 @@ def load_file(
     title = title or meta.title
     heading = plain_title(lines, patterns) if kind != "html" else None
     title = title or heading
-    titles = [t for t in (title, heading, meta.title) if t]
+    # lines repeating the title are furniture (a page dump's heading lines, an <h1>)
+    titles = [t for t in (title, heading) if t]
 
     kept = keep_article(blocks, titles, patterns, {b.index for b in bylines}, dump=kind == "text")
     sentences = split_sentences(kept.paragraphs, index)

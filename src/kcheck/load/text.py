@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from kcheck.load.blocks import Block, Line
-from kcheck.load.traced import LINE_BREAK, Traced, verbatim
+from kcheck.load.traced import LINE_BREAK, verbatim
 
 # typographic list bullets as page-to-text converters render <li> (not '-' or '*', which
 # plain prose uses as dashes and multiplication)
@@ -59,15 +59,3 @@ def read_text(body: str, base: int) -> list[Block]:
     if block.lines:
         blocks.append(block)
     return blocks
-
-
-def first_lines(body: str, base: int, limit: int) -> list[Traced]:
-    """The first ``limit`` non-blank lines, stripped (where bylines are looked for)."""
-    out: list[Traced] = []
-    for src, raw in split_lines(body, base):
-        line = verbatim(raw, src).strip()
-        if line:
-            out.append(line)
-            if len(out) >= limit:
-                break
-    return out
