@@ -496,8 +496,19 @@ class NumberFinder:
     # ------------------------------------------------------------------ pieces
 
     def _part(self, s: str, m: re.Match[str], i: int) -> _Part | None:
-        num = self.reader.read(m.group(f"n{i}"))
         start, token_end = m.span(f"n{i}")
+        text = s[start:token_end]
+        trimmed = self._trim(text)
+        if trimmed != text:
+            # 5亿一举: the Chinese digit starts the next word; the unit after it is not ours
+            token_end = start + len(trimmed)
+            num = self.reader.read(trimmed)
+            if num is None:
+                return None
+            after = self._post_at(s, token_end)
+            qual, end = after if after is not None else (None, token_end)
+            return _Part(start, token_end, token_end, end, num, None, None, qual, Decimal(0), None)
+        num = self.reader.read(text)
         if num is None:
             return None
         unit_word = m.group(f"ua{i}") or m.group(f"ub{i}")
@@ -524,12 +535,29 @@ class NumberFinder:
                 unit_word, unit, end = None, None, token_end
                 minor, minor_precision = Decimal(0), None
         core_end = end
-        pm = self.post_pattern.match(s, end)
-        if pm is not None:
-            post = self._post(s, pm.start("q"), pm.group("q"))
-            if post is not None:
-                end = pm.end()
+        found = self._post_at(s, end)
+        if found is not None:
+            post, end = found
         return _Part(start, token_end, core_end, end, num, unit_word, unit, post, minor, minor_precision)
+
+    def _trim(self, token: str) -> str:
+        """Drop Chinese digits glued after an Arabic figure's magnitude (5亿一举 -> 5亿)."""
+        if not any("0" <= c <= "9" for c in token):
+            return token
+        cut = len(token)
+        while cut > 0 and (token[cut - 1] in self.cn_digit_set or token[cut - 1] == " "):
+            cut -= 1
+        if cut < len(token) and cut > 0 and token[cut - 1] in self.reader.big:
+            return token[:cut]
+        return token
+
+    def _post_at(self, s: str, at: int) -> tuple[_Qual, int] | None:
+        """A qualifier written right after the figure (60%以上, 40元左右) and where it ends."""
+        pm = self.post_pattern.match(s, at)
+        if pm is None:
+            return None
+        post = self._post(s, pm.start("q"), pm.group("q"))
+        return (post, pm.end()) if post is not None else None
 
     def _post(self, s: str, at: int, word: str) -> _Qual | None:
         for ff in self.false_after:
