@@ -131,8 +131,13 @@ class Extractor:
             if bare_dates:
                 drafts.extend(_bare_dates(text, times, used))
                 drafts.sort(key=lambda d: d.start)
-            for draft in drafts:
-                claims.append(_claim(doc.path, sentence, draft, seen))
+            if drafts:
+                # the id hashes (document, sentence, quote, occurrence): the sentence part once
+                base = hashlib.blake2b(digest_size=6)
+                base.update(f"{doc.path}\x1f{text}\x1f".encode())
+                key = base.copy().hexdigest()
+                for draft in drafts:
+                    claims.append(_claim(doc.path, sentence, draft, base, key, seen))
         return claims
 
 
@@ -151,14 +156,21 @@ def _bare_dates(text: str, times: list[TimeExpr], used: set[int]) -> list[Draft]
     ]
 
 
-def _claim(path: str, sentence: Sentence, d: Draft, seen: dict[tuple[str, str], int]) -> Claim:
+def _claim(
+    path: str,
+    sentence: Sentence,
+    d: Draft,
+    base: Any,
+    sentence_key: str,
+    seen: dict[tuple[str, str], int],
+) -> Claim:
     quote = sentence.text[d.start : d.end]
-    key = (sentence.text, quote)
+    key = (sentence_key, quote)
     n = seen.get(key, 0)
     seen[key] = n + 1
-    digest = hashlib.blake2b(
-        f"{path}\x1f{sentence.text}\x1f{quote}\x1f{n}".encode(), digest_size=6
-    ).hexdigest()
+    h = base.copy()
+    h.update(f"{quote}\x1f{n}".encode())
+    digest: str = h.hexdigest()
     line, column = sentence.locate(d.start)
     return Claim(
         id=digest,

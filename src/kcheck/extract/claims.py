@@ -79,7 +79,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
@@ -108,6 +109,9 @@ COORDINATORS = frozenset({"", "和", "、", "及", "以及", "跟", "/"})
 MAX_VERB_GAP = 3  # 同比增长了 77%: a change verb and its figure are this close at most
 MAX_RATE_GAP = 10  # 增速则为 47.7%
 MAX_AFTER_GAP = 2  # 4.5 倍增长, 上万亿的电商交易额
+MAX_CLAUSE = 200  # no clause of real prose is longer: cue words further back are not read
+MAX_SUBJECT = 10  # characters: a longer "subject" is a clause, not a name
+MAX_REFERENTS = 50  # how far back in the paragraph a pointing word (该项收入) may reach
 MAX_MEASURE = 30
 
 
@@ -154,26 +158,128 @@ class ParagraphState:
     claims: list[Draft] = field(default_factory=list)
 
 
-@dataclass(slots=True)
 class _Sentence:
-    """One sentence under assembly: its text, parses and clause boundaries."""
+    """One sentence under assembly: its text, its parses, and indexes into them.
 
-    text: str
-    folded: str
-    hits: list[Hit]
-    quantities: list[Quantity]
-    times: list[TimeExpr]
-    bounds: list[int]
+    Every lookup a figure makes is a bisection or a walk over a bounded window, so a
+    sentence with n figures costs O(n log n), however long it is.
+    """
+
+    __slots__ = (
+        "bounds",
+        "ent_ends",
+        "ent_objects",
+        "ents",
+        "folded",
+        "hit_starts",
+        "hits",
+        "hyp_at",
+        "q_starts",
+        "quantities",
+        "subjects",
+        "text",
+        "time_ends",
+        "time_starts",
+        "times",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        hits: list[Hit],
+        quantities: list[Quantity],
+        times: list[TimeExpr],
+        is_object: Callable[[str, Hit], bool],
+        hyp_at: int,
+    ) -> None:
+        self.text = text
+        self.folded = folded
+        self.hits = hits
+        self.quantities = quantities
+        self.times = times
+        self.bounds = _clause_bounds(folded, quantities)
+        self.hit_starts = [h.start for h in hits]
+        self.q_starts = [q.start for q in quantities]
+        self.time_starts = [t.start for t in times]
+        self.time_ends = [t.end for t in times]
+        self.ents = [h for h in hits if h.mask & Cue.ENTITY]
+        self.ent_ends = [h.end for h in self.ents]
+        self.ent_objects = [is_object(folded, h) for h in self.ents]
+        self.subjects: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.hyp_at = hyp_at
 
     def clause(self, pos: int) -> tuple[int, int]:
-        start, end = 0, len(self.folded)
-        for b in self.bounds:
-            if b < pos:
-                start = b + 1
-            else:
-                end = b
-                break
+        """The clause around ``pos``: after the clause mark before it, up to the next one."""
+        i = bisect_left(self.bounds, pos)
+        start = self.bounds[i - 1] + 1 if i > 0 else 0
+        end = self.bounds[i] if i < len(self.bounds) else len(self.folded)
         return start, end
+
+    def hits_in(self, a: int, b: int) -> list[Hit]:
+        """Matches inside ``[a, b)``."""
+        out = []
+        for i in range(bisect_left(self.hit_starts, a), len(self.hits)):
+            h = self.hits[i]
+            if h.start >= b:
+                break
+            if h.end <= b:
+                out.append(h)
+        return out
+
+    def hits_at(self, pos: int) -> list[Hit]:
+        i = bisect_left(self.hit_starts, pos)
+        out = []
+        while i < len(self.hits) and self.hits[i].start == pos:
+            out.append(self.hits[i])
+            i += 1
+        return out
+
+    def times_in(self, a: int, b: int) -> list[TimeExpr]:
+        out = []
+        for i in range(bisect_left(self.time_starts, a), len(self.times)):
+            t = self.times[i]
+            if t.start >= b:
+                break
+            if t.end <= b:
+                out.append(t)
+        return out
+
+    def times_before(self, pos: int) -> range:
+        """Indexes of the times that end by ``pos``, nearest last."""
+        return range(bisect_right(self.time_ends, pos))
+
+    def time_at(self, pos: int) -> TimeExpr | None:
+        i = bisect_left(self.time_starts, pos)
+        return self.times[i] if i < len(self.times) and self.times[i].start == pos else None
+
+    def in_time(self, pos: int) -> bool:
+        i = bisect_right(self.time_starts, pos) - 1
+        return i >= 0 and self.times[i].end > pos
+
+    def quantity_between(self, a: int, b: int) -> bool:
+        """Is a figure wholly inside ``[a, b)``?"""
+        i = bisect_left(self.q_starts, a)
+        return i < len(self.quantities) and self.quantities[i].end <= b
+
+    def last_quantity_end(self, pos: int) -> int:
+        """End of the last figure that ends by ``pos`` (0 if none)."""
+        i = bisect_right(self.q_starts, pos) - 1
+        while i >= 0:
+            if self.quantities[i].end <= pos:
+                return self.quantities[i].end
+            i -= 1
+        return 0
+
+    def entity_before(self, pos: int, lo: int, objects: bool) -> int:
+        """Index (in ``ents``) of the nearest entity ending by ``pos`` and starting at ``lo`` or
+        later, that is (``objects=False``) or may be (``True``) the object of a preposition."""
+        i = bisect_right(self.ent_ends, pos) - 1
+        while i >= 0 and self.ents[i].start >= lo:
+            if objects or not self.ent_objects[i]:
+                return i
+            i -= 1
+        return -1
 
 
 class Assembler:
@@ -223,6 +329,8 @@ class Assembler:
         fill = "|".join(re.escape(w) for w in [*self.subject_fillers, *self.measure_trim])
         punct = re.escape("".join(sorted(PUNCT)))
         closing = re.escape("".join(sorted(PUNCT - set(")]"))))
+        self._neutral_re = re.compile("|".join(re.escape(w) for w in self.neutral) or "(?!)")
+        self._filler_re = re.compile("|".join(re.escape(w) for w in self.subject_fillers) or "(?!)")
         self._lead = re.compile(f"(?:[{punct}]|{fill})*" if fill else f"[{punct}]*")
         self._tail = re.compile(f"(?:[{closing}]|{trim})+$" if trim else f"[{closing}]+$")
         self.announcement = tuple(f(rules.events.announcement))
@@ -244,8 +352,9 @@ class Assembler:
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         times = sorted(times, key=lambda t: t.start)
-        qs = [q for q in sorted(quantities, key=lambda q: q.start) if not _inside_time(q, times)]
-        s = _Sentence(text, folded, hits, qs, times, _clause_bounds(folded, qs))
+        qs = _outside_times(sorted(quantities, key=lambda q: q.start), times)
+        hyp_at = min((i for w in self.hypothetical if (i := folded.find(w)) >= 0), default=len(folded) + 1)
+        s = _Sentence(text, folded, hits, qs, times, self._is_object, hyp_at)
         used: set[int] = set()
         drafts: list[Draft] = []
         prev: Draft | None = None
@@ -266,23 +375,22 @@ class Assembler:
         self, s: _Sentence, q: Quantity, prev: Draft | None, state: ParagraphState, used: set[int]
     ) -> Draft | None:
         folded = s.folded
-        if any(folded.find(w, 0, q.start) >= 0 for w in self.hypothetical):
+        if s.hyp_at < q.start:
             return None  # 即把蛋糕假设为100份: an example, not a claim
         cs, _ce = s.clause(q.start)
-        clause_hits = [h for h in s.hits if h.start >= cs and h.end <= q.start]
-        clause_times = [t for t in s.times if t.start >= cs and t.end <= q.start]
+        cs = max(cs, q.start - MAX_CLAUSE)
+        clause_hits = s.hits_in(cs, q.start)
+        clause_times = s.times_in(cs, q.start)
         is_change, sign = self._change(s, q, cs, clause_hits)
         change = None
         if is_change:
             change = "change"
             # 同比/环比 in the clause, else earlier in the sentence with no figure in between
             # (与去年同期相比，该项收入的增速为7.1%)
-            for h in s.hits:
-                if h.end > q.start:
+            for h in reversed(s.hits_in(s.last_quantity_end(q.start), q.start)):
+                if h.change is not None:
+                    change = h.change
                     break
-                name = h.change
-                if name is not None and (h.start >= cs or not _has_quantity_between(s, h.end, q.start)):
-                    change = name
 
         # a clause that continues the previous figure: its own time, no subject or measure of its own
         own_words = any((h.mask & Cue.METRIC) or (h.mask & Cue.ENTITY) for h in clause_hits)
@@ -396,13 +504,13 @@ class Assembler:
                 if rate is not None:  # 这一增速下滑至234%: the rate's new level, as written
                     return True, -1 if (rate.mask & Cue.DECLINE_RATE) else 1
                 return False, 1
-            if len(gap) <= MAX_VERB_GAP and not _has_quantity_between(s, verb.end, q.start):
+            if len(gap) <= MAX_VERB_GAP and not s.quantity_between(verb.end, q.start):
                 return True, -1 if (verb.mask & Cue.DECREASE) else 1
             if rate is None:
                 return False, 1
         if rate is not None:
             gap_len = q.start - rate.end
-            if gap_len <= MAX_RATE_GAP and not _has_quantity_between(s, rate.end, q.start):
+            if gap_len <= MAX_RATE_GAP and not s.quantity_between(rate.end, q.start):
                 return True, -1 if (rate.mask & Cue.DECLINE_RATE) else 1
             return False, 1
         # after the figure: 实现8倍增长
@@ -410,8 +518,8 @@ class Assembler:
             pos = q.end
             while pos < len(folded) and pos - q.end <= MAX_AFTER_GAP and folded[pos] in " 的":
                 pos += 1
-            for h in s.hits:
-                if h.start == pos and h.mask & CHANGE_VERBS:
+            for h in s.hits_at(pos):
+                if h.mask & CHANGE_VERBS:
                     if folded[h.end : h.end + 2].lstrip(" 了").startswith(self.to_words):
                         return False, 1  # 从71.4%增长至90%: 71.4% is the old level
                     return True, -1 if (h.mask & Cue.DECREASE) else 1
@@ -464,13 +572,11 @@ class Assembler:
         pos = q.end
         while pos < len(s.folded) and pos - q.end <= MAX_AFTER_GAP and s.folded[pos] in " 的":
             pos += 1
-        for h in s.hits:
-            if h.start == pos and (h.mask & Cue.METRIC):
+        for h in s.hits_at(pos):
+            if h.mask & Cue.METRIC:
                 name = h.metric
                 if name is not None and self._fits(name, q, is_change):
                     return name, h, None
-            if h.start > pos:
-                break
         # a change follows the level it is the change of (营业收入为204.93亿元，同比上涨33.4%);
         # a clause with no subject or measure of its own continues the previous figure
         # (完成GMV达6800亿元，超过原定目标6500亿元) when the figure fits that measure
@@ -486,13 +592,10 @@ class Assembler:
         ):
             return prev.metric, None, prev
         # earlier in the sentence, with no other figure in between
-        for h in reversed(s.hits):
-            if h.end > cs or not (h.mask & Cue.METRIC):
-                continue
-            if _has_quantity_between(s, h.end, q.start):
-                return None, None, None
-            name = h.metric
-            return (name if name is not None and self._fits(name, q, is_change) else None), h, None
+        for h in reversed(s.hits_in(s.last_quantity_end(q.start), cs)):
+            if h.mask & Cue.METRIC:
+                name = h.metric
+                return (name if name is not None and self._fits(name, q, is_change) else None), h, None
         return None, None, None
 
     def _referent(
@@ -508,12 +611,11 @@ class Assembler:
                 break
         if at < 0:
             return None
-        earlier = [*state.claims]
+        earlier = state.claims[-MAX_REFERENTS:]
         if not earlier:
             return None
-        named = next(
-            (h for h in s.hits if h.start >= at and h.end <= q.start and (h.mask & Cue.METRIC)), None
-        )
+        after = s.hits_in(at, q.start)
+        named = next((h for h in after if h.mask & Cue.METRIC), None)
         if named is not None:
             name = named.metric
             alias = folded[named.start : named.end]
@@ -525,7 +627,7 @@ class Assembler:
                 if d.measure is not None and _strip_skip(fold(d.measure)).endswith(alias):
                     return d
             return None
-        rate = any(h.start >= at and h.end <= q.start and (h.mask & Cue.GROWTH_RATE) for h in s.hits)
+        rate = any(h.mask & Cue.GROWTH_RATE for h in after)
         want = ClaimType.CHANGE if rate or is_change else ClaimType.FIGURE
         return next((d for d in reversed(earlier) if d.type is want), None)
 
@@ -582,16 +684,16 @@ class Assembler:
         for t in clause_times:
             if t.start >= after:
                 hi = min(hi, t.start)
-        for other in s.quantities:
-            if after <= other.start < hi:
-                hi = other.start
+        i = bisect_left(s.q_starts, after)
+        if i < len(s.quantities):
+            hi = min(hi, max(after, s.quantities[i].start))
         return lo, hi
 
     def _narrowed(self, s: _Sentence, q: Quantity, cs: int, clause_hits: list[Hit], metric_hit: Hit) -> bool:
         """Do words before the alias narrow the metric to a part (平台品牌自播GMV, 游戏收入)?"""
         if metric_hit.start < cs or metric_hit.start >= q.start:
             return False
-        clause_times = [t for t in s.times if t.start >= cs and t.end <= q.start]
+        clause_times = s.times_in(cs, q.start)
         lo, hi = self._measure_span(s, q, cs, clause_hits, clause_times, metric_hit)
         # the words before the first alias of the phrase, between its aliases (电商交易总额
         # （GMV）: brackets only) and after it (销售额跃迁的冷启时间: the alias is a modifier,
@@ -603,9 +705,7 @@ class Assembler:
                 rest.append(s.folded[pos : max(pos, h.start)])
                 pos = max(pos, h.end)
         rest.append(s.folded[pos : max(pos, hi)])
-        words = _BRACKETED.sub("", "".join(rest))
-        for w in self.neutral:
-            words = words.replace(w, "")
+        words = self._neutral_re.sub("", _BRACKETED.sub("", "".join(rest)))
         return any(ch not in PUNCT for ch in words)
 
     def _trim(self, folded: str, a: int, b: int) -> tuple[int, int]:
@@ -636,14 +736,9 @@ class Assembler:
         return any(cue in window for cue in self.segment_cues)
 
     def _segment_window(self, s: _Sentence, hit: Hit) -> int:
-        lo = 0
-        for q in s.quantities:
-            if q.end <= hit.start:
-                lo = max(lo, q.end)
-        for h in s.hits:
-            if h.end <= hit.start and (h.mask & Cue.ENTITY):
-                lo = max(lo, h.end)
-        return lo
+        lo = max(s.last_quantity_end(hit.start), hit.start - MAX_CLAUSE)
+        i = s.entity_before(hit.start, lo, objects=True)
+        return s.ents[i].end if i >= 0 else lo
 
     def _segment_measure(self, s: _Sentence, hit: Hit) -> str:
         """``其他服务板块`` + ``收入``: the segment phrase before the alias, joined to it."""
@@ -690,18 +785,12 @@ class Assembler:
         self, s: _Sentence, pos: int, cs: int, state: ParagraphState
     ) -> tuple[str | None, str | None, str | None]:
         """(entity, where it came from, the clause subject as written)."""
-        folded = s.folded
         subject_span = self._subject(s, cs, pos) or self._subject(s, 0, pos)
         subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
-        objects: list[Hit] = []
         for lo in (cs, 0):
-            for h in reversed(s.hits):
-                if h.end > pos or h.start < lo or not (h.mask & Cue.ENTITY):
-                    continue
-                if self._is_object(folded, h):
-                    objects.append(h)
-                    continue
-                h = self._first_coordinated(s, h)
+            i = s.entity_before(pos, lo, objects=False)
+            if i >= 0:
+                h = s.ents[self._first_coordinated(s, i)]
                 if h.start >= cs:
                     subject = s.text[h.start : h.end]
                 return h.entity, "rules", subject
@@ -710,49 +799,57 @@ class Assembler:
         if subject_span is not None and subject is not None:
             return subject, "subject", subject
         # a subordinate clause first (若要在年底完成2500亿的GMV，快手还需要...): the subject after it
-        for h in s.hits:
-            if h.start >= pos and (h.mask & Cue.ENTITY) and not self._is_object(folded, h):
-                return h.entity, "rules", subject
-        if objects:
-            return objects[0].entity, "rules", subject
+        for i in range(bisect_left(s.ent_ends, pos + 1), len(s.ents)):
+            if s.ents[i].start >= pos and not s.ent_objects[i]:
+                return s.ents[i].entity, "rules", subject
+        i = s.entity_before(pos, cs, objects=True)
+        if i < 0:
+            i = s.entity_before(pos, 0, objects=True)
+        if i >= 0:
+            return s.ents[i].entity, "rules", subject
         return None, None, subject
 
-    def _first_coordinated(self, s: _Sentence, h: Hit) -> Hit:
+    def _first_coordinated(self, s: _Sentence, i: int) -> int:
         """The first of coordinated entities (快手和抖音, “快手京东双百亿补贴”): the subject."""
-        entities = [e for e in s.hits if (e.mask & Cue.ENTITY)]
-        i = entities.index(h)
         while i > 0:
-            before = entities[i - 1]
-            joiner = s.folded[before.end : entities[i].start].strip()
+            joiner = s.folded[s.ents[i - 1].end : s.ents[i].start].strip()
             if joiner not in COORDINATORS:
                 break
             i -= 1
-        return entities[i]
+        return i
 
     def _subject(self, s: _Sentence, lo: int, hi: int) -> tuple[int, int] | None:
         """The leading noun phrase of the clause starting at ``lo`` (not past ``hi``)."""
         folded = s.folded
         _cs, ce = s.clause(lo) if lo < len(folded) else (lo, lo)
         hi = min(hi, ce)
+        key = (lo, hi)
+        if key not in s.subjects:
+            s.subjects[key] = self._read_subject(s, lo, hi)
+        return s.subjects[key]
+
+    def _read_subject(self, s: _Sentence, lo: int, hi: int) -> tuple[int, int] | None:
+        folded = s.folded
         p = lo
         while p < hi:
             if folded[p] in PUNCT:
                 p += 1
                 continue
-            t = next((t for t in s.times if t.start == p), None)
+            t = s.time_at(p)
             if t is not None:
                 p = t.end
                 continue
-            filler = next((w for w in self.subject_fillers if folded.startswith(w, p, hi)), None)
-            if filler is not None:
-                p += len(filler)
+            filler = self._filler_re.match(folded, p, hi)
+            if filler is not None and filler.end() > p:
+                p = filler.end()
                 continue
             break
         q = p
         stopped = False
-        while q < hi:
+        limit = min(hi, p + MAX_SUBJECT + 1)
+        while q < limit:
             ch = folded[q]
-            if ch in PUNCT or ch in NOT_SUBJECT or any(t.start == q for t in s.times):
+            if ch in PUNCT or ch in NOT_SUBJECT or s.time_at(q) is not None:
                 break
             if any(folded.startswith(w, q, hi) for w in self.subject_stops.get(ch, ())):
                 stopped = True
@@ -764,12 +861,16 @@ class Assembler:
             q += 1
             stopped = any(folded.startswith(w, q, hi) for w in self.subject_stops.get(folded[q : q + 1], ()))
         phrase = folded[p:end]
-        if not stopped or not 2 <= len(phrase) <= 10:
+        if not stopped or not 2 <= len(phrase) <= MAX_SUBJECT:
             return None
         if phrase in self.generic or phrase.startswith(self.subject_anaphora):
             return None
-        if any(h.start < end and p < h.end and not (h.mask & Cue.ENTITY) for h in s.hits):
-            return None  # a measure or a cue word is no subject (全年GMV达...)
+        for i in range(max(bisect_right(s.hit_starts, p) - 1, 0), len(s.hits)):
+            h = s.hits[i]
+            if h.start >= end:
+                break
+            if h.end > p and not (h.mask & Cue.ENTITY):
+                return None  # a measure or a cue word is no subject (全年GMV达...)
         return p, end
 
     # ------------------------------------------------------------------ period
@@ -793,20 +894,14 @@ class Assembler:
                 return
         for word in self.relative_words:
             i = folded.find(word, cs, q.start)
-            if i >= 0 and not any(t.start <= i < t.end for t in s.times):
+            if i >= 0 and not s.in_time(i):
                 return
         chosen: int | None = None
-        for lo in (cs, 0):
-            for i in range(len(s.times) - 1, -1, -1):
-                t = s.times[i]
-                if t.end > q.start or t.start < lo:
-                    continue
-                if is_change and self._is_base(folded, t):
-                    continue
-                chosen = i
-                break
-            if chosen is not None:
-                break
+        for i in reversed(s.times_before(q.start)):
+            if is_change and self._is_base(folded, s.times[i]):
+                continue
+            chosen = i  # the nearest: in the clause if the clause has one, else earlier
+            break
         if chosen is None:
             source = prev if prev is not None and prev.period is not None else None
             if source is None and inherited is not None and inherited.period is not None:
@@ -871,12 +966,12 @@ class Assembler:
             if name is None:
                 continue
             cs, _ce = s.clause(h.start)
-            before = [i for i, t in enumerate(s.times) if t.end <= h.start]
+            before = s.times_before(h.start)
             if not before:
                 continue
-            in_clause = [i for i in before if s.times[i].start >= cs]
+            in_clause = list(before[bisect_left(s.time_starts, cs) :])
             since = [i for i in in_clause if getattr(s.times[i], "anchor_kind", None) == "since"]
-            chosen = (since or in_clause or before)[-1]
+            chosen = (since or in_clause or [before[-1]])[-1]
             t = s.times[chosen]
             if t.granularity not in (Granularity.DAY, Granularity.MONTH):
                 continue
@@ -888,7 +983,7 @@ class Assembler:
             seen.add((name, chosen))
             used.add(chosen)
             entity, entity_from, subject = self._event_entity(s, h, cs, state)
-            cue = _last([x for x in s.hits if x.start >= cs and x.end <= h.start], KIND_CUES)
+            cue = _last(s.hits_in(max(cs, h.start - MAX_CLAUSE), h.start), KIND_CUES)
             kind = ClaimKind.ACTUAL
             if cue is not None and (cue.mask & Cue.FORECAST):
                 kind = ClaimKind.FORECAST
@@ -915,10 +1010,11 @@ class Assembler:
         self, s: _Sentence, h: Hit, cs: int, state: ParagraphState
     ) -> tuple[str | None, str | None, str | None]:
         """The subject of the event's clause: its first entity that is not an object."""
-        for e in s.hits:
+        for i in range(bisect_left(s.ent_ends, cs), len(s.ents)):
+            e = s.ents[i]
             if e.start >= h.start:
                 break
-            if e.start >= cs and (e.mask & Cue.ENTITY) and not self._is_object(s.folded, e):
+            if e.start >= cs and not s.ent_objects[i]:
                 return e.entity, "rules", s.text[e.start : e.end]
         return self._entity(s, h.start, cs, state)
 
@@ -926,10 +1022,7 @@ class Assembler:
 
     def _carry(self, s: _Sentence, drafts: list[Draft], state: ParagraphState) -> None:
         figures = [d for d in drafts if d.type is not ClaimType.EVENT]
-        subject = next(
-            (h for h in s.hits if (h.mask & Cue.ENTITY) and not self._is_object(s.folded, h)),
-            None,
-        )
+        subject = next((h for h, obj in zip(s.ents, s.ent_objects, strict=True) if not obj), None)
         if figures and figures[-1].entity is not None:
             state.entity, state.entity_from = figures[-1].entity, figures[-1].entity_from
         elif subject is not None:
@@ -978,12 +1071,17 @@ def _last(hits: Iterable[Hit], mask: int) -> Hit | None:
     return found
 
 
-def _inside_time(q: Quantity, times: Sequence[TimeExpr]) -> bool:
-    return any(q.start < t.end and t.start < q.end for t in times)
-
-
-def _has_quantity_between(s: _Sentence, a: int, b: int) -> bool:
-    return any(a <= q.start and q.end <= b for q in s.quantities)
+def _outside_times(quantities: list[Quantity], times: list[TimeExpr]) -> list[Quantity]:
+    """The figures that overlap no time expression (both lists sorted by start)."""
+    out = []
+    i = 0
+    for q in quantities:
+        while i < len(times) and times[i].end <= q.start:
+            i += 1
+        if i < len(times) and times[i].start < q.end:
+            continue
+        out.append(q)
+    return out
 
 
 def _strip_skip(text: str) -> str:
@@ -997,8 +1095,12 @@ def _only_skip(folded: str, a: int, b: int) -> bool:
 def _clause_bounds(folded: str, quantities: Sequence[Quantity]) -> list[int]:
     """Offsets of the clause marks, except those inside a figure (1,758)."""
     bounds = []
+    j = 0
     for m in _CLAUSE_RE.finditer(folded):
         i = m.start()
-        if not any(q.start <= i < q.end for q in quantities):
-            bounds.append(i)
+        while j < len(quantities) and quantities[j].end <= i:
+            j += 1
+        if j < len(quantities) and quantities[j].start <= i:
+            continue  # inside a figure
+        bounds.append(i)
     return bounds
