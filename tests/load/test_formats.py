@@ -213,6 +213,23 @@ def test_markdown_text(text: str, blocks: list[list[str]]) -> None:
     assert lines_of_markdown(text) == blocks
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "sentences"),
+    [
+        # a one-line note is its own content, not a title
+        ("快手电商交易总额达1758亿元\n", None, ["快手电商交易总额达1758亿元"]),
+        ("快手电商交易总额达1758亿元\n\n同比增长86.1%\n", None, ["快手电商交易总额达1758亿元", "同比增长86.1%"]),
+        # a heading over prose is the title, and is not repeated as a sentence
+        ("快手电商向“外”妥协\n\n临近“双11”大促的关键节点,快手电商悄悄地开放了外链。\n", "快手电商向“外”妥协", ["临近“双11”大促的关键节点,快手电商悄悄地开放了外链。"]),
+    ],
+)
+def test_plain_text_title(tmp_path: Path, text: str, title: str | None, sentences: list[str]) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_file(path, "note.txt", rules())
+    assert (doc.title, [s.text for s in doc.sentences]) == (title, sentences)
+
+
 def test_plain_text_lines_keep_indent_and_bullets() -> None:
     # 002: a donor list item and its indented content
     blocks = read_text("  • 钛粉81947\n\n    钛粉81947 赞赏了\n\n    2022-10-28 12:23\n正文。\n", 0)
