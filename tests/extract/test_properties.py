@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kcheck.extract import Extractor
+from kcheck.extract.normalise import fold
 from kcheck.models import Claim
 from kcheck.rules import load_rules
 
@@ -87,3 +88,13 @@ def test_one_long_sentence_of_figures() -> None:
     text = "快手电商GMV同比增长86.1%，" * 6_000
     claims = extractor().text(text, published=dt.date(2022, 3, 1))
     assert len(claims) == 6_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TEXT, st.text(max_size=120)))
+def test_the_numeral_precheck_never_hides_a_figure(text: str) -> None:
+    # the extractor skips the number pass on sentences without a numeral character
+    passes = extractor().passes
+    folded = fold(text)
+    if passes.numerals.search(folded) is None:
+        assert passes.numbers.find(folded) == []

@@ -57,6 +57,19 @@ class _Passes:
     numbers: NumberFinder
     times: TimeFinder
     assembler: Assembler
+    # a sentence with none of these characters has no figure: the number pass is skipped
+    numerals: re.Pattern[str]
+
+
+def numeral_pattern(rules: RuleSet) -> re.Pattern[str]:
+    """Every character a figure could be written with: digits, Chinese numerals (cn2an's
+    table: 一壹幺, 二贰两 ...), magnitudes (万, 亿, k) and numeral aliases (俩)."""
+    import cn2an
+
+    table: dict[str, str] = cn2an.Cn2An().normal_cn_number
+    chars = set("0123456789") | set("".join(table.values())) | set("半几数两俩兆")
+    chars |= {k[0] for k in rules.units.magnitudes} | {k[0] for k in rules.units.numeral_aliases}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 class Extractor:
@@ -87,6 +100,7 @@ class Extractor:
                 numbers=NumberFinder(self.rules),
                 times=TimeFinder(self.rules),
                 assembler=Assembler(self.rules, lexicon),
+                numerals=numeral_pattern(self.rules),
             )
         return self._passes
 
@@ -126,7 +140,7 @@ class Extractor:
             hits = p.lexicon.scan(folded)
             times: list[TimeExpr]
             times, context = p.times.find(folded, context)
-            quantities: list[Quantity] = p.numbers.find(folded)
+            quantities: list[Quantity] = p.numbers.find(folded) if p.numerals.search(folded) else []
             drafts, used = p.assembler.sentence(text, folded, hits, quantities, times, state)
             if bare_dates:
                 drafts.extend(_bare_dates(text, times, used))

@@ -179,6 +179,7 @@ class _Sentence:
         "subjects",
         "text",
         "time_ends",
+        "time_start_set",
         "time_starts",
         "times",
     )
@@ -202,6 +203,7 @@ class _Sentence:
         self.hit_starts = [h.start for h in hits]
         self.q_starts = [q.start for q in quantities]
         self.time_starts = [t.start for t in times]
+        self.time_start_set = frozenset(self.time_starts)
         self.time_ends = [t.end for t in times]
         self.ents = [h for h in hits if h.mask & Cue.ENTITY]
         self.ent_ends = [h.end for h in self.ents]
@@ -318,7 +320,7 @@ class Assembler:
             reverse=True,
         )
         kinds = rules.kinds
-        self.scopes = [(name, tuple(f(words))) for name, words in kinds.scopes.items()]
+        self.scopes = [(name, _alternation(f(words))) for name, words in kinds.scopes.items()]
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
         self.average = tuple(f(kinds.average))
@@ -337,6 +339,12 @@ class Assembler:
         self.relative_words = tuple(f(rules.time.relative_years))
         self.present = tuple(f(kinds.present))
         self.hypothetical = tuple(f(kinds.hypothetical))
+        self._hypothetical_re = _alternation(self.hypothetical)
+        self._anaphora_re = _alternation(self.anaphora)
+        self._segment_re = _alternation(self.segment_cues)
+        self._money_re = _alternation(self.money_context)
+        self._present_re = _alternation(self.present)
+        self._relative_re = _alternation(self.relative_words)
         self.currency = rules.units.default_currency
 
     # ------------------------------------------------------------------ entry point
@@ -353,7 +361,12 @@ class Assembler:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         times = sorted(times, key=lambda t: t.start)
         qs = _outside_times(sorted(quantities, key=lambda q: q.start), times)
-        hyp_at = min((i for w in self.hypothetical if (i := folded.find(w)) >= 0), default=len(folded) + 1)
+        if not qs and not any(h.mask & Cue.EVENT for h in hits):
+            # most sentences: nothing to assemble, only the subject and period to hand on
+            self._carry_light(text, folded, hits, times, state)
+            return [], set()
+        hyp = self._hypothetical_re.search(folded)
+        hyp_at = hyp.start() if hyp is not None else len(folded) + 1
         s = _Sentence(text, folded, hits, qs, times, self._is_object, hyp_at)
         used: set[int] = set()
         drafts: list[Draft] = []
@@ -603,14 +616,10 @@ class Assembler:
     ) -> Draft | None:
         """The earlier claim a pointing word (该项收入, 这一增速) refers to, if any."""
         folded = s.folded
-        at = -1
-        for word in self.anaphora:
-            i = folded.find(word, cs, q.start)
-            if i >= 0:
-                at = i
-                break
-        if at < 0:
+        pointer = self._anaphora_re.search(folded, cs, q.start)
+        if pointer is None:
             return None
+        at = pointer.start()
         earlier = state.claims[-MAX_REFERENTS:]
         if not earlier:
             return None
@@ -733,7 +742,7 @@ class Assembler:
             return False
         lo = self._segment_window(s, hit)
         window = s.folded[lo : hit.start]
-        return any(cue in window for cue in self.segment_cues)
+        return self._segment_re.search(window) is not None
 
     def _segment_window(self, s: _Sentence, hit: Hit) -> int:
         lo = max(s.last_quantity_end(hit.start), hit.start - MAX_CLAUSE)
@@ -764,12 +773,11 @@ class Assembler:
         if metric is not None:
             rule = self.metric_rules.get(metric)
             return rule is not None and rule.dimension == "money"
-        window = s.folded[cs : q.start]
-        return any(w in window for w in self.money_context)
+        return self._money_re.search(s.folded, cs, q.start) is not None
 
     def _scope(self, folded: str, cs: int, end: int) -> str | None:
-        for name, words in self.scopes:
-            if any(folded.find(w, cs, end) >= 0 for w in words):
+        for name, pattern in self.scopes:
+            if pattern.search(folded, cs, end) is not None:
                 return name
         return None
 
@@ -785,17 +793,20 @@ class Assembler:
         self, s: _Sentence, pos: int, cs: int, state: ParagraphState
     ) -> tuple[str | None, str | None, str | None]:
         """(entity, where it came from, the clause subject as written)."""
-        subject_span = self._subject(s, cs, pos) or self._subject(s, 0, pos)
+        i = s.entity_before(pos, cs, objects=False)
+        if i >= 0:  # the usual case: the clause names its subject
+            h = s.ents[self._first_coordinated(s, i)]
+            return h.entity, "rules", s.text[h.start : h.end]
+        subject_span = self._subject(s, cs, pos)
         subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
-        for lo in (cs, 0):
-            i = s.entity_before(pos, lo, objects=False)
-            if i >= 0:
-                h = s.ents[self._first_coordinated(s, i)]
-                if h.start >= cs:
-                    subject = s.text[h.start : h.end]
-                return h.entity, "rules", subject
+        i = s.entity_before(pos, 0, objects=False)
+        if i >= 0:
+            return s.ents[self._first_coordinated(s, i)].entity, "rules", subject
         if state.entity is not None:
             return state.entity, state.entity_from, subject
+        if subject_span is None:
+            subject_span = self._subject(s, 0, pos)
+            subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
         if subject_span is not None and subject is not None:
             return subject, "subject", subject
         # a subordinate clause first (若要在年底完成2500亿的GMV，快手还需要...): the subject after it
@@ -835,10 +846,11 @@ class Assembler:
             if folded[p] in PUNCT:
                 p += 1
                 continue
-            t = s.time_at(p)
-            if t is not None:
-                p = t.end
-                continue
+            if p in s.time_start_set:
+                t = s.time_at(p)
+                if t is not None:
+                    p = t.end
+                    continue
             filler = self._filler_re.match(folded, p, hi)
             if filler is not None and filler.end() > p:
                 p = filler.end()
@@ -849,7 +861,7 @@ class Assembler:
         limit = min(hi, p + MAX_SUBJECT + 1)
         while q < limit:
             ch = folded[q]
-            if ch in PUNCT or ch in NOT_SUBJECT or s.time_at(q) is not None:
+            if ch in PUNCT or ch in NOT_SUBJECT or q in s.time_start_set:
                 break
             if any(folded.startswith(w, q, hi) for w in self.subject_stops.get(ch, ())):
                 stopped = True
@@ -889,12 +901,10 @@ class Assembler:
     ) -> None:
         folded = s.folded
         # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
-        for word in self.present:
-            if folded.find(word, cs, q.start) >= 0:
-                return
-        for word in self.relative_words:
-            i = folded.find(word, cs, q.start)
-            if i >= 0 and not s.in_time(i):
+        if self._present_re.search(folded, cs, q.start) is not None:
+            return
+        for m in self._relative_re.finditer(folded, cs, q.start):
+            if not s.in_time(m.start()):
                 return
         chosen: int | None = None
         for i in reversed(s.times_before(q.start)):
@@ -1020,6 +1030,19 @@ class Assembler:
 
     # ------------------------------------------------------------------ paragraph state
 
+    def _carry_light(
+        self, text: str, folded: str, hits: list[Hit], times: list[TimeExpr], state: ParagraphState
+    ) -> None:
+        """``_carry`` for a sentence with no claim: its subject, and its last plain time."""
+        for h in hits:
+            if h.mask & Cue.ENTITY and not self._is_object(folded, h):
+                state.entity, state.entity_from = h.entity, "rules"
+                break
+        for t in reversed(times):
+            if getattr(t, "anchor_kind", None) is None and not self._is_base(folded, t):
+                state.period, state.period_quote = t.span, text[t.start : t.end]
+                break
+
     def _carry(self, s: _Sentence, drafts: list[Draft], state: ParagraphState) -> None:
         figures = [d for d in drafts if d.type is not ClaimType.EVENT]
         subject = next((h for h, obj in zip(s.ents, s.ent_objects, strict=True) if not obj), None)
@@ -1041,6 +1064,12 @@ class Assembler:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """One regex for a word list, longest first; it never matches if the list is empty."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered) or "(?!)")
 
 
 def _folded_words(words: Iterable[str]) -> list[str]:
