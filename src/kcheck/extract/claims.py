@@ -26,7 +26,11 @@ metric
     dimension does not fit the figure is dropped, not searched past: ``仅占快手收入来源的
     9.8%`` is a share, not revenue (growth figures fit every metric). A total narrowed by a
     segment word (``其他服务板块，收入达12亿元``) is not the total: the measure names the
-    segment and, if that names a metric of its own, that metric is used.
+    segment and, if that names a metric of its own, that metric is used. Any other word
+    around the alias that is not in ``metrics.neutral_prefixes`` (or a verb, particle,
+    filler, scope or generic word) narrows it to a part: ``平台品牌自播GMV``, ``游戏收入``,
+    ``新能源汽车销量``, ``销售额跃迁的冷启时间`` (the alias only modifies the head noun) get no
+    metric, only their measure; brackets do not narrow (``平均日活跃用户(含应用及小程序)``).
 measure
     The words naming the measure as written, kept even when no metric matched: the clause
     between its entity (or its last time expression) and the figure, with change and kind
@@ -40,15 +44,18 @@ entity
     carried over from the paragraph; else the clause's subject as written
     (``entity_from="subject"``: the leading noun phrase, read up to the first predicate
     word of ``entities.subject_stops``, skipping fillers, time expressions, generic words
-    such as 公司/平台 and pointing words such as 这/该); else an entity that was only the
-    object of a preposition.
+    such as 公司/平台 and pointing words such as 这/该); else the first entity after the
+    figure that is no object (a subordinate clause first: ``若要在年底完成2500亿的GMV，快手
+    还需要...``); else an entity that was only the object of a preposition. Coordinated
+    entities (``快手和抖音``, ``快手京东``) give the first.
 period
     From the governing time expression: the nearest one before the figure in its clause,
     else earlier in the sentence, else the last period established earlier in the
     paragraph (a claim's period taken from a time that was not the base of a comparison).
     For a change, a time that is the base of the comparison (``与去年同期相比``) does not
-    govern. A relative word the time pass could not resolve (今年 with no publication date)
-    blocks every fallback: the period is None, never guessed. ``截至`` a quarter's last day
+    govern. A relative word the time pass could not resolve (今年 with no publication date),
+    or a word for "now" (``目前月GMV已突破千万``), blocks every fallback: the period is None,
+    never guessed. ``截至`` a quarter's last day
     (``截至2020年6月30日``) gives that day for a level at a moment, but the year to that day
     for a flow metric (GMV, revenue) or an average (``平均重复购买率``): that is the
     half-year, the first three quarters or the year. Open-ended times (``2020年起``,
@@ -57,7 +64,8 @@ period
 kind
     The nearest target / forecast / revision cue before the figure in its clause; a figure
     in a clause with no metric and no time of its own continues the kind of the previous
-    figure (``目标——打造10个...，100个...``). A revision (``后又上调至2500亿元``) is a
+    figure (``目标——打造10个...，100个...``), and so does a second figure of the same clause.
+    A revision (``后又上调至2500亿元``) is a
     target; the earlier figure of the same measure in the sentence gets ``superseded``.
 scope
     ``cumulative`` (累计) or ``trailing_12m`` (过去12个月) from the words before the figure.
@@ -68,11 +76,14 @@ events
     followed, before the alias, by an announcement word (``2月22日的公告``, ``宣布``) dates
     the announcement, not the event: no claim. The quote is the time as written; the entity
     is the clause's subject entity.
-durations
-    ``用了2年``, ``7个月的时间`` are no claims unless a metric names them.
+not claims
+    Durations (``用了2年``, ``7个月的时间``) unless a metric names them, and every figure after
+    a hypothetical cue of its sentence (``即把蛋糕假设为100份``).
 
 A paragraph's state (entity, period, claims so far) carries from sentence to sentence and
-is reset at each new paragraph.
+is reset at each new paragraph. Every lookup a figure makes is a bisection over the
+sentence's matches, times and figures or a walk over a bounded window, so assembly stays
+linear however long a sentence is.
 """
 
 from __future__ import annotations
@@ -359,9 +370,11 @@ class Assembler:
         state: ParagraphState,
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
-        times = sorted(times, key=lambda t: t.start)
-        qs = _outside_times(sorted(quantities, key=lambda q: q.start), times)
-        if not qs and not any(h.mask & Cue.EVENT for h in hits):
+        times = list(times) if _in_order(times) else sorted(times, key=_start)
+        qs = list(quantities) if _in_order(quantities) else sorted(quantities, key=_start)
+        if times and qs:
+            qs = _outside_times(qs, times)
+        if not qs and not _any_event(hits):
             # most sentences: nothing to assemble, only the subject and period to hand on
             self._carry_light(text, folded, hits, times, state)
             return [], set()
@@ -1098,6 +1111,18 @@ def _last(hits: Iterable[Hit], mask: int) -> Hit | None:
         if h.mask & mask:
             found = h
     return found
+
+
+def _start(x: Quantity | TimeExpr) -> int:
+    return x.start
+
+
+def _in_order(items: Sequence[Quantity] | Sequence[TimeExpr]) -> bool:
+    return all(items[i].start <= items[i + 1].start for i in range(len(items) - 1))
+
+
+def _any_event(hits: list[Hit]) -> bool:
+    return any(h.mask & Cue.EVENT for h in hits)
 
 
 def _outside_times(quantities: list[Quantity], times: list[TimeExpr]) -> list[Quantity]:
