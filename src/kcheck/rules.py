@@ -116,6 +116,7 @@ class UnitsSection(Section):
     currency_symbols: dict[str, IsoCode] = Field(default_factory=dict, description="$ -> USD, ￥ -> CNY")
     percent: list[str] = Field(default_factory=list, description="86.1%: unit '%'")
     points: list[str] = Field(default_factory=list, description="个百分点: unit 'pp'")
+    basis_points: list[str] = Field(default_factory=list, description="10个基点 = 0.1 pp")
     multiples: list[str] = Field(default_factory=list, description="倍: unit 'x'")
     tenths: list[str] = Field(default_factory=list, description="七成 = 70%")
     discounts: list[str] = Field(default_factory=list, description="八折 = 80%")

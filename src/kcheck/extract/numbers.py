@@ -345,6 +345,7 @@ class NumberFinder:
         for kind, words, code in (
             ("percent", units.percent, "%"),
             ("points", units.points, "pp"),
+            ("basis_points", units.basis_points, "pp"),
             ("multiple", units.multiples, "x"),
             ("tenths", units.tenths, "%"),
             ("discount", units.discounts, "%"),
@@ -403,7 +404,9 @@ class NumberFinder:
         inner = (
             f"(?:[{cn}]|(?<=[{cn}{_SMALL_UNITS}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{_SMALL_UNITS}])"
             f"| *[{_TEN}]| *[百佰千仟{big}](?! *分)"
-            f"| *点(?= *[{cn}0-9])" + (f"| *[{re.escape(infix)}]" if infix else "") + f"|个(?= *[{big}])"
+            f"| *点(?= *[{cn}0-9])"
+            + (f"| *[{re.escape(infix)}]" if infix else "")
+            + f"|个(?= *[{re.escape(infix)}]? *[{big}])"
             f"|(?<={numeral_char})(?:{_ARABIC})"
             f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{_SMALL_UNITS}{big}]))"
         )
@@ -538,6 +541,13 @@ class NumberFinder:
         found = self._post_at(s, end)
         if found is not None:
             post, end = found
+        if (
+            unit is None
+            and post is None
+            and text[-1] in self.reader.ascii_mag
+            and _is_cjk(s[token_end : token_end + 1])
+        ):
+            return None  # 4K电视, 65W充电器: a letter unit, not a thousand or ten thousand
         return _Part(start, token_end, core_end, end, num, unit_word, unit, post, minor, minor_precision)
 
     def _trim(self, token: str) -> str:
@@ -738,6 +748,9 @@ class NumberFinder:
                 pair = (pair[0] * 10, pair[1] * 10)  # 七八成 = 70%..80%
             else:
                 return None
+        if unit is not None and unit.kind == "basis_points":
+            value, precision = value / 100, precision / 100  # 10个基点 = 0.1 pp
+            pair = (pair[0] / 100, pair[1] / 100) if pair is not None else None
         if part.minor_precision is not None:
             value += part.minor
             precision = part.minor_precision
@@ -892,6 +905,8 @@ class NumberFinder:
             if a is None or b is None:
                 return None
             (lo, prec1), (hi, prec2) = a, b
+        if unit is not None and unit.kind == "basis_points":
+            lo, hi, prec1, prec2 = lo / 100, hi / 100, prec1 / 100, prec2 / 100
         if pre.negative:
             lo = -lo
         if not lo < hi:
@@ -983,6 +998,7 @@ _DIMENSIONS = {
     "tenths": Dimension.PERCENT,
     "discount": Dimension.PERCENT,
     "points": Dimension.POINTS,
+    "basis_points": Dimension.POINTS,
     "multiple": Dimension.MULTIPLE,
     "counter": Dimension.COUNT,
 }
