@@ -305,7 +305,7 @@ class Assembler:
         ents = rules.entities
         self.generic = f(ents.generic_subjects)
         self.prepositions = f(ents.prepositions)
-        self.max_prep = max((len(w) for w in self.prepositions), default=0)
+        self.preposition_tuple = tuple(self.prepositions)
         self.subject_stops = _by_first_char(f(ents.subject_stops))
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
@@ -797,10 +797,7 @@ class Assembler:
     # ------------------------------------------------------------------ entity and subject
 
     def _is_object(self, folded: str, h: Hit) -> bool:
-        for k in range(1, self.max_prep + 1):
-            if h.start - k >= 0 and folded[h.start - k : h.start] in self.prepositions:
-                return True
-        return False
+        return folded.endswith(self.preposition_tuple, 0, h.start)
 
     def _entity(
         self, s: _Sentence, pos: int, cs: int, state: ParagraphState
@@ -973,7 +970,7 @@ class Assembler:
     def _is_base(self, folded: str, t: TimeExpr) -> bool:
         """Is the time the base of a comparison (与去年同期相比, 较上年)?"""
         head = folded[max(0, t.start - 2) : t.start]
-        if any(head.endswith(w) for w in self.comparison_before):
+        if head.endswith(self.comparison_before):
             return True
         tail = folded[t.end : t.end + 3].lstrip(" 的")
         return tail.startswith(self.comparison_after)
@@ -1118,7 +1115,12 @@ def _start(x: Quantity | TimeExpr) -> int:
 
 
 def _in_order(items: Sequence[Quantity] | Sequence[TimeExpr]) -> bool:
-    return all(items[i].start <= items[i + 1].start for i in range(len(items) - 1))
+    last = -1
+    for item in items:
+        if item.start < last:
+            return False
+        last = item.start
+    return True
 
 
 def _any_event(hits: list[Hit]) -> bool:
