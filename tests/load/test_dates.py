@@ -177,7 +177,18 @@ DATED = "2022年8月，快手财报显示，快手电商交易总额达1912亿�
             PublishedFrom.INFERRED,
             "2020年5月",
         ),
-        ("从 2021 年 3 月开始，快手电商动作频繁。\n", D(2021, 3, 1), PublishedFrom.INFERRED, "2021 年 3 月"),
+        (
+            "从 2021 年 3 月开始，快手电商动作频繁。\n",
+            D(2021, 3, 1),
+            PublishedFrom.INFERRED,
+            "2021 年 3 月 (line 1, column 3)",
+        ),
+        (
+            "快手于２０２０年６月３０日提交招股书。\n",
+            D(2020, 6, 30),
+            PublishedFrom.INFERRED,
+            "２０２０年６月３０日 (line 1, column 4)",
+        ),
         # nothing to go on
         ("今年“双11”对快手电商的意义不同于以往。\n", None, PublishedFrom.UNKNOWN, "no full date"),
         ("2021年1-9月，抖音电商GMV同比增长了7.9倍。\n", None, PublishedFrom.UNKNOWN, "no full date"),

@@ -218,9 +218,17 @@ def test_markdown_text(text: str, blocks: list[list[str]]) -> None:
     [
         # a one-line note is its own content, not a title
         ("快手电商交易总额达1758亿元\n", None, ["快手电商交易总额达1758亿元"]),
-        ("快手电商交易总额达1758亿元\n\n同比增长86.1%\n", None, ["快手电商交易总额达1758亿元", "同比增长86.1%"]),
+        (
+            "快手电商交易总额达1758亿元\n\n同比增长86.1%\n",
+            None,
+            ["快手电商交易总额达1758亿元", "同比增长86.1%"],
+        ),
         # a heading over prose is the title, and is not repeated as a sentence
-        ("快手电商向“外”妥协\n\n临近“双11”大促的关键节点,快手电商悄悄地开放了外链。\n", "快手电商向“外”妥协", ["临近“双11”大促的关键节点,快手电商悄悄地开放了外链。"]),
+        (
+            "快手电商向“外”妥协\n\n临近“双11”大促的关键节点,快手电商悄悄地开放了外链。\n",
+            "快手电商向“外”妥协",
+            ["临近“双11”大促的关键节点,快手电商悄悄地开放了外链。"],
+        ),
     ],
 )
 def test_plain_text_title(tmp_path: Path, text: str, title: str | None, sentences: list[str]) -> None:

@@ -94,11 +94,16 @@ def parse_stamp(value: object, timezone: str) -> Stamp | None:
     return None
 
 
+# full-width digits and letters -> ASCII, one character for one (offsets stay valid)
+HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 @dataclass(frozen=True)
 class Inferred:
     day: dt.date
-    quote: str
+    quote: str  # as written
     sentence: Sentence
+    offset: int  # of the quote in the sentence
 
 
 def infer_from_body(sentences: Iterable[Sentence], future_cues: Iterable[str]) -> Inferred | None:
@@ -113,12 +118,12 @@ def infer_from_body(sentences: Iterable[Sentence], future_cues: Iterable[str]) -
     cues = tuple(c for c in future_cues if c)
     best: Inferred | None = None
     for sentence in sentences:
-        text = unicodedata.normalize("NFKC", sentence.text) if not sentence.text.isascii() else sentence.text
+        text = sentence.text.translate(HALF_WIDTH)
         if cues and any(c in text for c in cues):
             continue
         for m in BODY_DATE.finditer(text):
             year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
             found = _day(int(year), int(month), int(day) if day else 1)
             if found and (best is None or found > best.day):
-                best = Inferred(found, m.group(), sentence)
+                best = Inferred(found, sentence.text[m.start() : m.end()], sentence, m.start())
     return best

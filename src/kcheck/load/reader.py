@@ -77,6 +77,15 @@ def _tidy(text: str | None) -> str | None:
     return " ".join(text.split()) or None if text else None
 
 
+def _first(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first of ``keys`` with a usable text value in a front matter mapping."""
+    for key in keys:
+        value = _text_value(data.get(key))
+        if value:
+            return value
+    return None
+
+
 def _text_value(value: Any) -> str | None:
     if isinstance(value, (list, tuple)):
         parts = [str(v).strip() for v in value if v is not None and str(v).strip()]
@@ -177,7 +186,7 @@ def _date(
     cues = [*rules.boilerplate.future_cues, *rules.kinds.target, *rules.kinds.forecast]
     inferred = infer_from_body(sentences, cues)
     if inferred is not None:
-        line, column = inferred.sentence.locate(inferred.sentence.text.find(inferred.quote[:4]))
+        line, column = inferred.sentence.locate(inferred.offset)
         note = (
             f"inferred: no date in manifest, front matter, meta tags or byline; the latest full date "
             f"the article states is {inferred.quote} (line {line}, column {column}), so it was "
@@ -223,10 +232,7 @@ def load_file(
 
     title = manifest.title if manifest is not None and manifest.title else None
     if title is None and front is not None:
-        title = next(
-            (_text_value(front.data.get(k)) for k in FRONT_MATTER_TITLES if _text_value(front.data.get(k))),
-            None,
-        )
+        title = _first(front.data, FRONT_MATTER_TITLES)
     title = title or meta.title
     heading = plain_title(lines, patterns) if kind != "html" else None
     title = title or heading
@@ -239,10 +245,7 @@ def load_file(
 
     source = manifest.source if manifest is not None and manifest.source else None
     if source is None and front is not None:
-        source = next(
-            (_text_value(front.data.get(k)) for k in FRONT_MATTER_SOURCES if _text_value(front.data.get(k))),
-            None,
-        )
+        source = _first(front.data, FRONT_MATTER_SOURCES)
     source = source or meta.source or next((b.source for b in bylines if b.source), None)
     source = source or (kept.sources[0] if kept.sources else None)
     title, source = _tidy(title), _tidy(source)
