@@ -4,10 +4,16 @@
 expression whose alternatives are, in order of preference at each position: things made of
 digits that are not figures (dates, phone numbers, slogans like 百亿补贴), fractions
 (百分之86.1, 三分之一) and figures (``超过200亿元``, ``9000亿元至9700亿元``, ``2000多万``).
-Each match is then checked and converted: numerals with cn2an (Arabic with Decimal), the
-qualifier read back from the text just before the figure, the interval from the written
-precision and the qualifier. Every word list comes from rules/units.yaml and
-rules/qualifiers.yaml.
+Each match is then checked and converted: the numeral by ``numerals.NumeralReader`` (cn2an
+for Chinese numerals), the qualifier read back from the text just before the figure, the
+interval from the written precision and the qualifier. Every word list comes from
+rules/units.yaml and rules/qualifiers.yaml.
+
+Intervals (``low``/``high``; None = unbounded): a plain figure covers half a unit of its
+last written digit either side (1758亿 -> 1757.5亿..1758.5亿, so 1758.87亿 agrees); 约/左右
+widen that by ``approx_tolerance`` of the value; 近 reaches ``near_tolerance`` below;
+超过/以上 open the upper side; 多/余/几 reach one unit of the last written digit further
+(2000多万 -> 2000万..3000万, 十余万 -> 10万..20万); a range (40-50元) is its two ends.
 
 What is deliberately *not* a figure: dates, times and durations (2021年, 7个月: the time
 pass reads them), ordinals (第三), single Chinese digits inside words (一直, 三四五线), codes
@@ -20,56 +26,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from decimal import Decimal
 
-import cn2an
-
+from kcheck.extract.numerals import SMALL_UNITS, Numeral, NumeralReader, cn_value, is_cjk
 from kcheck.extract.types import Quantity
 from kcheck.models import Dimension
 from kcheck.rules import QualifierRule, RuleSet
 
-# the longest numeral token worth converting; anything longer is a code or noise
-_MAX_TOKEN = 40
 _ARABIC = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _TEN = "十拾"
-_SMALL_UNITS = "十拾百佰千仟"
 _SIGNS = "-−负"
 _INCLUDED = r"(?: *\(含\))?"  # 50万元(含)以上
 
 
-@lru_cache(maxsize=1)
-def _numeral_chars() -> tuple[str, dict[str, int]]:
-    """Chinese digit characters cn2an reads (plain, financial, variants) and their values."""
-    table: dict[str, str] = cn2an.Cn2An().normal_cn_number
-    digits = ""
-    values: dict[str, int] = {}
-    for value, key in enumerate("零一二三四五六七八九"):
-        for ch in table[key]:
-            digits += ch
-            values[ch] = value
-    return digits, values
-
-
-@lru_cache(maxsize=8192)
-def _cn_value(text: str) -> Decimal | None:
-    """cn2an's reading of one numeral token (``七百六十五``, ``3万4000``), or None."""
-    try:
-        value = cn2an.cn2an(text, "smart")
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        return None
-
-
 def _alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -79,204 +50,6 @@ def _is_ascii_letter(ch: str) -> bool:
 def as_money(q: Quantity, code: str) -> Quantity:
     """The same figure read as an amount of money in ``code`` (14.2亿 in a GMV sentence)."""
     return replace(q, unit=code, dimension=Dimension.MONEY, currency_implicit=True, bare=False)
-
-
-# --------------------------------------------------------------------------- numerals
-
-
-@dataclass(frozen=True)
-class Numeral:
-    """One numeral token as read: ``1758.87亿`` -> value 175887000000, precision 1e6."""
-
-    value: Decimal
-    precision: Decimal  # value of one unit in the last written (non-zero) digit
-    magnitude: Decimal  # multiplier written after the digits (亿, 万亿, k); 1 if none
-    suffix: str  # trailing unit characters as written (千亿 in 九千亿, k in 15k): for ranges
-    arabic: bool  # written with Arabic digits
-    chinese_unit: bool  # a 十/百/千/万/亿 character inside
-    length: int  # characters, spaces and separators not counted
-    int_digits: int  # Arabic digits before the decimal point (0 for Chinese numerals)
-    decimal: bool  # a decimal point (. or 点) was written
-    fuzzy: str | None = None  # 多 / 余 / 几 written inside (2000多万, 十几万)
-    big_inside: bool = False  # a magnitude character inside (3万4000, 5亿1万)
-    digits_only: str | None = None  # only digit characters, as Arabic (三八 -> 38): 三八折
-    leading_magnitude: bool = False  # a bare magnitude word (千万, 亿): figure only when qualified
-    low: Decimal | None = None  # an interval written without a point: 八九亿, 几十万, 三五百
-    high: Decimal | None = None
-
-    @property
-    def has_magnitude(self) -> bool:
-        return self.magnitude != 1 or self.leading_magnitude or self.big_inside
-
-
-class NumeralReader:
-    """Reads numeral tokens; built once from the rules (which characters are magnitudes)."""
-
-    def __init__(self, magnitudes: dict[str, int], aliases: dict[str, str], infix: str) -> None:
-        self.digits, self.digit_values = _numeral_chars()
-        self.magnitudes = {k: Decimal(v) for k, v in magnitudes.items()}
-        self.big = "".join(k for k in magnitudes if _is_cjk(k))
-        self.ascii_mag = "".join(k for k in magnitudes if k.isascii())
-        self.aliases = str.maketrans(aliases) if aliases else {}
-        self.infix = infix
-        self.small_value = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-        self._read = lru_cache(maxsize=8192)(self._read_uncached)
-
-    def read(self, token: str) -> Numeral | None:
-        return self._read(token)
-
-    def _unit_value(self, ch: str) -> Decimal | None:
-        if ch in self.small_value:
-            return Decimal(self.small_value[ch])
-        return self.magnitudes.get(ch)
-
-    def _product(self, chars: str) -> Decimal | None:
-        total = Decimal(1)
-        for ch in chars:
-            v = self._unit_value(ch)
-            if v is None:
-                return None
-            total *= v
-        return total
-
-    def _read_uncached(self, token: str) -> Numeral | None:
-        s = token.replace(" ", "").replace(",", "").replace("个", "").translate(self.aliases)
-        if not s or len(s) > _MAX_TOKEN:
-            return None
-        length = len(s)
-        arabic = any("0" <= c <= "9" for c in s)
-        # 几十万 / 数十亿: an order of magnitude, 10^5..10^6
-        if s[0] in "几数":
-            unit = self._product(s[1:])
-            if unit is None or len(s) < 2:
-                return None
-            return Numeral(
-                value=unit, precision=unit, magnitude=Decimal(1), suffix=s[1:], arabic=False,
-                chinese_unit=True, length=length, int_digits=0, decimal=False, fuzzy=s[0],
-                low=unit, high=unit * 10,
-            )  # fmt: skip
-        fuzzy = None
-        for ch in self.infix:
-            if ch in s:
-                fuzzy = ch
-                s = re.sub(f"零?{re.escape(ch)}", "", s)
-        if not s:
-            return None
-        # the unit characters at the end (千亿 in 九千亿): a range's low end may share them
-        cut = len(s)
-        while cut > 0 and (
-            s[cut - 1] in _SMALL_UNITS or s[cut - 1] in self.big or s[cut - 1] in self.ascii_mag
-        ):
-            cut -= 1
-        suffix = s[cut:]
-        chinese_unit = any(c in _SMALL_UNITS or c in self.big for c in s)
-        # a bare magnitude word: 千万, 亿, 百亿
-        if s[0] in "百佰千仟" or s[0] in self.big:
-            unit = self._product(s)
-            if unit is None:
-                return None
-            return Numeral(
-                value=unit, precision=unit, magnitude=Decimal(1), suffix=suffix, arabic=False,
-                chinese_unit=True, length=length, int_digits=0, decimal=False, fuzzy=fuzzy,
-                leading_magnitude=True,
-            )  # fmt: skip
-        magnitude = Decimal(1)
-        mantissa = s
-        if mantissa[-1] in self.ascii_mag:
-            magnitude *= self.magnitudes[mantissa[-1]]
-            mantissa = mantissa[:-1]
-        head = mantissa.rstrip(self.big)
-        if head and not any(c in self.big for c in head):
-            # 1758亿, 4.78万亿, 10万万: the magnitude multiplies what is written before it;
-            # 四十五亿四千零四万 is left whole to cn2an
-            for ch in mantissa[len(head) :]:
-                magnitude *= self.magnitudes[ch]
-            mantissa = head
-        if not mantissa:
-            return None
-        digits_only = None
-        if all(c in self.digit_values or "0" <= c <= "9" for c in mantissa):
-            digits_only = "".join(
-                str(self.digit_values[c]) if c in self.digit_values else c for c in mantissa
-            )
-        low = high = None
-        pair = self._pair(mantissa)
-        if pair is not None:
-            low, high, unit_value = pair
-            low *= magnitude
-            high *= magnitude
-            value = low
-            precision = unit_value * magnitude
-            decimal = False
-        else:
-            read = self._mantissa(mantissa)
-            if read is None:
-                return None
-            value, precision = read
-            value *= magnitude
-            precision *= magnitude
-            decimal = "." in mantissa or "点" in mantissa
-        int_digits = len(mantissa.split(".")[0]) if arabic and mantissa.replace(".", "").isdigit() else 0
-        return Numeral(
-            value=value, precision=precision, magnitude=magnitude, suffix=suffix, arabic=arabic,
-            chinese_unit=chinese_unit, length=length, int_digits=int_digits, decimal=decimal,
-            fuzzy=fuzzy, big_inside=any(c in self.big for c in mantissa), digits_only=digits_only,
-            low=low, high=high,
-        )  # fmt: skip
-
-    def _pair(self, mantissa: str) -> tuple[Decimal, Decimal, Decimal] | None:
-        """八九 / 三五百 / 七八十: two Chinese digits for a range, then their unit."""
-        if len(mantissa) < 2 or mantissa[0] not in self.digit_values or mantissa[1] not in self.digit_values:
-            return None
-        a, b = self.digit_values[mantissa[0]], self.digit_values[mantissa[1]]
-        rest = mantissa[2:]
-        if not (0 < a < b) or any(c not in _SMALL_UNITS for c in rest):
-            return None
-        unit = self._product(rest) or Decimal(1)
-        return Decimal(a) * unit, Decimal(b) * unit, unit
-
-    def _mantissa(self, mantissa: str) -> tuple[Decimal, Decimal] | None:
-        if "兆" in mantissa and "兆" in self.magnitudes:
-            # cn2an stops at 亿: 五兆六十二亿 = 5 * 10^12 + 62亿
-            head, _, tail = mantissa.partition("兆")
-            left = self._mantissa(head)
-            if left is None:
-                return None
-            right = self._mantissa(tail) if tail else (Decimal(0), Decimal(1))
-            if right is None:
-                return None
-            scale = self.magnitudes["兆"]
-            total = left[0] * scale + right[0]
-            return total, (right[1] if tail else left[1] * scale)
-        if (
-            mantissa.replace(".", "", 1).isdigit()
-            and not mantissa.startswith(".")
-            and not mantissa.endswith(".")
-        ):
-            value = Decimal(mantissa)
-        else:
-            if "." in mantissa and not all(
-                c.isdigit() or c == "." for c in mantissa.split("万")[0].split("亿")[0]
-            ):
-                return None
-            read = _cn_value(mantissa)
-            if read is None:
-                return None
-            value = read
-        return value, _precision(mantissa, value)
-
-
-def _precision(mantissa: str, value: Decimal) -> Decimal:
-    """One unit of the last written digit: 86.1 -> 0.1, 1758 -> 1, 2000 -> 1000, 3万4000 -> 1000."""
-    for point in (".", "点"):
-        if point in mantissa:
-            decimals = sum(1 for c in mantissa.rsplit(point, 1)[1] if not c.isspace())
-            return Decimal(1).scaleb(-decimals)
-    whole = abs(int(value))
-    if whole == 0:
-        return Decimal(1)
-    zeros = len(str(whole)) - len(str(whole).rstrip("0"))
-    return Decimal(1).scaleb(zeros)
 
 
 # --------------------------------------------------------------------------- units and qualifiers
@@ -399,16 +172,16 @@ class NumberFinder:
         cn = self.reader.digits + "".join(units.numeral_aliases)
         big = self.reader.big
         ascii_mag = re.escape(self.reader.ascii_mag) if self.reader.ascii_mag else ""
-        numeral_char = f"[{cn}{_SMALL_UNITS}{big}]"
-        start = f"(?:{_ARABIC}|[{cn}{_TEN}]|[百佰千仟{big}](?! *分)|[几数](?= *[{_SMALL_UNITS}{big}]))"
+        numeral_char = f"[{cn}{SMALL_UNITS}{big}]"
+        start = f"(?:{_ARABIC}|[{cn}{_TEN}]|[百佰千仟{big}](?! *分)|[几数](?= *[{SMALL_UNITS}{big}]))"
         inner = (
-            f"(?:[{cn}]|(?<=[{cn}{_SMALL_UNITS}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{_SMALL_UNITS}])"
+            f"(?:[{cn}]|(?<=[{cn}{SMALL_UNITS}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{SMALL_UNITS}])"
             f"| *[{_TEN}]| *[百佰千仟{big}](?! *分)"
             f"| *点(?= *[{cn}0-9])"
             + (f"| *[{re.escape(infix)}]" if infix else "")
             + f"|个(?= *[{re.escape(infix)}]? *[{big}])"
             f"|(?<={numeral_char})(?:{_ARABIC})"
-            f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{_SMALL_UNITS}{big}]))"
+            f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{SMALL_UNITS}{big}]))"
         )
         token = start + f"{inner}*" + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
         minor_digit = f"[0-9{cn}]"
@@ -426,7 +199,7 @@ class NumberFinder:
         closers = _alternation(quals.between_closers) or "(?!)"
         fig = f"{part(1)}(?:{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?)?"
         frac = (
-            f"(?P<fd>[0-9]+|[{cn}{_SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
+            f"(?P<fd>[0-9]+|[{cn}{SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
             f"{_INCLUDED}(?: *(?P<fq>{_alternation(post_words)}))?"
         )
         # a plain number before a time word is a date or a duration (2021年, 3月1日, 7个月): skipped
@@ -444,7 +217,7 @@ class NumberFinder:
             ]
         )
         first = "".join(
-            sorted({*"0123456789", *cn, *_SMALL_UNITS, *big, "几", "数"} | {w[0] for w in units.not_figures})
+            sorted({*"0123456789", *cn, *SMALL_UNITS, *big, "几", "数"} | {w[0] for w in units.not_figures})
         )
         patterns = "|".join(f"(?:{p})" for p in units.not_figure_patterns) or "(?!)"
         self.pattern = re.compile(
@@ -545,7 +318,7 @@ class NumberFinder:
             unit is None
             and post is None
             and text[-1] in self.reader.ascii_mag
-            and _is_cjk(s[token_end : token_end + 1])
+            and is_cjk(s[token_end : token_end + 1])
         ):
             return None  # 4K电视, 65W充电器: a letter unit, not a thousand or ten thousand
         return _Part(start, token_end, core_end, end, num, unit_word, unit, post, minor, minor_precision)
@@ -580,7 +353,7 @@ class NumberFinder:
         precision = None
         for i, ch in enumerate(text):
             if ch in "角毛分":
-                digit = _cn_value(text[i - 1]) if i > 0 else None
+                digit = cn_value(text[i - 1]) if i > 0 else None
                 if digit is None:
                     continue
                 step = Decimal("0.1") if ch != "分" else Decimal("0.01")
@@ -594,8 +367,6 @@ class NumberFinder:
             return None
         if unit.kind == "discount" and num.digits_only is not None and len(num.digits_only) == 2:
             return Decimal(num.digits_only), Decimal(1)  # 75折, 三八折: two digits as written
-        if num.low is not None:
-            return None
         if num.low is not None or num.value > 10 or (unit.kind == "discount" and num.value >= 10):
             return None
         return num.value * 10, num.precision * 10
@@ -724,19 +495,7 @@ class NumberFinder:
             return None  # 五五开, 二〇二一: Chinese digits in a row are a name, not a figure
         all_quals = [*quals, *([post] if post is not None else [])]
         fuzzy = num.fuzzy
-        currency = pre.currency
-        if unit is not None and unit.kind == "money":
-            if currency is not None and part.unit_word in self.generic_cny:
-                code: str | None = currency
-            else:
-                code = unit.code
-            dimension = Dimension.MONEY
-        elif unit is None and currency is not None:
-            code, dimension = currency, Dimension.MONEY
-        elif unit is not None:
-            code, dimension = unit.code, _DIMENSIONS[unit.kind]
-        else:
-            code, dimension = None, Dimension.COUNT
+        code, dimension = self._unit_code(unit, part.unit_word, pre.currency)
         value, precision = num.value, num.precision
         pair = (num.low, num.high) if num.low is not None and num.high is not None else None
         if unit is not None and unit.kind in ("tenths", "discount"):
@@ -791,6 +550,17 @@ class NumberFinder:
             bare=bare,
         )
 
+    def _unit_code(
+        self, unit: _Unit | None, word: str | None, currency: str | None
+    ) -> tuple[str | None, Dimension]:
+        """The claim's unit and dimension; a currency before the number wins over a plain 元."""
+        if unit is not None and unit.kind == "money":
+            code = currency if currency is not None and word in self.generic_cny else unit.code
+            return code, Dimension.MONEY
+        if unit is None:
+            return (currency, Dimension.MONEY) if currency is not None else (None, Dimension.COUNT)
+        return unit.code, _DIMENSIONS[unit.kind]
+
     def _bare_is_figure(self, s: str, part: _Part, pre: _Prefix) -> bool:
         """A plain number with no unit or magnitude: keep it only if it could be a figure."""
         num = part.num
@@ -844,8 +614,8 @@ class NumberFinder:
         """百分之86.1, 三分之一, 千分之2.4: a share, in percent units."""
         den_text = m.group("fd")
         den = (
-            self.reader._product(den_text)
-            if all(c in _SMALL_UNITS + self.reader.big for c in den_text)
+            self.reader.product(den_text)
+            if all(c in SMALL_UNITS + self.reader.big for c in den_text)
             else None
         )
         if den is None:
@@ -911,16 +681,7 @@ class NumberFinder:
             lo = -lo
         if not lo < hi:
             return None
-        currency = pre.currency
-        if unit is not None and unit.kind == "money":
-            code = currency if currency is not None and unit_word in self.generic_cny else unit.code
-            dimension = Dimension.MONEY
-        elif unit is None and currency is not None:
-            code, dimension = currency, Dimension.MONEY
-        elif unit is not None:
-            code, dimension = unit.code, _DIMENSIONS[unit.kind]
-        else:
-            code, dimension = None, Dimension.COUNT
+        code, dimension = self._unit_code(unit, unit_word, pre.currency)
         quals = [q for q in pre.quals if q.rule.bound == "approx"]
         post = p2.post if p2.post is not None and p2.post.rule.bound == "approx" else None
         low: Decimal = lo  # a range is vague already: 约 does not widen it further
@@ -946,7 +707,7 @@ class NumberFinder:
         """两到三万: the low end takes the largest trailing unit of the high end that fits."""
         best = Decimal(1)
         for i in range(len(suffix)):
-            scale = self.reader._product(suffix[i:])
+            scale = self.reader.product(suffix[i:])
             if scale is not None and low * scale <= high and scale > best:
                 best = scale
         return best
