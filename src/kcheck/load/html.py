@@ -184,8 +184,8 @@ class _TextPass(HTMLParser):
         self.drop_at = drop_at
         self.nl_starts = [0, *(m.end() for m in NEWLINE.finditer(body))]
         self.stack: list[tuple[str, bool]] = []
+        self.open: dict[str, int] = {}  # open elements by tag: skip hopeless stack searches
         self.dropped = 0  # dropped elements on the stack
-        self.pre = 0
         self.blocks: list[Block] = []
         self.block = Block()
         self.line = Builder()
@@ -245,13 +245,14 @@ class _TextPass(HTMLParser):
     # ------------------------------------------------------------------ structure
 
     def _pop_to(self, index: int) -> None:
-        for _, dropped in self.stack[index:]:
+        for tag, dropped in self.stack[index:]:
             self.dropped -= dropped
+            self.open[tag] -= 1
         del self.stack[index:]
 
     def _close_implied(self, tag: str) -> None:
         for open_tag, (closers, stops) in IMPLIED_END.items():
-            if tag not in closers:
+            if tag not in closers or not self.open.get(open_tag):
                 continue
             for i in range(len(self.stack) - 1, -1, -1):
                 name = self.stack[i][0]
@@ -278,9 +279,8 @@ class _TextPass(HTMLParser):
             elif tag in CELLS:
                 self._end_line()
         self.stack.append((tag, dropped))
+        self.open[tag] = self.open.get(tag, 0) + 1
         self.dropped += dropped
-        if tag == "pre":
-            self.pre += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -291,10 +291,8 @@ class _TextPass(HTMLParser):
         if tag == "br":  # </br> is read as <br>
             self.handle_starttag(tag, [])
             return
-        for i in range(len(self.stack) - 1, -1, -1):
+        for i in range(len(self.stack) - 1 if self.open.get(tag) else -1, -1, -1):
             if self.stack[i][0] == tag:
-                if tag == "pre":
-                    self.pre = max(self.pre - 1, 0)
                 self._pop_to(i)
                 break
         if not self.dropped:
@@ -310,7 +308,7 @@ class _TextPass(HTMLParser):
         src: int | None = self.base + at
         if self.body[at : at + len(data)] != data:  # never expected; then nothing is verbatim
             src = None
-        if self.pre:
+        if self.open.get("pre"):
             pos = 0
             for m in PRE_LINES.finditer(data):
                 if m.start() > pos:
