@@ -343,6 +343,8 @@ class NumberFinder:
         return (post, pm.end()) if post is not None else None
 
     def _post(self, s: str, at: int, word: str) -> _Qual | None:
+        if word.isascii() and s[at + len(word) : at + len(word) + 1].isdigit():
+            return None  # 1+1, 3>2: arithmetic, not a qualifier
         for ff in self.false_after:
             if len(ff) > len(word) and s.startswith(ff, at) and ff.startswith(word):
                 return None
@@ -682,6 +684,11 @@ class NumberFinder:
         if not lo < hi:
             return None
         code, dimension = self._unit_code(unit, unit_word, pre.currency)
+        bare = code is None and not p1.num.has_magnitude and not p2.num.has_magnitude
+        between = m.group("sep") in self.between  # 20和30之间 says it is a range
+        figures = self._bare_is_figure(s, p1, pre) and self._bare_is_figure(s, p2, _Prefix(p2.start))
+        if bare and not between and not figures:
+            return None  # 3-5, 2017-2018: page numbers, years
         quals = [q for q in pre.quals if q.rule.bound == "approx"]
         post = p2.post if p2.post is not None and p2.post.rule.bound == "approx" else None
         low: Decimal = lo  # a range is vague already: 约 does not widen it further
@@ -701,6 +708,7 @@ class NumberFinder:
             precision=float(min(prec1, prec2)),
             qualifier="…".join(words) if words else None,
             is_range=True,
+            bare=bare,
         )
 
     def _shared_scale(self, low: Decimal, high: Decimal, suffix: str) -> Decimal:
