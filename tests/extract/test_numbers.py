@@ -460,3 +460,12 @@ def test_decimals_read_back(whole: int, cents: int) -> None:
 def test_a_megabyte_of_one_thing_completes(chunk: str) -> None:
     # no timing assert: a super-linear pattern would make this test hang, not fail slowly
     finder().find(chunk * (1_000_000 // len(chunk)))
+
+
+def test_a_rules_pattern_of_any_shape_still_skips() -> None:
+    # a pattern starting with \d cannot be guarded by its first characters: it runs everywhere
+    rules = load_rules()
+    units = rules.units.model_copy(update={"not_figure_patterns": [r"\d+号楼", r"(?i)room \d+"]})
+    custom = NumberFinder(rules.model_copy(update={"units": units}))
+    assert custom.find(fold("住在3号楼的1000家住户")) == [the("住在3号楼的1000家住户", "1000家")]
+    assert custom.find(fold("ROOM 1024")) == []

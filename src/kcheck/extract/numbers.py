@@ -24,9 +24,11 @@ plain number without unit or magnitude is returned only when it could be a figur
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from kcheck.extract.numerals import SMALL_UNITS, Numeral, NumeralReader, cn_value, is_cjk
 from kcheck.extract.types import Quantity
@@ -37,6 +39,66 @@ _ARABIC = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _TEN = "十拾"
 _SIGNS = "-−负"
 _INCLUDED = r"(?: *\(含\))?"  # 50万元(含)以上
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that is not known.
+
+    Read from the regular expression's parse tree (``re._parser``, ``sre_parse`` before
+    Python 3.11; private, so any surprise just means None): literals, classes of literals and
+    small ranges, alternatives, groups and repeats of at least one.
+    """
+    try:
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:  # pragma: no cover - Python 3.10
+        parser = importlib.import_module("sre_parse")
+    try:
+        tree = parser.parse(pattern)
+        if tree.state.flags & re.IGNORECASE:
+            return None
+        found = _firsts(parser, list(tree))
+    except Exception:  # an unexpected parse tree only costs the speed-up, never a result
+        return None
+    return frozenset(found) if found else None
+
+
+def _firsts(parser: Any, items: list[tuple[Any, Any]]) -> set[str] | None:
+    if not items:
+        return None
+    op, av = items[0]
+    if op is parser.LITERAL:
+        return {chr(av)}
+    if op is parser.IN:
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            if item_op is parser.LITERAL:
+                chars.add(chr(item_av))
+            elif item_op is parser.RANGE and item_av[1] - item_av[0] < 2048:
+                chars.update(chr(c) for c in range(item_av[0], item_av[1] + 1))
+            else:
+                return None  # a negated class or a category (\d, \w): anything
+        return chars
+    if op is parser.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _firsts(parser, list(branch))
+            if found is None:
+                return None
+            union |= found
+        return union
+    if op is parser.SUBPATTERN:
+        return _firsts(parser, list(av[-1]))
+    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT) and av[0] >= 1:
+        return _firsts(parser, list(av[2]))
+    return None
+
+
+def _scoped(pattern: str) -> str:
+    """``pattern`` as a group of a larger expression: (?i)x becomes (?i:x)."""
+    flags = re.match(r"\(\?([aiLmsux]+)\)", pattern)
+    if flags:
+        return f"(?{flags.group(1)}:{pattern[flags.end() :]})"
+    return f"(?:{pattern})"
 
 
 def _alternation(words: list[str] | set[str]) -> str:
@@ -219,10 +281,21 @@ class NumberFinder:
         first = "".join(
             sorted({*"0123456789", *cn, *SMALL_UNITS, *big, "几", "数"} | {w[0] for w in units.not_figures})
         )
-        patterns = "|".join(f"(?:{p})" for p in units.not_figure_patterns) or "(?!)"
+        # The guard (?=[first]) lets the regex engine step over text where nothing can start
+        # (most of a sentence) at the cost of one character test; a rules pattern whose first
+        # characters cannot be worked out is tried before the guard, at every position.
+        patterns = [_scoped(p) for p in units.not_figure_patterns]
+        starts = [_first_chars(p) for p in units.not_figure_patterns]
+        guarded = [p for p, f in zip(patterns, starts, strict=True) if f is not None]
+        unguarded = [p for p, f in zip(patterns, starts, strict=True) if f is None]
+        first += "".join(sorted({c for f in starts if f is not None for c in f} - set(first)))
+        own = "|".join([*guarded, *([f"(?P<skip>{own_skip})"] if own_skip else [])])
+        body = f"(?:{own + '|' if own else ''}(?P<frac>{frac})|(?P<fig>{fig}))"
         self.pattern = re.compile(
-            f"(?:{patterns})|(?=[{re.escape(first)}])(?:(?P<skip>{own_skip or '(?!)'})|(?P<frac>{frac})|(?P<fig>{fig}))"
+            (f"(?:{'|'.join(unguarded)})|" if unguarded else "") + f"(?=[{re.escape(first)}]){body}"
         )
+        index = self.pattern.groupindex
+        self.groups = {i: tuple(index[f"{g}{i}"] for g in ("n", "ua", "ub", "c", "m")) for i in (1, 2)}
         self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{_alternation(post_words)})")
 
     # ------------------------------------------------------------------ the pass
@@ -272,7 +345,8 @@ class NumberFinder:
     # ------------------------------------------------------------------ pieces
 
     def _part(self, s: str, m: re.Match[str], i: int) -> _Part | None:
-        start, token_end = m.span(f"n{i}")
+        g_num, g_cny, g_unit, g_cur, g_minor = self.groups[i]
+        start, token_end = m.span(g_num)
         text = s[start:token_end]
         trimmed = self._trim(text)
         if trimmed != text:
@@ -287,22 +361,23 @@ class NumberFinder:
         num = self.reader.read(text)
         if num is None:
             return None
-        unit_word = m.group(f"ua{i}") or m.group(f"ub{i}")
+        cny = m.group(g_cny)
+        unit_word = cny or m.group(g_unit)
         unit = self.units.get(unit_word) if unit_word else None
-        end = m.end(f"ua{i}") if m.group(f"ua{i}") else m.end(f"ub{i}") if unit_word else token_end
+        end = m.end(g_cny) if cny else m.end(g_unit) if unit_word else token_end
         minor = Decimal(0)
         minor_precision = None
-        if m.group(f"ua{i}"):
-            if m.group(f"c{i}"):
-                unit_word = m.group(f"c{i}")
+        if cny:
+            if m.group(g_cur):
+                unit_word = m.group(g_cur)
                 unit = self.units[unit_word]
-            minor_text = m.group(f"m{i}") or ""
+            minor_text = m.group(g_minor)
             if minor_text:
                 minor, minor_precision = self._minor(minor_text)
-            end = m.end(f"m{i}")
+            end = m.end(g_minor)
         post = None
         if unit_word is not None and unit is not None:
-            blocker = self.blockers.get(m.group(f"ua{i}") or unit_word)
+            blocker = self.blockers.get(cny or unit_word)
             if (minor_precision is None and blocker is not None and blocker.match(s, end)) or (
                 unit.kind in ("tenths", "discount")
                 and self._percent_words(num, unit) is None
@@ -325,7 +400,7 @@ class NumberFinder:
 
     def _trim(self, token: str) -> str:
         """Drop Chinese digits glued after an Arabic figure's magnitude (5亿一举 -> 5亿)."""
-        if not any("0" <= c <= "9" for c in token):
+        if token[-1] not in self.cn_digit_set or not any("0" <= c <= "9" for c in token):
             return token
         cut = len(token)
         while cut > 0 and (token[cut - 1] in self.cn_digit_set or token[cut - 1] == " "):
