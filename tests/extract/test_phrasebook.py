@@ -289,7 +289,7 @@ CORPUS = [
         "204.93亿元",
         MAR22,
         metric="revenue",
-        period="2022Q3",
+        period="2021Q3",
     ),
     row(
         "2021年前三季度快手电商交易额达4397.44亿元，同比上涨约115%；",
@@ -867,13 +867,25 @@ NEWS = [
     row("爱奇艺第三季度订阅会员规模达1.01亿。", "1.01亿", NOV22, entity="爱奇艺"),
     row("抖音日活跃用户超过6亿。", "超过6亿", NOV22, metric="dau", entity="抖音", low=6e8, period=None),
     row("2022年，快手新增用户数为6000万。", "6000万", NOV22, metric="new_users", period="2022"),
-    row("B站第四季度日均活跃用户达9280万。", "9280万", MAY23, metric="dau", entity="哔哩哔哩"),
-    gap(
-        "the time pass puts a yearless quarter in the publication year even when it has not begun (2023Q4 in May 2023)",
-        "B站第四季度日均活跃用户达9280万。",
-        "9280万",
+    # a yearless quarter that has not begun at publication reports last year's
+    row(
+        "B站第四季度日均活跃用户达9280万。", "9280万", MAY23, metric="dau", entity="哔哩哔哩", period="2022Q4"
+    ),
+    row(
+        "快手三季度GMV达1758亿元，同比增长86.1%",
+        "1758亿元",
+        MAR22,
+        metric="gmv",
+        entity="快手",
+        period="2021Q3",
+    ),
+    row(
+        "预计第四季度收入将达到300亿元。",
+        "300亿元",
         MAY23,
-        period="2022Q4",
+        metric="revenue",
+        kind="forecast",
+        period="2023Q4",
     ),
     row(
         "网易云音乐付费用户数达到3890万。",

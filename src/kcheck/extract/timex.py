@@ -197,6 +197,9 @@ class TimeFinder:
     def __init__(self, rules: RuleSet) -> None:
         t: TimeSection = rules.time
         self.t = t
+        self._looking_ahead = tuple(
+            {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
+        )
         conn = f"(?:{_alt(t.range_connectors)})+"
         qw = _alt(t.quarter_words)
         approx = _alt(t.approx_suffixes)
@@ -474,7 +477,7 @@ class TimeFinder:
         lunar = self._lunar_after.match(text, e.end)
         if lunar is not None:  # 2023年大年三十, 去年春节, 五月初五: a lunar or festival day, not read
             raise _Stop(lunar.end())
-        self._future_window(e, ctx)
+        self._future_window(e, ctx, text)
         return e
 
     def _range_end(self, text: str, a: _Expr, ctx: TimeContext) -> _Expr | None:
@@ -858,11 +861,27 @@ class TimeFinder:
         e.year_source, e.relative = "published", True
         return pub.year, pub.month
 
-    def _future_window(self, e: _Expr, ctx: TimeContext) -> None:
-        """A yearless month or day far after publication is last year's (12月30日 in January)."""
-        if not e.month_written or e.took_default or e.year_source != "published" or ctx.published is None:
+    def _future_window(self, e: _Expr, ctx: TimeContext, text: str) -> None:
+        """Yearless times that read as the future at publication are last year's.
+
+        A month or day far after publication (12月30日 in January), and a quarter or half
+        that has not begun by publication (三季度 in a March article reports last year's Q3)
+        unless the sentence looks ahead (预计, 目标, 将于: the words of rules' kinds and
+        future cues). A period under way at publication (下半年会... in July) stays.
+        """
+        if e.took_default or e.year_source != "published" or ctx.published is None:
             return
-        if e.span_.start > periods.add_days(ctx.published, self.t.yearless_future_days):
+        if e.month_written:
+            if e.span_.start > periods.add_days(ctx.published, self.t.yearless_future_days):
+                e.span = periods.shift_years(e.span_, -1)
+                e.year = e.span.start.year
+            return
+        if (
+            e.year_kind == ""
+            and e.granularity in (Granularity.QUARTER, Granularity.HALF)
+            and e.span_.start > ctx.published
+            and not any(cue in text for cue in self._looking_ahead)
+        ):
             e.span = periods.shift_years(e.span_, -1)
             e.year = e.span.start.year
 
