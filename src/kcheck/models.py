@@ -196,7 +196,8 @@ class Claim(BaseModel):
         default=False, description="a later figure of the same sentence revises this one (后又上调至...)"
     )
     revision: str | None = Field(
-        default=None, description="the revision cue as written (上调至) when this figure revises an earlier one"
+        default=None,
+        description="the revision cue as written (上调至) when this figure revises an earlier one",
     )
 
 
