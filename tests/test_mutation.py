@@ -48,7 +48,7 @@ class Mutation:
 
     @property
     def name(self) -> str:
-        return f"{self.file[:3]}:{self.line}:{self.quote}->{self.new_quote}"
+        return f"{self.file[:3]}:{self.line}:{self.places[0][1]}:{self.quote}->{self.new_quote}"
 
 
 def shift_digit(ch: str, steps: int) -> str:
