@@ -163,9 +163,14 @@ def test_one_finding_per_topic_lists_agreeing_groups() -> None:
 
 def test_a_figure_cut_off_rather_than_rounded_agrees() -> None:
     # 000 writes 1758亿元 for the 1758.87亿元 of 001: cut off, not rounded (that would be 1759亿)
-    a = figure("1758亿元", 1758 * YI, precision=YI, doc="000.txt")
+    a = figure("1758亿元", 1758 * YI, precision=YI, doc="000.txt", line=17)
     b = figure("1758.87亿元", 1758.87 * YI, precision=0.01 * YI, doc="001.txt")
-    assert findings([a, b]) == []
+    topics, conflicts = run([a, b])
+    assert conflicts == []
+    assert (
+        topics[0].why[-1]
+        == "agree when 1758亿元 (000.txt:17) cut off rather than rounded (checks.truncation)"
+    )
     assert findings([a, b], with_checks(truncation=False)) == [("value_mismatch", "warning")]
     # but not two units off
     c = figure("1760.1亿元", 1760.1 * YI, precision=0.1 * YI, doc="001.txt")

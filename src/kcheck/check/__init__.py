@@ -2,7 +2,8 @@
 
 ``run_checks`` runs every check not listed in ``checks.disabled`` over the topics and
 returns the findings, most severe first. Topics a value or date finding is about are marked
-``conflict``; the rest keep the status grouping gave them (single / consistent).
+``conflict``; the rest keep the status grouping gave them (single / consistent), and a
+consistent topic that agrees only because a figure was read as cut off says so in ``why``.
 """
 
 from __future__ import annotations
@@ -37,4 +38,8 @@ def run_checks(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) ->
     for topic in topics:
         if topic.id in conflicted:
             topic.status = TopicStatus.CONFLICT
+        elif topic.status == TopicStatus.CONSISTENT:
+            note = value_mismatch.truncation_note(ctx, topic)
+            if note is not None:
+                topic.why.append(note)
     return sort_conflicts(found)

@@ -10,8 +10,8 @@ severity. One finding per topic, listing every claim involved in agreeing groups
 from __future__ import annotations
 
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr
-from kcheck.check.intervals import agreeing_groups, disagreements
-from kcheck.models import Claim, ClaimType, Conflict, Severity
+from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.models import Claim, ClaimType, Conflict, Severity, Topic
 
 TYPE = "value_mismatch"
 
@@ -47,3 +47,28 @@ def check(ctx: CheckContext) -> list[Conflict]:
             )
         )
     return found
+
+
+def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
+    """Why a topic agrees only when figures are read as cut off (``checks.truncation``)."""
+    if not ctx.rules.checks.truncation or not topic.key.get("period") or len(topic.sources) < 2:
+        return None
+    if disagreements(ctx.stated(topic, ctx.bounds)) is not None:
+        return None
+    rounded = disagreements(ctx.stated(topic, Bounds.of_claim))
+    if rounded is None:
+        return None
+    # the figures whose extra half unit is what makes them meet another document's value
+    cut = [
+        c
+        for c in rounded.items
+        if any(
+            d.doc != c.doc
+            and not Bounds.of_claim(c).overlaps(Bounds.of_claim(d))
+            and ctx.bounds(c).overlaps(Bounds.of_claim(d))
+            for d in rounded.items
+        )
+    ]
+    if not cut:
+        return None
+    return f"agree when {', '.join(cite(c) for c in cut)} cut off rather than rounded (checks.truncation)"
