@@ -105,4 +105,14 @@ def test_case(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         expected_file.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if not UPDATE:
             pytest.fail(f"{expected_file} was missing and has been written: review it and commit it")
-    assert got == json.loads(expected_file.read_text(encoding="utf-8"))
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    hint = f"{case.name}: if intended, KCHECK_UPDATE_GOLDEN=1 pytest tests/cases and review the diff"
+    # findings first: the part of the report users act on
+    assert got["summary"] == expected["summary"], hint
+    assert got["conflicts"] == expected["conflicts"], hint
+    got_topics = {t["id"]: t for t in got["topics"]}
+    expected_topics = {t["id"]: t for t in expected["topics"]}
+    new = sorted(got_topics[i]["label"] for i in got_topics.keys() - expected_topics.keys())
+    gone = sorted(expected_topics[i]["label"] for i in expected_topics.keys() - got_topics.keys())
+    assert (new, gone) == ([], []), f"topics new / gone; {hint}"
+    assert got["topics"] == expected["topics"], hint
