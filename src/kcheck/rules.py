@@ -172,6 +172,10 @@ class QualifiersSection(Section):
     qualifiers: dict[str, QualifierRule] = Field(default_factory=dict)
     approx_tolerance: float = Field(default=0.05, ge=0, lt=1, description="约 widens by this share")
     near_tolerance: float = Field(default=0.1, ge=0, lt=1, description="近/接近 reach this far below")
+    # a round Arabic figure's trailing zeros may be rounding (6800亿 for 6812亿) or exact:
+    # the half-unit of its last non-zero digit widens it by at most this share of the value
+    # (10亿 covers 9.5亿..10.5亿, not 5亿..15亿)
+    rounding_cap: float = Field(default=0.05, ge=0, lt=1, description="most a round figure widens")
     # the number pass (kcheck.extract.numbers)
     false_friends: list[str] = Field(default_factory=list, description="通过, 最近: not qualifiers")
     fillers: list[str] = Field(default_factory=list, description="超过了200亿: words after a qualifier")

@@ -164,6 +164,7 @@ class NumberFinder:
         units, quals = rules.units, rules.qualifiers
         self.approx_tolerance = Decimal(str(quals.approx_tolerance))
         self.near_tolerance = Decimal(str(quals.near_tolerance))
+        self.rounding_cap = Decimal(str(quals.rounding_cap))
 
         # --- units
         self.units: dict[str, _Unit] = {}
@@ -607,7 +608,13 @@ class NumberFinder:
             point = None
         else:
             point = value * sign
-            low, high = self._bounds(point, precision, all_quals, fuzzy)
+            # an Arabic integer's last written digit, zeros included (6800亿 -> 1亿)
+            written = (
+                num.magnitude
+                if num.arabic and not num.decimal and not num.big_inside and precision == num.precision
+                else None
+            )
+            low, high = self._bounds(point, precision, all_quals, fuzzy, written)
         words = (
             [q.word for q in quals]
             + ([fuzzy] if fuzzy and num.low is None else [])
@@ -655,9 +662,18 @@ class NumberFinder:
         return num.int_digits >= 4
 
     def _bounds(
-        self, value: Decimal, precision: Decimal, quals: list[_Qual], fuzzy: str | None
+        self,
+        value: Decimal,
+        precision: Decimal,
+        quals: list[_Qual],
+        fuzzy: str | None,
+        written: Decimal | None = None,
     ) -> tuple[Decimal | None, Decimal | None]:
         half = precision / 2
+        if written is not None and written < precision:
+            # trailing zeros (6800亿, 10亿, 90%) may be rounding: they widen by at most
+            # rounding_cap of the value, and never less than half the last written digit
+            half = min(half, max(written / 2, abs(value) * self.rounding_cap))
         intervals: list[tuple[Decimal | None, Decimal | None]] = []
         if fuzzy:
             intervals.append((value, value + precision))
