@@ -71,3 +71,39 @@ def test_partial_directory_falls_back_to_defaults(tmp_path: Path) -> None:
     assert rules.checks.warning_gap == 0.1
     assert "快手" in rules.entities.entities
     assert rules.files["checks"] == str(tmp_path / "checks.yaml")
+
+
+def test_extends_default_adds_to_the_builtin_section(tmp_path: Path) -> None:
+    (tmp_path / "entities.yaml").write_text(
+        "extends: default\nentities:\n  泡泡玛特:\n    aliases: [POP MART]\n  快手:\n    aliases: [快手极速版]\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(tmp_path)
+    assert rules.entities.entities["泡泡玛特"].aliases == ["POP MART"]
+    assert "快手极速版" in rules.entities.entities["快手"].aliases
+    assert "快手电商" in rules.entities.entities["快手"].aliases  # the built-in aliases stay
+    assert "抖音" in rules.entities.entities  # and so do the other entities
+
+
+def test_a_file_without_extends_replaces_the_builtin_section(tmp_path: Path) -> None:
+    (tmp_path / "entities.yaml").write_text(
+        "entities:\n  泡泡玛特:\n    aliases: [POP MART]\n", encoding="utf-8"
+    )
+    rules = load_rules(tmp_path)
+    assert set(rules.entities.entities) == {"泡泡玛特"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "extends: mine\nentities: {}\n",
+            "entities.yaml:1: extends: only 'default' can be extended, not 'mine'",
+        ),
+        ("extends: default\nentities:\n  快手:\n    alais: [x]\n", "entities.yaml:4: unknown key 'alais'"),
+    ],
+)
+def test_extends_mistakes_point_at_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "entities.yaml").write_text(text, encoding="utf-8")
+    _, problems = check_rules(tmp_path)
+    assert any(expected in p for p in problems), problems

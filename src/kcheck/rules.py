@@ -488,12 +488,12 @@ def _describe(err: Any) -> str:
     return f"{path}: {msg}" if path else msg
 
 
-def read_section(path: Path, name: str) -> tuple[Section | None, list[str]]:
-    """Parse and validate one rules file; return it and its problems as ``file:line: msg``."""
+def _parse(path: Path) -> tuple[dict[str, Any] | None, yaml.Node | None, list[str]]:
+    """A rules file's top-level mapping and its YAML node tree (for line numbers)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [f"{path}: cannot read: {exc}"]
+        return None, None, [f"{path}: cannot read: {exc}"]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -501,15 +501,48 @@ def read_section(path: Path, name: str) -> tuple[Section | None, list[str]]:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        return None, [f"{path}{where}: invalid YAML: {problem}"]
+        return None, None, [f"{path}{where}: invalid YAML: {problem}"]
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return None, [f"{path}:1: expected a mapping of keys at the top level"]
+        return None, None, [f"{path}:1: expected a mapping of keys at the top level"]
+    return data, node, []
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    """``extends: default``: mappings merged key by key, lists appended, scalars replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = _merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
+
+
+def read_section(path: Path, name: str, default: Path | None = None) -> tuple[Section | None, list[str]]:
+    """Parse and validate one rules file; return it and its problems as ``file:line: msg``.
+
+    A file whose top level says ``extends: default`` is merged onto ``default`` (the
+    built-in file of the same section) before it is validated.
+    """
+    data, node, problems = _parse(path)
+    if data is None:
+        return None, problems
+    extends = data.pop("extends", None)
+    if extends is not None:
+        if extends != "default":
+            line = _node_line(node, ("extends",))
+            return None, [f"{path}:{line}: extends: only 'default' can be extended, not {extends!r}"]
+        if default is not None and default.resolve() != path.resolve():
+            base, _, problems = _parse(default)
+            if base is None:
+                return None, problems
+            data = _merge(base, data)
     try:
         return SECTIONS[name].model_validate(data), []
     except ValidationError as exc:
-        problems = []
         for err in exc.errors():
             line = _node_line(node, tuple(err["loc"]))
             problems.append(f"{path}{f':{line}' if line else ''}: {_describe(err)}")
@@ -540,7 +573,11 @@ def check_rules(directory: Path | None) -> tuple[RuleSet | None, list[str]]:
                 break
         if chosen is None:
             continue
-        section, errs = read_section(chosen, name)
+        builtin = next(
+            (defaults / f"{name}{ext}" for ext in (".yaml", ".yml") if (defaults / f"{name}{ext}").is_file()),
+            None,
+        )
+        section, errs = read_section(chosen, name, builtin)
         problems.extend(errs)
         if section is not None:
             sections[name] = section
