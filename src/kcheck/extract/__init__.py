@@ -128,30 +128,34 @@ class Extractor:
         paragraph = -1
         from kcheck.extract.timex import TimeContext
 
+        # the passes' methods, looked up once per document rather than once per sentence
+        scan, find_times, find_numbers = p.lexicon.scan, p.times.find, p.numbers.find
+        has_numeral, assemble = p.numerals.search, p.assembler.sentence
+        path = doc.path
         state = ParagraphState()
-        context = TimeContext(published=doc.published)
+        start = context = TimeContext(published=doc.published)  # frozen: one serves every paragraph
         for sentence in doc.sentences:
             if sentence.paragraph != paragraph:
                 paragraph = sentence.paragraph
                 state = ParagraphState()
-                context = TimeContext(published=doc.published)
+                context = start
             text = sentence.text
             folded = fold(text)
-            hits = p.lexicon.scan(folded)
+            hits = scan(folded)
             times: list[TimeExpr]
-            times, context = p.times.find(folded, context)
-            quantities: list[Quantity] = p.numbers.find(folded) if p.numerals.search(folded) else []
-            drafts, used = p.assembler.sentence(text, folded, hits, quantities, times, state)
+            times, context = find_times(folded, context)
+            quantities: list[Quantity] = find_numbers(folded) if has_numeral(folded) else []
+            drafts, used = assemble(text, folded, hits, quantities, times, state)
             if bare_dates:
                 drafts.extend(_bare_dates(text, times, used))
                 drafts.sort(key=lambda d: d.start)
             if drafts:
                 # the id hashes (document, sentence, quote, occurrence): the sentence part once
                 base = hashlib.blake2b(digest_size=6)
-                base.update(f"{doc.path}\x1f{text}\x1f".encode())
+                base.update(f"{path}\x1f{text}\x1f".encode())
                 key = base.copy().hexdigest()
                 for draft in drafts:
-                    claims.append(_claim(doc.path, sentence, draft, base, key, seen))
+                    claims.append(_claim(path, sentence, draft, base, key, seen))
         return claims
 
 

@@ -8,6 +8,7 @@ and every quote is sliced from the original.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import opencc
@@ -34,6 +35,33 @@ def fold_table() -> dict[int, str]:
     return table
 
 
+# the full-width punctuation of ordinary simplified-Chinese prose: folded with str.replace
+_COMMON = "，；：（）？！％．"
+
+
+@lru_cache(maxsize=1)
+def _folder() -> tuple[dict[int, str], re.Pattern[str], tuple[tuple[str, str], ...]]:
+    """The table, a regex for the characters it maps other than ``_COMMON``, and ``_COMMON``'s
+    replacements (none of which the table maps again, so replacing them one by one is the
+    same as translating)."""
+    table = fold_table()
+    common = tuple((ch, table[ord(ch)]) for ch in _COMMON if ord(ch) in table)
+    assert not any(ord(new) in table for _, new in common)
+    rare = "".join(re.escape(chr(cp)) for cp in sorted(table) if chr(cp) not in _COMMON)
+    return table, re.compile(f"[{rare}]" if rare else "(?!)"), common
+
+
 def fold(text: str) -> str:
-    """Same-length folded copy of ``text`` for matching: ``fold(s)[i]`` stands for ``s[i]``."""
-    return text.translate(fold_table())
+    """Same-length folded copy of ``text`` for matching: ``fold(s)[i]`` stands for ``s[i]``.
+
+    ``str.translate`` with the table, made five times faster on ordinary text: a sentence
+    whose only mapped characters are common full-width punctuation (，；：...) gets a few
+    ``str.replace`` calls instead.
+    """
+    table, rare, common = _folder()
+    if rare.search(text) is not None:
+        return text.translate(table)
+    for old, new in common:
+        if old in text:
+            text = text.replace(old, new)
+    return text
