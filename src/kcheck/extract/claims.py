@@ -108,6 +108,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 SKIP = frozenset(" \t\u3000\"'“”‘’「」『』《》〈〉()[]【】<>、·—-|…")
 PUNCT = SKIP | CLAUSE_MARKS | frozenset("。！？!?.")
 NOT_SUBJECT = frozenset("0123456789%.+")
+_SKIP_DELETE = dict.fromkeys(map(ord, SKIP))  # str.translate table that deletes SKIP
+_EVENT = Cue.EVENT
 
 CHANGE_VERBS = Cue.CHANGE_VERB
 RATE_NOUNS = Cue.RATE_NOUN
@@ -187,6 +189,7 @@ class _Sentence:
         "hyp_at",
         "q_starts",
         "quantities",
+        "span_memo",
         "subjects",
         "text",
         "time_ends",
@@ -220,6 +223,7 @@ class _Sentence:
         self.ent_ends = [h.end for h in self.ents]
         self.ent_objects = [is_object(folded, h) for h in self.ents]
         self.subjects: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self.span_memo: tuple[Quantity, int, Hit | None, tuple[int, int]] | None = None
         self.hyp_at = hyp_at
 
     def clause(self, pos: int) -> tuple[int, int]:
@@ -370,6 +374,14 @@ class Assembler:
         state: ParagraphState,
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
+        if not quantities:
+            for h in hits:
+                if h.mask & _EVENT:
+                    break
+            else:  # most sentences: no figure, no event (the same path as below, taken sooner)
+                times = list(times) if _in_order(times) else sorted(times, key=_start)
+                self._carry_light(text, folded, hits, times, state)
+                return [], set()
         times = list(times) if _in_order(times) else sorted(times, key=_start)
         qs = list(quantities) if _in_order(quantities) else sorted(quantities, key=_start)
         if times and qs:
@@ -670,8 +682,7 @@ class Assembler:
         a, b = self._trim(s.folded, lo, hi)
         if b - a < 1 or b - a > MAX_MEASURE:
             return None, None
-        measure = s.text[a:b]
-        return measure, self._alias_metric(measure)
+        return s.text[a:b], self._folded_alias_metric(s.folded[a:b])
 
     def _measure_span(
         self,
@@ -683,6 +694,9 @@ class Assembler:
         metric_hit: Hit | None,
     ) -> tuple[int, int]:
         """Where the measure phrase of the clause starts and ends (before trimming)."""
+        memo = s.span_memo  # _narrowed and _measure ask for the same figure's span in turn
+        if memo is not None and memo[0] is q and memo[1] == cs and memo[2] is metric_hit:
+            return memo[3]
         metrics = [h for h in clause_hits if (h.mask & Cue.METRIC)]
         first = metrics[0].start if metrics else q.start
         lo = cs
@@ -709,6 +723,7 @@ class Assembler:
         i = bisect_left(s.q_starts, after)
         if i < len(s.quantities):
             hi = min(hi, max(after, s.quantities[i].start))
+        s.span_memo = (q, cs, metric_hit, (lo, hi))
         return lo, hi
 
     def _narrowed(self, s: _Sentence, q: Quantity, cs: int, clause_hits: list[Hit], metric_hit: Hit) -> bool:
@@ -741,8 +756,11 @@ class Assembler:
     def _alias_metric(self, measure: str | None) -> str | None:
         if not measure:
             return None
-        key = _strip_skip(fold(measure))
-        return self.lexicon.metric_aliases.get(key)
+        return self._folded_alias_metric(fold(measure))
+
+    def _folded_alias_metric(self, folded: str) -> str | None:
+        """``_alias_metric`` of a measure already folded (a slice of the folded sentence)."""
+        return self.lexicon.metric_aliases.get(_strip_skip(folded)) if folded else None
 
     def _segment(self, s: _Sentence, hit: Hit, metric: str | None) -> bool:
         """Does a segment word narrow this total to a part (其他服务板块，收入达12亿元)?"""
@@ -869,11 +887,12 @@ class Assembler:
         q = p
         stopped = False
         limit = min(hi, p + MAX_SUBJECT + 1)
+        stops = self.subject_stops
         while q < limit:
             ch = folded[q]
             if ch in PUNCT or ch in NOT_SUBJECT or q in s.time_start_set:
                 break
-            if any(folded.startswith(w, q, hi) for w in self.subject_stops.get(ch, ())):
+            if folded.startswith(stops.get(ch, ()), q, hi):
                 stopped = True
                 break
             q += 1
@@ -881,7 +900,7 @@ class Assembler:
         # “小波私房菜”是位...: a quoted name before the predicate
         while not stopped and q < hi and folded[q] in "”’」』\"'":
             q += 1
-            stopped = any(folded.startswith(w, q, hi) for w in self.subject_stops.get(folded[q : q + 1], ()))
+            stopped = folded.startswith(stops.get(folded[q : q + 1], ()), q, hi)
         phrase = folded[p:end]
         if not stopped or not 2 <= len(phrase) <= MAX_SUBJECT:
             return None
@@ -1141,7 +1160,7 @@ def _outside_times(quantities: list[Quantity], times: list[TimeExpr]) -> list[Qu
 
 
 def _strip_skip(text: str) -> str:
-    return "".join(ch for ch in text if ch not in SKIP)
+    return text.translate(_SKIP_DELETE)
 
 
 def _only_skip(folded: str, a: int, b: int) -> bool:
@@ -1150,10 +1169,12 @@ def _only_skip(folded: str, a: int, b: int) -> bool:
 
 def _clause_bounds(folded: str, quantities: Sequence[Quantity]) -> list[int]:
     """Offsets of the clause marks, except those inside a figure (1,758)."""
+    marks = [m.start() for m in _CLAUSE_RE.finditer(folded)]
+    if not any(_CLAUSE_RE.search(folded, q.start, q.end) for q in quantities):
+        return marks  # no figure holds a clause mark (the usual case): every mark bounds a clause
     bounds = []
     j = 0
-    for m in _CLAUSE_RE.finditer(folded):
-        i = m.start()
+    for i in marks:
         while j < len(quantities) and quantities[j].end <= i:
             j += 1
         if j < len(quantities) and quantities[j].start <= i:
