@@ -73,11 +73,12 @@ from functools import lru_cache
 import cn2an
 
 from kcheck.extract import periods
-from kcheck.extract.types import Granularity, TimeExpr
+from kcheck.extract.types import Granularity, TimeExpr, quick_init
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
 
 
+@quick_init
 @dataclass(frozen=True)
 class TimeContext:
     """What earlier sentences of the paragraph established; reset per paragraph."""
