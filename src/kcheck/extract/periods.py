@@ -59,6 +59,7 @@ def month_start(year: int, month: int) -> dt.date:
     return dt.date(year, month, 1)
 
 
+@lru_cache(maxsize=4096)
 def months(year: int, first: int, last: int) -> Days:
     """Months ``first``..``last`` of ``year`` (``months(2021, 1, 9)`` -> 01-01..09-30)."""
     return span(month_start(year, first), month_end(year, last))

@@ -315,8 +315,14 @@ class TimeFinder:
         self._approx = re.compile(rf"{_S}(?:{approx})")
         self._anchor = re.compile(rf"{_S}(?P<w>{_alt(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])")
         self._day_follow = re.compile(rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{_alt(t.day_periods)}|{conn})")
-        # every expression holds one of these within _KEY_REACH characters of its start
-        self._key = re.compile(rf"[年月日号季天Qq]|[0-9](?:[-./ ]|{_S}(?:{conn}){_S})[0-9]|[0-9]{_S}[Hh][12]")
+        # every expression holds one of these within _KEY_REACH characters of its start: 年 月 日
+        # 号 季 天 Q, a digit before a separator and a digit (2022-03-01, 5至6), or a digit before
+        # H1/H2. Written to open with one character class, so that the regex engine skips to the
+        # next possible key at C speed; only where a key starts is used.
+        self._key = re.compile(
+            rf"[年月日号季天Qq0-9](?:(?<=[年月日号季天Qq])"
+            rf"|(?<=[0-9])(?=(?:[-./ ]|{_S}(?:{conn}){_S})[0-9]|{_S}[Hh][12]))"
+        )
         self._before = re.compile(
             rf"(?:(?P<anchor>{_alt(t.anchor_prefixes)})|(?P<range>{_alt(t.range_prefixes)})){_S}$"
         )
