@@ -222,8 +222,12 @@ class NumberFinder:
             self.before.setdefault(symbol, ("currency", code))
         for w in units.not_before:
             self.before.setdefault(w, ("block", None))
-        self.before_lengths = sorted({len(w) for w in self.before}, reverse=True)
         self.before_last_chars = frozenset(w[-1] for w in self.before)
+        # by last character: the lengths of the words ending with it, longest first
+        self.before_lengths = {
+            ch: tuple(sorted({len(w) for w in self.before if w[-1] == ch}, reverse=True))
+            for ch in self.before_last_chars
+        }
         self.false_after = [w for w in quals.false_friends]
         post_words = [w for w in self.after if not (len(w) == 1 and w in infix)]
         self.connectors = set(quals.bound_connectors)
@@ -451,9 +455,9 @@ class NumberFinder:
 
     def _word_before(self, s: str, p: int, floor: int) -> tuple[int, tuple[str, object]] | None:
         """The longest rules word (qualifier, currency, filler, ...) ending at ``p``."""
-        if p <= floor or s[p - 1] not in self.before_last_chars:
+        if p <= floor:
             return None
-        for length in self.before_lengths:
+        for length in self.before_lengths.get(s[p - 1], ()):
             if p - length >= floor:
                 entry = self.before.get(s[p - length : p])
                 if entry is not None:
@@ -551,6 +555,8 @@ class NumberFinder:
 
     def _single(self, s: str, part: _Part, floor: int) -> Quantity | None:
         num, unit = part.num, part.unit
+        if part.unit_word in self.counter_words and num.length == 1 and not num.arabic and num.value == 1:
+            return None  # 一家, 一位, 这一块: an article, not a count
         pre = self._look_back(s, part.start, floor)
         if self._skip_token(s, part, pre):
             return None
@@ -564,8 +570,6 @@ class NumberFinder:
         post = part.post if unit is not None or part.post is not None else None
         if num.leading_magnitude and not quals:
             return None  # 百万商家, 千万用户: a manner of speaking, not a figure
-        if part.unit_word in self.counter_words and num.length == 1 and not num.arabic and num.value == 1:
-            return None  # 一家, 一位, 这一块: an article, not a count
         if num.low is not None and unit is None and not num.has_magnitude and not num.chinese_unit:
             return None  # 一二线: not a range of anything
         in_a_row = num.digits_only and not num.arabic and num.low is None and len(num.digits_only) > 1
