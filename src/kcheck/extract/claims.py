@@ -108,8 +108,12 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 SKIP = frozenset(" \t\u3000\"'“”‘’「」『』《》〈〉()[]【】<>、·—-|…")
 PUNCT = SKIP | CLAUSE_MARKS | frozenset("。！？!?.")
 NOT_SUBJECT = frozenset("0123456789%.+")
+_SUBJECT_ENDS = PUNCT | NOT_SUBJECT
 _SKIP_DELETE = dict.fromkeys(map(ord, SKIP))  # str.translate table that deletes SKIP
+_PUNCT_DELETE = dict.fromkeys(map(ord, PUNCT))
 _EVENT = Cue.EVENT
+_ENTITY = Cue.ENTITY
+_OWN_WORDS = Cue.METRIC | Cue.ENTITY
 
 CHANGE_VERBS = Cue.CHANGE_VERB
 RATE_NOUNS = Cue.RATE_NOUN
@@ -379,8 +383,10 @@ class Assembler:
                 if h.mask & _EVENT:
                     break
             else:  # most sentences: no figure, no event (the same path as below, taken sooner)
-                times = list(times) if _in_order(times) else sorted(times, key=_start)
-                self._carry_light(text, folded, hits, times, state)
+                if hits or times:
+                    if len(times) > 1 and not _in_order(times):
+                        times = sorted(times, key=_start)
+                    self._carry_light(text, folded, hits, times, state)
                 return [], set()
         times = list(times) if _in_order(times) else sorted(times, key=_start)
         qs = list(quantities) if _in_order(quantities) else sorted(quantities, key=_start)
@@ -431,7 +437,11 @@ class Assembler:
                     break
 
         # a clause that continues the previous figure: its own time, no subject or measure of its own
-        own_words = any((h.mask & Cue.METRIC) or (h.mask & Cue.ENTITY) for h in clause_hits)
+        own_words = False  # a metric or an entity of the clause's own
+        for h in clause_hits:
+            if h.mask & _OWN_WORDS:
+                own_words = True
+                break
         revision_hit = _last(clause_hits, Cue.REVISION)
         parallel = prev is not None and (
             revision_hit is not None
@@ -743,7 +753,7 @@ class Assembler:
                 pos = max(pos, h.end)
         rest.append(s.folded[pos : max(pos, hi)])
         words = self._neutral_re.sub("", _BRACKETED.sub("", "".join(rest)))
-        return any(ch not in PUNCT for ch in words)
+        return bool(words.translate(_PUNCT_DELETE))  # a character that is no punctuation
 
     def _trim(self, folded: str, a: int, b: int) -> tuple[int, int]:
         """Cut punctuation, verbs, particles and qualifiers off both ends of ``folded[a:b]``."""
@@ -888,11 +898,12 @@ class Assembler:
         stopped = False
         limit = min(hi, p + MAX_SUBJECT + 1)
         stops = self.subject_stops
+        time_starts = s.time_start_set
         while q < limit:
             ch = folded[q]
-            if ch in PUNCT or ch in NOT_SUBJECT or q in s.time_start_set:
+            if ch in _SUBJECT_ENDS or q in time_starts:
                 break
-            if folded.startswith(stops.get(ch, ()), q, hi):
+            if ch in stops and folded.startswith(stops[ch], q, hi):
                 stopped = True
                 break
             q += 1
@@ -1060,15 +1071,16 @@ class Assembler:
     # ------------------------------------------------------------------ paragraph state
 
     def _carry_light(
-        self, text: str, folded: str, hits: list[Hit], times: list[TimeExpr], state: ParagraphState
+        self, text: str, folded: str, hits: list[Hit], times: Sequence[TimeExpr], state: ParagraphState
     ) -> None:
         """``_carry`` for a sentence with no claim: its subject, and its last plain time."""
+        prepositions = self.preposition_tuple
         for h in hits:
-            if h.mask & Cue.ENTITY and not self._is_object(folded, h):
+            if h.mask & _ENTITY and not folded.endswith(prepositions, 0, h.start):  # not _is_object
                 state.entity, state.entity_from = h.entity, "rules"
                 break
         for t in reversed(times):
-            if getattr(t, "anchor_kind", None) is None and not self._is_base(folded, t):
+            if t.anchor_kind is None and not self._is_base(folded, t):
                 state.period, state.period_quote = t.span, text[t.start : t.end]
                 break
 
