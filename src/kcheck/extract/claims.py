@@ -112,6 +112,7 @@ _SUBJECT_ENDS = PUNCT | NOT_SUBJECT
 _SKIP_DELETE = dict.fromkeys(map(ord, SKIP))  # str.translate table that deletes SKIP
 _PUNCT_DELETE = dict.fromkeys(map(ord, PUNCT))
 _EVENT = Cue.EVENT
+_EVENT_TYPE = ClaimType.EVENT
 _ENTITY = Cue.ENTITY
 _OWN_WORDS = Cue.METRIC | Cue.ENTITY
 
@@ -378,21 +379,23 @@ class Assembler:
         state: ParagraphState,
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
-        if not quantities:
-            for h in hits:
-                if h.mask & _EVENT:
-                    break
-            else:  # most sentences: no figure, no event (the same path as below, taken sooner)
-                if hits or times:
-                    if len(times) > 1 and not _in_order(times):
-                        times = sorted(times, key=_start)
-                    self._carry_light(text, folded, hits, times, state)
-                return [], set()
+        has_event = False
+        for h in hits:
+            if h.mask & _EVENT:
+                has_event = True
+                break
+        if not quantities and not has_event:
+            # most sentences: no figure, no event (the same path as below, taken sooner)
+            if hits or times:
+                if len(times) > 1 and not _in_order(times):
+                    times = sorted(times, key=_start)
+                self._carry_light(text, folded, hits, times, state)
+            return [], set()
         times = list(times) if _in_order(times) else sorted(times, key=_start)
         qs = list(quantities) if _in_order(quantities) else sorted(quantities, key=_start)
         if times and qs:
             qs = _outside_times(qs, times)
-        if not qs and not _any_event(hits):
+        if not qs and not has_event:
             # most sentences: nothing to assemble, only the subject and period to hand on
             self._carry_light(text, folded, hits, times, state)
             return [], set()
@@ -1085,8 +1088,12 @@ class Assembler:
                 break
 
     def _carry(self, s: _Sentence, drafts: list[Draft], state: ParagraphState) -> None:
-        figures = [d for d in drafts if d.type is not ClaimType.EVENT]
-        subject = next((h for h, obj in zip(s.ents, s.ent_objects, strict=True) if not obj), None)
+        figures = [d for d in drafts if d.type is not _EVENT_TYPE]
+        subject = None
+        for h, obj in zip(s.ents, s.ent_objects, strict=True):
+            if not obj:
+                subject = h
+                break
         if figures and figures[-1].entity is not None:
             state.entity, state.entity_from = figures[-1].entity, figures[-1].entity_from
         elif subject is not None:
@@ -1154,10 +1161,6 @@ def _in_order(items: Sequence[Quantity] | Sequence[TimeExpr]) -> bool:
     return True
 
 
-def _any_event(hits: list[Hit]) -> bool:
-    return any(h.mask & Cue.EVENT for h in hits)
-
-
 def _outside_times(quantities: list[Quantity], times: list[TimeExpr]) -> list[Quantity]:
     """The figures that overlap no time expression (both lists sorted by start)."""
     out = []
@@ -1182,14 +1185,15 @@ def _only_skip(folded: str, a: int, b: int) -> bool:
 def _clause_bounds(folded: str, quantities: Sequence[Quantity]) -> list[int]:
     """Offsets of the clause marks, except those inside a figure (1,758)."""
     marks = [m.start() for m in _CLAUSE_RE.finditer(folded)]
-    if not any(_CLAUSE_RE.search(folded, q.start, q.end) for q in quantities):
-        return marks  # no figure holds a clause mark (the usual case): every mark bounds a clause
+    if not marks or not quantities:
+        return marks
     bounds = []
     j = 0
+    n = len(quantities)
     for i in marks:
-        while j < len(quantities) and quantities[j].end <= i:
+        while j < n and quantities[j].end <= i:
             j += 1
-        if j < len(quantities) and quantities[j].start <= i:
+        if j < n and quantities[j].start <= i:
             continue  # inside a figure
         bounds.append(i)
     return bounds
