@@ -39,6 +39,8 @@ _ARABIC = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _TEN = "十拾"
 _SIGNS = "-−负"
 _INCLUDED = r"(?: *\(含\))?"  # 50万元(含)以上
+_ASCII_DIGIT = re.compile("[0-9]")
+_ZERO, _ONE, _MINUS_ONE = Decimal(0), Decimal(1), Decimal(-1)
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -129,7 +131,7 @@ class _Qual:
     rule: QualifierRule
 
 
-@dataclass
+@dataclass(slots=True)
 class _Part:
     """One side of a figure: numeral, unit, qualifier after it."""
 
@@ -145,7 +147,7 @@ class _Part:
     minor_precision: Decimal | None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Prefix:
     start: int
     negative: bool = False
@@ -362,7 +364,7 @@ class NumberFinder:
                 return None
             after = self._post_at(s, token_end)
             qual, end = after if after is not None else (None, token_end)
-            return _Part(start, token_end, token_end, end, num, None, None, qual, Decimal(0), None)
+            return _Part(start, token_end, token_end, end, num, None, None, qual, _ZERO, None)
         num = self.reader.read(text)
         if num is None:
             return None
@@ -370,7 +372,7 @@ class NumberFinder:
         unit_word = cny or m.group(g_unit)
         unit = self.units.get(unit_word) if unit_word else None
         end = m.end(g_cny) if cny else m.end(g_unit) if unit_word else token_end
-        minor = Decimal(0)
+        minor = _ZERO
         minor_precision = None
         if cny:
             if m.group(g_cur):
@@ -389,7 +391,7 @@ class NumberFinder:
                 and not (unit.kind == "tenths" and num.high is not None and num.high <= 10)
             ):
                 unit_word, unit, end = None, None, token_end
-                minor, minor_precision = Decimal(0), None
+                minor, minor_precision = _ZERO, None
         core_end = end
         found = self._post_at(s, end)
         if found is not None:
@@ -405,7 +407,7 @@ class NumberFinder:
 
     def _trim(self, token: str) -> str:
         """Drop Chinese digits glued after an Arabic figure's magnitude (5亿一举 -> 5亿)."""
-        if token[-1] not in self.cn_digit_set or not any("0" <= c <= "9" for c in token):
+        if token[-1] not in self.cn_digit_set or _ASCII_DIGIT.search(token) is None:
             return token
         cut = len(token)
         while cut > 0 and (token[cut - 1] in self.cn_digit_set or token[cut - 1] == " "):
@@ -467,7 +469,7 @@ class NumberFinder:
     def _look_back(self, s: str, start: int, floor: int) -> _Prefix:
         pre = _Prefix(start)
         p = start
-        found = self._word_before(s, p, floor)
+        found = first = self._word_before(s, p, floor)
         if found is not None and found[1][0] == "block":
             pre.blocked = True  # ordinals and names: 第三, 双11
             return pre
@@ -489,7 +491,7 @@ class NumberFinder:
         for _ in range(5):
             while p > floor and s[p - 1] == " ":
                 p -= 1
-            found = self._word_before(s, p, floor)
+            found = first if p == start else self._word_before(s, p, floor)
             if found is None:
                 break
             length, (kind, payload) = found
@@ -534,9 +536,7 @@ class NumberFinder:
         ):
             return True  # 1.2.3, 192.168.1.1, .5: dotted identifiers
         # 亿级, 千亿级: an order of magnitude
-        return part.num.has_magnitude and any(
-            s.startswith(w, part.token_end) for w in self.order_of_magnitude
-        )
+        return part.num.has_magnitude and s.startswith(self.order_of_magnitude, part.token_end)
 
     # ------------------------------------------------------------------ single figures
 
@@ -603,7 +603,7 @@ class NumberFinder:
             return None
         if num.length == 1 and not num.arabic and unit is None and not num.leading_magnitude:
             return None  # 大于一切, 将近一半: a Chinese digit alone is a word, not a figure
-        sign = Decimal(-1) if pre.negative else Decimal(1)
+        sign = _MINUS_ONE if pre.negative else _ONE
         low: Decimal | None
         high: Decimal | None
         point: Decimal | None
@@ -727,7 +727,7 @@ class NumberFinder:
         quals = [q for q in pre.quals if not q.rule.magnitude_only]
         post = self._post(s, m.start("fq"), m.group("fq")) if m.group("fq") else None
         all_quals = [*quals, *([post] if post is not None else [])]
-        sign = Decimal(-1) if pre.negative else Decimal(1)
+        sign = _MINUS_ONE if pre.negative else _ONE
         value = num.value / den * 100 * sign
         precision = num.precision / den * 100
         low, high = self._bounds(value, precision, all_quals, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import cn2an
 
@@ -72,7 +72,7 @@ class Numeral:
     low: Decimal | None = None  # an interval written without a point: 八九亿, 几十万, 三五百
     high: Decimal | None = None
 
-    @property
+    @cached_property  # read often for each figure; a Numeral is frozen and shared (read is memoised)
     def has_magnitude(self) -> bool:
         return self.magnitude != 1 or self.leading_magnitude or self.big_inside
 
