@@ -107,6 +107,20 @@ def _alternation(words: list[str] | set[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _first_class(words: list[str]) -> str:
+    """A character class of the first characters of ``words`` (none empty)."""
+    return "[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "]"
+
+
+def _optional(body: str, first: str | None) -> str:
+    """``(?:body)?``, written ``(?:(?=first)body|)`` when every match of ``body`` starts with a
+    character of the class ``first``: the same matches, tried in the same order, but where
+    ``body`` cannot start the regex engine spends one character test instead of entering a
+    repeat and trying each alternative (the number pass's regex time: 743 -> 622
+    instructions per character of the corpus)."""
+    return f"(?:(?={first}){body}|)" if first else f"(?:{body})?"
+
+
 def _is_ascii_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
@@ -252,21 +266,36 @@ class NumberFinder:
             f"|(?<={numeral_char})(?:{_ARABIC})"
             f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{SMALL_UNITS}{big}]))"
         )
-        token = start + f"{inner}*" + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
+        # every alternative of ``inner`` starts with one of these characters (or a space)
+        inner_first = f"[ {cn}{_TEN}百佰千仟{big}点{re.escape(infix)}个0-9]"
+        token = (
+            start
+            + f"(?:(?={inner_first}){inner}+|)"  # (?:inner)*, see _optional
+            + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
+        )
         minor_digit = f"[0-9{cn}]"
         minor = f"(?:{minor_digit}[角毛])?(?:{minor_digit}分(?!钟))?(?:钱|整)?"
 
+        unit_words = [*generic_cny, *other_units]
+        unit_first = (
+            _first_class([" ", *unit_words]) if generic_cny and other_units and all(unit_words) else None
+        )
+        post_first = _first_class([" ", *post_words]) if post_words and all(post_words) else None
+
         def part(i: int) -> str:
-            return (
-                f"(?P<n{i}>{token})"
-                f"(?: *(?:(?P<ua{i}>{_alternation(generic_cny)})(?: *(?P<c{i}>{_alternation(specific)}))?"
-                f"(?P<m{i}>{minor})|(?P<ub{i}>{_alternation(other_units)})))?"
-                f"{_INCLUDED}(?: *(?P<q{i}>{_alternation(post_words)}))?"
+            units = (
+                f" *(?:(?P<ua{i}>{_alternation(generic_cny)})(?: *(?P<c{i}>{_alternation(specific)}))?"
+                f"(?P<m{i}>{minor})|(?P<ub{i}>{_alternation(other_units)}))"
             )
+            post = f" *(?P<q{i}>{_alternation(post_words)})"
+            return f"(?P<n{i}>{token}){_optional(units, unit_first)}{_INCLUDED}{_optional(post, post_first)}"
 
         separators = _alternation([*quals.range_separators, *quals.between_separators])
         closers = _alternation(quals.between_closers) or "(?!)"
-        fig = f"{part(1)}(?:{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?)?"
+        range_words = [*quals.range_separators, *quals.between_separators]
+        range_first = _first_class([" ", "(", *range_words]) if range_words and all(range_words) else None
+        second = f"{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?"
+        fig = f"{part(1)}{_optional(second, range_first)}"
         frac = (
             f"(?P<fd>[0-9]+|[{cn}{SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
             f"{_INCLUDED}(?: *(?P<fq>{_alternation(post_words)}))?"
