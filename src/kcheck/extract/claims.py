@@ -93,6 +93,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
 from kcheck.extract.normalise import fold
@@ -176,6 +177,28 @@ class ParagraphState:
     claims: list[Draft] = field(default_factory=list)
 
 
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def _inside(items: Sequence[S], starts: Sequence[int], a: int, b: int) -> list[S]:
+    """The items (sorted by start, ``starts`` their starts) that lie wholly inside ``[a, b)``."""
+    out = []
+    for i in range(bisect_left(starts, a), len(items)):
+        item = items[i]
+        if item.start >= b:
+            break
+        if item.end <= b:
+            out.append(item)
+    return out
+
+
 class _Sentence:
     """One sentence under assembly: its text, its parses, and indexes into them.
 
@@ -240,14 +263,7 @@ class _Sentence:
 
     def hits_in(self, a: int, b: int) -> list[Hit]:
         """Matches inside ``[a, b)``."""
-        out = []
-        for i in range(bisect_left(self.hit_starts, a), len(self.hits)):
-            h = self.hits[i]
-            if h.start >= b:
-                break
-            if h.end <= b:
-                out.append(h)
-        return out
+        return _inside(self.hits, self.hit_starts, a, b)
 
     def hits_at(self, pos: int) -> list[Hit]:
         i = bisect_left(self.hit_starts, pos)
@@ -258,14 +274,8 @@ class _Sentence:
         return out
 
     def times_in(self, a: int, b: int) -> list[TimeExpr]:
-        out = []
-        for i in range(bisect_left(self.time_starts, a), len(self.times)):
-            t = self.times[i]
-            if t.start >= b:
-                break
-            if t.end <= b:
-                out.append(t)
-        return out
+        """Time expressions inside ``[a, b)``."""
+        return _inside(self.times, self.time_starts, a, b)
 
     def times_before(self, pos: int) -> range:
         """Indexes of the times that end by ``pos``, nearest last."""
