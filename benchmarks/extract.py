@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kcheck.extract import Extractor, split_text
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.models import Document
 from kcheck.rules import load_rules
 

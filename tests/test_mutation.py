@@ -27,7 +27,7 @@ import pytest
 import kcheck
 from kcheck.check import run_checks
 from kcheck.extract import Extractor
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.group import dedupe_key, group_claims, is_superseded, unique_claims
 from kcheck.load import load_paths
 from kcheck.models import Claim, ClaimType, Conflict, Report

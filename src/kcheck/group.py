@@ -13,31 +13,24 @@ grouping as easily as a finding.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from kcheck.extract.normalise import fold
-from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Span, Topic, TopicStatus
+from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Topic, TopicStatus
 from kcheck.rules import RuleSet
+from kcheck.text.calendar import period_label, span_text
+from kcheck.text.fold import folded
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 # --------------------------------------------------------------------------- which claims count
-
-
-@lru_cache(maxsize=1 << 16)
-def folded(text: str) -> str:
-    """``fold`` memoised: one sentence is folded for each of its claims and at every stage."""
-    return fold(text)
 
 
 def dedupe_key(claim: Claim) -> tuple[str, str, str, int]:
@@ -75,37 +68,6 @@ def is_valued(claim: Claim) -> bool:
 
 
 # --------------------------------------------------------------------------- labels
-
-
-def _month_end(day: dt.date) -> dt.date:
-    nxt = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def period_label(span: Span) -> str:
-    """``2021-Q3``, ``2021-H1``, ``2021-01..09``, ``2020-06``, ``2020-06-30``, ``2021``."""
-    s, e = span.start, span.end
-    if s == e:
-        return s.isoformat()
-    if s.day != 1 or e != _month_end(e):
-        return f"{s.isoformat()}..{e.isoformat()}"
-    if s.year != e.year:
-        if s.month == 1 and e.month == 12:
-            return f"{s.year}..{e.year}"
-        return f"{s.year}-{s.month:02d}..{e.year}-{e.month:02d}"
-    if s.month == 1 and e.month == 12:
-        return str(s.year)
-    if s.month == e.month:
-        return f"{s.year}-{s.month:02d}"
-    if s.month % 3 == 1 and e.month == s.month + 2:
-        return f"{s.year}-Q{e.month // 3}"
-    if s.month in (1, 7) and e.month == s.month + 5:
-        return f"{s.year}-H{1 if s.month == 1 else 2}"
-    return f"{s.year}-{s.month:02d}..{e.month:02d}"
-
-
-def span_text(span: Span) -> str:
-    return f"{span.start.isoformat()}..{span.end.isoformat()}"
 
 
 def normalise_phrase(text: str) -> str:

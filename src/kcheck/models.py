@@ -214,6 +214,15 @@ class Severity(str, Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+class CheckType(str, Enum):
+    """The stable type names of the checks in kcheck.check, one module each (Conflict.type)."""
+
+    VALUE_MISMATCH = "value_mismatch"
+    DATE_MISMATCH = "date_mismatch"
+    REUSED_FIGURE = "reused_figure"
+    GROWTH_MISMATCH = "growth_mismatch"
+
+
 class TopicStatus(str, Enum):
     CONSISTENT = "consistent"
     CONFLICT = "conflict"

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from kcheck.errors import RulesError
+from kcheck.models import CheckType
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 IsoCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
@@ -363,8 +364,7 @@ class ReusedFigureRules(Section):
     dimensions: list[FigureDimension] = Field(default_factory=lambda: list(_FIGURE_DIMENSIONS))
 
 
-# the stable type names of the checks in kcheck.check (one module each)
-KNOWN_CHECKS = ("value_mismatch", "date_mismatch", "reused_figure", "growth_mismatch")
+KNOWN_CHECKS = tuple(t.value for t in CheckType)
 
 
 def _known_checks(names: list[str]) -> list[str]:

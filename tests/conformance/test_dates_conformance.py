@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.extract.timex import TimeContext, TimeFinder
 from kcheck.rules import load_rules
 

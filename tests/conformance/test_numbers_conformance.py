@@ -17,7 +17,7 @@ from functools import lru_cache
 import pytest
 from _cases import CONFORMANCE, Candidate, load_cases, score_file
 
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.extract.numbers import NumberFinder
 from kcheck.rules import load_rules
 

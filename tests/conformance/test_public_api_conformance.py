@@ -23,7 +23,7 @@ from test_dates_conformance import OUT_OF_SCOPE as DATES_OUT_OF_SCOPE
 from test_numbers_conformance import OUT_OF_SCOPE as NUMBERS_OUT_OF_SCOPE
 
 import kcheck
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.rules import load_rules
 
 # just under the rates achieved through kcheck.extract; raise them when extraction improves

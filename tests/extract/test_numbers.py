@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.extract.numbers import NumberFinder, as_money
 from kcheck.extract.types import Quantity
 from kcheck.models import Dimension

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kcheck.extract import Extractor
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.models import Claim
 from kcheck.rules import load_rules
 

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcheck.extract.normalise import fold
+from kcheck.text.fold import fold
 from kcheck.extract.timex import TimeContext, TimeFinder
 from kcheck.extract.types import TimeExpr
 from kcheck.rules import load_rules, read_section

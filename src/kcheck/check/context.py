@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kcheck.check.intervals import Bounds, Stated
-from kcheck.group import folded, has_value, is_superseded, period_label, sentence_context, unique_claims
+from kcheck.group import has_value, is_superseded, sentence_context, unique_claims
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic
 from kcheck.rules import RuleSet
+from kcheck.text.calendar import period_label, span_text
+from kcheck.text.fold import folded
 
 
 @dataclass
@@ -128,7 +130,7 @@ def value_repr(claim: Claim) -> str:
 
 
 def _span(span: Span | None) -> str:
-    return f"{span.start.isoformat()}..{span.end.isoformat()}" if span else "-"
+    return span_text(span) if span else "-"
 
 
 def fingerprint(check: str, key: dict[str, str | None], values: Iterable[str]) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from kcheck.check.context import CheckContext, date_text, fingerprint, value_repr, where
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
-from kcheck.models import Claim, ClaimType, Conflict
+from kcheck.models import CheckType, Claim, ClaimType, Conflict
 
-TYPE = "date_mismatch"
+TYPE = CheckType.DATE_MISMATCH.value
 
 
 def _day_bounds(claim: Claim) -> Bounds:

@@ -15,30 +15,21 @@ from collections import defaultdict
 
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
-from kcheck.group import period_label
-from kcheck.models import Claim, ClaimType, Conflict, Dimension, Span, Topic
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span, Topic
+from kcheck.text.calendar import is_month_end, month_end, period_label, span_text
 
-TYPE = "growth_mismatch"
+TYPE = CheckType.GROWTH_MISMATCH.value
 
 _LEVEL_DIMENSIONS = (Dimension.MONEY.value, Dimension.COUNT.value)
 # the parts of a key that say what is measured, whatever the period or dimension
 _WHAT = ("entity", "metric", "measure", "kind", "scope")
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def _is_month_end(day: dt.date) -> bool:
-    return (day + dt.timedelta(days=1)).day == 1
-
-
 def _shift_months(day: dt.date, months: int, to_end: bool) -> dt.date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
-    last = _month_end(year, month)
+    last = month_end(year, month)
     if to_end:
         return last
     return dt.date(year, month, min(day.day, last.day))
@@ -46,9 +37,9 @@ def _shift_months(day: dt.date, months: int, to_end: bool) -> dt.date:
 
 def previous_period(span: Span, change: str) -> Span | None:
     """The period a growth rate compares ``span`` with: a year back (yoy), one step back (qoq)."""
-    whole_months = span.start.day == 1 and _is_month_end(span.end)
+    whole_months = span.start.day == 1 and is_month_end(span.end)
     if change == "yoy":
-        end_at_month_end = _is_month_end(span.end)
+        end_at_month_end = is_month_end(span.end)
         return Span(
             start=_shift_months(span.start, -12, False),
             end=_shift_months(span.end, -12, end_at_month_end),
@@ -95,8 +86,8 @@ def check(ctx: CheckContext) -> list[Conflict]:
         before_period = previous_period(period, str(rate_topic.key["change"]))
         if before_period is None:
             continue
-        span_key = f"{period.start.isoformat()}..{period.end.isoformat()}"
-        before_key = f"{before_period.start.isoformat()}..{before_period.end.isoformat()}"
+        span_key = span_text(period)
+        before_key = span_text(before_period)
         for after_topic in levels.get((_what(rate_topic), span_key), []):
             for before_topic in levels.get((_what(rate_topic), before_key), []):
                 if (before_topic.key.get("dimension"), before_topic.key.get("unit")) != (

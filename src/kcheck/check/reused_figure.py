@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
-from kcheck.extract.normalise import fold
-from kcheck.models import Claim, ClaimType, Conflict, Topic
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Topic
+from kcheck.text.fold import fold
 
-TYPE = "reused_figure"
+TYPE = CheckType.REUSED_FIGURE.value
 
 # the parts of a topic key that say *when*; the rest says *what*
 _FRAME_KEYS = ("period", "scope")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
-from kcheck.models import Claim, ClaimType, Conflict, Severity, Topic
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity, Topic
 
-TYPE = "value_mismatch"
+TYPE = CheckType.VALUE_MISMATCH.value
 
 
 def check(ctx: CheckContext) -> list[Conflict]:

@@ -30,16 +30,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.lexicon import Lexicon
-from kcheck.extract.normalise import fold
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
 from kcheck.rules import RuleSet
+from kcheck.text.fold import fold
+from kcheck.text.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from kcheck.extract.numbers import NumberFinder
@@ -50,8 +50,6 @@ __all__ = ["Extractor", "split_text"]
 # sentences per run of passes in Extractor._run: enough to keep each pass's code hot, few
 # enough that a run's intermediate results stay small however long the document
 _RUN = 128
-# a sentence ends at 。！？!? (and the closing quotes after them) or at a line break
-_SENTENCE_RE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』)）\"']*)?")
 
 
 @dataclass(frozen=True)
@@ -241,30 +239,21 @@ def _claim(
 
 
 def split_text(text: str) -> list[Sentence]:
-    """Plain text as sentences: a paragraph per line, a sentence per 。！？; positions kept."""
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    """Plain text as sentences (``kcheck.text.sentences``, as the loader splits): a paragraph
+    per line; positions kept."""
     sentences: list[Sentence] = []
     paragraph = -1
-    last_line = -1
-    for m in _SENTENCE_RE.finditer(text):
-        start, end = m.start(), m.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            continue
-        line = bisect_right(line_starts, start)  # 1-based
-        if line != last_line:
+    for number, line in enumerate(text.split("\n"), start=1):
+        spans = sentence_spans(line)
+        if spans:
             paragraph += 1
-            last_line = line
-        column = start - line_starts[line - 1] + 1
-        sentences.append(
-            Sentence(
-                index=len(sentences),
-                paragraph=paragraph,
-                text=text[start:end],
-                runs=[TextRun(offset=0, length=end - start, line=line, column=column)],
+        for start, end in spans:
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    paragraph=paragraph,
+                    text=line[start:end],
+                    runs=[TextRun(offset=0, length=end - start, line=number, column=start + 1)],
+                )
             )
-        )
     return sentences

@@ -96,10 +96,12 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
-from kcheck.extract.normalise import fold
 from kcheck.extract.types import Granularity, Quantity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension, Span
 from kcheck.rules import MetricRule, RuleSet
+from kcheck.text.calendar import is_quarter_end
+from kcheck.text.fold import fold
+from kcheck.text.patterns import alternation, word_pattern
 
 # after fold: ，；： are , ; :
 CLAUSE_MARKS = frozenset(",;:")
@@ -350,31 +352,31 @@ class Assembler:
             reverse=True,
         )
         kinds = rules.kinds
-        self.scopes = [(name, _alternation(f(words))) for name, words in kinds.scopes.items()]
+        self.scopes = [(name, word_pattern(f(words))) for name, words in kinds.scopes.items()]
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
         self.average = tuple(f(kinds.average))
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
         self.measure_trim = sorted(f([*kinds.measure_trim, *_qualifier_words(rules)]), key=len, reverse=True)
-        trim = "|".join(re.escape(w) for w in self.measure_trim)
-        fill = "|".join(re.escape(w) for w in [*self.subject_fillers, *self.measure_trim])
+        trim = alternation(self.measure_trim)
+        fill = alternation([*self.subject_fillers, *self.measure_trim])
         punct = re.escape("".join(sorted(PUNCT)))
         closing = re.escape("".join(sorted(PUNCT - set(")]"))))
-        self._neutral_re = re.compile("|".join(re.escape(w) for w in self.neutral) or "(?!)")
-        self._filler_re = re.compile("|".join(re.escape(w) for w in self.subject_fillers) or "(?!)")
-        self._lead = re.compile(f"(?:[{punct}]|{fill})*" if fill else f"[{punct}]*")
-        self._tail = re.compile(f"(?:[{closing}]|{trim})+$" if trim else f"[{closing}]+$")
+        self._neutral_re = word_pattern(self.neutral)
+        self._filler_re = word_pattern(self.subject_fillers)
+        self._lead = re.compile(f"(?:[{punct}]|{fill})*")
+        self._tail = re.compile(f"(?:[{closing}]|{trim})+$")
         self.announcement = tuple(f(rules.events.announcement))
         self.relative_words = tuple(f(rules.time.relative_years))
         self.present = tuple(f(kinds.present))
         self.hypothetical = tuple(f(kinds.hypothetical))
-        self._hypothetical_re = _alternation(self.hypothetical)
-        self._anaphora_re = _alternation(self.anaphora)
-        self._segment_re = _alternation(self.segment_cues)
-        self._money_re = _alternation(self.money_context)
-        self._present_re = _alternation(self.present)
-        self._relative_re = _alternation(self.relative_words)
+        self._hypothetical_re = word_pattern(self.hypothetical)
+        self._anaphora_re = word_pattern(self.anaphora)
+        self._segment_re = word_pattern(self.segment_cues)
+        self._money_re = word_pattern(self.money_context)
+        self._present_re = word_pattern(self.present)
+        self._relative_re = word_pattern(self.relative_words)
         self.currency = rules.units.default_currency
 
     # ------------------------------------------------------------------ entry point
@@ -992,7 +994,7 @@ class Assembler:
             return None
         if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
             day = span.end
-            quarter_end = day.month % 3 == 0 and (day + dt.timedelta(days=1)).day == 1
+            quarter_end = is_quarter_end(day)
             words = s.folded[cs : q.start] + (fold(draft.measure) if draft.measure else "")
             average = any(w in words for w in self.average)
             rule = self.metric_rules.get(draft.metric) if draft.metric else None
@@ -1122,12 +1124,6 @@ class Assembler:
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-def _alternation(words: Iterable[str]) -> re.Pattern[str]:
-    """One regex for a word list, longest first; it never matches if the list is empty."""
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in ordered) or "(?!)")
 
 
 def _folded_words(words: Iterable[str]) -> list[str]:

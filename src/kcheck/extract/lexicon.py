@@ -20,8 +20,8 @@ from typing import Any
 
 import ahocorasick
 
-from kcheck.extract.normalise import fold
 from kcheck.rules import RuleSet
+from kcheck.text.fold import fold
 
 
 class Cue:

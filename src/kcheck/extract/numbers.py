@@ -34,6 +34,7 @@ from kcheck.extract.numerals import SMALL_UNITS, Numeral, NumeralReader, cn_valu
 from kcheck.extract.types import Quantity
 from kcheck.models import Dimension
 from kcheck.rules import QualifierRule, RuleSet
+from kcheck.text.patterns import alternation
 
 _ARABIC = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _TEN = "十拾"
@@ -101,10 +102,6 @@ def _scoped(pattern: str) -> str:
     if flags:
         return f"(?{flags.group(1)}:{pattern[flags.end() :]})"
     return f"(?:{pattern})"
-
-
-def _alternation(words: list[str] | set[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _first_class(words: list[str]) -> str:
@@ -284,21 +281,21 @@ class NumberFinder:
 
         def part(i: int) -> str:
             units = (
-                f" *(?:(?P<ua{i}>{_alternation(generic_cny)})(?: *(?P<c{i}>{_alternation(specific)}))?"
-                f"(?P<m{i}>{minor})|(?P<ub{i}>{_alternation(other_units)}))"
+                f" *(?:(?P<ua{i}>{alternation(generic_cny)})(?: *(?P<c{i}>{alternation(specific)}))?"
+                f"(?P<m{i}>{minor})|(?P<ub{i}>{alternation(other_units)}))"
             )
-            post = f" *(?P<q{i}>{_alternation(post_words)})"
+            post = f" *(?P<q{i}>{alternation(post_words)})"
             return f"(?P<n{i}>{token}){_optional(units, unit_first)}{_INCLUDED}{_optional(post, post_first)}"
 
-        separators = _alternation([*quals.range_separators, *quals.between_separators])
-        closers = _alternation(quals.between_closers) or "(?!)"
+        separators = alternation([*quals.range_separators, *quals.between_separators])
+        closers = alternation(quals.between_closers)
         range_words = [*quals.range_separators, *quals.between_separators]
         range_first = _first_class([" ", "(", *range_words]) if range_words and all(range_words) else None
         second = f"{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?"
         fig = f"{part(1)}{_optional(second, range_first)}"
         frac = (
             f"(?P<fd>[0-9]+|[{cn}{SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
-            f"{_INCLUDED}(?: *(?P<fq>{_alternation(post_words)}))?"
+            f"{_INCLUDED}(?: *(?P<fq>{alternation(post_words)}))?"
         )
         # a plain number before a time word is a date or a duration (2021年, 3月1日, 7个月): skipped
         # here in the regex, so the Python side never sees the commonest non-figures
@@ -310,7 +307,7 @@ class NumberFinder:
         # then, only where a numeral can start, slogans, dates and durations, fractions, figures
         own_skip = "|".join(
             [
-                *([_alternation(units.not_figures)] if units.not_figures else []),
+                *([alternation(units.not_figures)] if units.not_figures else []),
                 *([f"(?:[0-9]+|[{cn}{_TEN}]+) *(?:{times})"] if times else []),
             ]
         )
@@ -332,7 +329,7 @@ class NumberFinder:
         )
         index = self.pattern.groupindex
         self.groups = {i: tuple(index[f"{g}{i}"] for g in ("n", "ua", "ub", "c", "m")) for i in (1, 2)}
-        self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{_alternation(post_words)})")
+        self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{alternation(post_words)})")
 
     # ------------------------------------------------------------------ the pass
 

@@ -8,7 +8,6 @@ year, so ``months(2018, 12, 14)`` is December 2018 to February 2019. An impossib
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from functools import lru_cache
 from typing import NamedTuple
@@ -16,6 +15,7 @@ from typing import NamedTuple
 from dateutil.relativedelta import relativedelta
 
 from kcheck.models import Span
+from kcheck.text.calendar import month_end, month_start, norm_month
 
 
 class Days(NamedTuple):
@@ -38,25 +38,6 @@ def span(start: dt.date, end: dt.date) -> Days:
 def _span(start: dt.date, end: dt.date) -> Span:
     # valid by construction; Span is frozen, so one object may serve every expression naming it
     return Span.model_construct(start=start, end=end)
-
-
-_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def norm_month(year: int, month: int) -> tuple[int, int]:
-    """``(2018, 14)`` -> ``(2019, 2)``; ``(2018, 0)`` -> ``(2017, 12)``."""
-    y, m = divmod(month - 1, 12)
-    return year + y, m + 1
-
-
-def month_end(year: int, month: int) -> dt.date:
-    year, month = norm_month(year, month)
-    return dt.date(year, month, _DAYS_IN_MONTH[month - 1] + (month == 2 and calendar.isleap(year)))
-
-
-def month_start(year: int, month: int) -> dt.date:
-    year, month = norm_month(year, month)
-    return dt.date(year, month, 1)
 
 
 @lru_cache(maxsize=4096)

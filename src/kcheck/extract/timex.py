@@ -76,6 +76,8 @@ from kcheck.extract import periods
 from kcheck.extract.types import Granularity, TimeExpr, quick_init
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
+from kcheck.text.calendar import month_end, norm_month
+from kcheck.text.patterns import alternation
 
 
 @quick_init
@@ -126,12 +128,6 @@ def _num(text: str) -> int:
 def _digits(text: str) -> int:
     """Digit by digit: ``二零一七`` -> 2017, ``九七`` -> 97."""
     return int("".join(_CN_DIGIT.get(c, c) for c in text))
-
-
-def _alt(words: Iterable[str]) -> str:
-    """Alternation of literal words, longest first; never matches if there are none."""
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in unique) if unique else "(?!)"
 
 
 class _Unresolved(Exception):
@@ -201,14 +197,14 @@ class TimeFinder:
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
-        conn = f"(?:{_alt(t.range_connectors)})+"
-        qw = _alt(t.quarter_words)
-        approx = _alt(t.approx_suffixes)
-        daymod = _alt(t.day_modifiers)
-        lunar = _alt([*t.lunar_markers, *t.holidays])
+        conn = f"(?:{alternation(t.range_connectors)})+"
+        qw = alternation(t.quarter_words)
+        approx = alternation(t.approx_suffixes)
+        daymod = alternation(t.day_modifiers)
+        lunar = alternation([*t.lunar_markers, *t.holidays])
         mr_first = f"(?:{_MONTH})"
         atoms: dict[str, str] = {
-            "nt": _alt(t.not_times),
+            "nt": alternation(t.not_times),
             "wk": "(?:星期|礼拜|周)[一二三四五六日天]",  # a weekday alone: not resolved, skipped
             "nd": r"(?P<nd_y>[12][0-9]{3})(?P<nd_s>[-./])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_s)"
             r"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
@@ -216,24 +212,24 @@ class TimeFinder:
             "ns": r"(?P<ns_y>(?:19|20)[0-9]{2}) (?P<ns_m>0[1-9]|1[0-2]) (?P<ns_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
             "yq": rf"(?P<yq_y>[12][0-9]{{3}}){_S}[Qq](?P<yq_q>[1-4])(?![0-9])",
             "yr": rf"(?P<yr_a>[12][0-9]{{3}}){_S}{conn}{_S}(?P<yr_b>[12][0-9]{{3}}){_S}年(?!代)",
-            "yb": rf"(?:{_alt(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}{conn}{_S}"
+            "yb": rf"(?:{alternation(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}{conn}{_S}"
             rf"(?P<yb_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
             "dec": rf"(?:(?P<dec_c>上世纪|本世纪|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
             rf"(?P<dec_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
-            "y4": rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{_alt([*t.fiscal_year_words, '年度', '年'])})(?!代)",
+            "y4": rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{alternation([*t.fiscal_year_words, '年度', '年'])})(?!代)",
             "y2": rf"(?P<y2_y>[0-9]{{2}}){_S}年(?!代)",
             "ycn4": rf"(?P<ycn4_y>[零〇○一二三四五六七八九]{{4}}){_S}年",
             "ycnk": rf"(?P<ycnk_y>两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?){_S}年",
             "ycn2": rf"(?P<ycn2_y>[零〇○一二三四五六七八九]{{2}}){_S}年(?!代)",
-            "rys": _alt(t.relative_year_spans),
-            "half": _alt(t.halves),
-            "ry": _alt(t.relative_years),
-            "ay": _alt(t.anaphoric_years),
-            "hm": _alt(t.half_months),
-            "rq": _alt(t.relative_quarters),
-            "rm": _alt(t.relative_months),
-            "am": _alt(t.anaphoric_months),
-            "rd": _alt(t.relative_days),
+            "rys": alternation(t.relative_year_spans),
+            "half": alternation(t.halves),
+            "ry": alternation(t.relative_years),
+            "ay": alternation(t.anaphoric_years),
+            "hm": alternation(t.half_months),
+            "rq": alternation(t.relative_quarters),
+            "rm": alternation(t.relative_months),
+            "am": alternation(t.anaphoric_months),
+            "rd": alternation(t.relative_days),
             "fq": rf"前{_S}(?P<fq_n>[23两二三]){_S}个?{_S}(?:{qw})",
             "fm": rf"前{_S}(?P<fm_n>{_N2}){_S}个?{_S}月份?",
             "q": rf"(?:第{_S})?(?P<q_n>[1-4一二三四]){_S}(?:{qw})",
@@ -241,7 +237,7 @@ class TimeFinder:
             "qq": rf"[Qq](?P<qq_n>[1-4])(?![0-9])(?:{_S}季度)?",
             "yh": rf"(?P<yh_y>[12][0-9]{{3}}){_S}[Hh](?P<yh_h>[12])(?![0-9])",
             "hh": r"[Hh](?P<hh_n>[12])(?![0-9])",
-            "fy": _alt(t.full_year),
+            "fy": alternation(t.full_year),
             "mr": rf"(?P<mr_a>{mr_first}){_S}{conn}{_S}(?P<mr_b>{_MONTH}){_S}月份?",
             "m": rf"(?P<m_n>{_MONTH}){_S}月份?",
             "d": rf"(?P<d_n>{_DAY}){_S}[日号]",
@@ -249,19 +245,19 @@ class TimeFinder:
             "lm": rf"(?:最后|后){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月",
             "fd": rf"前{_S}(?P<fd_n>{_NDAY}){_S}(?:天|日)",
             "ld": rf"最后{_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)",
-            "same": _alt(t.same_period),
-            "season": _alt(t.seasons),
-            "pe": _alt(t.period_end_words),
+            "same": alternation(t.same_period),
+            "season": alternation(t.seasons),
+            "pe": alternation(t.period_end_words),
             # 初 before a numeral is a lunar day (五月初五), not the start of the month
-            "mp": rf"(?:{_alt(t.month_parts)})(?![一二三四五六七八九十])",
+            "mp": rf"(?:{alternation(t.month_parts)})(?![一二三四五六七八九十])",
             "dr": rf"(?P<dr_a>{_DAY}){_S}{conn}{_S}(?P<dr_b>{_DAY}){_S}[日号]",
             "bd": rf"(?P<bd_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))",
-            "tm": rf"(?:{_alt(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}",
+            "tm": rf"(?:{alternation(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}",
             "wd": rf"[，,]?{_S}[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?",
             "dm": daymod,
         }
 
-        def alternation(kinds: Iterable[str], words: dict[str, str] | None = None) -> str:
+        def named_groups(kinds: Iterable[str], words: dict[str, str] | None = None) -> str:
             # every alternative is a group named after its kind; order decides between overlaps
             pats = {**atoms, **(words or {})}
             return "|".join(f"(?P<{k}>{pats[k]})" for k in kinds)
@@ -276,10 +272,10 @@ class TimeFinder:
             "fy",
         ]  # fmt: skip
         standalone_words = [w for w in t.year_parts if len(w) > 1]
-        standalone_parts = {"yp": _alt(standalone_words)}
+        standalone_parts = {"yp": alternation(standalone_words)}
         # the definition of where an expression may start; find() uses the same alternatives
         # split by first character (below), so only a few are tried, and only near a key
-        self._start = re.compile(alternation(start_kinds, standalone_parts))
+        self._start = re.compile(named_groups(start_kinds, standalone_parts))
         words = {
             "nt": t.not_times,
             "yb": t.range_prefixes,
@@ -300,21 +296,27 @@ class TimeFinder:
         for kind in start_kinds:
             for c in firsts[kind]:
                 by_char.setdefault(c, []).append(kind)
-        self._dispatch = {c: re.compile(alternation(kinds, standalone_parts)) for c, kinds in by_char.items()}
+        self._dispatch = {
+            c: re.compile(named_groups(kinds, standalone_parts)) for c, kinds in by_char.items()
+        }
         self._locator = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {
-            "year": re.compile(lead + f"(?:{alternation(year_kinds, {'yp': _alt(t.year_parts)})})"),
-            "month": re.compile(f"{_S}(?:{alternation(['dr', 'd', 'mp', 'hm', 'fd', 'ld', 'bd'])})"),
-            "day": re.compile(f"{_S}(?:{alternation(['tm', 'wd', 'dm'])})"),
-            "period": re.compile(f"{_S}(?:{alternation(['pe'])})"),
+            "year": re.compile(lead + f"(?:{named_groups(year_kinds, {'yp': alternation(t.year_parts)})})"),
+            "month": re.compile(f"{_S}(?:{named_groups(['dr', 'd', 'mp', 'hm', 'fd', 'ld', 'bd'])})"),
+            "day": re.compile(f"{_S}(?:{named_groups(['tm', 'wd', 'dm'])})"),
+            "period": re.compile(f"{_S}(?:{named_groups(['pe'])})"),
         }
-        self._range_first = re.compile(alternation([k for k in start_kinds if k in _RANGE_END_KINDS]))
+        self._range_first = re.compile(named_groups([k for k in start_kinds if k in _RANGE_END_KINDS]))
         self._lunar_after = re.compile(rf"{_S}(?:{lunar}|初[一二三四五六七八九十])")
         self._conn = re.compile(rf"{_S}(?:{conn}){_S}")
         self._approx = re.compile(rf"{_S}(?:{approx})")
-        self._anchor = re.compile(rf"{_S}(?P<w>{_alt(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])")
-        self._day_follow = re.compile(rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{_alt(t.day_periods)}|{conn})")
+        self._anchor = re.compile(
+            rf"{_S}(?P<w>{alternation(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])"
+        )
+        self._day_follow = re.compile(
+            rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{alternation(t.day_periods)}|{conn})"
+        )
         # every expression holds one of these within _KEY_REACH characters of its start: 年 月 日
         # 号 季 天 Q, a digit before a separator and a digit (2022-03-01, 5至6), or a digit before
         # H1/H2. Written to open with one character class, so that the regex engine skips to the
@@ -324,9 +326,9 @@ class TimeFinder:
             rf"|(?<=[0-9])(?=(?:[-./ ]|{_S}(?:{conn}){_S})[0-9]|{_S}[Hh][12]))"
         )
         self._before = re.compile(
-            rf"(?:(?P<anchor>{_alt(t.anchor_prefixes)})|(?P<range>{_alt(t.range_prefixes)})){_S}$"
+            rf"(?:(?P<anchor>{alternation(t.anchor_prefixes)})|(?P<range>{alternation(t.range_prefixes)})){_S}$"
         )
-        self._drop_before = re.compile(rf"(?:{_alt([*t.recurring_prefixes, *t.lunar_markers])})$")
+        self._drop_before = re.compile(rf"(?:{alternation([*t.recurring_prefixes, *t.lunar_markers])})$")
 
     # ----------------------------------------------------------------------- public
 
@@ -725,7 +727,7 @@ class TimeFinder:
             elif kind == "fd":
                 self._days(e, 1, _num(g("fd_n")))
             elif kind == "ld":
-                last = periods.month_end(y, mo).day
+                last = month_end(y, mo).day
                 self._days(e, max(1, last - _num(g("ld_n")) + 1), last)
             else:
                 return False
@@ -755,7 +757,7 @@ class TimeFinder:
     @staticmethod
     def _set_month(e: _Expr, mo: int) -> None:
         assert e.year is not None
-        e.year, mo = periods.norm_month(e.year, mo)
+        e.year, mo = norm_month(e.year, mo)
         e.month = mo
         e.span = periods.months(e.year, mo, mo)
         e.granularity, e.unit, e.level = Granularity.MONTH, "month", "month"

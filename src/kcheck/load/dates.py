@@ -23,6 +23,7 @@ from dateutil import parser as dateparser
 from dateutil import tz
 
 from kcheck.models import Sentence
+from kcheck.text.fold import HALF_WIDTH
 
 CHINESE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 NUMERIC = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
@@ -92,10 +93,6 @@ def parse_stamp(value: object, timezone: str) -> Stamp | None:
         day = _day(int(m[1]), int(m[2]), int(m[3]))
         return Stamp(day, "") if day else None
     return None
-
-
-# full-width digits and letters -> ASCII, one character for one (offsets stay valid)
-HALF_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 @dataclass(frozen=True)

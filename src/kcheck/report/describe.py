@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kcheck.models import Claim, ClaimType, Conflict, Dimension, Report, Severity, Span, Topic, TopicStatus
+from kcheck.text.calendar import span_text
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -74,7 +75,7 @@ def span(s: Span) -> str:
     """2022-03-01, or 2021-07-01..2021-09-30 for a longer span."""
     if s.start == s.end:
         return s.start.isoformat()
-    return f"{s.start.isoformat()}..{s.end.isoformat()}"
+    return span_text(s)
 
 
 def value(claim: Claim) -> str:

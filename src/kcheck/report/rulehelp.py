@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kcheck.models import CheckType
+
 
 @dataclass(frozen=True)
 class CheckHelp:
@@ -21,7 +23,7 @@ KNOWN: dict[str, CheckHelp] = {
     h.type: h
     for h in (
         CheckHelp(
-            type="value_mismatch",
+            type=CheckType.VALUE_MISMATCH.value,
             name="ValueMismatch",
             short="Sources state different values for the same figure.",
             help=(
@@ -32,7 +34,7 @@ KNOWN: dict[str, CheckHelp] = {
             ),
         ),
         CheckHelp(
-            type="date_mismatch",
+            type=CheckType.DATE_MISMATCH.value,
             name="DateMismatch",
             short="Sources give different dates for the same event.",
             help=(
@@ -41,7 +43,7 @@ KNOWN: dict[str, CheckHelp] = {
             ),
         ),
         CheckHelp(
-            type="reused_figure",
+            type=CheckType.REUSED_FIGURE.value,
             name="ReusedFigure",
             short="The same figure is attached to different measures or periods.",
             help=(
@@ -50,7 +52,7 @@ KNOWN: dict[str, CheckHelp] = {
             ),
         ),
         CheckHelp(
-            type="growth_mismatch",
+            type=CheckType.GROWTH_MISMATCH.value,
             name="GrowthMismatch",
             short="A stated growth rate does not follow from the stated figures.",
             help=(
