@@ -29,9 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kcheck.extract import Extractor, split_text
-from kcheck.text.fold import fold
 from kcheck.models import Document
 from kcheck.rules import load_rules
+from kcheck.text.fold import fold
 
 TARGET = 1_000_000
 

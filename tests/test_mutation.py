@@ -27,11 +27,11 @@ import pytest
 import kcheck
 from kcheck.check import run_checks
 from kcheck.extract import Extractor
-from kcheck.text.fold import fold
 from kcheck.group import dedupe_key, group_claims, is_superseded, unique_claims
 from kcheck.load import load_paths
 from kcheck.models import Claim, ClaimType, Conflict, Report
 from kcheck.rules import RuleSet, load_rules
+from kcheck.text.fold import fold
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CATCH_RATE = 0.95

@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from kcheck.text.fold import fold
 from kcheck.extract.timex import TimeContext, TimeFinder
 from kcheck.rules import load_rules
+from kcheck.text.fold import fold
 
 CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance"
 DATES = CONFORMANCE / "dates.jsonl"

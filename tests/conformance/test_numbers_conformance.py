@@ -17,9 +17,9 @@ from functools import lru_cache
 import pytest
 from _cases import CONFORMANCE, Candidate, load_cases, score_file
 
-from kcheck.text.fold import fold
 from kcheck.extract.numbers import NumberFinder
 from kcheck.rules import load_rules
+from kcheck.text.fold import fold
 
 pytestmark = pytest.mark.skipif(
     not CONFORMANCE.is_dir(),

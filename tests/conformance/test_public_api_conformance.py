@@ -23,8 +23,8 @@ from test_dates_conformance import OUT_OF_SCOPE as DATES_OUT_OF_SCOPE
 from test_numbers_conformance import OUT_OF_SCOPE as NUMBERS_OUT_OF_SCOPE
 
 import kcheck
-from kcheck.text.fold import fold
 from kcheck.rules import load_rules
+from kcheck.text.fold import fold
 
 # just under the rates achieved through kcheck.extract; raise them when extraction improves
 FLOOR = {"money": 0.95, "numbers": 0.95, "percent": 0.90, "ranges": 0.92, "dates": 0.98}

@@ -18,10 +18,10 @@ import pytest
 from kcheck.extract import Extractor, split_text
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.lexicon import Cue, Lexicon
-from kcheck.text.fold import fold
 from kcheck.extract.types import Granularity, Quantity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension, Span
 from kcheck.rules import RuleSet, load_rules
+from kcheck.text.fold import fold
 
 D = dt.date
 

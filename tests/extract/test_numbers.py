@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kcheck.text.fold import fold
 from kcheck.extract.numbers import NumberFinder, as_money
 from kcheck.extract.types import Quantity
 from kcheck.models import Dimension
 from kcheck.rules import load_rules
+from kcheck.text.fold import fold
 
 
 @lru_cache(maxsize=1)

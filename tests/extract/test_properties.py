@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kcheck.extract import Extractor
-from kcheck.text.fold import fold
 from kcheck.models import Claim
 from kcheck.rules import load_rules
+from kcheck.text.fold import fold
 
 
 @lru_cache(maxsize=1)

@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcheck.text.fold import fold
 from kcheck.extract.timex import TimeContext, TimeFinder
 from kcheck.extract.types import TimeExpr
 from kcheck.rules import load_rules, read_section
+from kcheck.text.fold import fold
 
 Row = tuple[str, str | None, str, str, str, str]
 
