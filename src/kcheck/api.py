@@ -8,8 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from kcheck.extract import Extractor
-from kcheck.models import Claim, Report
-from kcheck.pipeline import Settings, run
+from kcheck.models import Claim, Report, Severity
+from kcheck.pipeline import Outcome, Settings, View, report
 from kcheck.rules import RuleSet, default_rules_dir, load_rules
 
 
@@ -45,7 +45,28 @@ def extract(
     return _extractor(rules).text(text, published=published)
 
 
-def check(paths: Sequence[str | Path], rules: RuleSet | str | Path | None = None) -> Report:
-    """Load, extract, group and check the articles under ``paths`` (the `kcheck report` model)."""
+def check(
+    paths: Sequence[str | Path],
+    rules: RuleSet | str | Path | None = None,
+    *,
+    changed_since: str | None = None,
+    baseline: str | Path | None = None,
+    min_severity: Severity | str = Severity.INFO,
+) -> Report:
+    """Load, extract, group and check the articles under ``paths``: the Report `kcheck report`
+    prints with the same options (``--changed-since``, ``--baseline``, ``--min-severity``)."""
+    view = View(
+        changed_since=changed_since,
+        baseline=Path(baseline) if baseline is not None else None,
+        min_severity=Severity(min_severity),
+    )
+    return run_report(paths, rules, view).shown
+
+
+def run_report(
+    paths: Sequence[str | Path], rules: RuleSet | str | Path | None = None, view: View | None = None
+) -> Outcome:
+    """``check`` with the findings the exit code counts as well:
+    ``run_report(paths).exit_code(Severity.ERROR)`` is the exit code of `kcheck report --fail-on error`."""
     ruleset = rules if isinstance(rules, RuleSet) else load_rules(rules)
-    return run(Settings(paths=tuple(str(p) for p in paths)), ruleset)
+    return report(Settings(paths=tuple(str(p) for p in paths)), ruleset, view or View())

@@ -19,16 +19,14 @@ import click
 
 from kcheck import baseline as baselines
 from kcheck import pipeline
-from kcheck.changed import changed_files, involving
-from kcheck.errors import KcheckError, OutputError, RulesError, UsageError
-from kcheck.explain import as_json, explain, find
-from kcheck.models import Report, Severity
-from kcheck.output import write_atomic
-from kcheck.pipeline import Settings
-from kcheck.report import FORMATS, markdown, render
+from kcheck.errors import KcheckError, RulesError, UsageError
+from kcheck.models import Severity
+from kcheck.output import append_step_summary, write_atomic
+from kcheck.pipeline import Settings, View
+from kcheck.report import FORMATS, github, render
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
 from kcheck.report.claims import render as render_claims
-from kcheck.report.select import at_least
+from kcheck.report.explain import as_json, explain, find
 from kcheck.rules import RuleSet, check_rules, load_rules
 
 log = logging.getLogger("kcheck")
@@ -36,15 +34,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 SEVERITIES = ["error", "warning", "info", "never"]
 DEFAULT_CORPUS = "corpus"
-
-
-def exit_code(report: Report, fail_on: str) -> int:
-    """0 when no (non-baselined) finding is at or above ``fail_on``, else 1."""
-    if fail_on == "never":
-        return 0
-    floor = Severity(fail_on).rank
-    failing = [c for c in report.conflicts if not c.baselined and c.severity.rank >= floor]
-    return 1 if failing else 0
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -149,18 +138,6 @@ def emit(text: str, output: Path | None) -> None:
 def use_color(output: Path | None) -> bool:
     """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
     return output is None and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-
-
-def append_step_summary(text: str) -> None:
-    """Append to the file GitHub Actions names in $GITHUB_STEP_SUMMARY (other steps write there too)."""
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
-    try:
-        with open(target, "a", encoding="utf-8") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise OutputError(f"{target}: cannot append the step summary: {exc.strerror or exc}") from None
 
 
 # --------------------------------------------------------------------------- the group
@@ -272,11 +249,9 @@ def report_cmd(
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
     """
     settings = corpus_settings(paths)
-    rules = resolve_rules(rules_dir)
-    baseline = baselines.read(baseline_file) if baseline_file is not None else None
-    changed = changed_files(changed_since, Path(settings.paths[0])) if changed_since else None
-
-    report = pipeline.run(settings, rules)
+    view = View(changed_since=changed_since, baseline=baseline_file, min_severity=Severity(min_severity))
+    outcome = pipeline.report(settings, resolve_rules(rules_dir), view)
+    report = outcome.counted
     log.info(
         "%d documents, %d claims, %d conflicts",
         len(report.documents),
@@ -285,20 +260,15 @@ def report_cmd(
     )
     for problem in report.unreadable:
         log.warning("%s: %s", problem.path, problem.error)
-    if changed is not None:
-        report = involving(report, changed)
-    if baseline is not None and baseline_file is not None:
-        report = baselines.apply(report, baseline, str(baseline_file))
     if write_baseline is not None:
         count = baselines.write(write_baseline, report)
         if not quiet:
             click.echo(f"kcheck: wrote {count} finding(s) to baseline {write_baseline}", err=True)
 
-    code = exit_code(report, fail_on)
-    shown = at_least(report, Severity(min_severity))
-    emit(render(shown, fmt, color=use_color(output)), output)
+    code = outcome.exit_code(None if fail_on == "never" else Severity(fail_on))
+    emit(render(outcome.shown, fmt, color=use_color(output)), output)
     if fmt == "github":
-        append_step_summary(markdown.render(shown))
+        append_step_summary(github.step_summary(outcome.shown))
     sys.exit(code)
 
 

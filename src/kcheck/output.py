@@ -1,4 +1,4 @@
-"""Write output files atomically: a reader never sees half a report."""
+"""Write output files: atomically (a reader never sees half a report), and the GitHub step summary."""
 
 from __future__ import annotations
 
@@ -26,3 +26,15 @@ def write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def append_step_summary(text: str) -> None:
+    """Append to the file GitHub Actions names in $GITHUB_STEP_SUMMARY (other steps write there too)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot append the step summary: {exc.strerror or exc}") from None

@@ -1,14 +1,23 @@
-"""The map of the program: load -> extract -> normalise -> group -> check -> report."""
+"""The map of the program: load -> extract -> normalise -> group -> check -> report.
+
+``run`` is the Report of a corpus; ``report`` is what one `kcheck report` run shows of it
+(findings of changed documents only, baselined findings marked, low severities hidden) and
+the exit code it decides, so the library and the CLI give the same report.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from kcheck import baseline as baselines
+from kcheck.changed import changed_files, involving
 from kcheck.check import run_checks
 from kcheck.extract import Extractor
 from kcheck.group import group_claims
 from kcheck.load import load_paths
-from kcheck.models import Claim, DocumentInfo, FileProblem, Report, Summary, TopicStatus
+from kcheck.models import Claim, DocumentInfo, FileProblem, Report, Severity, Summary, TopicStatus
+from kcheck.report.select import at_least
 from kcheck.rules import RuleSet
 
 
@@ -17,6 +26,34 @@ class Settings:
     """What one run needs besides the rules; plain data so it can travel to workers."""
 
     paths: tuple[str, ...] = ("corpus",)
+
+
+@dataclass(frozen=True)
+class View:
+    """What one run shows of the corpus's report (the options of `kcheck report`)."""
+
+    # only findings involving a document changed since this git ref (--changed-since); git
+    # runs in the directory of the first path
+    changed_since: str | None = None
+    # findings this baseline file lists are marked baselined: shown, never failing (--baseline)
+    baseline: Path | None = None
+    # findings below this are left out of the shown report, not of the exit code (--min-severity)
+    min_severity: Severity = Severity.INFO
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One `kcheck report` run: every finding it counts, and the report it shows."""
+
+    counted: Report  # after --changed-since and --baseline: what --fail-on and --write-baseline count
+    shown: Report = field(repr=False)  # ``counted`` without the findings below --min-severity
+
+    def exit_code(self, fail_on: Severity | None) -> int:
+        """0 when no (non-baselined) finding is at or above ``fail_on`` (None: never), else 1."""
+        if fail_on is None:
+            return 0
+        failing = [c for c in self.counted.conflicts if not c.baselined and c.severity.rank >= fail_on.rank]
+        return 1 if failing else 0
 
 
 @dataclass
@@ -78,3 +115,16 @@ def run(settings: Settings, rules: RuleSet) -> Report:
         claims=claims,
         summary=summary,
     )
+
+
+def report(settings: Settings, rules: RuleSet, view: View) -> Outcome:
+    """The report one `kcheck report` run shows. The baseline file and the git ref are read
+    before the corpus, so that a mistake in either is reported without checking anything."""
+    baseline = baselines.read(view.baseline) if view.baseline is not None else None
+    changed = changed_files(view.changed_since, Path(settings.paths[0])) if view.changed_since else None
+    counted = run(settings, rules)
+    if changed is not None:
+        counted = involving(counted, changed)
+    if baseline is not None and view.baseline is not None:
+        counted = baselines.apply(counted, baseline, str(view.baseline))
+    return Outcome(counted=counted, shown=at_least(counted, view.min_severity))

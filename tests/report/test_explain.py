@@ -7,8 +7,8 @@ import json
 import pytest
 
 from kcheck.errors import UsageError
-from kcheck.explain import as_json, explain, find
 from kcheck.models import Claim, Conflict, Topic
+from kcheck.report.explain import as_json, explain, find
 
 from .builders import sample_report
 from .golden import check_golden

@@ -3,14 +3,15 @@
 ``::error file=...,line=...,col=...,title=...::message`` for errors, ``::warning`` and
 ``::notice`` below that; findings matched by --baseline come last as notices so they do not
 crowd out new ones (GitHub shows only the first few annotations of each kind per step).
-Escaping follows actions/toolkit (``escapeData`` / ``escapeProperty``). The CLI appends the
-Markdown report to ``$GITHUB_STEP_SUMMARY``; this module only renders.
+Escaping follows actions/toolkit (``escapeData`` / ``escapeProperty``). ``step_summary`` is
+the Markdown the CLI appends to ``$GITHUB_STEP_SUMMARY`` (``output.append_step_summary``);
+this module only renders.
 """
 
 from __future__ import annotations
 
 from kcheck.models import Conflict, Report, Severity
-from kcheck.report import describe
+from kcheck.report import describe, markdown
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -50,3 +51,8 @@ def annotation(conflict: Conflict) -> str:
     body.append(f"kcheck explain {describe.short_id(conflict.id)}")
     rendered = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{command} {rendered}::{escape_data(chr(10).join(body))}"
+
+
+def step_summary(report: Report) -> str:
+    """The job summary shown on the run's page: the Markdown report."""
+    return markdown.render(report)
