@@ -93,3 +93,28 @@ def test_write_atomic_reports_path_that_is_a_directory(tmp_path: Path) -> None:
     (tmp_path / "r.json").mkdir()
     with pytest.raises(OutputError, match=r"r\.json: cannot write"):
         write_atomic(tmp_path / "r.json", "x")
+
+
+def test_topic_key_is_written_as_the_fields_that_are_set() -> None:
+    import datetime as dt
+
+    from kcheck.models import ClaimKind, ClaimType, Span, TopicKey
+
+    key = TopicKey(
+        type=ClaimType.FIGURE,
+        entity="快手",
+        metric="gmv",
+        kind=ClaimKind.ACTUAL,
+        period=Span(start=dt.date(2021, 7, 1), end=dt.date(2021, 9, 30)),
+    )
+    written = {
+        "type": "figure",
+        "entity": "快手",
+        "metric": "gmv",
+        "kind": "actual",
+        "period": "2021-07-01..2021-09-30",
+    }
+    assert key.model_dump() == key.model_dump(mode="json") == written
+    assert list(key.model_dump()) == list(written)  # in field order: explain prints it so
+    assert TopicKey.model_validate(written) == key  # a report's JSON reads back
+    assert key.grouped and not TopicKey(type=ClaimType.FIGURE, claim="c1").grouped

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
-from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Topic, TopicStatus
+from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Topic, TopicKey, TopicStatus
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
 from kcheck.text.fold import folded
@@ -227,8 +227,8 @@ def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
 # --------------------------------------------------------------------------- topics
 
 
-def topic_id(key: dict[str, str | None]) -> str:
-    blob = json.dumps(key, sort_keys=True, ensure_ascii=False)
+def topic_id(key: TopicKey) -> str:
+    blob = json.dumps(key.as_dict(), sort_keys=True, ensure_ascii=False)
     return "t" + hashlib.sha1(blob.encode("utf-8")).hexdigest()[:12]
 
 
@@ -280,24 +280,36 @@ def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
     return f"{label} [{', '.join(extras)}]" if extras else label
 
 
-def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet) -> dict[str, str | None]:
-    key: dict[str, str | None] = {"type": claim.type.value, "entity": names.entity or None}
+def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet) -> TopicKey:
+    sentence = measure = event = metric = None  # exactly one names what is measured
     if entry.by_sentence:
-        key["sentence"] = entry.measure
+        sentence = entry.measure
     elif entry.measure_fuzzy:
-        key["measure"] = entry.measure
+        measure = entry.measure
     elif claim.type == ClaimType.EVENT:
-        key["event"] = entry.measure
+        event = entry.measure
     else:
-        key["metric"] = entry.measure
-    key["kind"] = claim.kind.value
-    if claim.type != ClaimType.EVENT:
-        key["period"] = span_text(claim.period) if claim.period else None
-        key["scope"] = claim.scope
-        key["change"] = claim.change
-        key["dimension"] = claim.dimension.value
-        key["unit"] = _unit_key(claim, not entry.measure_fuzzy, rules)
-    return {k: v for k, v in key.items() if v is not None}
+        metric = entry.measure
+    key = TopicKey(
+        type=claim.type,
+        entity=names.entity or None,
+        sentence=sentence,
+        measure=measure,
+        event=event,
+        metric=metric,
+        kind=claim.kind,
+    )
+    if claim.type == ClaimType.EVENT:
+        return key
+    return key.model_copy(
+        update={
+            "period": claim.period,
+            "scope": claim.scope,
+            "change": claim.change,
+            "dimension": claim.dimension,
+            "unit": _unit_key(claim, not entry.measure_fuzzy, rules),
+        }
+    )
 
 
 def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
@@ -363,9 +375,9 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
     names = _Names(entity=entity, measure=measure)
     key = _key(claim, first, names, rules)
     if first.measure_fuzzy:
-        key["measure"] = normalise_phrase(measure)
+        key = key.model_copy(update={"measure": normalise_phrase(measure)})
     if first.entity_fuzzy:
-        key["entity"] = normalise_phrase(entity)
+        key = key.model_copy(update={"entity": normalise_phrase(entity)})
     claims = [e.claim for e in entries]
     unique = unique_claims(claims)
     valued_sources = {c.doc for c in unique if is_valued(c)}
@@ -398,7 +410,7 @@ def _snippet(entry: _Entry, before: int = 10, after: int = 6) -> str:
 
 
 def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
-    key: dict[str, str | None] = {"type": claim.type.value, "claim": claim.id}
+    key = TopicKey(type=claim.type, claim=claim.id)
     what = claim.metric or claim.event or claim.measure or "?"
     label = f"{claim.entity or '?'} {what}: {claim.quote}"
     return Topic(

@@ -12,7 +12,9 @@ from bisect import bisect_right
 from enum import Enum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
+
+from kcheck.text.calendar import span_text
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -229,12 +231,66 @@ class TopicStatus(str, Enum):
     SINGLE = "single"
 
 
+class TopicKey(BaseModel):
+    """What every claim of a topic shares: the grouping key, field by field.
+
+    Exactly one of ``metric``, ``event``, ``measure`` (a measure phrase matched fuzzily) and
+    ``sentence`` (the sentence with its figure masked) names what is measured; a claim that
+    could not be grouped has a topic of its own, keyed by ``claim`` (its id). Written out
+    (JSON, topic ids, finding fingerprints) it is the mapping of the fields that are set, in
+    this order, with the period as ``start..end``.
+    """
+
+    model_config = FROZEN
+
+    type: ClaimType | None = None
+    claim: str | None = None
+    entity: str | None = None
+    sentence: str | None = None
+    measure: str | None = None
+    event: str | None = None
+    metric: str | None = None
+    kind: ClaimKind | None = None
+    period: Span | None = None
+    scope: str | None = None
+    change: str | None = None
+    dimension: Dimension | None = None
+    unit: str | None = None
+
+    @property
+    def grouped(self) -> bool:
+        """False for the one-claim topic of a claim that could not be grouped."""
+        return self.claim is None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _read_span_text(cls, value: object) -> object:
+        """The written form ``2021-07-01..2021-09-30`` (a report's JSON read back)."""
+        if isinstance(value, str) and ".." in value:
+            start, _, end = value.partition("..")
+            return {"start": start, "end": end}
+        return value
+
+    @model_serializer
+    def as_dict(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if isinstance(value, Span):
+                out[name] = span_text(value)
+            else:
+                out[name] = value.value if isinstance(value, Enum) else str(value)
+        return out
+
+
 class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str
     label: str
-    key: dict[str, str | None] = Field(default_factory=dict, description="the grouping key, field by field")
+    key: TopicKey = Field(default_factory=TopicKey, description="the grouping key, field by field")
     claims: list[str] = Field(default_factory=list, description="claim ids")
     status: TopicStatus = TopicStatus.SINGLE
     sources: list[str] = Field(default_factory=list, description="documents that state this topic")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kcheck import baseline as baselines
 from kcheck.changed import changed_files, involving
-from kcheck.check import run_checks
+from kcheck.check import run_checks, settle_topics
 from kcheck.extract import Extractor
 from kcheck.group import group_claims
 from kcheck.load import load_paths
@@ -95,9 +95,10 @@ def run(settings: Settings, rules: RuleSet) -> Report:
     """The whole pipeline: collect, group, check; the Report every output format renders."""
     extraction = collect(settings, rules)
     claims, problems = extraction.claims, extraction.problems
-    topics = group_claims(claims, rules)
     by_id = {c.id: c for c in claims}
-    conflicts = run_checks(topics, by_id, rules)
+    grouped = group_claims(claims, rules)
+    conflicts = run_checks(grouped, by_id, rules)
+    topics = settle_topics(grouped, conflicts, by_id, rules)
     summary = Summary(
         documents=len(extraction.documents),
         claims=len(claims),

@@ -12,7 +12,7 @@ import itertools
 import re
 from typing import Any
 
-from kcheck.check import run_checks
+from kcheck.check import run_checks, settle_topics
 from kcheck.group import group_claims
 from kcheck.models import Claim, Conflict, Span, Topic
 from kcheck.rules import ChecksSection, RuleSet, load_rules
@@ -124,9 +124,10 @@ def event(quote: str, when: str | None, *, event_name: str | None = "断外链",
 
 
 def run(claims: list[Claim], rules: RuleSet = RULES) -> tuple[list[Topic], list[Conflict]]:
+    by_id = {c.id: c for c in claims}
     topics = group_claims(claims, rules)
-    conflicts = run_checks(topics, {c.id: c for c in claims}, rules)
-    return topics, conflicts
+    conflicts = run_checks(topics, by_id, rules)
+    return settle_topics(topics, conflicts, by_id, rules), conflicts
 
 
 def findings(claims: list[Claim], rules: RuleSet = RULES) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcheck.group import cluster_phrases, group_claims, normalise_phrase, period_label
-from kcheck.models import Claim, TopicStatus
+from kcheck.models import Claim, ClaimType, TopicStatus
 
 # --------------------------------------------------------------------------- period labels
 
@@ -67,7 +67,8 @@ def test_gmv_from_two_articles_is_one_topic_with_its_reasons() -> None:
     assert topic.label == "快手 GMV 2021-Q3"
     assert topic.status == TopicStatus.CONSISTENT
     assert topic.sources == ["000.txt", "001.txt"]
-    assert topic.key == {
+    assert (topic.key.type, topic.key.period) == (ClaimType.FIGURE, span("2021-Q3"))
+    assert topic.key.model_dump() == {  # the written form: report JSON, topic ids, fingerprints
         "type": "figure",
         "entity": "快手",
         "metric": "gmv",

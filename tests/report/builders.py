@@ -12,6 +12,7 @@ from typing import Any
 
 from kcheck.models import (
     Claim,
+    ClaimKind,
     ClaimType,
     Conflict,
     Dimension,
@@ -23,6 +24,7 @@ from kcheck.models import (
     Span,
     Summary,
     Topic,
+    TopicKey,
     TopicStatus,
 )
 
@@ -196,7 +198,9 @@ def topics() -> list[Topic]:
             id="t9d1c0gmvq3",
             label="快手 GMV 2021-Q3",
             status=TopicStatus.CONFLICT,
-            key={"entity": "快手", "metric": "gmv", "period": "2021-Q3", "kind": "actual"},
+            key=TopicKey(
+                type=ClaimType.FIGURE, entity="快手", metric="gmv", kind=ClaimKind.ACTUAL, period=Q3_2021
+            ),
             claims=["c0a17b52e9d4f001", "c1b2e0d9aa310002", "c5e8f1a2b3c40003"],
             sources=[DOC0, DOC1, DOC5],
             why=[
@@ -210,7 +214,7 @@ def topics() -> list[Topic]:
             id="t4e7a1yoyq3",
             label="快手 GMV yoy 2021-Q3",
             status=TopicStatus.CONSISTENT,
-            key={"entity": "快手", "metric": "gmv", "change": "yoy", "period": "2021-Q3"},
+            key=TopicKey(type=ClaimType.CHANGE, entity="快手", metric="gmv", period=Q3_2021, change="yoy"),
             claims=["c0a17b52e9d4f004", "c1b2e0d9aa310005"],
             sources=[DOC0, DOC1],
             why=["entity 快手", "metric gmv", "change yoy", "period 2021-Q3"],
@@ -219,7 +223,7 @@ def topics() -> list[Topic]:
             id="t2b8c3cutoff",
             label="快手 断外链",
             status=TopicStatus.CONFLICT,
-            key={"entity": "快手", "event": "断外链"},
+            key=TopicKey(type=ClaimType.EVENT, entity="快手", event="断外链"),
             claims=["c0a17b52e9d4f006", "c5e8f1a2b3c40007"],
             sources=[DOC0, DOC5],
             why=["entity 快手", "event 断外链: 分手 ~ 切断外链 (fuzzy 82)"],
@@ -228,7 +232,9 @@ def topics() -> list[Topic]:
             id="t6f0d4gmvq4",
             label="快手 GMV 2021-Q4",
             status=TopicStatus.SINGLE,
-            key={"entity": "快手", "metric": "gmv", "period": "2021-Q4", "kind": "actual"},
+            key=TopicKey(
+                type=ClaimType.FIGURE, entity="快手", metric="gmv", kind=ClaimKind.ACTUAL, period=Q4_2021
+            ),
             claims=["c5e8f1a2b3c40008"],
             sources=[DOC5],
             why=["single claim"],

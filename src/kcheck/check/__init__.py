@@ -1,7 +1,8 @@
 """Consistency checks: one module per kind of finding, each with a stable type name.
 
 ``run_checks`` runs every check not listed in ``checks.disabled`` over the topics and
-returns the findings, most severe first. Topics a value or date finding is about are marked
+returns the findings, most severe first; no check changes a topic. ``settle_topics`` then
+gives the topics as the report shows them: those a value or date finding is about are
 ``conflict``; the rest keep the status grouping gave them (single / consistent), and a
 consistent topic that agrees only because a figure was read as cut off says so in ``why``.
 """
@@ -29,17 +30,28 @@ _TOPIC_CONFLICTS = (value_mismatch.TYPE, date_mismatch.TYPE)
 
 
 def run_checks(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) -> list[Conflict]:
+    """Every finding of the enabled checks, most severe first."""
     ctx = CheckContext(topics=topics, claims=claims, rules=rules)
     found: list[Conflict] = []
     for name, check in CHECKS.items():
         if name not in rules.checks.disabled:
             found.extend(check(ctx))
-    conflicted = {c.topic_id for c in found if c.type in _TOPIC_CONFLICTS}
+    return sort_conflicts(found)
+
+
+def settle_topics(
+    topics: list[Topic], conflicts: list[Conflict], claims: dict[str, Claim], rules: RuleSet
+) -> list[Topic]:
+    """The topics as the report shows them, given the findings (new objects; ``topics`` unchanged)."""
+    ctx = CheckContext(topics=topics, claims=claims, rules=rules)
+    conflicted = {c.topic_id for c in conflicts if c.type in _TOPIC_CONFLICTS}
+    out: list[Topic] = []
     for topic in topics:
         if topic.id in conflicted:
-            topic.status = TopicStatus.CONFLICT
+            topic = topic.model_copy(update={"status": TopicStatus.CONFLICT})
         elif topic.status == TopicStatus.CONSISTENT:
             note = value_mismatch.truncation_note(ctx, topic)
             if note is not None:
-                topic.why.append(note)
-    return sort_conflicts(found)
+                topic = topic.model_copy(update={"why": [*topic.why, note]})
+        out.append(topic)
+    return out

@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from kcheck.check.intervals import Bounds, Stated
 from kcheck.group import has_value, is_superseded, sentence_context, unique_claims
-from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic
+from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic, TopicKey
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
 from kcheck.text.fold import folded
@@ -74,7 +74,7 @@ class CheckContext:
 
     def grouped(self) -> Iterable[Topic]:
         """Topics built from a key (not the one-claim topics of claims that could not be grouped)."""
-        return (t for t in self.topics if "claim" not in t.key)
+        return (t for t in self.topics if t.key.grouped)
 
     def bounds(self, claim: Claim) -> Bounds:
         """The interval a claim commits to, read as ``checks.truncation`` says."""
@@ -133,10 +133,12 @@ def _span(span: Span | None) -> str:
     return span_text(span) if span else "-"
 
 
-def fingerprint(check: str, key: dict[str, str | None], values: Iterable[str]) -> str:
+def fingerprint(check: str, key: TopicKey, values: Iterable[str]) -> str:
     """Stable id of a finding: its check, topic key and the set of values (never positions)."""
     blob = json.dumps(
-        {"check": check, "key": key, "values": sorted(set(values))}, sort_keys=True, ensure_ascii=False
+        {"check": check, "key": key.as_dict(), "values": sorted(set(values))},
+        sort_keys=True,
+        ensure_ascii=False,
     )
     return check[0] + hashlib.sha1(blob.encode("utf-8")).hexdigest()[:15]
 

@@ -22,7 +22,7 @@ def _day_bounds(claim: Claim) -> Bounds:
 def check(ctx: CheckContext) -> list[Conflict]:
     found: list[Conflict] = []
     for topic in ctx.grouped():
-        if topic.key.get("type") != ClaimType.EVENT.value:
+        if topic.key.type is not ClaimType.EVENT:
             continue
         if len(topic.sources) < 2:
             continue

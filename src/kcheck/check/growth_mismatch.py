@@ -15,14 +15,12 @@ from collections import defaultdict
 
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
-from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span, Topic
-from kcheck.text.calendar import is_month_end, month_end, period_label, span_text
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span, Topic, TopicKey
+from kcheck.text.calendar import is_month_end, month_end, period_label
 
 TYPE = CheckType.GROWTH_MISMATCH.value
 
-_LEVEL_DIMENSIONS = (Dimension.MONEY.value, Dimension.COUNT.value)
-# the parts of a key that say what is measured, whatever the period or dimension
-_WHAT = ("entity", "metric", "measure", "kind", "scope")
+_LEVEL_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT)
 
 
 def _shift_months(day: dt.date, months: int, to_end: bool) -> dt.date:
@@ -54,46 +52,46 @@ def previous_period(span: Span, change: str) -> Span | None:
     return None
 
 
-def _what(topic: Topic) -> tuple[tuple[str, str | None], ...] | None:
-    """What a topic measures, whatever the period; None when no metric or phrase names it."""
-    if not (topic.key.get("metric") or topic.key.get("measure")):
+def _what(topic: Topic) -> TopicKey | None:
+    """What a topic measures, whatever the period or dimension; None when no metric or phrase names it."""
+    key = topic.key
+    if not (key.metric or key.measure):
         return None  # a topic keyed by its sentence: nothing links it to another period
-    return tuple((k, topic.key.get(k)) for k in _WHAT)
+    return TopicKey(entity=key.entity, metric=key.metric, measure=key.measure, kind=key.kind, scope=key.scope)
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
-    levels: dict[tuple[object, ...], list[Topic]] = defaultdict(list)
+    levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
     rates: list[Topic] = []
     for topic in ctx.grouped():
         key = topic.key
-        if not key.get("period") or _what(topic) is None:
+        what = _what(topic)
+        if key.period is None or what is None:
             continue
-        if key.get("type") == ClaimType.FIGURE.value and key.get("dimension") in _LEVEL_DIMENSIONS:
-            levels[(_what(topic), key.get("period"))].append(topic)
+        if key.type is ClaimType.FIGURE and key.dimension in _LEVEL_DIMENSIONS:
+            levels[(what, key.period)].append(topic)
         elif (
-            key.get("type") == ClaimType.CHANGE.value
-            and key.get("change") in ("yoy", "qoq")
-            and key.get("dimension") == Dimension.PERCENT.value
+            key.type is ClaimType.CHANGE
+            and key.change in ("yoy", "qoq")
+            and key.dimension is Dimension.PERCENT
         ):
             rates.append(topic)
     found: list[Conflict] = []
     tolerance = ctx.rules.checks.growth_tolerance_pp
     for rate_topic in rates:
         stated = ctx.valued(rate_topic)
-        if not stated or stated[0].period is None or rate_topic.key.get("change") is None:
+        change = rate_topic.key.change
+        if not stated or stated[0].period is None or change is None:
             continue
         period = stated[0].period
-        before_period = previous_period(period, str(rate_topic.key["change"]))
-        if before_period is None:
+        before_period = previous_period(period, change)
+        what = _what(rate_topic)
+        if before_period is None or what is None:
             continue
-        span_key = span_text(period)
-        before_key = span_text(before_period)
-        for after_topic in levels.get((_what(rate_topic), span_key), []):
-            for before_topic in levels.get((_what(rate_topic), before_key), []):
-                if (before_topic.key.get("dimension"), before_topic.key.get("unit")) != (
-                    after_topic.key.get("dimension"),
-                    after_topic.key.get("unit"),
-                ):
+        for after_topic in levels.get((what, period), []):
+            for before_topic in levels.get((what, before_period), []):
+                before, after = before_topic.key, after_topic.key
+                if (before.dimension, before.unit) != (after.dimension, after.unit):
                     continue
                 conflict = _compare(ctx, rate_topic, stated, before_topic, after_topic, tolerance)
                 if conflict is not None:

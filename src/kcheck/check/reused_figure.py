@@ -15,13 +15,15 @@ from decimal import Decimal
 
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
-from kcheck.models import CheckType, Claim, ClaimType, Conflict, Topic
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Topic, TopicKey
 from kcheck.text.fold import fold
 
 TYPE = CheckType.REUSED_FIGURE.value
 
-# the parts of a topic key that say *when*; the rest says *what*
-_FRAME_KEYS = ("period", "scope")
+
+def _what(key: TopicKey) -> TopicKey:
+    """The key without the parts that say *when* (period, scope): what the figure is of."""
+    return key.model_copy(update={"period": None, "scope": None})
 
 
 def significant_digits(claim: Claim) -> int:
@@ -64,12 +66,11 @@ def _value_key(value: float) -> str:
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
-    families: dict[str, list[tuple[Topic, Claim]]] = defaultdict(list)
+    families: dict[TopicKey, list[tuple[Topic, Claim]]] = defaultdict(list)
     for topic in ctx.grouped():
-        if topic.key.get("type") != ClaimType.FIGURE.value:
+        if topic.key.type is not ClaimType.FIGURE:
             continue
-        what = {k: v for k, v in topic.key.items() if k not in _FRAME_KEYS}
-        family = repr(sorted(what.items()))
+        family = _what(topic.key)
         revised = ctx.revised(topic)
         for claim in ctx.topic_claims(topic):
             if claim.id not in revised and distinctive(claim, ctx):
@@ -95,11 +96,11 @@ def check(ctx: CheckContext) -> list[Conflict]:
 def _conflict(ctx: CheckContext, value: str, involved: list[tuple[Topic, Claim]]) -> Conflict:
     involved.sort(key=lambda tc: (frame(tc[1]), tc[1].doc, tc[1].line))
     topics = sorted({t.id: t for t, _ in involved}.values(), key=lambda t: t.label)
-    what = {k: v for k, v in topics[0].key.items() if k not in _FRAME_KEYS}
+    what = _what(topics[0].key)
     frames = sorted({frame(c) for _, c in involved})
     claims = [c for _, c in involved]
     first = claims[0]
-    name = " ".join(p for p in (what.get("entity"), first.measure or what.get("metric")) if p)
+    name = " ".join(p for p in (what.entity, first.measure or what.metric) if p)
     uses = "; ".join(f"{frame(c)}: {cite(c)}" for c in claims)
     return Conflict(
         id=fingerprint(TYPE, what, [value, *frames]),

@@ -19,7 +19,7 @@ TYPE = CheckType.VALUE_MISMATCH.value
 def check(ctx: CheckContext) -> list[Conflict]:
     found: list[Conflict] = []
     for topic in ctx.grouped():
-        if topic.key.get("type") == ClaimType.EVENT.value or not topic.key.get("period"):
+        if topic.key.type is ClaimType.EVENT or topic.key.period is None:
             continue
         if len(topic.sources) < 2:
             continue
@@ -51,7 +51,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
 
 def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
     """Why a topic agrees only when figures are read as cut off (``checks.truncation``)."""
-    if not ctx.rules.checks.truncation or not topic.key.get("period") or len(topic.sources) < 2:
+    if not ctx.rules.checks.truncation or topic.key.period is None or len(topic.sources) < 2:
         return None
     if disagreements(ctx.stated(topic, ctx.bounds)) is not None:
         return None

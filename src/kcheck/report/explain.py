@@ -124,8 +124,9 @@ def _why(topic: Topic | None) -> list[str]:
     if topic is None:
         return []
     lines = [f"Grouped as {topic.label!r} (topic {describe.short_id(topic.id)}, {topic.status.value}):"]
-    if topic.key:
-        lines.append("  key: " + ", ".join(f"{k}={v}" for k, v in topic.key.items() if v is not None))
+    key = topic.key.as_dict()
+    if key:
+        lines.append("  key: " + ", ".join(f"{k}={v}" for k, v in key.items()))
     lines += [f"  - {reason}" for reason in topic.why] or ["  (no reasons recorded)"]
     return lines
 
