@@ -1,14 +1,15 @@
 """Extract claims: every figure and dated event of a document, normalised and linked.
 
-One sentence at a time, on its folded text (``normalise.fold``: same length, so every
+One sentence at a time, on its folded text (``kcheck.text.fold``: same length, so every
 offset is an offset into the text as written):
 
 1. ``lexicon.Lexicon.scan``: one Aho-Corasick pass for every alias table and cue word;
 2. ``timex.TimeFinder.find``: the time expressions, resolved to day spans against the
    publication date and the year named earlier in the paragraph (``TimeContext``);
 3. ``numbers.NumberFinder.find``: the figures with unit, qualifier and interval;
-4. ``claims.Assembler.sentence``: each figure linked to its entity, metric, period, kind
-   (see that module for every decision), and the dated events.
+4. ``claims.Assembler.sentence``: each figure linked to its entity, metric, period, kind,
+   and the dated events (one module of ``claims/`` per decision: change, carry, measure,
+   kind, scope, entity, period, events).
 
 A sentence with no digit, no Chinese numeral and no time word yields nothing but still
 hands its subject and period to the next sentence of its paragraph.
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
+from kcheck.extract.claims.draft import claim_fields
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
@@ -211,30 +213,9 @@ def _claim(
         column=column,
         quote=quote,
         sentence=sentence.text,
-        value=d.value,
-        low=d.low,
-        high=d.high,
-        unit=d.unit,
-        period=d.period,
-        date=d.date,
-        entity=d.entity,
-        metric=d.metric,
-        kind=d.kind,
-        type=d.type,
-        dimension=d.dimension,
-        change=d.change,
-        scope=d.scope,
-        event=d.event,
-        measure=d.measure,
-        subject=d.subject,
-        qualifier=d.qualifier,
-        precision=d.precision,
-        time_quote=d.time_quote,
-        entity_from=d.entity_from,  # type: ignore[arg-type]
         sentence_index=sentence.index,
         offset=d.start,
-        superseded=d.superseded,
-        revision=d.revision,
+        **claim_fields(d),
     )
 
 

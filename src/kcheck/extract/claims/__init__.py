@@ -1,0 +1,174 @@
+"""Assemble claims: link each figure of a sentence to its entity, metric, period and kind.
+
+The passes before this one found, in one folded sentence, the figures (``Quantity``), the
+time expressions (``TimeExpr``) and the words of the rules (``lexicon.Hit``). This package
+decides, figure by figure, what the figure is about. Every decision reads the sentence in
+*clauses* (split at ，,；;：:, never inside a figure) and prefers what is nearest BEFORE the
+figure: Chinese business prose names the subject, the time and the measure first
+(``从快手2021年第三季度财报来看，快手电商交易总额（GMV）达到1758亿元，同比增长86.1%``).
+
+One module per decision, taken in this order for each figure (``Assembler.figure``):
+
+=============  ==========================================================================
+``change``     a change (同比增长86.1%) or a level; yoy, qoq or an unspecified change; sign
+``carry``      does the clause continue the previous figure (第二季度则为31.5%)? and what
+               a sentence hands the next in its paragraph (entity, period)
+``measure``    which metric (gmv), the measure as written (电商交易总额（GMV）), money
+``kind``       actual, target or forecast; revisions (后又上调至2500亿元)
+``scope``      cumulative (累计), trailing 12 months, a segment of a total (其他服务板块)
+``entity``     whose figure: the entity, else the clause's subject as written
+``period``     when it holds: the governing time expression, 截至, carried periods
+``events``     dated events (3月1日 ... 切断外链), after the figures
+=============  ==========================================================================
+
+``sentence`` indexes one sentence (``Parsed``), ``words`` holds the rules' words as the
+decisions read them, ``draft`` the claim under assembly and the paragraph's state.
+
+Not claims: durations (``用了2年``, ``7个月的时间``) unless a metric names them, and every
+figure after a hypothetical cue of its sentence (``即把蛋糕假设为100份``).
+
+A paragraph's state (entity, period, claims so far) carries from sentence to sentence and
+is reset at each new paragraph. Every lookup a figure makes is a bisection over the
+sentence's matches, times and figures or a walk over a bounded window, so assembly stays
+linear however long a sentence is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from kcheck.extract.claims.carry import carry, carry_light, continues_previous, has_own_words
+from kcheck.extract.claims.change import change_sign, change_type, signed
+from kcheck.extract.claims.draft import Draft, ParagraphState
+from kcheck.extract.claims.entity import entity_of, is_object
+from kcheck.extract.claims.events import events_of
+from kcheck.extract.claims.kind import kind_of, mark_superseded
+from kcheck.extract.claims.measure import is_duration, unit_of, what_is_measured
+from kcheck.extract.claims.period import period_of
+from kcheck.extract.claims.scope import scope_of
+from kcheck.extract.claims.sentence import MAX_CLAUSE, Parsed, in_order, outside_times, start_of
+from kcheck.extract.claims.words import Words
+from kcheck.extract.lexicon import Cue, Hit, Lexicon
+from kcheck.extract.types import Quantity, TimeExpr
+from kcheck.models import ClaimType
+from kcheck.rules import RuleSet
+
+__all__ = ["Assembler", "Draft", "ParagraphState"]
+
+
+class Assembler:
+    """Turns one sentence's figures, times and word matches into claim drafts."""
+
+    def __init__(self, rules: RuleSet, lexicon: Lexicon) -> None:
+        self.rules = rules
+        self.lexicon = lexicon
+        self.words = Words(rules, lexicon)
+
+    def sentence(
+        self,
+        text: str,
+        folded: str,
+        hits: list[Hit],
+        quantities: Sequence[Quantity],
+        times: Sequence[TimeExpr],
+        state: ParagraphState,
+    ) -> tuple[list[Draft], set[int]]:
+        """Drafts for one sentence, and the indexes of the times that dated or governed one."""
+        w = self.words
+        has_event = any(h.mask & Cue.EVENT for h in hits)
+        if not quantities and not has_event:
+            # most sentences: no figure, no event (the same path as below, taken sooner)
+            if hits or times:
+                if len(times) > 1 and not in_order(times):
+                    times = sorted(times, key=start_of)
+                carry_light(w, text, folded, hits, times, state)
+            return [], set()
+        times = list(times) if in_order(times) else sorted(times, key=start_of)
+        qs = list(quantities) if in_order(quantities) else sorted(quantities, key=start_of)
+        if times and qs:
+            qs = outside_times(qs, times)
+        if not qs and not has_event:
+            # nothing to assemble, only the subject and period to hand on
+            carry_light(w, text, folded, hits, times, state)
+            return [], set()
+        hyp = w.hypothetical_re.search(folded)
+        hyp_at = hyp.start() if hyp is not None else len(folded) + 1
+        s = Parsed(text, folded, hits, qs, times, partial(is_object, w), hyp_at)
+        used: set[int] = set()
+        drafts: list[Draft] = []
+        prev: Draft | None = None
+        for q in qs:
+            draft = self.figure(s, q, prev, state, used)
+            if draft is None:
+                continue
+            drafts.append(draft)
+            prev = draft
+        drafts.extend(events_of(w, s, state, used))
+        carry(w, s, drafts, state)
+        drafts.sort(key=lambda d: d.start)
+        return drafts, used
+
+    def figure(
+        self, s: Parsed, q: Quantity, prev: Draft | None, state: ParagraphState, used: set[int]
+    ) -> Draft | None:
+        """The claim a figure makes, each decision in turn (see the package docstring)."""
+        w = self.words
+        if s.hyp_at < q.start:
+            return None  # 即把蛋糕假设为100份: an example, not a claim
+        cs, _ce = s.clause(q.start)
+        cs = max(cs, q.start - MAX_CLAUSE)
+        clause_hits = s.hits_in(cs, q.start)
+        clause_times = s.times_in(cs, q.start)
+
+        is_change, sign = change_sign(w, s, q, cs, clause_hits)
+        change = change_type(s, q) if is_change else None
+        own_words = has_own_words(clause_hits)
+        parallel = continues_previous(s, cs, clause_hits, clause_times, is_change, prev, own_words)
+        if parallel and prev is not None and prev.type is ClaimType.CHANGE and not is_change:
+            is_change, sign, change = True, 1, prev.change
+
+        metric, measure, metric_hit, inherited = what_is_measured(
+            w, s, q, cs, clause_hits, clause_times, is_change, prev, parallel, state
+        )
+        dimension, unit = unit_of(w, s, q, cs, metric, metric_hit)
+        if is_duration(w, is_change, metric, dimension, unit):
+            return None
+
+        kind, revision = kind_of(s, cs, clause_hits, clause_times, prev, parallel, own_words)
+
+        scope = scope_of(w, s.folded, cs, q.start)
+        if scope is None and inherited is not None:
+            scope = inherited.scope
+
+        entity, entity_from, subject = entity_of(w, s, q.start, cs, state)
+        if entity is None and (parallel or is_change) and prev is not None:
+            entity, entity_from = prev.entity, prev.entity_from
+        if inherited is not None and entity is None:
+            entity, entity_from = inherited.entity, inherited.entity_from
+
+        value, low, high = signed(q, sign)
+        draft = Draft(
+            start=q.start,
+            end=q.end,
+            type=ClaimType.CHANGE if is_change else ClaimType.FIGURE,
+            dimension=dimension,
+            value=value,
+            low=low,
+            high=high,
+            unit=unit,
+            precision=q.precision,
+            qualifier=q.qualifier,
+            kind=kind,
+            change=change,
+            scope=scope,
+            metric=metric,
+            measure=measure,
+            entity=entity,
+            entity_from=entity_from,
+            subject=subject,
+            revision=revision,
+        )
+        period_of(w, s, q, cs, draft, is_change, prev, inherited, state, used)
+        mark_superseded(prev, draft)
+        return draft

@@ -1,0 +1,97 @@
+"""What carries over: from the previous figure of the sentence, and from sentence to sentence.
+
+
+
+A clause *continues* the previous figure when it has its own time but no subject or
+measure of its own (``第二季度则为31.5%``), or revises it (``后又上调至2500亿元``): it takes
+that figure's measure, change type and kind. A paragraph's state (entity, period, claims
+so far) carries from sentence to sentence and is reset at each new paragraph: the last
+figure's entity (else the sentence's subject), and the last period taken from a time that
+was not the base of a comparison.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kcheck.extract.claims.draft import Draft, ParagraphState
+from kcheck.extract.claims.period import is_base
+from kcheck.extract.claims.sentence import (
+    Parsed,
+    last_hit,
+    only_skip,
+)
+from kcheck.extract.claims.words import Words
+from kcheck.extract.lexicon import Cue, Hit
+from kcheck.extract.types import TimeExpr
+from kcheck.models import ClaimType
+
+
+def carry_light(
+    w: Words, text: str, folded: str, hits: list[Hit], times: Sequence[TimeExpr], state: ParagraphState
+) -> None:
+    """``carry`` for a sentence with no claim: its subject, and its last plain time."""
+    prepositions = w.preposition_tuple
+    for h in hits:
+        if h.mask & Cue.ENTITY and not folded.endswith(prepositions, 0, h.start):  # not is_object
+            state.entity, state.entity_from = h.entity, "rules"
+            break
+    for t in reversed(times):
+        if t.anchor_kind is None and not is_base(w, folded, t):
+            state.period, state.period_quote = t.span, text[t.start : t.end]
+            break
+
+
+def carry(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> None:
+    figures = [d for d in drafts if d.type is not ClaimType.EVENT]
+    subject = None
+    for h, obj in zip(s.ents, s.ent_objects, strict=True):
+        if not obj:
+            subject = h
+            break
+    if figures and figures[-1].entity is not None:
+        state.entity, state.entity_from = figures[-1].entity, figures[-1].entity_from
+    elif subject is not None:
+        state.entity, state.entity_from = subject.entity, "rules"
+    for d in reversed(figures):
+        if d.period is not None and d.period_carries:
+            state.period, state.period_quote = d.period, d.time_quote
+            break
+    else:
+        if not figures:
+            for t in reversed(s.times):
+                if getattr(t, "anchor_kind", None) is None and not is_base(w, s.folded, t):
+                    state.period, state.period_quote = t.span, s.text[t.start : t.end]
+                    break
+    state.claims.extend(drafts)
+
+
+OWN_WORDS = Cue.METRIC | Cue.ENTITY
+
+
+def has_own_words(clause_hits: list[Hit]) -> bool:
+    """Does the clause name a metric or an entity of its own?"""
+    return any(h.mask & OWN_WORDS for h in clause_hits)
+
+
+def continues_previous(
+    s: Parsed,
+    cs: int,
+    clause_hits: list[Hit],
+    clause_times: list[TimeExpr],
+    is_change: bool,
+    prev: Draft | None,
+    own_words: bool,
+) -> bool:
+    """Does the clause continue the previous figure: it revises it, or it opens with its own
+    time and has no subject or measure of its own (第二季度则为31.5%)?"""
+    if prev is None:
+        return False
+    if last_hit(clause_hits, Cue.REVISION) is not None:
+        return True
+    return (
+        not own_words
+        and bool(clause_times)
+        and only_skip(s.folded, cs, clause_times[0].start)
+        and (not is_change or prev.type is ClaimType.CHANGE)
+    )

@@ -1,0 +1,60 @@
+"""A claim under assembly, and what one sentence hands the next within a paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Span
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim before it has an id and a place in a file: offsets are into the sentence."""
+
+    start: int
+    end: int
+    type: ClaimType
+    dimension: Dimension
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    precision: float | None = None
+    qualifier: str | None = None
+    kind: ClaimKind = ClaimKind.ACTUAL
+    change: str | None = None
+    scope: str | None = None
+    event: str | None = None
+    metric: str | None = None
+    measure: str | None = None
+    entity: str | None = None
+    entity_from: str | None = None
+    subject: str | None = None
+    period: Span | None = None
+    date: Span | None = None
+    time_quote: str | None = None
+    superseded: bool = False
+    revision: str | None = None
+    # the period came from a time that may be carried to later sentences
+    period_carries: bool = False
+
+
+@dataclass(slots=True)
+class ParagraphState:
+    """What one sentence hands the next within a paragraph."""
+
+    entity: str | None = None
+    entity_from: str | None = None
+    period: Span | None = None
+    period_quote: str | None = None
+    claims: list[Draft] = field(default_factory=list)
+
+
+# what a draft hands its Claim as it is: every field of the same name in both (start and end
+# become the claim's offset and quote; period_carries stays with the assembler)
+CLAIM_FIELDS = tuple(f.name for f in fields(Draft) if f.name in Claim.model_fields)
+
+
+def claim_fields(draft: Draft) -> dict[str, Any]:
+    return {name: getattr(draft, name) for name in CLAIM_FIELDS}

@@ -1,0 +1,311 @@
+"""What a figure measures: the metric (gmv, revenue), the measure as written, and money.
+
+The nearest metric alias before the figure in its clause, else one right after it
+(``上万亿的电商交易额``), else the measure a pointing word refers to (``该项收入``,
+``这一增速``: the last claim of the paragraph with that measure), else, in a clause
+that continues the previous figure (it opens with its own time, or revises it:
+``第二季度则为31.5%``, ``后又上调至2500亿元``), the previous figure's measure, else the
+nearest alias earlier in the sentence with no other figure in between. A metric whose
+dimension does not fit the figure is dropped, not searched past: ``仅占快手收入来源的
+9.8%`` is a share, not revenue (growth figures fit every metric). A total narrowed by a
+segment word (``其他服务板块，收入达12亿元``) is not the total: the measure names the
+segment and, if that names a metric of its own, that metric is used. Any other word
+around the alias that is not in ``metrics.neutral_prefixes`` (or a verb, particle,
+filler, scope or generic word) narrows it to a part: ``平台品牌自播GMV``, ``游戏收入``,
+``新能源汽车销量``, ``销售额跃迁的冷启时间`` (the alias only modifies the head noun) get no
+metric, only their measure; brackets do not narrow (``平均日活跃用户(含应用及小程序)``).
+
+The words naming the measure as written, kept even when no metric matched: the clause
+between its entity (or its last time expression) and the figure, with change and kind
+cues cut off and verbs, particles and qualifiers trimmed (``电商交易总额（GMV）``).
+
+A figure with no unit (``14.2亿``) is money in the default currency when its metric is
+a money metric or its clause has a money word (``支付金额``, ``投入``, ``卖了``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from kcheck.extract.claims.draft import Draft, ParagraphState
+from kcheck.extract.claims.scope import segment, segment_measure
+from kcheck.extract.claims.sentence import (
+    BRACKETED,
+    MAX_AFTER_GAP,
+    PUNCT_DELETE,
+    Parsed,
+    last_hit,
+    strip_skip,
+)
+from kcheck.extract.claims.words import Words
+from kcheck.extract.lexicon import Cue, Hit
+from kcheck.extract.types import Quantity, TimeExpr
+from kcheck.models import ClaimType, Dimension
+from kcheck.text.fold import fold
+
+MEASURE_CUTS = Cue.CHANGE_VERB | Cue.RATE_NOUN | Cue.KIND | Cue.CHANGE
+MAX_REFERENTS = 50  # how far back in the paragraph a pointing word (该项收入) may reach
+MAX_MEASURE = 30
+
+
+def fits(w: Words, metric: str, q: Quantity, is_change: bool) -> bool:
+    """Can a figure like ``q`` be a value of ``metric``? Growth figures fit every metric."""
+    if is_change:
+        return True
+    rule = w.metric_rules.get(metric)
+    if rule is None or rule.dimension == "any":
+        return True
+    if rule.dimension == "money":
+        return q.dimension is Dimension.MONEY or (q.dimension is Dimension.COUNT and q.unit is None)
+    if rule.dimension == "percent":
+        return q.dimension is Dimension.PERCENT
+    if q.dimension is not Dimension.COUNT:
+        return False
+    return q.unit is None or not rule.units or q.unit in rule.units
+
+
+def metric_of(
+    w: Words,
+    s: Parsed,
+    q: Quantity,
+    cs: int,
+    clause_hits: list[Hit],
+    is_change: bool,
+    prev: Draft | None,
+    parallel: bool,
+    state: ParagraphState,
+) -> tuple[str | None, Hit | None, Draft | None]:
+    """(metric, the alias it came from, a claim whose measure this one takes over)."""
+    # a pointing word: 该项收入, 这一增速, 这一数字
+    referent = referent_of(w, s, q, cs, is_change, state)
+    if referent is not None:
+        return referent.metric, None, referent
+    hit = last_hit(clause_hits, Cue.METRIC)
+    if hit is not None:
+        name = hit.metric
+        if name is None or not fits(w, name, q, is_change) or narrowed(w, s, q, cs, clause_hits, hit):
+            return None, hit, None
+        return name, hit, None
+    # right after the figure: 上万亿的电商交易额, 3亿日活
+    pos = q.end
+    while pos < len(s.folded) and pos - q.end <= MAX_AFTER_GAP and s.folded[pos] in " 的":
+        pos += 1
+    for h in s.hits_at(pos):
+        if h.mask & Cue.METRIC:
+            name = h.metric
+            if name is not None and fits(w, name, q, is_change):
+                return name, h, None
+    # a change follows the level it is the change of (营业收入为204.93亿元，同比上涨33.4%);
+    # a clause with no subject or measure of its own continues the previous figure
+    # (完成GMV达6800亿元，超过原定目标6500亿元) when the figure fits that measure
+    if prev is not None and (
+        parallel
+        or is_change
+        or (
+            not any((h.mask & Cue.METRIC) or (h.mask & Cue.ENTITY) for h in clause_hits)
+            and prev.metric is not None
+            and prev.type is ClaimType.FIGURE
+            and fits(w, prev.metric, q, is_change)
+        )
+    ):
+        return prev.metric, None, prev
+    # earlier in the sentence, with no other figure in between
+    for h in reversed(s.hits_in(s.last_quantity_end(q.start), cs)):
+        if h.mask & Cue.METRIC:
+            name = h.metric
+            return (name if name is not None and fits(w, name, q, is_change) else None), h, None
+    return None, None, None
+
+
+def referent_of(
+    w: Words, s: Parsed, q: Quantity, cs: int, is_change: bool, state: ParagraphState
+) -> Draft | None:
+    """The earlier claim a pointing word (该项收入, 这一增速) refers to, if any."""
+    folded = s.folded
+    pointer = w.anaphora_re.search(folded, cs, q.start)
+    if pointer is None:
+        return None
+    at = pointer.start()
+    earlier = state.claims[-MAX_REFERENTS:]
+    if not earlier:
+        return None
+    after = s.hits_in(at, q.start)
+    named = next((h for h in after if h.mask & Cue.METRIC), None)
+    if named is not None:
+        name = named.metric
+        alias = folded[named.start : named.end]
+        levels = [d for d in reversed(earlier) if d.type is ClaimType.FIGURE]
+        for d in levels:
+            if d.metric == name:
+                return d
+        for d in levels:  # the alias heads its measure: “其他服务”收入, not 收入来源
+            if d.measure is not None and strip_skip(fold(d.measure)).endswith(alias):
+                return d
+        return None
+    rate = any(h.mask & Cue.GROWTH_RATE for h in after)
+    want = ClaimType.CHANGE if rate or is_change else ClaimType.FIGURE
+    return next((d for d in reversed(earlier) if d.type is want), None)
+
+
+def measure_of(
+    w: Words,
+    s: Parsed,
+    q: Quantity,
+    cs: int,
+    clause_hits: list[Hit],
+    clause_times: list[TimeExpr],
+    metric_hit: Hit | None,
+) -> tuple[str | None, str | None]:
+    """The measure as written, and the metric it names exactly (other_services_revenue)."""
+    if metric_hit is not None and metric_hit.start >= q.end:  # 3亿日活, 上万亿的电商交易额
+        measure = s.text[metric_hit.start : metric_hit.end]
+        return measure, alias_metric(w, measure)
+    lo, hi = measure_span(s, q, cs, clause_hits, clause_times, metric_hit)
+    a, b = trim(w, s.folded, lo, hi)
+    if b - a < 1 or b - a > MAX_MEASURE:
+        return None, None
+    return s.text[a:b], folded_alias_metric(w, s.folded[a:b])
+
+
+def measure_span(
+    s: Parsed,
+    q: Quantity,
+    cs: int,
+    clause_hits: list[Hit],
+    clause_times: list[TimeExpr],
+    metric_hit: Hit | None,
+) -> tuple[int, int]:
+    """Where the measure phrase of the clause starts and ends (before trimming)."""
+    memo = s.span_memo  # narrowed and measure_of ask for the same figure's span in turn
+    if memo is not None and memo[0] is q and memo[1] == cs and memo[2] is metric_hit:
+        return memo[3]
+    metrics = [h for h in clause_hits if (h.mask & Cue.METRIC)]
+    first = metrics[0].start if metrics else q.start
+    lo = cs
+    # past the subject and the time that open the clause
+    for h in clause_hits:
+        if (h.mask & Cue.ENTITY) and not (h.mask & Cue.METRIC) and h.end <= first + 4:
+            lo = max(lo, h.end)
+    for t in clause_times:
+        if t.end <= first:
+            lo = max(lo, t.end)
+    # a metric alias overlapping the entity (快手|电商交易总额) starts the measure
+    starts = [h.start for h in metrics if h.start < lo < h.end]
+    if starts:
+        lo = min(lo, *starts)
+    # up to the first cue, time or figure after the metric (贡献率也从2020年第三季度的71.4%)
+    after = metric_hit.end if metric_hit is not None and metric_hit.start >= lo else lo
+    hi = q.start
+    for h in clause_hits:
+        if h.start >= after and h.mask & MEASURE_CUTS:
+            hi = min(hi, h.start)
+    for t in clause_times:
+        if t.start >= after:
+            hi = min(hi, t.start)
+    i = bisect_left(s.q_starts, after)
+    if i < len(s.quantities):
+        hi = min(hi, max(after, s.quantities[i].start))
+    s.span_memo = (q, cs, metric_hit, (lo, hi))
+    return lo, hi
+
+
+def narrowed(w: Words, s: Parsed, q: Quantity, cs: int, clause_hits: list[Hit], metric_hit: Hit) -> bool:
+    """Do words before the alias narrow the metric to a part (平台品牌自播GMV, 游戏收入)?"""
+    if metric_hit.start < cs or metric_hit.start >= q.start:
+        return False
+    clause_times = s.times_in(cs, q.start)
+    lo, hi = measure_span(s, q, cs, clause_hits, clause_times, metric_hit)
+    # the words before the first alias of the phrase, between its aliases (电商交易总额
+    # （GMV）: brackets only) and after it (销售额跃迁的冷启时间: the alias is a modifier,
+    # not the head) must all be neutral; a bracketed remark is no word of the measure
+    rest = []
+    pos = lo
+    for h in clause_hits:
+        if (h.mask & Cue.METRIC) and h.end > lo and h.start <= metric_hit.start:
+            rest.append(s.folded[pos : max(pos, h.start)])
+            pos = max(pos, h.end)
+    rest.append(s.folded[pos : max(pos, hi)])
+    words = w.neutral_re.sub("", BRACKETED.sub("", "".join(rest)))
+    return bool(words.translate(PUNCT_DELETE))  # a character that is no punctuation
+
+
+def trim(w: Words, folded: str, a: int, b: int) -> tuple[int, int]:
+    """Cut punctuation, verbs, particles and qualifiers off both ends of ``folded[a:b]``."""
+    if a >= b:
+        return a, a
+    a = w.lead.match(folded, a, b).end()  # type: ignore[union-attr]  # matches empty
+    m = w.tail.search(folded, a, b)
+    return a, (m.start() if m is not None else b)
+
+
+def alias_metric(w: Words, measure: str | None) -> str | None:
+    if not measure:
+        return None
+    return folded_alias_metric(w, fold(measure))
+
+
+def folded_alias_metric(w: Words, folded: str) -> str | None:
+    """``alias_metric`` of a measure already folded (a slice of the folded sentence)."""
+    return w.lexicon.metric_aliases.get(strip_skip(folded)) if folded else None
+
+
+def is_money(w: Words, s: Parsed, cs: int, q: Quantity, metric: str | None) -> bool:
+    if metric is not None:
+        rule = w.metric_rules.get(metric)
+        return rule is not None and rule.dimension == "money"
+    return w.money_re.search(s.folded, cs, q.start) is not None
+
+
+def what_is_measured(
+    w: Words,
+    s: Parsed,
+    q: Quantity,
+    cs: int,
+    clause_hits: list[Hit],
+    clause_times: list[TimeExpr],
+    is_change: bool,
+    prev: Draft | None,
+    parallel: bool,
+    state: ParagraphState,
+) -> tuple[str | None, str | None, Hit | None, Draft | None]:
+    """(metric, measure as written, the alias the metric came from, an earlier claim whose
+    measure this figure takes over)."""
+    metric, metric_hit, inherited = metric_of(w, s, q, cs, clause_hits, is_change, prev, parallel, state)
+    measure, measure_metric = measure_of(w, s, q, cs, clause_hits, clause_times, metric_hit)
+    if inherited is not None:
+        metric, measure = inherited.metric, inherited.measure
+    elif measure_metric is not None:
+        metric = measure_metric if fits(w, measure_metric, q, is_change) else None
+    if metric_hit is not None and segment(w, s, metric_hit, metric):
+        seg_measure = segment_measure(w, s, metric_hit)
+        metric = alias_metric(w, seg_measure)
+        if metric is not None and not fits(w, metric, q, is_change):
+            metric = None
+        measure = seg_measure
+    if measure is None and metric_hit is not None:
+        measure = s.text[metric_hit.start : metric_hit.end]
+    return metric, measure, metric_hit, inherited
+
+
+def unit_of(
+    w: Words, s: Parsed, q: Quantity, cs: int, metric: str | None, metric_hit: Hit | None
+) -> tuple[Dimension, str | None]:
+    """The figure's dimension and unit: a bare figure in a money context is money."""
+    dimension, unit = q.dimension, q.unit
+    named = metric_hit.metric if metric_hit is not None else None
+    if unit is None and dimension is Dimension.COUNT and is_money(w, s, cs, q, metric or named):
+        return Dimension.MONEY, w.currency
+    return dimension, unit
+
+
+def is_duration(
+    w: Words, is_change: bool, metric: str | None, dimension: Dimension, unit: str | None
+) -> bool:
+    """A duration (用了2年) no metric names: not a claim."""
+    return (
+        not is_change
+        and metric is None
+        and dimension is Dimension.COUNT
+        and unit is not None
+        and unit in w.durations
+    )

@@ -1,0 +1,110 @@
+"""When a figure holds: the period chosen from the time expressions around it.
+
+From the governing time expression: the nearest one before the figure in its clause,
+else earlier in the sentence, else the last period established earlier in the
+paragraph (a claim's period taken from a time that was not the base of a comparison).
+For a change, a time that is the base of the comparison (``与去年同期相比``) does not
+govern. A relative word the time pass could not resolve (今年 with no publication date),
+or a word for "now" (``目前月GMV已突破千万``), blocks every fallback: the period is None,
+never guessed. ``截至`` a quarter's last day
+(``截至2020年6月30日``) gives that day for a level at a moment, but the year to that day
+for a flow metric (GMV, revenue) or an average (``平均重复购买率``): that is the
+half-year, the first three quarters or the year. Open-ended times (``2020年起``,
+``2025年前``) give no period. A target set at a part of a year (``2020年年初 ... 目标
+是2000亿元``) is the year's target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kcheck.extract.claims.draft import Draft, ParagraphState
+from kcheck.extract.claims.sentence import (
+    Parsed,
+)
+from kcheck.extract.claims.words import Words
+from kcheck.extract.types import Granularity, Quantity, TimeExpr
+from kcheck.models import ClaimKind, Span
+from kcheck.text.calendar import is_quarter_end
+from kcheck.text.fold import fold
+
+
+def period_of(
+    w: Words,
+    s: Parsed,
+    q: Quantity,
+    cs: int,
+    draft: Draft,
+    is_change: bool,
+    prev: Draft | None,
+    inherited: Draft | None,
+    state: ParagraphState,
+    used: set[int],
+) -> None:
+    folded = s.folded
+    # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
+    if w.present_re.search(folded, cs, q.start) is not None:
+        return
+    for m in w.relative_re.finditer(folded, cs, q.start):
+        if not s.in_time(m.start()):
+            return
+    chosen: int | None = None
+    for i in reversed(s.times_before(q.start)):
+        if is_change and is_base(w, folded, s.times[i]):
+            continue
+        chosen = i  # the nearest: in the clause if the clause has one, else earlier
+        break
+    if chosen is None:
+        source = prev if prev is not None and prev.period is not None else None
+        if source is None and inherited is not None and inherited.period is not None:
+            source = inherited
+        if source is not None:
+            draft.period, draft.time_quote = source.period, source.time_quote
+            draft.period_carries = source.period_carries
+        elif state.period is not None:
+            draft.period, draft.time_quote = state.period, state.period_quote
+            draft.period_carries = True
+        return
+    t = s.times[chosen]
+    used.add(chosen)
+    span = span_of(w, s, t, draft, q, cs)
+    if span is None:
+        return
+    draft.period = span
+    draft.time_quote = s.text[t.start : t.end]
+    draft.period_carries = not is_base(w, folded, t)
+
+
+def span_of(w: Words, s: Parsed, t: TimeExpr, draft: Draft, q: Quantity, cs: int) -> Span | None:
+    anchor = getattr(t, "anchor_kind", None)
+    span = t.span
+    if anchor in ("since", "before", "after", "within"):
+        return None
+    if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
+        day = span.end
+        quarter_end = is_quarter_end(day)
+        words = s.folded[cs : q.start] + (fold(draft.measure) if draft.measure else "")
+        average = any(word in words for word in w.average)
+        rule = w.metric_rules.get(draft.metric) if draft.metric else None
+        flow = rule is not None and not rule.stock and rule.dimension in ("money", "count")
+        if quarter_end and (average or flow):
+            return Span(start=dt.date(day.year, 1, 1), end=day)
+        return span
+    if (
+        draft.kind is ClaimKind.TARGET
+        and t.approx
+        and t.granularity in (Granularity.MONTH, Granularity.HALF, Granularity.QUARTER)
+        and span.start.year == span.end.year
+    ):
+        # a target set at the start of a year is that year's target
+        return Span(start=dt.date(span.start.year, 1, 1), end=dt.date(span.start.year, 12, 31))
+    return span
+
+
+def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
+    """Is the time the base of a comparison (与去年同期相比, 较上年)?"""
+    head = folded[max(0, t.start - 2) : t.start]
+    if head.endswith(w.comparison_before):
+        return True
+    tail = folded[t.end : t.end + 3].lstrip(" 的")
+    return tail.startswith(w.comparison_after)

@@ -1,0 +1,101 @@
+"""The rules' words as the decisions read them: folded, sorted and compiled once.
+
+``Words`` holds every word list and pattern a decision of the assembler reads, built from
+the rules when the assembler is made; the decisions are functions of (``Words``, the
+sentence, the figure), so each can be read and tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kcheck.extract.claims.sentence import PUNCT
+from kcheck.extract.lexicon import Lexicon
+from kcheck.rules import MetricRule, RuleSet
+from kcheck.text.fold import fold
+from kcheck.text.patterns import alternation, word_pattern
+
+
+class Words:
+    """Word lists and patterns of the rules, folded (see the module docstring)."""
+
+    def __init__(self, rules: RuleSet, lexicon: Lexicon) -> None:
+        self.rules = rules
+        self.lexicon = lexicon
+        f = folded_words
+        ents = rules.entities
+        self.generic = f(ents.generic_subjects)
+        self.prepositions = f(ents.prepositions)
+        self.preposition_tuple = tuple(self.prepositions)
+        self.subject_stops = by_first_char(f(ents.subject_stops))
+        self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
+        self.subject_anaphora = tuple(f(ents.subject_anaphora))
+        mets = rules.metrics
+        self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
+        self.money_context = tuple(f(mets.money_context))
+        self.segment_cues = tuple(f(mets.segment_cues))
+        self.durations = frozenset(mets.duration_units)
+        kinds = rules.kinds
+        self.neutral = sorted(
+            f(
+                [
+                    *mets.neutral_prefixes,
+                    *kinds_words(rules),
+                    *ents.subject_fillers,
+                    *ents.prepositions,
+                    *(word for words in rules.kinds.scopes.values() for word in words),
+                    *ents.generic_subjects,
+                    *kinds.anaphora,
+                ]
+            ),
+            key=len,
+            reverse=True,
+        )
+        kinds = rules.kinds
+        self.scopes = [(name, word_pattern(f(words))) for name, words in kinds.scopes.items()]
+        self.to_words = tuple(f(kinds.to_words))
+        self.anaphora = tuple(f(kinds.anaphora))
+        self.average = tuple(f(kinds.average))
+        self.comparison_before = tuple(f(kinds.comparison_before))
+        self.comparison_after = tuple(f(kinds.comparison_after))
+        self.measure_trim = sorted(f([*kinds.measure_trim, *qualifier_words(rules)]), key=len, reverse=True)
+        trim = alternation(self.measure_trim)
+        fill = alternation([*self.subject_fillers, *self.measure_trim])
+        punct = re.escape("".join(sorted(PUNCT)))
+        closing = re.escape("".join(sorted(PUNCT - set(")]"))))
+        self.neutral_re = word_pattern(self.neutral)
+        self.filler_re = word_pattern(self.subject_fillers)
+        self.lead = re.compile(f"(?:[{punct}]|{fill})*")
+        self.tail = re.compile(f"(?:[{closing}]|{trim})+$")
+        self.announcement = tuple(f(rules.events.announcement))
+        self.relative_words = tuple(f(rules.time.relative_years))
+        self.present = tuple(f(kinds.present))
+        self.hypothetical = tuple(f(kinds.hypothetical))
+        self.hypothetical_re = word_pattern(self.hypothetical)
+        self.anaphora_re = word_pattern(self.anaphora)
+        self.segment_re = word_pattern(self.segment_cues)
+        self.money_re = word_pattern(self.money_context)
+        self.present_re = word_pattern(self.present)
+        self.relative_re = word_pattern(self.relative_words)
+        self.currency = rules.units.default_currency
+
+
+def folded_words(words: Iterable[str]) -> list[str]:
+    return [fold(w) for w in words if w]
+
+
+def by_first_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for w in words:
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def kinds_words(rules: RuleSet) -> list[str]:
+    """Words that never narrow a measure: verbs, particles and adverbs of ``measure_trim``."""
+    return list(rules.kinds.measure_trim)
+
+
+def qualifier_words(rules: RuleSet) -> list[str]:
+    return [w for q in rules.qualifiers.qualifiers.values() for w in q.words]

@@ -1,0 +1,46 @@
+"""kcheck.extract.claims.period: when a figure holds."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import claim, fields
+
+import kcheck
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        ("快手2021年Q3营收为204.93亿元", "204.93亿元", "2021-07-01..2021-09-30"),  # the nearest time before
+        (
+            "快手2021年Q3营收为204.93亿元，同比上涨33.4%",
+            "33.4%",
+            "2021-07-01..2021-09-30",
+        ),  # earlier in the sentence
+        (
+            "快手第一季度营收增速为47.7%，第二季度则为31.5%",
+            "31.5%",
+            "2022-04-01..2022-06-30",
+        ),  # its own clause's
+        (
+            "截至2020年6月30日，快手GMV为1000亿元",
+            "1000亿元",
+            "2020-01-01..2020-06-30",
+        ),  # a flow: the year to that day
+        ("2020年起快手GMV为1000亿元", "1000亿元", None),  # open-ended: no period
+        ("目前快手月GMV已突破千万", "突破千万", None),  # "now": never guessed
+        ("快手2020年年初定下的目标是2000亿元", "2000亿元", "2020-01-01..2020-12-31"),  # a target: the year's
+        (
+            "快手2021年第三季度GMV达1758亿元。该季度电商收入为20亿元",
+            "20亿元",
+            "2021-07-01..2021-09-30",
+        ),  # carried
+    ],
+)
+def test_period(text: str, quote: str, period: str | None) -> None:
+    assert fields(claim(text, quote), "period") == (period,)
+
+
+def test_unresolved_relative_year_gives_no_period() -> None:
+    found = kcheck.extract("快手今年GMV为1000亿元")  # no publication date: 今年 is unknown
+    assert [(c.quote, c.period) for c in found] == [("1000亿元", None)]
