@@ -44,6 +44,38 @@ def test_default_rules_validate() -> None:
         ("entities.yaml", "entities: [快手\n", "entities.yaml:2: invalid YAML"),
         ("entities.yaml", "- 快手\n", "entities.yaml:1: expected a mapping"),
         ("aliases.yaml", "x: 1\n", "aliases.yaml:1: unknown rules file 'aliases.yaml'"),
+        # the language knowledge that moved out of the code (issue 8) is checked like the rest
+        (
+            "units.yaml",
+            "small_units: {十: 12}\n",
+            "units.yaml:1: small_units.十: Input should be 10, 100 or 1000",
+        ),
+        (
+            "units.yaml",
+            "small_units: {十十: 10}\n",
+            "units.yaml:1: small_units: '十十': one character",
+        ),
+        (
+            "units.yaml",
+            "minor_units: {角: 0.5}\n",
+            "units.yaml:1: minor_units: '角': 0.1 (角) or 0.01",
+        ),
+        (
+            "units.yaml",
+            "negative_words: [负数]\n",
+            "units.yaml:1: negative_words: '负数': one character",
+        ),
+        (
+            "units.yaml",
+            "extends: default\nplain_currency_words: [刀]\n",
+            "units.yaml:1: plain_currency_words: '刀' is not a word of the default currency CNY",
+        ),
+        ("entities.yaml", "coordinators: [和, '']\n", "entities.yaml:1: coordinators: empty string in list"),
+        (
+            "time.yaml",
+            "relative_centuries: {上世纪: 前}\n",
+            "time.yaml:1: relative_centuries.上世纪: Input should be",
+        ),
     ],
 )
 def test_rule_mistakes_point_at_file_and_line(

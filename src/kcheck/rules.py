@@ -64,6 +64,11 @@ class EntitiesSection(Section):
     subject_fillers: list[str] = Field(default_factory=list)
     # a phrase starting with one of these points back, it names no one (这一, 该, 其)
     subject_anaphora: list[str] = Field(default_factory=list)
+    # words that join coordinated entities (快手和抖音: the first is the subject); two entities
+    # written side by side (快手京东) are joined without one
+    coordinators: list[str] = Field(default_factory=list)
+
+    _check = field_validator("coordinators")(_no_blank)
 
 
 class MetricRule(Section):
@@ -129,6 +134,18 @@ class UnitsSection(Section):
     not_figure_patterns: list[str] = Field(default_factory=list, description="regexes: dates, phones")
     order_of_magnitude: list[str] = Field(default_factory=list, description="亿级: 级 after a magnitude")
     code_patterns: list[str] = Field(default_factory=list, description="regexes: bare identifiers")
+    small_units: dict[str, Literal[10, 100, 1000]] = Field(
+        default_factory=dict, description="十 -> 10, 佰 -> 100: the units inside a Chinese numeral"
+    )
+    minus_signs: list[str] = Field(default_factory=list, description="-: negative unless glued (x-1)")
+    negative_words: list[str] = Field(default_factory=list, description="负: always negative")
+    plain_currency_words: list[str] = Field(
+        default_factory=list, description="元, 块: default-currency words a currency named with them refines"
+    )
+    minor_units: dict[str, float] = Field(
+        default_factory=dict, description="角 -> 0.1, 分 -> 0.01 of the currency unit, after 元"
+    )
+    minor_unit_endings: list[str] = Field(default_factory=list, description="钱, 整 after 3元5角")
 
     _check = field_validator("counters", "not_figures", "percent", "points", "multiples", "not_counters")(
         _no_blank
@@ -146,13 +163,35 @@ class UnitsSection(Section):
                 raise ValueError(f"use (?:...) instead of named groups in {pattern!r}")
         return v
 
-    @field_validator("magnitudes", "numeral_aliases")
+    @field_validator(
+        "magnitudes", "numeral_aliases", "small_units", "minor_units", "minus_signs", "negative_words"
+    )
     @classmethod
-    def _single_chars(cls, v: dict[str, Any]) -> dict[str, Any]:
+    def _single_chars(cls, v: dict[str, Any] | list[str]) -> dict[str, Any] | list[str]:
         for key in v:
             if len(key) != 1:
                 raise ValueError(f"{key!r}: one character expected")
         return v
+
+    @field_validator("minor_units")
+    @classmethod
+    def _tenths_or_hundredths(cls, v: dict[str, float]) -> dict[str, float]:
+        for word, share in v.items():
+            if share not in (0.1, 0.01):
+                raise ValueError(
+                    f"{word!r}: 0.1 (角) or 0.01 (分) of the currency unit expected, not {share}"
+                )
+        return v
+
+    @model_validator(mode="after")
+    def _plain_currency_is_default(self) -> UnitsSection:
+        known = self.currencies.get(self.default_currency, [])
+        for word in self.plain_currency_words:
+            if word not in known:
+                raise ValueError(
+                    f"plain_currency_words: {word!r} is not a word of the default currency {self.default_currency}"
+                )
+        return self
 
 
 class QualifierRule(Section):
@@ -269,6 +308,14 @@ class TimeSection(Section):
     not_times: list[str] = Field(default_factory=list)
     lunar_markers: list[str] = Field(default_factory=list, description="农历: the date after is lunar")
     holidays: list[str] = Field(default_factory=list, description="春节, 双11: a year before one is dropped")
+    weekday_words: list[str] = Field(default_factory=list, description="星期, 周: a weekday, never resolved")
+    weekday_names: list[str] = Field(default_factory=list, description="一 .. 日, 天 after a weekday word")
+    relative_centuries: dict[str, int] = Field(
+        default_factory=dict, description="上世纪 -> -1: 90年代 in the century before publication's"
+    )
+    first_month_words: list[str] = Field(default_factory=list, description="首月: the first month")
+    last_months_words: list[str] = Field(default_factory=list, description="最后, 后 before N个月")
+    last_days_words: list[str] = Field(default_factory=list, description="最后 before N天")
     two_digit_year_ahead: int = Field(default=10, ge=0, le=99)
     yearless_future_days: int = Field(default=300, ge=0, le=366)
 
@@ -289,6 +336,11 @@ class TimeSection(Section):
         "not_times",
         "lunar_markers",
         "holidays",
+        "weekday_words",
+        "weekday_names",
+        "first_month_words",
+        "last_months_words",
+        "last_days_words",
     )(_no_blank)
 
 

@@ -30,15 +30,13 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from kcheck.extract.numerals import SMALL_UNITS, Numeral, NumeralReader, cn_value, is_cjk
+from kcheck.extract.numerals import Numeral, NumeralReader, cn_value, is_cjk
 from kcheck.extract.types import Quantity
 from kcheck.models import Dimension
-from kcheck.rules import QualifierRule, RuleSet
-from kcheck.text.patterns import alternation
+from kcheck.rules import QualifierRule, RuleSet, UnitsSection
+from kcheck.text.patterns import NEVER, alternation
 
 _ARABIC = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_TEN = "十拾"
-_SIGNS = "-−负"
 _INCLUDED = r"(?: *\(含\))?"  # 50万元(含)以上
 _ASCII_DIGIT = re.compile("[0-9]")
 _ZERO, _ONE, _MINUS_ONE = Decimal(0), Decimal(1), Decimal(-1)
@@ -183,10 +181,11 @@ class NumberFinder:
         self.units: dict[str, _Unit] = {}
         generic_cny: list[str] = []
         specific: list[str] = []
+        plain_currency = set(units.plain_currency_words)
         for code, words in units.currencies.items():
             for w in words:
                 self.units[w] = _Unit("money", code)
-                if code == units.default_currency and len(w) <= 2 and "人民币" not in w:
+                if code == units.default_currency and w in plain_currency:
                     generic_cny.append(w)
                 else:
                     specific.append(w)
@@ -247,31 +246,41 @@ class NumberFinder:
         self.between = set(quals.between_separators)
 
         # --- the numeral grammar
-        self.reader = NumeralReader(units.magnitudes, units.numeral_aliases, infix)
+        self.reader = NumeralReader(units.magnitudes, units.numeral_aliases, infix, units.small_units)
+        self.signs = frozenset([*units.minus_signs, *units.negative_words])
+        self.negative_words = frozenset(units.negative_words)
+        self.minor_units = {w: Decimal(str(share)) for w, share in units.minor_units.items()}
+        small = self.reader.small
+        tens = "".join(k for k, v in units.small_units.items() if v == 10)
+        hundreds = self.reader.hundreds
         self.cn_digit_set = frozenset(self.reader.digits + "".join(units.numeral_aliases))
         cn = self.reader.digits + "".join(units.numeral_aliases)
         big = self.reader.big
         ascii_mag = re.escape(self.reader.ascii_mag) if self.reader.ascii_mag else ""
-        numeral_char = f"[{cn}{SMALL_UNITS}{big}]"
-        start = f"(?:{_ARABIC}|[{cn}{_TEN}]|[百佰千仟{big}](?! *分)|[几数](?= *[{SMALL_UNITS}{big}]))"
+        numeral_char = f"[{cn}{small}{big}]"
+        start = f"(?:{_ARABIC}|[{cn}{tens}]|[{hundreds}{big}](?! *分)|[几数](?= *[{small}{big}]))"
         inner = (
-            f"(?:[{cn}]|(?<=[{cn}{SMALL_UNITS}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{SMALL_UNITS}])"
-            f"| *[{_TEN}]| *[百佰千仟{big}](?! *分)"
+            f"(?:[{cn}]|(?<=[{cn}{small}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{small}])"
+            f"| *[{tens}]| *[{hundreds}{big}](?! *分)"
             f"| *点(?= *[{cn}0-9])"
             + (f"| *[{re.escape(infix)}]" if infix else "")
             + f"|个(?= *[{re.escape(infix)}]? *[{big}])"
             f"|(?<={numeral_char})(?:{_ARABIC})"
-            f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{SMALL_UNITS}{big}]))"
+            f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{small}{big}]))"
         )
         # every alternative of ``inner`` starts with one of these characters (or a space)
-        inner_first = f"[ {cn}{_TEN}百佰千仟{big}点{re.escape(infix)}个0-9]"
+        inner_first = f"[ {cn}{tens}{hundreds}{big}点{re.escape(infix)}个0-9]"
         token = (
             start
             + f"(?:(?={inner_first}){inner}+|)"  # (?:inner)*, see _optional
             + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
         )
         minor_digit = f"[0-9{cn}]"
-        minor = f"(?:{minor_digit}[角毛])?(?:{minor_digit}分(?!钟))?(?:钱|整)?"
+        minor = (
+            f"(?:{minor_digit}(?:{self._minor_words(units, 0.1)}))?"
+            f"(?:{minor_digit}(?:{self._minor_words(units, 0.01)}))?"
+            f"(?:{alternation(units.minor_unit_endings)})?"
+        )
 
         unit_words = [*generic_cny, *other_units]
         unit_first = (
@@ -294,7 +303,7 @@ class NumberFinder:
         second = f"{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?"
         fig = f"{part(1)}{_optional(second, range_first)}"
         frac = (
-            f"(?P<fd>[0-9]+|[{cn}{SMALL_UNITS}{big}]+) *分 *之 *(?P<fn>{token})"
+            f"(?P<fd>[0-9]+|[{cn}{small}{big}]+) *分 *之 *(?P<fn>{token})"
             f"{_INCLUDED}(?: *(?P<fq>{alternation(post_words)}))?"
         )
         # a plain number before a time word is a date or a duration (2021年, 3月1日, 7个月): skipped
@@ -308,11 +317,11 @@ class NumberFinder:
         own_skip = "|".join(
             [
                 *([alternation(units.not_figures)] if units.not_figures else []),
-                *([f"(?:[0-9]+|[{cn}{_TEN}]+) *(?:{times})"] if times else []),
+                *([f"(?:[0-9]+|[{cn}{tens}]+) *(?:{times})"] if times else []),
             ]
         )
         first = "".join(
-            sorted({*"0123456789", *cn, *SMALL_UNITS, *big, "几", "数"} | {w[0] for w in units.not_figures})
+            sorted({*"0123456789", *cn, *small, *big, "几", "数"} | {w[0] for w in units.not_figures})
         )
         # The guard (?=[first]) lets the regex engine step over text where nothing can start
         # (most of a sentence) at the cost of one character test; a rules pattern whose first
@@ -330,6 +339,17 @@ class NumberFinder:
         index = self.pattern.groupindex
         self.groups = {i: tuple(index[f"{g}{i}"] for g in ("n", "ua", "ub", "c", "m")) for i in (1, 2)}
         self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{alternation(post_words)})")
+
+    @staticmethod
+    def _minor_words(units: UnitsSection, share: float) -> str:
+        """The minor units worth ``share`` of the currency unit (角, 毛), each unless a word after
+        it makes a duration (分钟: not_counters)."""
+        words = sorted((w for w, s in units.minor_units.items() if s == share), key=lambda w: (-len(w), w))
+        parts = []
+        for w in words:
+            rests = [nc[len(w) :] for nc in units.not_counters if nc.startswith(w) and nc != w]
+            parts.append(re.escape(w) + (f"(?!{alternation(rests)})" if rests else ""))
+        return "|".join(parts) or NEVER
 
     # ------------------------------------------------------------------ the pass
 
@@ -372,7 +392,7 @@ class NumberFinder:
             p = start
             while p > floor and s[p - 1] == " ":
                 p -= 1
-            return p == floor or (s[p - 1] not in self.before_last_chars and s[p - 1] not in _SIGNS)
+            return p == floor or (s[p - 1] not in self.before_last_chars and s[p - 1] not in self.signs)
         return False
 
     # ------------------------------------------------------------------ pieces
@@ -462,11 +482,11 @@ class NumberFinder:
         total = Decimal(0)
         precision = None
         for i, ch in enumerate(text):
-            if ch in "角毛分":
+            step = self.minor_units.get(ch)
+            if step is not None:
                 digit = cn_value(text[i - 1]) if i > 0 else None
                 if digit is None:
                     continue
-                step = Decimal("0.1") if ch != "分" else Decimal("0.01")
                 total += digit * step
                 precision = step
         return total, precision
@@ -504,11 +524,11 @@ class NumberFinder:
             pre.letter_before = _is_ascii_letter(prev) or (
                 prev == " " and p - 2 >= floor and _is_ascii_letter(s[p - 2])
             )
-            if prev in _SIGNS:
+            if prev in self.signs:
                 before = s[p - 2] if p - 2 >= floor else ""
                 glued = before.isascii() and before.isalnum()  # x-1, 2021-2: a hyphen
                 after_numeral = bool(before) and (before.isdigit() or before in self.reader.digits)
-                if (prev == "负" or not glued) and not after_numeral:
+                if (prev in self.negative_words or not glued) and not after_numeral:
                     pre.negative = True
                     p -= 1
         quals: list[_Qual] = []
@@ -738,7 +758,7 @@ class NumberFinder:
         den_text = m.group("fd")
         den = (
             self.reader.product(den_text)
-            if all(c in SMALL_UNITS + self.reader.big for c in den_text)
+            if all(c in self.reader.small + self.reader.big for c in den_text)
             else None
         )
         if den is None:

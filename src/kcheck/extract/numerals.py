@@ -10,6 +10,7 @@ has found it: cn2an never sees a whole sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
@@ -18,8 +19,6 @@ import cn2an
 
 # the longest numeral token worth converting; anything longer is a code or noise
 MAX_TOKEN = 40
-SMALL_UNITS = "十拾百佰千仟"
-_SMALL_VALUES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 
 
 def is_cjk(ch: str) -> bool:
@@ -80,8 +79,14 @@ class Numeral:
 class NumeralReader:
     """Reads numeral tokens; built once from the rules (which characters are magnitudes)."""
 
-    def __init__(self, magnitudes: dict[str, int], aliases: dict[str, str], infix: str) -> None:
+    def __init__(
+        self, magnitudes: dict[str, int], aliases: dict[str, str], infix: str, small_units: Mapping[str, int]
+    ) -> None:
         self.digits, self.digit_values = numeral_chars()
+        # the units inside a numeral (十, 百, 仟): all of them, and those of a hundred or more
+        self.small = "".join(small_units)
+        self.hundreds = "".join(k for k, v in small_units.items() if v >= 100)
+        self.small_values = {k: Decimal(v) for k, v in small_units.items()}
         self.magnitudes = {k: Decimal(v) for k, v in magnitudes.items()}
         self.big = "".join(k for k in magnitudes if is_cjk(k))
         self.ascii_mag = "".join(k for k in magnitudes if k.isascii())
@@ -93,9 +98,7 @@ class NumeralReader:
         return self._read(token)
 
     def _unit_value(self, ch: str) -> Decimal | None:
-        if ch in _SMALL_VALUES:
-            return Decimal(_SMALL_VALUES[ch])
-        return self.magnitudes.get(ch)
+        return self.small_values.get(ch) or self.magnitudes.get(ch)
 
     def product(self, chars: str) -> Decimal | None:
         total = Decimal(1)
@@ -132,13 +135,13 @@ class NumeralReader:
         # the unit characters at the end (千亿 in 九千亿): a range's low end may share them
         cut = len(s)
         while cut > 0 and (
-            s[cut - 1] in SMALL_UNITS or s[cut - 1] in self.big or s[cut - 1] in self.ascii_mag
+            s[cut - 1] in self.small or s[cut - 1] in self.big or s[cut - 1] in self.ascii_mag
         ):
             cut -= 1
         suffix = s[cut:]
-        chinese_unit = any(c in SMALL_UNITS or c in self.big for c in s)
+        chinese_unit = any(c in self.small or c in self.big for c in s)
         # a bare magnitude word: 千万, 亿, 百亿
-        if s[0] in "百佰千仟" or s[0] in self.big:
+        if s[0] in self.hundreds or s[0] in self.big:
             unit = self.product(s)
             if unit is None:
                 return None
@@ -197,7 +200,7 @@ class NumeralReader:
             return None
         a, b = self.digit_values[mantissa[0]], self.digit_values[mantissa[1]]
         rest = mantissa[2:]
-        if not (0 < a < b) or any(c not in SMALL_UNITS for c in rest):
+        if not (0 < a < b) or any(c not in self.small for c in rest):
             return None
         unit = self.product(rest) or Decimal(1)
         return Decimal(a) * unit, Decimal(b) * unit, unit

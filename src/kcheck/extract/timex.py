@@ -194,6 +194,7 @@ class TimeFinder:
     def __init__(self, rules: RuleSet) -> None:
         t: TimeSection = rules.time
         self.t = t
+        self.relative_centuries = dict(t.relative_centuries)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -203,9 +204,11 @@ class TimeFinder:
         daymod = alternation(t.day_modifiers)
         lunar = alternation([*t.lunar_markers, *t.holidays])
         mr_first = f"(?:{_MONTH})"
+        weekday = f"(?:{alternation(t.weekday_words)})(?:{alternation(t.weekday_names)})"
+        centuries = alternation(t.relative_centuries)
         atoms: dict[str, str] = {
             "nt": alternation(t.not_times),
-            "wk": "(?:星期|礼拜|周)[一二三四五六日天]",  # a weekday alone: not resolved, skipped
+            "wk": weekday,  # a weekday alone: not resolved, skipped
             "nd": r"(?P<nd_y>[12][0-9]{3})(?P<nd_s>[-./])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_s)"
             r"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
             r"(?:[ \t]+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9]))?",
@@ -214,7 +217,7 @@ class TimeFinder:
             "yr": rf"(?P<yr_a>[12][0-9]{{3}}){_S}{conn}{_S}(?P<yr_b>[12][0-9]{{3}}){_S}年(?!代)",
             "yb": rf"(?:{alternation(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}{conn}{_S}"
             rf"(?P<yb_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
-            "dec": rf"(?:(?P<dec_c>上世纪|本世纪|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
+            "dec": rf"(?:(?P<dec_c>{centuries}|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
             rf"(?P<dec_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
             "y4": rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{alternation([*t.fiscal_year_words, '年度', '年'])})(?!代)",
             "y2": rf"(?P<y2_y>[0-9]{{2}}){_S}年(?!代)",
@@ -241,10 +244,10 @@ class TimeFinder:
             "mr": rf"(?P<mr_a>{mr_first}){_S}{conn}{_S}(?P<mr_b>{_MONTH}){_S}月份?",
             "m": rf"(?P<m_n>{_MONTH}){_S}月份?",
             "d": rf"(?P<d_n>{_DAY}){_S}[日号]",
-            "om": rf"第{_S}(?P<om_n>{_MONTH}){_S}个?{_S}月|首月",
-            "lm": rf"(?:最后|后){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月",
+            "om": rf"第{_S}(?P<om_n>{_MONTH}){_S}个?{_S}月|{alternation(t.first_month_words)}",
+            "lm": rf"(?:{alternation(t.last_months_words)}){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月",
             "fd": rf"前{_S}(?P<fd_n>{_NDAY}){_S}(?:天|日)",
-            "ld": rf"最后{_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)",
+            "ld": rf"(?:{alternation(t.last_days_words)}){_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)",
             "same": alternation(t.same_period),
             "season": alternation(t.seasons),
             "pe": alternation(t.period_end_words),
@@ -253,7 +256,7 @@ class TimeFinder:
             "dr": rf"(?P<dr_a>{_DAY}){_S}{conn}{_S}(?P<dr_b>{_DAY}){_S}[日号]",
             "bd": rf"(?P<bd_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))",
             "tm": rf"(?:{alternation(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}",
-            "wd": rf"[，,]?{_S}[(（]?(?:星期|礼拜|周)[一二三四五六日天][)）]?",
+            "wd": rf"[，,]?{_S}[(（]?{weekday}[)）]?",
             "dm": daymod,
         }
 
@@ -290,8 +293,10 @@ class TimeFinder:
             "rd": t.relative_days,
             "yp": standalone_words,
             "fy": t.full_year,
+            "wk": t.weekday_words,
         }
         firsts = {**_FIRST_CHARS, **{k: "".join({w[0] for w in ws}) for k, ws in words.items()}}
+        firsts["dec"] += "".join({w[0] for w in t.relative_centuries})
         by_char: dict[str, list[str]] = {}
         for kind in start_kinds:
             for c in firsts[kind]:
@@ -805,13 +810,12 @@ class TimeFinder:
             first = pub // 100 * 100 + decade
             if first > pub:
                 first -= 100
-        elif century_word == "上世纪":
-            first = (self._pub_year(ctx) // 100 - 1) * 100 + decade
-        elif century_word == "本世纪":
-            first = self._pub_year(ctx) // 100 * 100 + decade
+        elif century_word in self.relative_centuries:
+            first = (self._pub_year(ctx) // 100 + self.relative_centuries[century_word]) * 100 + decade
         else:
             first = (_num(m.group("dec_n")) - 1) * 100 + decade
-        e.year, e.year_explicit = first + 9, century_word not in (None, "上世纪", "本世纪")
+        e.year = first + 9
+        e.year_explicit = century_word is not None and century_word not in self.relative_centuries
         e.span = periods.span(periods.year(first).start, periods.year(first + 9).end)
         e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
 
@@ -936,13 +940,12 @@ _DIGITS = "0123456789"
 _CN_DIGITS = "零〇○一二三四五六七八九"
 # the characters each grammar part may start with (word lists take theirs from the words)
 _FIRST_CHARS = {
-    "wk": "星礼周",
     "nd": "12",
     "ns": "12",
     "yq": "12",
     "yh": "12",
     "yr": "12",
-    "dec": "上本十" + _DIGITS + _CN_DIGITS,
+    "dec": "十" + _DIGITS + _CN_DIGITS,  # and the first characters of relative_centuries
     "y4": "12",
     "y2": _DIGITS,
     "ycn4": _CN_DIGITS,

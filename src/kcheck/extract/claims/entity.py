@@ -24,8 +24,6 @@ from kcheck.extract.claims.sentence import (
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit
 
-# joins coordinated entities; 与 is not here: it is also the preposition "with" (与快手合作)
-COORDINATORS = frozenset({"", "和", "、", "及", "以及", "跟", "/"})
 MAX_SUBJECT = 10  # characters: a longer "subject" is a clause, not a name
 
 
@@ -39,13 +37,13 @@ def entity_of(
     """(entity, where it came from, the clause subject as written)."""
     i = s.entity_before(pos, cs, objects=False)
     if i >= 0:  # the usual case: the clause names its subject
-        h = s.ents[first_coordinated(s, i)]
+        h = s.ents[first_coordinated(w, s, i)]
         return h.entity, "rules", s.text[h.start : h.end]
     subject_span = clause_subject(w, s, cs, pos)
     subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
     i = s.entity_before(pos, 0, objects=False)
     if i >= 0:
-        return s.ents[first_coordinated(s, i)].entity, "rules", subject
+        return s.ents[first_coordinated(w, s, i)].entity, "rules", subject
     if state.entity is not None:
         return state.entity, state.entity_from, subject
     if subject_span is None:
@@ -65,11 +63,11 @@ def entity_of(
     return None, None, subject
 
 
-def first_coordinated(s: Parsed, i: int) -> int:
+def first_coordinated(w: Words, s: Parsed, i: int) -> int:
     """The first of coordinated entities (快手和抖音, “快手京东双百亿补贴”): the subject."""
     while i > 0:
         joiner = s.folded[s.ents[i - 1].end : s.ents[i].start].strip()
-        if joiner not in COORDINATORS:
+        if joiner and joiner not in w.coordinators:  # side by side (快手京东): joined
             break
         i -= 1
     return i

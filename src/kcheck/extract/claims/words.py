@@ -31,6 +31,7 @@ class Words:
         self.subject_stops = by_first_char(f(ents.subject_stops))
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
+        self.coordinators = frozenset(f(ents.coordinators))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
         self.money_context = tuple(f(mets.money_context))
