@@ -16,6 +16,12 @@ anchored regex per level then reads the parts that follow (年 -> 月 -> 日 -> 
 末, ...); a connector (至, 到, -) tries a second expression for a range; a few words before and
 after add an anchor (截至, 起, 以来) or mark it approximate (左右).
 
+The grammar is a table of named alternatives (``atoms`` in ``TimeFinder.__init__``:
+``numeric_date`` 2022-03-01, ``four_digit_year`` 2021年, ``quarter`` 第三季度, ``month_part``
+月底 ...); each regex group is named after its alternative, and a small resolver per name
+reads it: ``_open_<name>`` for the part an expression opens with (``_openers``),
+``_year_<name>`` / ``_month_<name>`` for a part after a year or a month (``_after``).
+
 Decisions (precision first):
 
 * Years. ``2021年``, ``2021 年``, ``二零二一年``, ``2021年度`` are years. A 4-digit year outside
@@ -66,7 +72,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -206,58 +212,59 @@ class TimeFinder:
         mr_first = f"(?:{_MONTH})"
         weekday = f"(?:{alternation(t.weekday_words)})(?:{alternation(t.weekday_names)})"
         centuries = alternation(t.relative_centuries)
+        # the named alternatives of the grammar; a group inside one is named <name>_<part>
         atoms: dict[str, str] = {
-            "nt": alternation(t.not_times),
-            "wk": weekday,  # a weekday alone: not resolved, skipped
-            "nd": r"(?P<nd_y>[12][0-9]{3})(?P<nd_s>[-./])(?P<nd_m>1[0-2]|0?[1-9])(?P=nd_s)"
-            r"(?P<nd_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+            "not_time": alternation(t.not_times),
+            "weekday_alone": weekday,  # a weekday alone: not resolved, skipped
+            "numeric_date": r"(?P<numeric_date_y>[12][0-9]{3})(?P<numeric_date_s>[-./])(?P<numeric_date_m>1[0-2]|0?[1-9])(?P=numeric_date_s)"
+            r"(?P<numeric_date_d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
             r"(?:[ \t]+[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?(?![0-9]))?",
-            "ns": r"(?P<ns_y>(?:19|20)[0-9]{2}) (?P<ns_m>0[1-9]|1[0-2]) (?P<ns_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
-            "yq": rf"(?P<yq_y>[12][0-9]{{3}}){_S}[Qq](?P<yq_q>[1-4])(?![0-9])",
-            "yr": rf"(?P<yr_a>[12][0-9]{{3}}){_S}{conn}{_S}(?P<yr_b>[12][0-9]{{3}}){_S}年(?!代)",
-            "yb": rf"(?:{alternation(t.range_prefixes)}){_S}(?P<yb_a>(?:19|20)[0-9]{{2}}){_S}{conn}{_S}"
-            rf"(?P<yb_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
-            "dec": rf"(?:(?P<dec_c>{centuries}|(?P<dec_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
-            rf"(?P<dec_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
-            "y4": rf"(?P<y4_y>[12][0-9]{{3}}){_S}(?P<y4_u>{alternation([*t.fiscal_year_words, '年度', '年'])})(?!代)",
-            "y2": rf"(?P<y2_y>[0-9]{{2}}){_S}年(?!代)",
-            "ycn4": rf"(?P<ycn4_y>[零〇○一二三四五六七八九]{{4}}){_S}年",
-            "ycnk": rf"(?P<ycnk_y>两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?){_S}年",
-            "ycn2": rf"(?P<ycn2_y>[零〇○一二三四五六七八九]{{2}}){_S}年(?!代)",
-            "rys": alternation(t.relative_year_spans),
-            "half": alternation(t.halves),
-            "ry": alternation(t.relative_years),
-            "ay": alternation(t.anaphoric_years),
-            "hm": alternation(t.half_months),
-            "rq": alternation(t.relative_quarters),
-            "rm": alternation(t.relative_months),
-            "am": alternation(t.anaphoric_months),
-            "rd": alternation(t.relative_days),
-            "fq": rf"前{_S}(?P<fq_n>[23两二三]){_S}个?{_S}(?:{qw})",
-            "fm": rf"前{_S}(?P<fm_n>{_N2}){_S}个?{_S}月份?",
-            "q": rf"(?:第{_S})?(?P<q_n>[1-4一二三四]){_S}(?:{qw})",
-            "q1": rf"首{_S}(?:{qw})",
-            "qq": rf"[Qq](?P<qq_n>[1-4])(?![0-9])(?:{_S}季度)?",
-            "yh": rf"(?P<yh_y>[12][0-9]{{3}}){_S}[Hh](?P<yh_h>[12])(?![0-9])",
-            "hh": r"[Hh](?P<hh_n>[12])(?![0-9])",
-            "fy": alternation(t.full_year),
-            "mr": rf"(?P<mr_a>{mr_first}){_S}{conn}{_S}(?P<mr_b>{_MONTH}){_S}月份?",
-            "m": rf"(?P<m_n>{_MONTH}){_S}月份?",
-            "d": rf"(?P<d_n>{_DAY}){_S}[日号]",
-            "om": rf"第{_S}(?P<om_n>{_MONTH}){_S}个?{_S}月|{alternation(t.first_month_words)}",
-            "lm": rf"(?:{alternation(t.last_months_words)}){_S}(?P<lm_n>{_N2}|一){_S}个?{_S}月",
-            "fd": rf"前{_S}(?P<fd_n>{_NDAY}){_S}(?:天|日)",
-            "ld": rf"(?:{alternation(t.last_days_words)}){_S}(?P<ld_n>{_NDAY}){_S}(?:天|日)",
-            "same": alternation(t.same_period),
+            "spaced_date": r"(?P<spaced_date_y>(?:19|20)[0-9]{2}) (?P<spaced_date_m>0[1-9]|1[0-2]) (?P<spaced_date_d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+            "year_q": rf"(?P<year_q_y>[12][0-9]{{3}}){_S}[Qq](?P<year_q_q>[1-4])(?![0-9])",
+            "year_range": rf"(?P<year_range_a>[12][0-9]{{3}}){_S}{conn}{_S}(?P<year_range_b>[12][0-9]{{3}}){_S}年(?!代)",
+            "from_year_range": rf"(?:{alternation(t.range_prefixes)}){_S}(?P<from_year_range_a>(?:19|20)[0-9]{{2}}){_S}{conn}{_S}"
+            rf"(?P<from_year_range_b>(?:19|20)[0-9]{{2}})(?=$|[ \t{_CLOSE}]|的|间|期间)",
+            "decade": rf"(?:(?P<decade_c>{centuries}|(?P<decade_n>[0-9]{{2}}|十[一二三四五六七八九]|二十)世纪){_S})?"
+            rf"(?P<decade_d>[1-9]0|[一二三四五六七八九]十){_S}年代",
+            "four_digit_year": rf"(?P<four_digit_year_y>[12][0-9]{{3}}){_S}(?P<four_digit_year_u>{alternation([*t.fiscal_year_words, '年度', '年'])})(?!代)",
+            "two_digit_year": rf"(?P<two_digit_year_y>[0-9]{{2}}){_S}年(?!代)",
+            "cn_year": rf"(?P<cn_year_y>[零〇○一二三四五六七八九]{{4}}){_S}年",
+            "cn_thousands_year": rf"(?P<cn_thousands_year_y>两千(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?){_S}年",
+            "cn_two_digit_year": rf"(?P<cn_two_digit_year_y>[零〇○一二三四五六七八九]{{2}}){_S}年(?!代)",
+            "relative_years": alternation(t.relative_year_spans),
+            "half_year": alternation(t.halves),
+            "relative_year": alternation(t.relative_years),
+            "anaphoric_year": alternation(t.anaphoric_years),
+            "half_month": alternation(t.half_months),
+            "relative_quarter": alternation(t.relative_quarters),
+            "relative_month": alternation(t.relative_months),
+            "anaphoric_month": alternation(t.anaphoric_months),
+            "relative_day": alternation(t.relative_days),
+            "first_quarters": rf"前{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw})",
+            "first_months": rf"前{_S}(?P<first_months_n>{_N2}){_S}个?{_S}月份?",
+            "quarter": rf"(?:第{_S})?(?P<quarter_n>[1-4一二三四]){_S}(?:{qw})",
+            "first_quarter": rf"首{_S}(?:{qw})",
+            "q_quarter": rf"[Qq](?P<q_quarter_n>[1-4])(?![0-9])(?:{_S}季度)?",
+            "year_h": rf"(?P<year_h_y>[12][0-9]{{3}}){_S}[Hh](?P<year_h_h>[12])(?![0-9])",
+            "h_half": r"[Hh](?P<h_half_n>[12])(?![0-9])",
+            "full_year": alternation(t.full_year),
+            "month_range": rf"(?P<month_range_a>{mr_first}){_S}{conn}{_S}(?P<month_range_b>{_MONTH}){_S}月份?",
+            "month_number": rf"(?P<month_number_n>{_MONTH}){_S}月份?",
+            "day_number": rf"(?P<day_number_n>{_DAY}){_S}[日号]",
+            "nth_month": rf"第{_S}(?P<nth_month_n>{_MONTH}){_S}个?{_S}月|{alternation(t.first_month_words)}",
+            "last_months": rf"(?:{alternation(t.last_months_words)}){_S}(?P<last_months_n>{_N2}|一){_S}个?{_S}月",
+            "first_days": rf"前{_S}(?P<first_days_n>{_NDAY}){_S}(?:天|日)",
+            "last_days": rf"(?:{alternation(t.last_days_words)}){_S}(?P<last_days_n>{_NDAY}){_S}(?:天|日)",
+            "same_period": alternation(t.same_period),
             "season": alternation(t.seasons),
-            "pe": alternation(t.period_end_words),
+            "period_end": alternation(t.period_end_words),
             # 初 before a numeral is a lunar day (五月初五), not the start of the month
-            "mp": rf"(?:{alternation(t.month_parts)})(?![一二三四五六七八九十])",
-            "dr": rf"(?P<dr_a>{_DAY}){_S}{conn}{_S}(?P<dr_b>{_DAY}){_S}[日号]",
-            "bd": rf"(?P<bd_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))",
-            "tm": rf"(?:{alternation(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}",
-            "wd": rf"[，,]?{_S}[(（]?{weekday}[)）]?",
-            "dm": daymod,
+            "month_part": rf"(?:{alternation(t.month_parts)})(?![一二三四五六七八九十])",
+            "day_range": rf"(?P<day_range_a>{_DAY}){_S}{conn}{_S}(?P<day_range_b>{_DAY}){_S}[日号]",
+            "bare_day": rf"(?P<bare_day_n>{_DAY})(?={_S}(?:$|[{_CLOSE}]|{daymod}|{conn}|{approx}))",
+            "time_of_day": rf"(?:{alternation(t.day_periods)})(?:{_S}(?:{_HOUR}))?|{_HOUR}",
+            "weekday": rf"[，,]?{_S}[(（]?{weekday}[)）]?",
+            "day_modifier": daymod,
         }
 
         def named_groups(kinds: Iterable[str], words: dict[str, str] | None = None) -> str:
@@ -266,37 +273,37 @@ class TimeFinder:
             return "|".join(f"(?P<{k}>{pats[k]})" for k in kinds)
 
         start_kinds = [
-            "nt", "wk", "nd", "ns", "yq", "yh", "yr", "yb", "dec", "y4", "y2", "ycn4", "ycnk", "ycn2",
-            "rys", "half", "ry", "ay", "hm", "rq", "rm", "am", "rd", "fq", "fm", "q", "q1", "qq",
-            "yp", "fy", "mr", "m", "d",
+            "not_time", "weekday_alone", "numeric_date", "spaced_date", "year_q", "year_h", "year_range", "from_year_range", "decade", "four_digit_year", "two_digit_year", "cn_year", "cn_thousands_year", "cn_two_digit_year",
+            "relative_years", "half_year", "relative_year", "anaphoric_year", "half_month", "relative_quarter", "relative_month", "anaphoric_month", "relative_day", "first_quarters", "first_months", "quarter", "first_quarter", "q_quarter",
+            "year_part", "full_year", "month_range", "month_number", "day_number",
         ]  # fmt: skip
         year_kinds = [
-            "om", "lm", "fd", "same", "season", "yp", "fq", "fm", "q", "q1", "qq", "hh", "half", "mr", "m", "rm",
-            "fy",
+            "nth_month", "last_months", "first_days", "same_period", "season", "year_part", "first_quarters", "first_months", "quarter", "first_quarter", "q_quarter", "h_half", "half_year", "month_range", "month_number", "relative_month",
+            "full_year",
         ]  # fmt: skip
         standalone_words = [w for w in t.year_parts if len(w) > 1]
-        standalone_parts = {"yp": alternation(standalone_words)}
+        standalone_parts = {"year_part": alternation(standalone_words)}
         # the definition of where an expression may start; find() uses the same alternatives
         # split by first character (below), so only a few are tried, and only near a key
         self._start = re.compile(named_groups(start_kinds, standalone_parts))
         words = {
-            "nt": t.not_times,
-            "yb": t.range_prefixes,
-            "rys": t.relative_year_spans,
-            "half": t.halves,
-            "ry": t.relative_years,
-            "ay": t.anaphoric_years,
-            "hm": t.half_months,
-            "rq": t.relative_quarters,
-            "rm": t.relative_months,
-            "am": t.anaphoric_months,
-            "rd": t.relative_days,
-            "yp": standalone_words,
-            "fy": t.full_year,
-            "wk": t.weekday_words,
+            "not_time": t.not_times,
+            "from_year_range": t.range_prefixes,
+            "relative_years": t.relative_year_spans,
+            "half_year": t.halves,
+            "relative_year": t.relative_years,
+            "anaphoric_year": t.anaphoric_years,
+            "half_month": t.half_months,
+            "relative_quarter": t.relative_quarters,
+            "relative_month": t.relative_months,
+            "anaphoric_month": t.anaphoric_months,
+            "relative_day": t.relative_days,
+            "year_part": standalone_words,
+            "full_year": t.full_year,
+            "weekday_alone": t.weekday_words,
         }
         firsts = {**_FIRST_CHARS, **{k: "".join({w[0] for w in ws}) for k, ws in words.items()}}
-        firsts["dec"] += "".join({w[0] for w in t.relative_centuries})
+        firsts["decade"] += "".join({w[0] for w in t.relative_centuries})
         by_char: dict[str, list[str]] = {}
         for kind in start_kinds:
             for c in firsts[kind]:
@@ -307,10 +314,14 @@ class TimeFinder:
         self._locator = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {
-            "year": re.compile(lead + f"(?:{named_groups(year_kinds, {'yp': alternation(t.year_parts)})})"),
-            "month": re.compile(f"{_S}(?:{named_groups(['dr', 'd', 'mp', 'hm', 'fd', 'ld', 'bd'])})"),
-            "day": re.compile(f"{_S}(?:{named_groups(['tm', 'wd', 'dm'])})"),
-            "period": re.compile(f"{_S}(?:{named_groups(['pe'])})"),
+            "year": re.compile(
+                lead + f"(?:{named_groups(year_kinds, {'year_part': alternation(t.year_parts)})})"
+            ),
+            "month": re.compile(
+                f"{_S}(?:{named_groups(['day_range', 'day_number', 'month_part', 'half_month', 'first_days', 'last_days', 'bare_day'])})"
+            ),
+            "day": re.compile(f"{_S}(?:{named_groups(['time_of_day', 'weekday', 'day_modifier'])})"),
+            "period": re.compile(f"{_S}(?:{named_groups(['period_end'])})"),
         }
         self._range_first = re.compile(named_groups([k for k in start_kinds if k in _RANGE_END_KINDS]))
         self._lunar_after = re.compile(rf"{_S}(?:{lunar}|初[一二三四五六七八九十])")
@@ -334,6 +345,61 @@ class TimeFinder:
             rf"(?:(?P<anchor>{alternation(t.anchor_prefixes)})|(?P<range>{alternation(t.range_prefixes)})){_S}$"
         )
         self._drop_before = re.compile(rf"(?:{alternation([*t.recurring_prefixes, *t.lunar_markers])})$")
+        # what each named alternative of the grammar does: the part an expression opens with ...
+        self._openers: dict[str, Callable[[_Expr, re.Match[str], TimeContext, _Default | None], None]] = {
+            "numeric_date": self._open_numeric_date,
+            "spaced_date": self._open_numeric_date,
+            "year_h": self._open_year_h,
+            "year_q": self._open_year_q,
+            "year_range": self._open_year_range,
+            "from_year_range": self._open_year_range,
+            "decade": self._open_decade,
+            "four_digit_year": self._open_four_digit_year,
+            "two_digit_year": self._open_two_digit_year,
+            "cn_two_digit_year": self._open_two_digit_year,
+            "cn_year": self._open_cn_year,
+            "cn_thousands_year": self._open_cn_thousands_year,
+            "relative_years": self._open_relative_years,
+            "relative_year": self._open_relative_year,
+            "anaphoric_year": self._open_anaphoric_year,
+            "relative_quarter": self._open_relative_quarter,
+            "relative_month": self._open_relative_month,
+            "anaphoric_month": self._open_anaphoric_month,
+            "relative_day": self._open_relative_day,
+            "half_month": self._open_half_month,
+            "day_number": self._open_day_number,
+        }
+        # ... and the parts that may follow, by the level read so far (年 -> 月 -> 日)
+        self._after: dict[str, dict[str, Callable[[_Expr, re.Match[str], TimeContext, bool], bool]]] = {
+            "year": {
+                "month_number": self._year_month_number,
+                "nth_month": self._year_nth_month,
+                "month_range": self._year_month_range,
+                "quarter": self._year_quarter,
+                "first_quarter": self._year_quarter,
+                "q_quarter": self._year_quarter,
+                "first_quarters": self._year_first_quarters,
+                "first_months": self._year_first_months,
+                "last_months": self._year_last_months,
+                "first_days": self._year_first_days,
+                "half_year": self._year_half_year,
+                "h_half": self._year_half_year,
+                "year_part": self._year_year_part,
+                "season": self._year_year_part,
+                "full_year": self._year_full_year,
+                "same_period": self._year_same_period,
+                "relative_month": self._year_relative_month,
+            },
+            "month": {
+                "day_number": self._month_day_number,
+                "bare_day": self._month_day_number,
+                "day_range": self._month_day_range,
+                "month_part": self._month_month_part,
+                "half_month": self._month_half_month,
+                "first_days": self._month_first_days,
+                "last_days": self._month_last_days,
+            },
+        }
 
     # ----------------------------------------------------------------------- public
 
@@ -347,7 +413,7 @@ class TimeFinder:
             if m is None:
                 break
             kind = m.lastgroup or ""
-            if kind in ("nt", "wk"):
+            if kind in ("not_time", "weekday_alone"):
                 pos = m.end()
                 continue
             if not self._guard(folded, m.start(), m.end(), kind, standalone=True):
@@ -361,7 +427,7 @@ class TimeFinder:
                     end = m.end()
                 pos = max(end, m.end())
                 continue
-            if kind == "d" and self._day_follow.match(folded, m.end()) is None:
+            if kind == "day_number" and self._day_follow.match(folded, m.end()) is None:
                 pos = m.end()  # 7日无理由, 3号线: a bare day only before punctuation, 起, 晚 ...
                 continue
             try:
@@ -554,198 +620,339 @@ class TimeFinder:
     def _first(
         self, e: _Expr, m: re.Match[str], text: str, ctx: TimeContext, default: _Default | None
     ) -> None:
+        """Read the part an expression opens with (``self._openers``); a part with no opener of
+        its own needs a year (the context's) and is then read as a part after a year."""
+        kind = m.lastgroup or ""
+        opener = self._openers.get(kind)
+        if opener is not None:
+            opener(e, m, ctx, default)
+            return
+        self._need_year(e, ctx, default)
+        if not self._next(e, kind, m, ctx, first=True):
+            raise _Stop(e.end)
+
+    def _next(self, e: _Expr, kind: str, m: re.Match[str], ctx: TimeContext, first: bool = False) -> bool:
+        """Apply a part that follows (or a first part whose year is already known); False when
+        ``kind`` cannot follow the level read so far."""
+        assert e.year is not None
+        level = "year" if first else e.level
+        if level == "day":
+            return kind in ("time_of_day", "weekday", "day_modifier")  # in the quote; the span is the day
+        if level == "period":
+            if kind != "period_end":
+                return False
+            e.span = periods.day(e.span_.end)  # 一季度末: the period's last day
+            e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
+            return True
+        resolver = self._after.get(level, {}).get(kind)
+        return resolver is not None and resolver(e, m, ctx, first)
+
+    # ----------------------------------------------------------------------- opening parts
+
+    def _open_numeric_date(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        kind = m.lastgroup or ""
+        g = m.group
+        y, mo, d = int(g(f"{kind}_y")), int(g(f"{kind}_m")), int(g(f"{kind}_d"))
+        self._set_year(e, y, explicit=True)
+        self._set_day(e, y, mo, d)
+
+    def _open_year_h(self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None) -> None:
+        g = m.group
+        # 2021H1, a half year as financial reports write it
+        self._set_year(e, int(g("year_h_y")), explicit=True)
+        e.span = periods.half(int(g("year_h_y")), int(g("year_h_h")))
+        e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
+
+    def _open_year_q(self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None) -> None:
+        g = m.group
+        self._set_year(e, int(g("year_q_y")), explicit=True)
+        self._set_quarter(e, int(g("year_q_q")))
+
+    def _open_year_range(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        kind = m.lastgroup or ""
+        g = m.group
+        y1, y2 = int(g(f"{kind}_a")), int(g(f"{kind}_b"))
+        if y2 < y1:
+            raise _Stop(e.end)
+        self._set_year(e, y2, explicit=True)
+        e.span = periods.span(periods.year(y1).start, periods.year(y2).end)
+        e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
+
+    def _open_decade(self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None) -> None:
+        self._set_decade(e, m, ctx)
+
+    def _open_four_digit_year(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        g = m.group
+        t = self.t
+        y = int(g("four_digit_year_y"))
+        self._set_year(e, y, explicit=True)
+        e.weak = not 1900 <= y <= 2099
+        e.fiscal = g("four_digit_year_u") in t.fiscal_year_words
+        self._whole_year(e)
+
+    def _open_two_digit_year(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
         kind = m.lastgroup or ""
         g = m.group
         t = self.t
-        word = g(kind)
-        if kind in ("nd", "ns"):
-            y, mo, d = int(g(f"{kind}_y")), int(g(f"{kind}_m")), int(g(f"{kind}_d"))
-            self._set_year(e, y, explicit=True)
-            self._set_day(e, y, mo, d)
-        elif kind == "yh":  # 2021H1, a half year as financial reports write it
-            self._set_year(e, int(g("yh_y")), explicit=True)
-            e.span = periods.half(int(g("yh_y")), int(g("yh_h")))
-            e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
-        elif kind == "yq":
-            self._set_year(e, int(g("yq_y")), explicit=True)
-            self._set_quarter(e, int(g("yq_q")))
-        elif kind in ("yr", "yb"):
-            y1, y2 = int(g(f"{kind}_a")), int(g(f"{kind}_b"))
-            if y2 < y1:
-                raise _Stop(e.end)
-            self._set_year(e, y2, explicit=True)
-            e.span = periods.span(periods.year(y1).start, periods.year(y2).end)
-            e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
-        elif kind == "dec":
-            self._set_decade(e, m, ctx)
-        elif kind == "y4":
-            y = int(g("y4_y"))
-            self._set_year(e, y, explicit=True)
-            e.weak = not 1900 <= y <= 2099
-            e.fiscal = g("y4_u") in t.fiscal_year_words
-            self._whole_year(e)
-        elif kind in ("y2", "ycn2"):
-            raw = g(f"{kind}_y")
-            pivot = ctx.pub_year if ctx.pub_year is not None else ctx.year
-            if pivot is None:
-                raise _Unresolved
-            yy = _digits(raw)
-            y = 2000 + yy if 2000 + yy <= pivot + t.two_digit_year_ahead else 1900 + yy
-            self._set_year(e, y, explicit=True)
-            e.weak = raw[0] not in "0零〇○"
-            self._whole_year(e)
-        elif kind == "ycn4":
-            y = _digits(g("ycn4_y"))
-            self._set_year(e, y, explicit=True)
-            e.weak = not 1900 <= y <= 2099
-            self._whole_year(e)
-        elif kind == "ycnk":
-            raw = g("ycnk_y")
-            self._set_year(e, _num(raw), explicit=True)
-            e.weak = raw == "两千"
-            self._whole_year(e)
-        elif kind == "rys":
-            py = self._pub_year(ctx)
-            lo, hi = t.relative_year_spans[word]
-            e.span = periods.span(periods.year(py + lo).start, periods.year(py + hi).end)
-            e.year, e.year_source, e.relative = py + hi, "published", True
-            e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
-        elif kind == "ry":
-            py = self._pub_year(ctx)
-            e.year, e.year_source, e.relative = py + t.relative_years[word], "published", True
-            e.year_kind, e.year_offset = "relative", t.relative_years[word]
-            self._whole_year(e)
-        elif kind == "ay":
-            if ctx.year is not None:
-                e.year, e.year_source = ctx.year, "context"
-            else:
-                e.year, e.year_source, e.relative = self._pub_year(ctx), "published", True
-            e.year_kind = "anaphoric"
-            self._whole_year(e)
-        elif kind == "rq":
-            # 环比上一季度 after 2022年第二季度 is 2022-Q1: the quarter named before, else publication's
-            if ctx.period is not None and ctx.period_granularity is Granularity.QUARTER:
-                base, e.year_source = ctx.period.start, "context"
-            else:
-                base, e.year_source, e.relative = self._published(ctx), "published", True
-            y, q0 = divmod((base.month - 1) // 3 + t.relative_quarters[word], 4)
-            e.year = base.year + y
-            self._set_quarter(e, q0 + 1)
-        elif kind == "rm":
-            pub = self._published(ctx)
-            y, mo = periods.add_months(pub.year, pub.month, t.relative_months[word])
-            e.year, e.year_source, e.relative = y, "published", True
-            self._set_month(e, mo)
-        elif kind == "am":
-            if ctx.year is not None and ctx.month is not None:
-                e.year, e.year_source = ctx.year, "context"
-                self._set_month(e, ctx.month)
-            else:
-                pub = self._published(ctx)
-                e.year, e.year_source, e.relative = pub.year, "published", True
-                self._set_month(e, pub.month)
-        elif kind == "rd":
-            when = periods.add_days(self._published(ctx), t.relative_days[word])
-            e.year, e.year_source, e.relative = when.year, "published", True
-            self._set_day(e, when.year, when.month, when.day)
-        elif kind == "hm":
-            y, mo = self._context_month(e, ctx, default)
-            e.year, e.month = y, mo
-            self._half_month(e, t.half_months[word])
-        elif kind == "d":
-            y, mo = self._context_month(e, ctx, default)
-            self._set_day(e, y, mo, _num(g("d_n")))
-        else:
-            self._need_year(e, ctx, default)
-            if not self._next(e, kind, m, ctx, first=True):
-                raise _Stop(e.end)
+        raw = g(f"{kind}_y")
+        pivot = ctx.pub_year if ctx.pub_year is not None else ctx.year
+        if pivot is None:
+            raise _Unresolved
+        yy = _digits(raw)
+        y = 2000 + yy if 2000 + yy <= pivot + t.two_digit_year_ahead else 1900 + yy
+        self._set_year(e, y, explicit=True)
+        e.weak = raw[0] not in "0零〇○"
+        self._whole_year(e)
 
-    def _next(self, e: _Expr, kind: str, m: re.Match[str], ctx: TimeContext, first: bool = False) -> bool:
-        """Apply a part that follows (or a first part whose year is already known)."""
+    def _open_cn_year(self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None) -> None:
         g = m.group
+        y = _digits(g("cn_year_y"))
+        self._set_year(e, y, explicit=True)
+        e.weak = not 1900 <= y <= 2099
+        self._whole_year(e)
+
+    def _open_cn_thousands_year(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        g = m.group
+        raw = g("cn_thousands_year_y")
+        self._set_year(e, _num(raw), explicit=True)
+        e.weak = raw == "两千"
+        self._whole_year(e)
+
+    def _open_relative_years(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
         t = self.t
-        word = g(kind)
-        level = "year" if first else e.level
+        word = m.group(m.lastgroup or "")
+        py = self._pub_year(ctx)
+        lo, hi = t.relative_year_spans[word]
+        e.span = periods.span(periods.year(py + lo).start, periods.year(py + hi).end)
+        e.year, e.year_source, e.relative = py + hi, "published", True
+        e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
+
+    def _open_relative_year(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        py = self._pub_year(ctx)
+        e.year, e.year_source, e.relative = py + t.relative_years[word], "published", True
+        e.year_kind, e.year_offset = "relative", t.relative_years[word]
+        self._whole_year(e)
+
+    def _open_anaphoric_year(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        if ctx.year is not None:
+            e.year, e.year_source = ctx.year, "context"
+        else:
+            e.year, e.year_source, e.relative = self._pub_year(ctx), "published", True
+        e.year_kind = "anaphoric"
+        self._whole_year(e)
+
+    def _open_relative_quarter(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        # 环比上一季度 after 2022年第二季度 is 2022-Q1: the quarter named before, else publication's
+        if ctx.period is not None and ctx.period_granularity is Granularity.QUARTER:
+            base, e.year_source = ctx.period.start, "context"
+        else:
+            base, e.year_source, e.relative = self._published(ctx), "published", True
+        y, q0 = divmod((base.month - 1) // 3 + t.relative_quarters[word], 4)
+        e.year = base.year + y
+        self._set_quarter(e, q0 + 1)
+
+    def _open_relative_month(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        pub = self._published(ctx)
+        y, mo = periods.add_months(pub.year, pub.month, t.relative_months[word])
+        e.year, e.year_source, e.relative = y, "published", True
+        self._set_month(e, mo)
+
+    def _open_anaphoric_month(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        if ctx.year is not None and ctx.month is not None:
+            e.year, e.year_source = ctx.year, "context"
+            self._set_month(e, ctx.month)
+        else:
+            pub = self._published(ctx)
+            e.year, e.year_source, e.relative = pub.year, "published", True
+            self._set_month(e, pub.month)
+
+    def _open_relative_day(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        when = periods.add_days(self._published(ctx), t.relative_days[word])
+        e.year, e.year_source, e.relative = when.year, "published", True
+        self._set_day(e, when.year, when.month, when.day)
+
+    def _open_half_month(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        y, mo = self._context_month(e, ctx, default)
+        e.year, e.month = y, mo
+        self._half_month(e, t.half_months[word])
+
+    def _open_day_number(
+        self, e: _Expr, m: re.Match[str], ctx: TimeContext, default: _Default | None
+    ) -> None:
+        g = m.group
+        y, mo = self._context_month(e, ctx, default)
+        self._set_day(e, y, mo, _num(g("day_number_n")))
+
+    # ----------------------------------------------------------------------- parts after a year, a month
+
+    def _year_month_number(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        self._set_month(e, _num(g("month_number_n")))
+        e.month_written = e.year_kind == ""
+        return True
+
+    def _year_nth_month(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        self._set_month(e, 1 if g("nth_month_n") is None else _num(g("nth_month_n")))
+        return True
+
+    def _year_month_range(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        lo, hi = _num(g("month_range_a")), _num(g("month_range_b"))
+        if hi < lo:
+            hi += 12
+        self._months(e, lo, hi, unit="month", cumulative=lo == 1 and hi <= 12)
+        return True
+
+    def _year_quarter(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        kind = m.lastgroup or ""
+        g = m.group
+        self._set_quarter(e, 1 if kind == "first_quarter" else _num(g(f"{kind}_n")))
+        return True
+
+    def _year_first_quarters(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        self._months(e, 1, 3 * _num(g("first_quarters_n")), unit="span", cumulative=True)
+        return True
+
+    def _year_first_months(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        self._months(e, 1, _num(g("first_months_n")), unit="span", cumulative=True)
+        return True
+
+    def _year_last_months(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        self._months(e, 13 - _num(g("last_months_n")), 12, unit="span")
+        return True
+
+    def _year_first_days(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
         y = e.year
         assert y is not None
-        if level == "year":
-            if kind == "m":
-                self._set_month(e, _num(g("m_n")))
-                e.month_written = e.year_kind == ""
-            elif kind == "om":
-                self._set_month(e, 1 if g("om_n") is None else _num(g("om_n")))
-            elif kind == "mr":
-                lo, hi = _num(g("mr_a")), _num(g("mr_b"))
-                if hi < lo:
-                    hi += 12
-                self._months(e, lo, hi, unit="month", cumulative=lo == 1 and hi <= 12)
-            elif kind in ("q", "q1", "qq"):
-                self._set_quarter(e, 1 if kind == "q1" else _num(g(f"{kind}_n")))
-            elif kind == "fq":
-                self._months(e, 1, 3 * _num(g("fq_n")), unit="span", cumulative=True)
-            elif kind == "fm":
-                self._months(e, 1, _num(g("fm_n")), unit="span", cumulative=True)
-            elif kind == "lm":
-                self._months(e, 13 - _num(g("lm_n")), 12, unit="span")
-            elif kind == "fd":
-                e.span = periods.days_of_month(y, 1, 1, _num(g("fd_n")))
-                e.granularity, e.unit, e.level = Granularity.SPAN, "span", ""
-            elif kind in ("half", "hh"):
-                e.span = periods.half(y, t.halves[word] if kind == "half" else int(g("hh_n")))
-                e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
-            elif kind == "yp":
-                rule = t.year_parts[word]
-                self._months(e, rule.first, rule.last, unit="span")
-                e.approx = e.approx or rule.approx
-            elif kind == "season":
-                rule = t.seasons[word]
-                self._months(e, rule.first, rule.last, unit="span")
-                e.approx = e.approx or rule.approx
-            elif kind == "fy":
-                self._whole_year(e)
-                e.level = ""
-            elif kind == "same":
-                self._same_period(e, ctx)
-            elif kind == "rm" and not first:
-                pub = self._published(ctx)
-                self._set_month(e, pub.month + t.relative_months[word])
-                e.relative = True
-            else:
-                return False
-            return True
-        if level == "month":
-            mo = e.month
-            assert mo is not None
-            if kind in ("d", "bd"):
-                self._set_day(e, y, mo, _num(g(f"{kind}_n")))
-            elif kind == "dr":
-                lo, hi = _num(g("dr_a")), _num(g("dr_b"))
-                if hi < lo:
-                    return False
-                self._days(e, lo, hi)
-            elif kind == "mp":
-                rule = t.month_parts[word]
-                self._days(e, rule.first, rule.last)
-                e.approx = e.approx or rule.approx
-            elif kind == "hm":
-                self._half_month(e, t.half_months[word])
-            elif kind == "fd":
-                self._days(e, 1, _num(g("fd_n")))
-            elif kind == "ld":
-                last = month_end(y, mo).day
-                self._days(e, max(1, last - _num(g("ld_n")) + 1), last)
-            else:
-                return False
-            return True
-        if level == "day":
-            return kind in ("tm", "wd", "dm")
-        if level == "period":
-            if kind == "pe":
-                e.span = periods.day(e.span_.end)
-                e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
-                return True
+        e.span = periods.days_of_month(y, 1, 1, _num(g("first_days_n")))
+        e.granularity, e.unit, e.level = Granularity.SPAN, "span", ""
+        return True
+
+    def _year_half_year(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        kind = m.lastgroup or ""
+        g = m.group
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        y = e.year
+        assert y is not None
+        e.span = periods.half(y, t.halves[word] if kind == "half_year" else int(g("h_half_n")))
+        e.granularity, e.unit, e.level = Granularity.HALF, "half", "period"
+        return True
+
+    def _year_year_part(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        """年底, 上半年末 (year_parts) and 秋天 (seasons): a run of months of the year."""
+        kind = m.lastgroup or ""
+        rule = (self.t.seasons if kind == "season" else self.t.year_parts)[m.group(kind)]
+        self._months(e, rule.first, rule.last, unit="span")
+        e.approx = e.approx or rule.approx
+        return True
+
+    def _year_full_year(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        self._whole_year(e)
+        e.level = ""
+        return True
+
+    def _year_same_period(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        self._same_period(e, ctx)
+        return True
+
+    def _year_relative_month(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        if first:
             return False
-        return False
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        pub = self._published(ctx)
+        self._set_month(e, pub.month + t.relative_months[word])
+        e.relative = True
+        return True
+
+    def _month_day_number(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        kind = m.lastgroup or ""
+        g = m.group
+        y = e.year
+        assert y is not None
+        mo = e.month
+        assert mo is not None
+        self._set_day(e, y, mo, _num(g(f"{kind}_n")))
+        return True
+
+    def _month_day_range(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        lo, hi = _num(g("day_range_a")), _num(g("day_range_b"))
+        if hi < lo:
+            return False
+        self._days(e, lo, hi)
+        return True
+
+    def _month_month_part(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        rule = t.month_parts[word]
+        self._days(e, rule.first, rule.last)
+        e.approx = e.approx or rule.approx
+        return True
+
+    def _month_half_month(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        t = self.t
+        word = m.group(m.lastgroup or "")
+        self._half_month(e, t.half_months[word])
+        return True
+
+    def _month_first_days(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        self._days(e, 1, _num(g("first_days_n")))
+        return True
+
+    def _month_last_days(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
+        g = m.group
+        y = e.year
+        assert y is not None
+        mo = e.month
+        assert mo is not None
+        last = month_end(y, mo).day
+        self._days(e, max(1, last - _num(g("last_days_n")) + 1), last)
+        return True
 
     # ----------------------------------------------------------------------- setters
 
@@ -803,8 +1010,8 @@ class TimeFinder:
         self._days(e, 1, 15) if h == 1 else self._days(e, 16, 31)
 
     def _set_decade(self, e: _Expr, m: re.Match[str], ctx: TimeContext) -> None:
-        decade = _num(m.group("dec_d"))
-        century_word = m.group("dec_c")
+        decade = _num(m.group("decade_d"))
+        century_word = m.group("decade_c")
         if century_word is None:
             pub = self._pub_year(ctx)
             first = pub // 100 * 100 + decade
@@ -813,7 +1020,7 @@ class TimeFinder:
         elif century_word in self.relative_centuries:
             first = (self._pub_year(ctx) // 100 + self.relative_centuries[century_word]) * 100 + decade
         else:
-            first = (_num(m.group("dec_n")) - 1) * 100 + decade
+            first = (_num(m.group("decade_n")) - 1) * 100 + decade
         e.year = first + 9
         e.year_explicit = century_word is not None and century_word not in self.relative_centuries
         e.span = periods.span(periods.year(first).start, periods.year(first + 9).end)
@@ -907,11 +1114,11 @@ class TimeFinder:
         first = text[start] if start < len(text) else ""
         if first in _NUMERALS and (prev in _NUMERALS or prev == "."):
             return False
-        if kind == "qq" and prev.isascii() and prev.isalnum():
+        if kind == "q_quarter" and prev.isascii() and prev.isalnum():
             return False
-        if kind in ("y2", "ycn2", "ycnk") and prev == "第":
+        if kind in ("two_digit_year", "cn_two_digit_year", "cn_thousands_year") and prev == "第":
             return False
-        return not (standalone and kind == "yp" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
+        return not (standalone and kind == "year_part" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None, str | None]:
         """A word right before the expression: an anchor (截至, 自) or a range opener (从)."""
@@ -930,7 +1137,7 @@ class TimeFinder:
 
 # kinds that may open the second half of a range (X至Y)
 _RANGE_END_KINDS = frozenset(
-    {"nd", "ns", "yq", "yh", "y4", "y2", "ycn4", "ycnk", "ycn2", "ry", "ay", "rq", "rm", "rd", "q", "q1", "qq", "half", "m", "d"}
+    {"numeric_date", "spaced_date", "year_q", "year_h", "four_digit_year", "two_digit_year", "cn_year", "cn_thousands_year", "cn_two_digit_year", "relative_year", "anaphoric_year", "relative_quarter", "relative_month", "relative_day", "quarter", "first_quarter", "q_quarter", "half_year", "month_number", "day_number"}
 )  # fmt: skip
 # how far before an expression its anchor or range word may start (截止到 + spaces)
 _BEFORE_REACH = 8
@@ -940,25 +1147,25 @@ _DIGITS = "0123456789"
 _CN_DIGITS = "零〇○一二三四五六七八九"
 # the characters each grammar part may start with (word lists take theirs from the words)
 _FIRST_CHARS = {
-    "nd": "12",
-    "ns": "12",
-    "yq": "12",
-    "yh": "12",
-    "yr": "12",
-    "dec": "十" + _DIGITS + _CN_DIGITS,  # and the first characters of relative_centuries
-    "y4": "12",
-    "y2": _DIGITS,
-    "ycn4": _CN_DIGITS,
-    "ycnk": "两",
-    "ycn2": _CN_DIGITS,
-    "fq": "前",
-    "fm": "前",
-    "q": "第1234一二三四",
-    "q1": "首",
-    "qq": "Qq",
-    "mr": _DIGITS + "十" + _CN_DIGITS,
-    "m": _DIGITS + "十" + _CN_DIGITS,
-    "d": _DIGITS + "十" + _CN_DIGITS,
+    "numeric_date": "12",
+    "spaced_date": "12",
+    "year_q": "12",
+    "year_h": "12",
+    "year_range": "12",
+    "decade": "十" + _DIGITS + _CN_DIGITS,  # and the first characters of relative_centuries
+    "four_digit_year": "12",
+    "two_digit_year": _DIGITS,
+    "cn_year": _CN_DIGITS,
+    "cn_thousands_year": "两",
+    "cn_two_digit_year": _CN_DIGITS,
+    "first_quarters": "前",
+    "first_months": "前",
+    "quarter": "第1234一二三四",
+    "first_quarter": "首",
+    "q_quarter": "Qq",
+    "month_range": _DIGITS + "十" + _CN_DIGITS,
+    "month_number": _DIGITS + "十" + _CN_DIGITS,
+    "day_number": _DIGITS + "十" + _CN_DIGITS,
 }
 
 
@@ -967,6 +1174,21 @@ def _after_unread_year(text: str, start: int) -> bool:
 
 
 # parts that take their year from the context when they open an expression
-_YEARLESS = frozenset({"m", "mr", "d", "q", "q1", "qq", "half", "fq", "fm", "fy", "hm", "yp"})
+_YEARLESS = frozenset(
+    {
+        "month_number",
+        "month_range",
+        "day_number",
+        "quarter",
+        "first_quarter",
+        "q_quarter",
+        "half_year",
+        "first_quarters",
+        "first_months",
+        "full_year",
+        "half_month",
+        "year_part",
+    }
+)
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
 _YEAR_PART_BLOCK = frozenset("年每多数近")
