@@ -56,6 +56,9 @@ ANY_TAG = re.compile(r"<[^>]+>")
 SCRIPT = re.compile(r"<(script|style)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 WS = re.compile(r"\s+")
 SENTENCE_END = "。！？!?；"
+# every wanted pair names its plant: "planted value mismatch (ins-profit): ..."; several pairs
+# can show one plant (other outlets carrying the true figure, a growth rate it breaks)
+PLANT = re.compile(r"\((?P<plant>[a-z]+-[a-z0-9]+)\)")
 NUMCH = set("0123456789.０１２３４５６７８９．")
 
 
@@ -223,6 +226,22 @@ def test_dates_are_spans() -> None:
         _span(entry["date"], f"dates[{i}]")
 
 
+def plant(why: str) -> str:
+    m = PLANT.search(why)
+    assert m, f"wanted without a plant id: {why}"
+    return m["plant"]
+
+
+def test_every_cluster_plants_two_contradictions_and_three_traps() -> None:
+    data = gold()
+    clusters = {p.name.split("-")[0].rstrip("0123456789") for p in files()}
+    plants = {plant(w["why"]) for w in data["wanted"]}
+    assert len(plants) >= 25
+    for cluster in clusters:
+        assert len({p for p in plants if p.startswith(cluster + "-")}) >= 2, cluster
+        assert sum(t["a"]["doc"].startswith(cluster) for t in data["traps"]) >= 3, cluster
+
+
 def test_pairs_say_why() -> None:
     data = gold()
     for section in ("traps", "wanted"):
@@ -236,7 +255,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 416, "period": 252, "date": 0, "wanted": 1}
+FLOORS = {"value": 416, "period": 252, "date": 0, "wanted": 1, "plants": 1}
 CEILINGS = {"noise": 1, "unexplained_errors": 3}
 
 
@@ -306,6 +325,7 @@ def score(data: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
     errors = [c for c in conflicts if c["severity"] == "error"]
     out["traps_at_error"] = [t["why"] for t in data["traps"] if any(pair(c, t) for c in errors)]
     out["wanted"] = [w["why"] for w in data["wanted"] if any(pair(c, w) for c in conflicts)]
+    out["plants"] = sorted({plant(why) for why in out["wanted"]})
     explained = [c for c in errors if any(pair(c, w) for w in data["wanted"])]
     out["unexplained_errors"] = [f"{c['type']}: {c['topic']}" for c in errors if c not in explained]
     return out
