@@ -170,7 +170,7 @@ def test_every_article_is_annotated() -> None:
 @pytest.mark.parametrize("path", files(), ids=lambda p: p.name)
 def test_article_decodes_and_is_a_plausible_length(path: Path) -> None:
     body = "".join(article_lines(path))
-    assert 250 <= len(body) <= 2500, len(body)
+    assert 290 <= len(body) <= 1600, len(body)
 
 
 def test_near_and_anchor_occur_as_written() -> None:
@@ -255,7 +255,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 416, "period": 252, "date": 0, "wanted": 1, "plants": 1}
+FLOORS = {"value": 449, "period": 263, "date": 0, "wanted": 1, "plants": 1}
 CEILINGS = {"noise": 1, "unexplained_errors": 3}
 
 
