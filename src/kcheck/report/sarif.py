@@ -15,7 +15,7 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from kcheck import __version__
+from kcheck import __version__, escape
 from kcheck.models import Claim, Conflict, Report, Severity
 from kcheck.report import describe
 from kcheck.report.rulehelp import KNOWN, check_help
@@ -26,7 +26,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(report: Report) -> str:
-    return json.dumps(sarif(report), ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(sarif(report), ensure_ascii=False, indent=2)) + "\n"
 
 
 def sarif(report: Report) -> dict[str, Any]:
