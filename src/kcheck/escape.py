@@ -122,9 +122,10 @@ def json_text(text: str) -> str:
 
     ``json.dumps`` already escapes C0 controls; DEL, C1, bidi controls and separators it
     writes raw. Inside a JSON string ``\\u0085`` decodes to the same character, and none of
-    these characters can occur outside a string in JSON kcheck writes.
+    these characters can occur outside a string in JSON kcheck writes. ``##[`` (a legacy
+    workflow command anywhere in a CI log line) is written ``##\\u005b`` for the same reason.
     """
-    return _UNSAFE.sub(_json_escape, text)
+    return _LEGACY_COMMAND.sub(lambda _: "##\\u005b", _UNSAFE.sub(_json_escape, text))
 
 
 def _json_escape(match: re.Match[str]) -> str:
