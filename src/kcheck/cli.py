@@ -307,6 +307,9 @@ def report_cmd(
     )
     for problem in report.unreadable:
         log.warning("%s: %s", problem.path, problem.error)
+    for doc in report.documents:
+        for note in doc.notes:
+            log.warning("%s: %s", doc.path, note)
     require_documents(len(report.documents), len(report.unreadable), settings)
     if changed is not None:
         report = involving(report, changed)

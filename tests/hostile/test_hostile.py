@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import os
 import re
@@ -473,3 +474,43 @@ def test_11_severity_follows_the_largest_gap(tmp_path: Path) -> None:
     found = json.loads(result.stdout)["conflicts"]
     assert [(c["type"], c["severity"]) for c in found] == [("value_mismatch", "error")]
     assert result.exit_code == 1
+
+
+# --------------------------------------------------------------------------- 7: long sentences
+
+
+def test_7_a_sentence_of_thousands_of_figures_is_split_and_noted(tmp_path: Path) -> None:
+    from kcheck.load.sentences import MAX_SENTENCE_CHARS
+
+    figures = 3000
+    article = tmp_path / "long.txt"
+    article.write_text(make.long_sentence(figures), encoding="utf-8")
+    result = run("report", str(article), "--format", "json")
+    assert result.exit_code in (0, 1)
+    report = json.loads(result.stdout)
+    (doc,) = report["documents"]
+    assert (
+        len(doc["notes"]) == 1
+        and "was split into" in doc["notes"][0]
+        and doc["notes"][0].startswith("line 3:")
+    )
+    assert "was split into" in result.stderr
+    # every figure is still read, and each claim carries at most a bounded sentence: the
+    # work and the report grow with the number of figures, not figures x sentence length
+    assert len(report["claims"]) == figures
+    assert max(len(c["sentence"]) for c in report["claims"]) <= MAX_SENTENCE_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("短句。", ["短句。"]),
+        ("甲" * 999 + "，" + "乙" * 10, ["甲" * 999 + "，", "乙" * 10]),
+        ("甲" * 800 + "，" + "乙" * 800, ["甲" * 800 + "，", "乙" * 800]),
+        ("丙" * 2500, ["丙" * 1000, "丙" * 1000, "丙" * 500]),  # no clause mark: cut at the limit
+    ],
+)
+def test_7_long_sentences_split_at_clause_marks(text: str, pieces: list[str]) -> None:
+    from kcheck.load.sentences import _capped
+
+    assert [text[a:b] for a, b in itertools.pairwise(_capped(text))] == pieces

@@ -278,7 +278,8 @@ def load_file(
     titles = [t for t in (title, heading) if t]
 
     kept = keep_article(blocks, titles, patterns, {b.index for b in bylines}, dump=kind == "text")
-    sentences = split_sentences(kept.paragraphs, index)
+    notes: list[str] = []
+    sentences = split_sentences(kept.paragraphs, index, notes)
     dating = _date(manifest, front, meta, bylines, sentences, rules)
 
     source = manifest.source if manifest is not None and manifest.source else None
@@ -299,4 +300,5 @@ def load_file(
         encoding=decoded.encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
         sentences=sentences,
+        notes=notes,
     )
