@@ -75,7 +75,7 @@ def _capped(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:
 def split_line(line: Traced, notes: list[str] | None = None) -> list[Traced]:
     """The sentences of one line, stripped; empty ones and stray punctuation dropped; one
     longer than MAX_SENTENCE_CHARS split (and a note added to ``notes``)."""
-    out = []
+    out: list[Traced] = []
     for piece in line.cut(_bounds(line.text)):
         piece = piece.strip()
         parts = [piece]
