@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kcheck import escape
 from kcheck.errors import LoadError, UsageError
-from kcheck.load.reader import read_bytes
 from kcheck.models import Report, Severity
 from kcheck.output import write_atomic
+from kcheck.readfile import read_bytes
 from kcheck.report.select import recount
 
 FORMAT_VERSION = 1

@@ -26,7 +26,8 @@ from pydantic import (
 )
 
 from kcheck import saferegex, safeyaml
-from kcheck.errors import RulesError
+from kcheck.errors import LoadError, RulesError
+from kcheck.readfile import read_bytes
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 # the built-in rules are 45 KB in all; a larger file is a mistake (or an attack on the parser)
@@ -515,9 +516,6 @@ def _describe(err: Any) -> str:
 
 def _read_text(path: Path) -> str:
     """A rules file's text: a regular file of at most MAX_RULES_BYTES, UTF-8 (BOM allowed)."""
-    from kcheck.errors import LoadError
-    from kcheck.load.reader import read_bytes
-
     try:
         raw = read_bytes(path, str(path), limit=MAX_RULES_BYTES)
     except LoadError as exc:
