@@ -103,8 +103,8 @@ def common_options(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
-            if verbose:
-                traceback.print_exc(file=sys.stderr)
+            if verbose:  # the traceback quotes inputs too: escaped like every other line
+                sys.stderr.write(escape.guard(traceback.format_exc()))
             raise click.ClickException(f"internal error: {type(exc).__name__}: {exc}") from None
 
     return wrapper  # type: ignore[return-value]
@@ -116,7 +116,8 @@ def output_option(func: F) -> F:
         "-o",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="Write to FILE (atomically: readers never see half a file) instead of stdout.",
+        help="Write to FILE (atomically: readers never see half a file) instead of stdout; "
+        "never onto or inside an input, a symbolic link, a device or a FIFO.",
     )(func)
 
 
@@ -281,8 +282,9 @@ def report_cmd(
     """Load every article under PATHS (default ./corpus), check the claims, print the report.
 
     Exit code: 0 when no finding is at or above --fail-on, 1 when one is, 2 on a usage
-    error, unreadable rules or an internal error. Files that cannot be read are listed in
-    the report and do not change the exit code.
+    error, unreadable rules, an output that cannot be written, nothing readable under PATHS
+    or an internal error. Files that cannot be read are listed in the report and do not
+    change the exit code; links leading out of a PATH directory are skipped and listed.
 
     \b
     Examples:

@@ -113,7 +113,10 @@ def _location(claim: Claim, ident: int | None = None) -> dict[str, Any]:
 
 def artifact_uri(path: str) -> str:
     """A URI reference for a document path: relative paths stay relative (``corpus/a.txt``)."""
-    pure: PurePath = PureWindowsPath(path) if "\\" in path else PurePosixPath(path)
+    # a backslash marks a Windows path only where no slash is used (an escaped control
+    # character in a file name, ``e\\n.txt``, is a backslash too)
+    windows = "\\" in path and "/" not in path
+    pure: PurePath = PureWindowsPath(path) if windows else PurePosixPath(path)
     posix = pure.as_posix()
     if pure.is_absolute():
         drive = posix if posix.startswith("/") else "/" + posix
