@@ -53,7 +53,7 @@ COMMANDS = [
 ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     files=st.dictionaries(names, contents, min_size=1, max_size=3),
     command=st.sampled_from(COMMANDS),
