@@ -330,16 +330,23 @@ def test_8_unlistable_directory_is_listed(hostile: Path) -> None:
 # --------------------------------------------------------------------------- 6: rules regexes, CSV
 
 
-@pytest.mark.parametrize("section", ["drop_lines", "end_markers", "not_figure_patterns"])
+@pytest.mark.parametrize(
+    ("name", "entry"),
+    [
+        ("boilerplate", f"drop_lines: ['{make.CATASTROPHIC}']"),
+        ("boilerplate", f"end_markers: ['{make.CATASTROPHIC}']"),
+        ("boilerplate", "byline_patterns: ['(?P<date>(\\d+)+)$']"),
+        ("units", f"not_figure_patterns: ['{make.CATASTROPHIC}']"),
+        ("units", "code_patterns: ['(\\w+\\s?)*$']"),
+        ("units", f"unit_blockers: {{亿: '{make.CATASTROPHIC}'}}"),
+    ],
+)
 def test_6_catastrophic_rule_regex_is_refused_by_check_and_report(
-    hostile: Path, tmp_path: Path, section: str
+    hostile: Path, tmp_path: Path, name: str, entry: str
 ) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
-    name = "units" if section == "not_figure_patterns" else "boilerplate"
-    (rules / f"{name}.yaml").write_text(
-        f"extends: default\n{section}:\n  - '{make.CATASTROPHIC}'\n", encoding="utf-8"
-    )
+    (rules / f"{name}.yaml").write_text(f"extends: default\n{entry}\n", encoding="utf-8")
     checked = run("rules", "check", str(rules))
     assert (
         checked.exit_code == 2
@@ -521,3 +528,25 @@ def test_7_long_sentences_split_at_clause_marks(text: str, pieces: list[str]) ->
     from kcheck.load.sentences import _capped
 
     assert [text[a:b] for a, b in itertools.pairwise(_capped(text))] == pieces
+
+
+@pytest.mark.parametrize(
+    ("pattern", "refused"),
+    [
+        (r"^(a+)+$", True),
+        (r"(a*)*", True),
+        (r"(\w+\s?)*$", True),
+        (r"((ab)*)+", True),
+        (r"(?:a+x?a)+", True),
+        (r"(?:\d{1,3},)+\d{3}", False),  # the comma ends each repetition
+        (r"^(?:\s*\[[^\]]*\]\([^)]*\)\s*[|｜·]?)+$", False),  # built-in boilerplate: ] ends it
+        (r"(?:\s*关闭弹窗)*$", False),
+        (r"(?>a+)+", False),  # atomic: never backtracks
+        (r"(a+)++", False),  # possessive
+        (r"\d+(?:\.\d+)?%", False),
+    ],
+)
+def test_6_regex_shapes(pattern: str, refused: bool) -> None:
+    from kcheck import saferegex
+
+    assert (saferegex.problem(pattern) is not None) == refused
