@@ -550,3 +550,16 @@ def test_6_regex_shapes(pattern: str, refused: bool) -> None:
     from kcheck import saferegex
 
     assert (saferegex.problem(pattern) is not None) == refused
+
+
+def test_1_colour_keeps_only_kcheck_own_sgr_codes(hostile: Path) -> None:
+    from kcheck import pipeline
+    from kcheck.pipeline import Settings
+    from kcheck.report import render
+    from kcheck.rules import load_rules
+
+    report = pipeline.run(Settings(paths=(str(hostile),)), load_rules(None))
+    coloured = render(report, "text", color=True)
+    assert "\x1b[" in coloured  # colour is on
+    assert_safe(re.sub(r"\x1b\[[0-9;]*m", "", coloured))
+    assert "\\x1b]0;title\\x07" in coloured
