@@ -8,16 +8,20 @@ baseline are marked ``baselined``: still reported, never failing a run.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from kcheck.errors import UsageError
+from kcheck import escape
+from kcheck.errors import LoadError, UsageError
 from kcheck.models import Report, Severity
 from kcheck.output import write_atomic
+from kcheck.readfile import read_bytes
 from kcheck.report.select import recount
 
 FORMAT_VERSION = 1
+MAX_BASELINE_BYTES = 64 * 1024 * 1024  # a finding is ~300 bytes: room for 200,000 of them
 
 
 class BaselineEntry(BaseModel):
@@ -52,38 +56,46 @@ def from_report(report: Report) -> Baseline:
 
 
 def dumps(baseline: Baseline) -> str:
-    return json.dumps(baseline.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(baseline.model_dump(mode="json"), ensure_ascii=False, indent=2)) + "\n"
 
 
-def write(path: Path, report: Report) -> int:
-    """Write the report's findings to ``path`` atomically; return how many were written."""
+def write(path: Path, report: Report, inputs: Sequence[str] = ()) -> int:
+    """Write the report's findings to ``path`` atomically (never inside ``inputs``); return
+    how many were written."""
     baseline = from_report(report)
-    write_atomic(path, dumps(baseline))
+    write_atomic(path, dumps(baseline), inputs)
     return len(baseline.findings)
 
 
 def read(path: Path) -> Baseline:
     """Read a baseline file; a missing or malformed file raises UsageError naming it."""
+    shown = escape.display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: baseline file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"{path}: cannot read baseline: {reason}") from None
+        # a regular file only (a FIFO would block for ever), of bounded size, BOM allowed
+        text = read_bytes(path, shown, limit=MAX_BASELINE_BYTES).decode("utf-8-sig")
+    except LoadError as exc:
+        if exc.reason == "empty file":
+            raise UsageError(f"{shown}: not a kcheck baseline: invalid JSON at line 1") from None
+        if exc.reason == "no such file or directory":
+            raise UsageError(f"{shown}: baseline file not found") from None
+        raise UsageError(f"{shown}: cannot read baseline: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{shown}: cannot read baseline: not UTF-8 text (byte {exc.start})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UsageError(f"{path}: not a kcheck baseline: invalid JSON at line {exc.lineno}") from None
+        raise UsageError(f"{shown}: not a kcheck baseline: invalid JSON at line {exc.lineno}") from None
+    except RecursionError:
+        raise UsageError(f"{shown}: not a kcheck baseline: JSON nested too deeply") from None
     try:
         baseline = Baseline.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise UsageError(f"{path}: not a kcheck baseline: {where or 'top level'}: {err['msg']}") from None
+        raise UsageError(f"{shown}: not a kcheck baseline: {where or 'top level'}: {err['msg']}") from None
     if baseline.tool != "kcheck" or baseline.version > FORMAT_VERSION:
         raise UsageError(
-            f"{path}: not a kcheck baseline this version reads (tool {baseline.tool!r}, version {baseline.version})"
+            f"{shown}: not a kcheck baseline this version reads (tool {baseline.tool!r}, version {baseline.version})"
         )
     return baseline
 

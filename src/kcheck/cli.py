@@ -18,10 +18,10 @@ from typing import Any, TypeVar
 import click
 
 from kcheck import baseline as baselines
-from kcheck import pipeline
+from kcheck import escape, pipeline
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.models import Severity
-from kcheck.output import append_step_summary, write_atomic
+from kcheck.output import append_step_summary, check_target, write_atomic, write_stdout
 from kcheck.pipeline import Settings, View
 from kcheck.report import FORMATS, github, render
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
@@ -36,6 +36,14 @@ SEVERITIES = ["error", "warning", "info", "never"]
 DEFAULT_CORPUS = "corpus"
 
 
+class SafeFormatter(logging.Formatter):
+    """Log records as one line each, with every control character from an input escaped and
+    workflow commands defused: a file name can neither forge lines nor drive a terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return escape.guard(escape.visible(super().format(record)))
+
+
 def _setup_logging(verbose: int, quiet: bool) -> None:
     level = (
         logging.ERROR
@@ -43,7 +51,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
         else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
     )
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("kcheck: %(message)s"))
+    handler.setFormatter(SafeFormatter("kcheck: %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False
@@ -84,8 +92,8 @@ def common_options(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
-            if verbose:
-                traceback.print_exc(file=sys.stderr)
+            if verbose:  # the traceback quotes inputs too: escaped like every other line
+                sys.stderr.write(escape.guard(traceback.format_exc()))
             raise click.ClickException(f"internal error: {type(exc).__name__}: {exc}") from None
 
     return wrapper  # type: ignore[return-value]
@@ -97,7 +105,8 @@ def output_option(func: F) -> F:
         "-o",
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
-        help="Write to FILE (atomically: readers never see half a file) instead of stdout.",
+        help="Write to FILE (atomically: readers never see half a file) instead of stdout; "
+        "never onto or inside an input, a symbolic link, a device or a FIFO.",
     )(func)
 
 
@@ -121,17 +130,27 @@ def corpus_settings(paths: tuple[Path, ...]) -> Settings:
     return Settings(paths=chosen)
 
 
-def emit(text: str, output: Path | None) -> None:
+def require_documents(documents: int, unreadable: int, settings: Settings) -> None:
+    """Nothing readable is not a clean corpus: exit 2 rather than report "No conflicts"."""
+    if documents:
+        return
+    where = ", ".join(escape.display_path(p) for p in settings.paths)
+    why = f"all {unreadable} file(s) unreadable" if unreadable else "no files"
+    raise UsageError(f"nothing to check: no readable article under {where} ({why})")
+
+
+def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """The finished output to stdout (every write checked) or to ``output`` (never onto an
+    input, a link or a device; see kcheck.output)."""
     if output is None:
         try:
-            click.echo(text, nl=False)
-            sys.stdout.flush()
+            write_stdout(text)
         except BrokenPipeError:
             # the reader stopped early (`| head`): not an error, and the exit code stays the
             # one the findings decide; point stdout at devnull so the final flush is silent
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     else:
-        write_atomic(output, text)
+        write_atomic(output, text, inputs)
         log.info("wrote %s", output)
 
 
@@ -159,7 +178,8 @@ class KcheckGroup(click.Group):
             hint = ""
             if isinstance(exc, click.UsageError) and exc.ctx is not None:
                 hint = f" (see '{exc.ctx.command_path} --help')"
-            click.echo(f"kcheck: {exc.format_message()}{hint}", err=True)
+            # messages quote paths, ids and rule text: one safe line whatever they hold
+            click.echo(escape.guard(escape.visible(f"kcheck: {exc.format_message()}{hint}")), err=True)
             sys.exit(2)
 
 
@@ -239,8 +259,9 @@ def report_cmd(
     """Load every article under PATHS (default ./corpus), check the claims, print the report.
 
     Exit code: 0 when no finding is at or above --fail-on, 1 when one is, 2 on a usage
-    error, unreadable rules or an internal error. Files that cannot be read are listed in
-    the report and do not change the exit code.
+    error, unreadable rules, an output that cannot be written, nothing readable under PATHS
+    or an internal error. Files that cannot be read are listed in the report and do not
+    change the exit code; links leading out of a PATH directory are skipped and listed.
 
     \b
     Examples:
@@ -249,6 +270,9 @@ def report_cmd(
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
     """
     settings = corpus_settings(paths)
+    for target in (output, write_baseline):
+        if target is not None:  # refuse before the run, not after minutes of work
+            check_target(target, settings.paths)
     view = View(changed_since=changed_since, baseline=baseline_file, min_severity=Severity(min_severity))
     outcome = pipeline.report(settings, resolve_rules(rules_dir), view)
     report = outcome.counted
@@ -260,13 +284,17 @@ def report_cmd(
     )
     for problem in report.unreadable:
         log.warning("%s: %s", problem.path, problem.error)
+    for doc in report.documents:
+        for note in doc.notes:
+            log.warning("%s: %s", doc.path, note)
+    require_documents(len(report.documents), len(report.unreadable), settings)
     if write_baseline is not None:
-        count = baselines.write(write_baseline, report)
+        count = baselines.write(write_baseline, report, settings.paths)
         if not quiet:
             click.echo(f"kcheck: wrote {count} finding(s) to baseline {write_baseline}", err=True)
 
     code = outcome.exit_code(None if fail_on == "never" else Severity(fail_on))
-    emit(render(outcome.shown, fmt, color=use_color(output)), output)
+    emit(render(outcome.shown, fmt, color=use_color(output)), output, settings.paths)
     if fmt == "github":
         append_step_summary(github.step_summary(outcome.shown))
     sys.exit(code)
@@ -297,10 +325,13 @@ def claims_cmd(
       kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
     """
     settings = corpus_settings(paths)
+    if output is not None:
+        check_target(output, settings.paths)
     extraction = pipeline.collect(settings, resolve_rules(rules_dir))
     for problem in extraction.problems:
         log.warning("%s: %s", problem.path, problem.error)
-    emit(render_claims(extraction.claims, fmt), output)
+    require_documents(len(extraction.documents), len(extraction.problems), settings)
+    emit(render_claims(extraction.claims, fmt), output, settings.paths)
 
 
 # --------------------------------------------------------------------------- explain
@@ -329,7 +360,9 @@ def explain_cmd(ident: str, paths: tuple[Path, ...], fmt: str, rules_dir: Path |
     Example:
       kcheck explain v5b932a9 corpus/
     """
-    report = pipeline.run(corpus_settings(paths), resolve_rules(rules_dir))
+    settings = corpus_settings(paths)
+    report = pipeline.run(settings, resolve_rules(rules_dir))
+    require_documents(len(report.documents), len(report.unreadable), settings)
     emit(as_json(find(report, ident)) if fmt == "json" else explain(report, ident), None)
 
 
@@ -362,9 +395,9 @@ def rules_check_cmd(directory: Path | None) -> None:
     rules, problems = check_rules(directory)
     if problems:
         for problem in problems:
-            click.echo(problem)
+            click.echo(escape.guard(escape.visible(problem)))
         click.echo(f"kcheck: {len(problems)} problem(s) in rules", err=True)
         sys.exit(2)
     assert rules is not None
     for section, path in sorted(rules.files.items()):
-        click.echo(f"ok  {section:<12} {path}")
+        click.echo(escape.guard(escape.visible(f"ok  {section:<12} {path}")))

@@ -111,6 +111,9 @@ class Document(BaseModel):
     encoding: str = "utf-8"
     sha256: str = Field(default="", description="hash of the raw bytes; the cache key for later stages")
     sentences: list[Sentence] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="what the loader did to abnormal input (a sentence too long, split)"
+    )
 
     @property
     def paragraphs(self) -> list[str]:
@@ -336,6 +339,7 @@ class DocumentInfo(BaseModel):
     encoding: str = "utf-8"
     sentences: int = 0
     claims: int = 0
+    notes: list[str] = Field(default_factory=list)
 
 
 class Report(BaseModel):

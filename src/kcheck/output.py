@@ -1,31 +1,151 @@
-"""Write output files: atomically (a reader never sees half a report), and the GitHub step summary."""
+"""Where reports go: files written atomically and safely, stdout written completely.
+
+A report file is never written onto an input (the next run would read the report as an
+article), into an input directory, onto a device, FIFO or directory, or through a symbolic
+link it would replace. It is created with the user's umask (a CI artifact or a shared
+report must stay readable by others), an existing file keeps its mode, and a SIGTERM in
+the middle of a write leaves no temporary file behind. stdout is written in chunks and
+every write is checked: a report cut short is an error, never a silent exit 0.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import stat
+import sys
 import tempfile
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import BinaryIO, TextIO
 
+from kcheck import escape
 from kcheck.errors import OutputError
 
+CHUNK = 1 << 20  # one write() per MiB: far below the 2 GiB a single write() may move on Linux
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same directory and a rename."""
+
+def _is_within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def check_target(path: Path, inputs: Sequence[str] = ()) -> None:
+    """Raise OutputError when writing ``path`` would replace an input, a link or a device."""
+    shown = escape.display_path(path)
+    try:
+        info = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        info = None  # creating it (or its directory) reports any problem
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise OutputError(
+                f"{shown}: cannot write: it is a symbolic link; kcheck does not replace links (name the file itself)"
+            )
+        if not stat.S_ISREG(info.st_mode):
+            kind = (
+                "a directory"
+                if stat.S_ISDIR(info.st_mode)
+                else "not a regular file (a device, FIFO or socket)"
+            )
+            raise OutputError(f"{shown}: cannot write: it is {kind}; kcheck writes only regular files")
+    # the place the file would land, with every link in its directory resolved
+    real = os.path.join(os.path.realpath(path.parent if str(path.parent) else "."), path.name)
+    for given in inputs:
+        root = os.path.realpath(given)
+        if _is_within(real, root):
+            raise OutputError(
+                f"{shown}: cannot write: it is inside the input {escape.display_path(given)}; "
+                "kcheck never writes among the files it reads"
+            )
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """Turn SIGTERM into SystemExit while a file is written, so ``finally`` blocks run."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def write_atomic(path: Path, text: str, inputs: Sequence[str] = ()) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same directory and a rename.
+
+    ``inputs`` are the paths the run read: ``path`` may be neither one of them nor inside one.
+    """
+    check_target(path, inputs)
     directory = path.parent if str(path.parent) else Path(".")
+    shown = escape.display_path(path)
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            mode = stat.S_IMODE(os.stat(path).st_mode)  # replacing a file keeps its mode
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        with _sigterm_raises():
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(text)
+                    fh.flush()
+                    os.fchmod(fh.fileno(), mode)
+                    os.fsync(fh.fileno())
+                check_target(path, inputs)  # nothing swapped in a link or a device meanwhile
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
+
+
+def write_stdout(text: str, stream: TextIO | None = None) -> None:
+    """Write all of ``text`` to stdout, checking every write; OutputError when it fails.
+
+    BrokenPipeError (the reader stopped, ``| head``) is left to the caller.
+    """
+    out = stream if stream is not None else sys.stdout
+    buffer: BinaryIO | None = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+        out.flush()
+        return
+    data = memoryview(text.encode(out.encoding or "utf-8", errors="backslashreplace"))
+    try:
+        out.flush()
+        done = 0
+        while done < len(data):
+            chunk = data[done : done + CHUNK]
+            written = buffer.write(chunk)
+            if not written:
+                raise OutputError(
+                    f"stdout: short write: {done + (written or 0)} of {len(data)} bytes written"
+                )
+            done += written
+        buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(f"stdout: cannot write the report: {exc.strerror or exc}") from None
 
 
 def append_step_summary(text: str) -> None:

@@ -86,6 +86,7 @@ def collect(settings: Settings, rules: RuleSet) -> Extraction:
                 encoding=doc.encoding,
                 sentences=len(doc.sentences),
                 claims=len(found),
+                notes=doc.notes,
             )
         )
     return Extraction(documents=infos, problems=problems, claims=claims)

@@ -9,10 +9,12 @@ project's top-level ``rules/``, shipped inside the package). Every problem is re
 from __future__ import annotations
 
 import re
+import zoneinfo
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
+from dateutil import tz as dateutil_tz
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -23,10 +25,14 @@ from pydantic import (
     model_validator,
 )
 
-from kcheck.errors import RulesError
+from kcheck import saferegex, safeyaml
+from kcheck.errors import LoadError, RulesError
 from kcheck.models import CheckType
+from kcheck.readfile import read_bytes
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
+# the built-in rules are 45 KB in all; a larger file is a mistake (or an attack on the parser)
+MAX_RULES_BYTES = 1024 * 1024
 IsoCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 
@@ -35,6 +41,18 @@ def _no_blank(items: list[str]) -> list[str]:
         if not isinstance(item, str) or not item.strip():
             raise ValueError("empty string in list")
     return items
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    """A user regex, compiled; refused when invalid or when it could backtrack for ever."""
+    try:
+        compiled = re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+    unsafe = saferegex.problem(pattern)
+    if unsafe:
+        raise ValueError(f"unsafe regular expression {pattern!r}: {unsafe}")
+    return compiled
 
 
 class Section(BaseModel):
@@ -155,10 +173,7 @@ class UnitsSection(Section):
     @classmethod
     def _regexes(cls, v: list[str] | dict[str, str]) -> list[str] | dict[str, str]:
         for pattern in v.values() if isinstance(v, dict) else v:
-            try:
-                compiled = re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+            compiled = _regex(pattern)
             if compiled.groupindex:
                 raise ValueError(f"use (?:...) instead of named groups in {pattern!r}")
         return v
@@ -319,6 +334,19 @@ class TimeSection(Section):
     two_digit_year_ahead: int = Field(default=10, ge=0, le=99)
     yearless_future_days: int = Field(default=300, ge=0, le=366)
 
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, v: str) -> str:
+        # an unknown zone would silently become UTC while notes still named it
+        try:
+            zoneinfo.ZoneInfo(v)
+            return v
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+        if v and dateutil_tz.gettz(v) is not None:  # the fallback kcheck.load.dates uses
+            return v
+        raise ValueError(f"unknown time zone {v!r} (an IANA name such as 'Asia/Shanghai')")
+
     _check = field_validator(
         "anaphoric_years",
         "anaphoric_months",
@@ -361,10 +389,7 @@ class BoilerplateSection(Section):
     @classmethod
     def _regexes(cls, v: list[str]) -> list[str]:
         for pattern in v:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression {pattern!r}: {exc}") from None
+            _regex(pattern)
         return v
 
     @field_validator("byline_patterns")
@@ -540,15 +565,31 @@ def _describe(err: Any) -> str:
     return f"{path}: {msg}" if path else msg
 
 
+def _read_text(path: Path) -> str:
+    """A rules file's text: a regular file of at most MAX_RULES_BYTES, UTF-8 (BOM allowed)."""
+    try:
+        raw = read_bytes(path, str(path), limit=MAX_RULES_BYTES)
+    except LoadError as exc:
+        if exc.reason.startswith("empty file"):
+            return ""
+        raise ValueError(exc.reason) from None
+    if b"\x00" in raw:
+        raise ValueError("binary file (NUL bytes), not YAML")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte {exc.start})") from None
+
+
 def _parse(path: Path) -> tuple[dict[str, Any] | None, yaml.Node | None, list[str]]:
     """A rules file's top-level mapping and its YAML node tree (for line numbers)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = _read_text(path)
+    except ValueError as exc:
         return None, None, [f"{path}: cannot read: {exc}"]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = safeyaml.compose(text, unique_keys=True)
+        data = safeyaml.construct(node, unique_keys=True)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""

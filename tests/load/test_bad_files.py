@@ -99,4 +99,6 @@ def test_a_fifo_is_not_read(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     docs, problems = load_paths([str(tmp_path)], rules())
-    assert docs == [] and [(p.path, p.error) for p in problems] == [(str(fifo), "not a regular file")]
+    assert docs == [] and [(p.path, p.error) for p in problems] == [
+        (str(fifo), "not a regular file (a device, FIFO or socket)")
+    ]

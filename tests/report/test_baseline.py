@@ -90,5 +90,5 @@ def test_malformed_baselines_name_the_file(tmp_path: Path, content: str, message
 
 
 def test_a_directory_is_not_a_baseline(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match=r": cannot read baseline: Is a directory$"):
+    with pytest.raises(UsageError, match=r": cannot read baseline: is a directory$"):
         baseline.read(tmp_path)

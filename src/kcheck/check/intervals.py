@@ -55,14 +55,22 @@ class Bounds:
     @classmethod
     def of_claim(cls, claim: Claim, truncation: bool = False) -> Bounds:
         """The claim's interval; with ``truncation`` a plain figure reaches one written unit
-        away from zero (1758亿 may be 1758.87亿 cut off), not only the half unit of rounding."""
+        away from zero (1758亿 may be 1758.87亿 cut off), not only the half unit of rounding.
+
+        The unit is at most the width rounding already gives the figure: a round figure's
+        ``precision`` is the unit of its last non-zero digit (100亿 -> 100亿), and reading
+        its trailing zeros as cut off would let 100亿 reach 200亿. Its rounding interval is
+        capped (``qualifiers.rounding_cap``: 100亿 covers 95亿..105亿), and so is this."""
         low = -math.inf if claim.low is None else claim.low
         high = math.inf if claim.high is None else claim.high
         if truncation and claim.qualifier is None and claim.value is not None and claim.precision:
+            unit = claim.precision
+            if not math.isinf(high - low) and high > low:
+                unit = min(unit, high - low)
             if claim.value >= 0 and not math.isinf(high):
-                high = max(high, claim.value + claim.precision)
+                high = max(high, claim.value + unit)
             elif claim.value < 0 and not math.isinf(low):
-                low = min(low, claim.value - claim.precision)
+                low = min(low, claim.value - unit)
         return cls(low, high)
 
     @classmethod
@@ -110,6 +118,10 @@ class _Node(Generic[T]):
     def active_docs(self) -> set[str]:
         return {s.doc for s in self.items if s.active}
 
+    @property
+    def revised_docs(self) -> set[str]:
+        return {s.doc for s in self.items if not s.active}
+
 
 @dataclass
 class Disagreement(Generic[T]):
@@ -118,6 +130,7 @@ class Disagreement(Generic[T]):
     items: list[T]  # every item in a contradicting pair, in input order
     min_gap: float  # smallest absolute gap between two contradicting items
     min_relative_gap: float  # smallest relative gap between two contradicting items
+    max_relative_gap: float = 0.0  # largest relative gap: how material the disagreement is
 
 
 def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
@@ -144,16 +157,22 @@ def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
     index = {id(stated): n for n, stated in enumerate(values)}
     min_gap = math.inf
     min_rel = math.inf
+    max_rel = 0.0
 
     def pair(a: Bounds, b: Bounds) -> None:
-        nonlocal min_gap, min_rel
+        nonlocal min_gap, min_rel, max_rel
         min_gap = min(min_gap, a.gap(b))
         min_rel = min(min_rel, a.relative_gap(b))
+        max_rel = max(max_rel, a.relative_gap(b))
 
     for i, u in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             v = ordered[j]
             if u.bounds.overlaps(v.bounds):
+                continue
+            if u.revised_docs & v.docs or v.revised_docs & u.docs:
+                # a document states one value as revised to the other (目标是2000亿元，后又
+                # 上调至2500亿元): sources quoting either are not wrong
                 continue
             from_u = u.active_docs - support[j]
             from_v = v.active_docs - support[i]
@@ -175,7 +194,7 @@ def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
     if not chosen:
         return None
     items = [values[n].item for n in sorted(chosen)]
-    return Disagreement(items=items, min_gap=min_gap, min_relative_gap=min_rel)
+    return Disagreement(items=items, min_gap=min_gap, min_relative_gap=min_rel, max_relative_gap=max_rel)
 
 
 def agreeing_groups(values: Sequence[tuple[Bounds, T]]) -> list[list[T]]:

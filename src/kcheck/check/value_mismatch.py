@@ -2,9 +2,9 @@
 
 Each claim's interval is already widened by its written precision and qualifier
 (1758亿 covers 1758.87亿; 约86% covers 86.1%; 突破3亿 covers 3.02亿), so any overlap is
-agreement. Severity follows materiality: a gap smaller than ``checks.warning_gap`` of the
-larger value is a warning (a rounding slip or typo), anything larger the configured
-severity. One finding per topic, listing every claim involved in agreeing groups.
+agreement. Severity follows materiality: when even the largest gap between two
+contradicting values is smaller than ``checks.warning_gap`` of the larger value it is a
+warning (a rounding slip or typo), anything larger the configured severity. One finding per topic, listing every claim involved in agreeing groups.
 """
 
 from __future__ import annotations
@@ -31,9 +31,14 @@ def check(ctx: CheckContext) -> list[Conflict]:
             continue
         groups: list[list[Claim]] = agreeing_groups([(ctx.bounds(c), c) for c in clash.items])
         severity = ctx.severity(TYPE)
-        if clash.min_relative_gap < ctx.rules.checks.warning_gap:
+        # materiality is the widest disagreement: 100 sources spanning 1,001..1,099亿 are 10%
+        # apart even though neighbours differ by 0.1%
+        if clash.max_relative_gap < ctx.rules.checks.warning_gap:
             severity = lower(severity, Severity.WARNING)
         sides = " vs ".join(", ".join(cite(c) for c in group) for group in groups)
+        spread = f"gap {clash.min_relative_gap:.1%}"
+        if f"{clash.max_relative_gap:.1%}" != f"{clash.min_relative_gap:.1%}":
+            spread += f" to {clash.max_relative_gap:.1%}"
         found.append(
             Conflict(
                 id=fingerprint(TYPE, topic.key, (value_repr(c) for c in clash.items)),
@@ -41,7 +46,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
                 severity=severity,
                 topic=topic.label,
                 topic_id=topic.id,
-                message=f"{topic.label}: {sides}, gap {clash.min_relative_gap:.1%}",
+                message=f"{topic.label}: {sides}, {spread}",
                 claims=[c for group in groups for c in group],
                 gap=clash.min_relative_gap,
             )

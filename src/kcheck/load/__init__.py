@@ -4,6 +4,12 @@
 a :class:`~kcheck.models.FileProblem` with a one-line reason, and the others are read.
 ``load_file`` reads one file (see :mod:`kcheck.load.reader`) and raises LoadError.
 
+Only regular files are read, and under a directory only those that stay inside it once
+symbolic links are resolved: a link out of the corpus (to ``/etc/passwd``, ``/proc/kmsg``)
+is listed as skipped with the reason, a directory that cannot be listed is listed too, and
+a file name is recorded with its undecodable bytes and control characters escaped
+(:func:`kcheck.escape.display_path`), so one odd entry never costs the other files.
+
 Inside: :mod:`.decode` (bytes -> text), :mod:`.formats` (front matter, format detection),
 :mod:`.html` / :mod:`.markdown` / :mod:`.text` (body -> blocks of traced lines),
 :mod:`.furniture` (keep the article, drop the page), :mod:`.sentences`, :mod:`.dates`
@@ -19,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from kcheck.errors import LoadError
+from kcheck.escape import display_path
 from kcheck.load.manifest import NAMES as MANIFEST_NAMES
 from kcheck.load.manifest import ManifestEntry, read_manifest
 from kcheck.load.reader import load_file
@@ -45,7 +52,7 @@ class _Manifests:
                 candidate = directory / name
                 if candidate.is_file():
                     entries, problems = read_manifest(candidate)
-                    display = os.path.join(display_dir, name) if display_dir else name
+                    display = display_path(os.path.join(display_dir, name) if display_dir else name)
                     self.problems.extend(FileProblem(path=display, error=p) for p in problems)
                     found = (directory, entries)
                     break
@@ -65,12 +72,41 @@ class _Manifests:
         return None
 
 
-def _walk(top: Path, given: str) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
+def _is_within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(
+    top: Path, given: str, problems: list[FileProblem]
+) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
     """Files under ``top``, sorted, hidden ones and manifests skipped; with their display path
-    and the directories above them (for manifest lookup)."""
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    and the directories above them (for manifest lookup). Directories that cannot be listed
+    and links to directories outside ``top`` are added to ``problems`` (links are not followed)."""
+    root = os.path.realpath(top)
+
+    def unlisted(exc: OSError) -> None:
+        where = os.path.relpath(exc.filename, top) if exc.filename else "."
+        shown = given if where == "." else os.path.join(given, where)
+        problems.append(
+            FileProblem(path=display_path(shown), error=f"cannot list directory: {exc.strerror or exc}")
+        )
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=unlisted):
         here = Path(dirpath)
+        for d in dirnames:
+            link = here / d
+            if (
+                not d.startswith(".")
+                and os.path.islink(link)
+                and not _is_within(os.path.realpath(link), root)
+            ):
+                problems.append(
+                    FileProblem(
+                        path=display_path(os.path.join(given, os.path.relpath(link, top))),
+                        error=f"skipped: symbolic link to a directory outside {display_path(given)}",
+                    )
+                )
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         rel_dir = here.relative_to(top)
         chain = [
             (top / Path(*rel_dir.parts[:i]), os.path.join(given, *rel_dir.parts[:i]))
@@ -87,19 +123,30 @@ def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], li
     documents: list[Document] = []
     problems: list[FileProblem] = []
     manifests = _Manifests(problems)
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         top = Path(given)
         if not top.exists():
-            problems.append(FileProblem(path=given, error="no such file or directory"))
+            problems.append(FileProblem(path=display_path(given), error="no such file or directory"))
             continue
+        root: str | None = None
         if top.is_dir():
-            files = list(_walk(top, given))
-        else:
+            root = os.path.realpath(top)
+            files = list(_walk(top, given, problems))
+        else:  # a file named on the command line is read wherever its links lead
             parent = top.parent
             files = [(top, given, [(parent, os.path.dirname(given))])]
-        for path, display, chain in files:
-            real = path.resolve()
+        for path, given_display, chain in files:
+            display = display_path(given_display)
+            real = os.path.realpath(path)
+            if root is not None and not _is_within(real, root):
+                problems.append(
+                    FileProblem(
+                        path=display,
+                        error=f"skipped: symbolic link to a file outside {display_path(given)}",
+                    )
+                )
+                continue
             if real in seen:
                 continue
             seen.add(real)

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from kcheck import safeyaml
 from kcheck.errors import LoadError
 
 FRONT_MATTER_OPEN = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))*---[ \t]*(?:\r\n|\r|\n)")
@@ -32,22 +33,27 @@ MD_STRONG = re.compile(
 MD_WEAK = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|>[ \t]?\S)", re.MULTILINE)
 
 
-class _KeepTimestamps(yaml.SafeLoader):
-    """SafeLoader that leaves dates as the strings written: kcheck parses them itself."""
-
-
-_KeepTimestamps.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# front matter holds a title, a date, a few tags: 64 KB is generous, and bounds the parse
+MAX_FRONT_MATTER = 64 * 1024
 
 
 def yaml_load(text: str) -> Any:
-    return yaml.load(text, Loader=_KeepTimestamps)  # a SafeLoader subclass
+    """YAML as kcheck reads it: no aliases, dates left as written (see kcheck.safeyaml)."""
+    return safeyaml.load(text)
 
 
 def yaml_compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=_KeepTimestamps)
+    return safeyaml.compose(text)
+
+
+def _field(value: Any) -> Any:
+    """A front matter value kcheck uses: a scalar, or a list of scalars (tags, authors).
+    Mappings, sets (``!!set``, whose order varies between runs) and binary are dropped."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) or v is None for v in value):
+        return value
+    return None
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,8 @@ def split_front_matter(text: str, display: str) -> FrontMatter | None:
     if closing is None:
         raise LoadError(display, "front matter is not closed (no closing ---)")
     source = text[opening.end() : closing.start()]
+    if len(source) > MAX_FRONT_MATTER:
+        raise LoadError(display, f"front matter too large ({len(source)} characters > {MAX_FRONT_MATTER})")
     try:
         data = yaml_load(source)
     except yaml.YAMLError as exc:
@@ -84,7 +92,8 @@ def split_front_matter(text: str, display: str) -> FrontMatter | None:
         end += 2
     elif text.startswith(("\n", "\r"), end):
         end += 1
-    return FrontMatter({str(k): v for k, v in data.items()}, end)
+    fields = {str(k): _field(v) for k, v in data.items() if isinstance(k, (str, int, float, bool))}
+    return FrontMatter({k: v for k, v in fields.items() if v is not None}, end)
 
 
 def detect_format(body: str, front_matter: bool) -> str:

@@ -23,9 +23,12 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from kcheck.errors import LoadError
 from kcheck.load.formats import yaml_compose, yaml_load
+from kcheck.readfile import read_bytes
 
 NAMES = ("sources.yaml", "sources.yml")
+MAX_MANIFEST_BYTES = 8 * 1024 * 1024  # ~100 bytes an entry: 80,000 articles
 
 
 class ManifestEntry(BaseModel):
@@ -57,9 +60,13 @@ def _key_line(node: yaml.Node, key: str) -> int:
 def read_manifest(path: Path) -> tuple[dict[str, ManifestEntry], list[str]]:
     """Entries by relative path, and problems as ``line N: message``."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, [f"cannot read: {getattr(exc, 'strerror', None) or exc}"]
+        text = read_bytes(path, str(path), limit=MAX_MANIFEST_BYTES).decode("utf-8-sig")
+    except LoadError as exc:
+        if exc.reason != "empty file":
+            return {}, [exc.reason]
+        text = ""
+    except UnicodeDecodeError as exc:
+        return {}, [f"cannot read: not UTF-8 text (byte {exc.start})"]
     try:
         root = yaml_compose(text)
         data = yaml_load(text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,10 +22,8 @@ from kcheck.load.sentences import sentences as split_sentences
 from kcheck.load.text import read_text
 from kcheck.load.traced import LineIndex
 from kcheck.models import Document, PublishedFrom, Sentence
+from kcheck.readfile import read_bytes
 from kcheck.rules import RuleSet
-
-MB = 1024 * 1024
-MAX_BYTES = 16 * MB  # a news article is tens of kilobytes; 16 MB is a page with inlined images
 
 # Hexo and Jekyll front matter keys, in order of preference
 FRONT_MATTER_DATES = (
@@ -45,31 +42,6 @@ BYLINE_LINES = 30  # a byline is among the first lines of a page
 TITLE_LINES = 10  # a plain-text title is among the first lines
 TITLE_CHARS = 80
 NOT_TITLE_ENDINGS = tuple("。，,；;：:")
-
-
-def read_bytes(path: Path, display: str) -> bytes:
-    """The file's bytes, refusing what is not a regular file or is too large to be an article."""
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise LoadError(display, "is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise LoadError(
-                display, f"file too large ({info.st_size / MB:.1f} MB > limit {MAX_BYTES // MB} MB)"
-            )
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise LoadError(display, "no such file or directory") from None
-    except PermissionError:
-        raise LoadError(display, "cannot read: permission denied") from None
-    except OSError as exc:
-        raise LoadError(display, f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:  # it grew while we looked
-        raise LoadError(display, f"file too large (> limit {MAX_BYTES // MB} MB)")
-    if not raw:
-        raise LoadError(display, "empty file")
-    return raw
 
 
 def _tidy(text: str | None) -> str | None:
@@ -240,7 +212,8 @@ def load_file(
     titles = [t for t in (title, heading) if t]
 
     kept = keep_article(blocks, titles, patterns, {b.index for b in bylines}, dump=kind == "text")
-    sentences = split_sentences(kept.paragraphs, index)
+    notes: list[str] = []
+    sentences = split_sentences(kept.paragraphs, index, notes)
     dating = _date(manifest, front, meta, bylines, sentences, rules)
 
     source = manifest.source if manifest is not None and manifest.source else None
@@ -261,4 +234,5 @@ def load_file(
         encoding=decoded.encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
         sentences=sentences,
+        notes=notes,
     )

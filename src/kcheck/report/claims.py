@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kcheck import escape
 from kcheck.models import Claim, Span
 from kcheck.report import describe
 
@@ -23,7 +24,9 @@ QUOTE_COLUMNS = 24
 
 def jsonl(claims: Sequence[Claim]) -> str:
     """One JSON object per line, the contract's Claim fields first."""
-    return "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims)
+    return escape.json_text(
+        "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims)
+    )
 
 
 def csv_columns() -> list[str]:
@@ -50,7 +53,7 @@ def csv_text(claims: Sequence[Claim]) -> str:
             else:
                 row.append(_cell(value))
         writer.writerow(row)
-    return buf.getvalue()
+    return escape.guard(buf.getvalue())
 
 
 def table(claims: Sequence[Claim]) -> str:
@@ -67,7 +70,7 @@ def table(claims: Sequence[Claim]) -> str:
             describe.value(c),
             describe.interval(c) or "",
             describe.when(c) or "",
-            c.entity or "",
+            describe.one_line(c.entity or ""),
             " ".join(x for x in (c.metric or c.event, c.change, c.scope) if x),
             c.kind.value,
         ]
@@ -79,7 +82,7 @@ def table(claims: Sequence[Claim]) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
-    return "\n".join(lines) + "\n"
+    return escape.guard("\n".join(lines) + "\n")
 
 
 def id_length(ids: Sequence[str], minimum: int = 8) -> int:
@@ -115,5 +118,5 @@ def _cell(value: Any) -> str:
     if isinstance(value, BaseModel):
         value = value.model_dump(mode="json")
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return escape.csv_cell(json.dumps(value, ensure_ascii=False))
+    return escape.csv_cell(str(value))

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kcheck import escape
 from kcheck.models import Claim, ClaimType, Conflict, Dimension, Report, Severity, Span, Topic, TopicStatus
 from kcheck.text.calendar import span_text
 
@@ -44,7 +45,7 @@ def quantity(x: float, unit: str | None) -> str:
         return number(x)
     if unit in _TIGHT_UNITS:
         return f"{number(x)}{unit}"
-    return f"{number(x)} {unit}"
+    return f"{number(x)} {escape.visible(unit)}"
 
 
 def bounds(claim: Claim) -> tuple[float, float] | None:
@@ -110,7 +111,7 @@ def short_id(ident: str) -> str:
 
 def location(claim: Claim) -> str:
     """``path:line:column``, the form editors and terminals turn into a link."""
-    return f"{claim.doc}:{claim.line}:{claim.column}"
+    return f"{escape.visible(claim.doc)}:{claim.line}:{claim.column}"
 
 
 # --------------------------------------------------------------------------- gaps
@@ -255,8 +256,9 @@ def pad(text: str, columns: int, right: bool = False) -> str:
 
 
 def one_line(text: str) -> str:
-    """Collapse line breaks and runs of whitespace so a sentence fits one output line."""
-    return " ".join(text.split())
+    """Collapse line breaks and runs of whitespace so a sentence fits one output line; any
+    other control character is shown escaped (``\\x1b``), never passed to a terminal."""
+    return escape.visible(" ".join(text.split()))
 
 
 def split_sentence(claim: Claim) -> tuple[str, str, str]:

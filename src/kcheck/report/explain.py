@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kcheck import escape
 from kcheck.errors import UsageError
 from kcheck.models import Claim, Conflict, DocumentInfo, Report, Topic
 from kcheck.report import describe
@@ -46,7 +47,7 @@ def find(report: Report, ident: str) -> Found:
 def as_json(item: Found) -> str:
     kind = "conflict" if isinstance(item, Conflict) else "claim" if isinstance(item, Claim) else "topic"
     data: dict[str, Any] = {"kind": kind, kind: item.model_dump(mode="json")}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def explain(report: Report, ident: str) -> str:
@@ -58,7 +59,7 @@ def explain(report: Report, ident: str) -> str:
         lines = _claim_in_context(report, item)
     else:
         lines = _topic(report, item)
-    return "\n".join(line.rstrip() for line in lines) + "\n"
+    return escape.guard("\n".join(line.rstrip() for line in lines) + "\n")
 
 
 # --------------------------------------------------------------------------- pieces

@@ -10,25 +10,23 @@ this module only renders.
 
 from __future__ import annotations
 
+from kcheck import escape
 from kcheck.models import Conflict, Report, Severity
 from kcheck.report import describe, markdown
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = escape.github_data
+escape_property = escape.github_property
 
 
 def render(report: Report) -> str:
     ordered = sorted(report.conflicts, key=lambda c: (c.baselined, -c.severity.rank))
     lines = [annotation(c) for c in ordered]
     lines.append(f"kcheck: {describe.summary_line(report)}")
-    return "\n".join(lines) + "\n"
+    # every annotation is one line whatever it carries (escape_data encodes line breaks)
+    return escape.guard("\n".join(lines) + "\n", commands=True)
 
 
 def annotation(conflict: Conflict) -> str:

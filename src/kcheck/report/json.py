@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from kcheck import escape
 from kcheck.models import Report
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def render(report: Report) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+    return escape.json_text(report.model_dump_json(indent=2)) + "\n"
 
 
 def schema() -> dict[str, Any]:

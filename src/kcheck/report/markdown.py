@@ -7,18 +7,16 @@ Text from the articles is escaped, so a stray ``*`` or ``|`` cannot break the la
 
 from __future__ import annotations
 
-import re
-
+from kcheck import escape as safe
 from kcheck.models import Claim, Conflict, Report, Severity
 from kcheck.report import describe
 
 _COUNT_LABELS = [(Severity.ERROR, "errors"), (Severity.WARNING, "warnings"), (Severity.INFO, "info")]
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def escape(text: str) -> str:
     """Text shown literally: Markdown punctuation backslash-escaped, one line."""
-    return _SPECIAL.sub(r"\\\1", describe.one_line(text))
+    return safe.markdown(" ".join(text.split()))
 
 
 def code(text: str) -> str:
@@ -71,7 +69,7 @@ def render(report: Report) -> str:
         out += ["## Unreadable files", ""]
         out += [f"- {code(p.path)}: {escape(p.error)}" for p in report.unreadable]
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return safe.guard("\n".join(out).rstrip("\n") + "\n")
 
 
 def _conflict(conflict: Conflict) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from kcheck import __version__
+from kcheck import __version__, escape
 from kcheck.models import Claim, Conflict, Report, Severity
 from kcheck.report import describe
 from kcheck.report.rulehelp import KNOWN, check_help
@@ -26,7 +26,7 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(report: Report) -> str:
-    return json.dumps(sarif(report), ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(json.dumps(sarif(report), ensure_ascii=False, indent=2)) + "\n"
 
 
 def sarif(report: Report) -> dict[str, Any]:
@@ -113,7 +113,10 @@ def _location(claim: Claim, ident: int | None = None) -> dict[str, Any]:
 
 def artifact_uri(path: str) -> str:
     """A URI reference for a document path: relative paths stay relative (``corpus/a.txt``)."""
-    pure: PurePath = PureWindowsPath(path) if "\\" in path else PurePosixPath(path)
+    # a backslash marks a Windows path only where no slash is used (an escaped control
+    # character in a file name, ``e\\n.txt``, is a backslash too)
+    windows = "\\" in path and "/" not in path
+    pure: PurePath = PureWindowsPath(path) if windows else PurePosixPath(path)
     posix = pure.as_posix()
     if pure.is_absolute():
         drive = posix if posix.startswith("/") else "/" + posix

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from kcheck import escape
 from kcheck.models import Claim, Conflict, Report, Severity
 from kcheck.report import describe
 
@@ -28,7 +29,7 @@ def render(report: Report, *, color: bool = False) -> str:
     out: list[str] = []
     groups = describe.by_topic(report.conflicts)
     for label, conflicts in groups:
-        out.append(style(label, bold=True))
+        out.append(style(describe.one_line(label), bold=True))
         for conflict in conflicts:
             out.extend(_conflict(conflict, style))
         out.append("")
@@ -40,18 +41,18 @@ def render(report: Report, *, color: bool = False) -> str:
         out.append(style(f"Corroborated ({len(agreed)} topic{'s' if len(agreed) != 1 else ''})", bold=True))
         for item in agreed:
             sources = len(set(item.topic.sources) or {c.doc for c in item.claims})
-            out.append(f"  {item.topic.label}: {sources} sources agree")
+            out.append(f"  {describe.one_line(item.topic.label)}: {sources} sources agree")
             out.extend(_claim_table(item.claims, indent="    "))
         out.append("")
 
     if report.unreadable:
         n = len(report.unreadable)
         out.append(style(f"Unreadable ({n} file{'s' if n != 1 else ''})", bold=True))
-        out.extend(f"  {p.path}: {p.error}" for p in report.unreadable)
+        out.extend(f"  {escape.visible(p.path)}: {describe.one_line(p.error)}" for p in report.unreadable)
         out.append("")
 
     out.append(f"Summary: {describe.summary_line(report)}")
-    return "\n".join(line.rstrip() for line in out) + "\n"
+    return escape.guard("\n".join(line.rstrip() for line in out) + "\n", color=color)
 
 
 def _conflict(conflict: Conflict, style: Style) -> list[str]:
@@ -82,7 +83,7 @@ def _claim_table(claims: list[Claim], indent: str) -> list[str]:
     cells = [
         [
             describe.location(c),
-            c.quote,
+            describe.one_line(c.quote),
             f"= {describe.value(c)}",
             describe.interval(c) or "",
             describe.when(c) or "",
