@@ -28,6 +28,7 @@ from kcheck.pipeline import Settings
 from kcheck.report import FORMATS, markdown, render
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
 from kcheck.report.claims import render as render_claims
+from kcheck.report.html import RunInfo
 from kcheck.report.select import at_least
 from kcheck.rules import RuleSet, check_rules, load_rules
 
@@ -209,7 +210,8 @@ def main() -> None:
     default="text",
     show_default=True,
     help="text for a terminal, json (see schemas/report.schema.json), markdown, sarif (2.1.0), "
-    "github (workflow annotations; also appends Markdown to $GITHUB_STEP_SUMMARY when set).",
+    "github (workflow annotations; also appends Markdown to $GITHUB_STEP_SUMMARY when set), "
+    "html (one self-contained page to browse offline; use with --output).",
 )
 @output_option
 @click.option(
@@ -268,6 +270,7 @@ def report_cmd(
     \b
     Examples:
       kcheck report corpus/ --format sarif --output kcheck.sarif --fail-on warning
+      kcheck report corpus/ --format html -o report.html
       kcheck report corpus/ --write-baseline .kcheck-baseline.json
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
     """
@@ -296,7 +299,16 @@ def report_cmd(
 
     code = exit_code(report, fail_on)
     shown = at_least(report, Severity(min_severity))
-    emit(render(shown, fmt, color=use_color(output)), output)
+    run = RunInfo(
+        paths=settings.paths,
+        rules=", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in",
+        fail_on=fail_on,
+        min_severity=min_severity,
+        changed_since=changed_since,
+        cwd=os.getcwd(),
+        output_dir=str(output.resolve().parent) if output is not None else None,
+    )
+    emit(render(shown, fmt, color=use_color(output), run=run), output)
     if fmt == "github":
         append_step_summary(markdown.render(shown))
     sys.exit(code)
