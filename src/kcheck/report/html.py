@@ -278,7 +278,8 @@ class _Builder:
         in_finding = {
             c.id for t in topics for fi in findings_of.get(t.id, []) for c in self._conflict(fi).claims
         }
-        points = []
+        points: list[list[Any]] = []
+        marks: dict[tuple[Any, ...], list[Any]] = {}
         for slot, c, topic in sorted(rows, key=lambda r: (column[r[0]], r[1].doc, r[1].line, r[1].column)):
             status = 2 if c.id in in_finding else 1 if topic.status == TopicStatus.CONSISTENT else 0
             low: float | None
@@ -294,7 +295,15 @@ class _Builder:
                 mid = _finite(c.value)
                 if low is None and high is None and mid is None:
                     continue
-            points.append([column[slot], self._doc(c.doc), low, mid, high, c.quote, c.line, status])
+            point = [column[slot], self._doc(c.doc), low, mid, high, c.quote, c.line, status]
+            # one mark per source: a document repeating its own figure for a period adds nothing
+            mark = (column[slot], point[1], low, mid, high)
+            if mark in marks:
+                kept = marks[mark]
+                kept[7] = max(kept[7], status)  # in a finding, if either is
+            else:
+                marks[mark] = point
+                points.append(point)
         # the series is the first topic's label without its period (快手 GMV 2021-Q3 -> 快手 GMV)
         label = first.label
         if not is_event:
@@ -452,7 +461,7 @@ def _filters(report: Report, payload: dict[str, Any]) -> str:
             "</select></label>",
             '<label>baseline<select name="status">',
             '<option value="">any</option><option value="new">new only</option>'
-            '<option value="baselined">baselined only</option>',
+            '<option value="baselined">baselined (suppressed) only</option>',
             "</select></label>",
             '<label>entity<input name="entity" list="dl-entity" autocomplete="off"></label>',
             '<label>metric<input name="metric" list="dl-metric" autocomplete="off"></label>',
@@ -499,7 +508,7 @@ def _overview(report: Report, run: RunInfo | None) -> str:
         _stat("topics", s.topics),
         _stat("corroborated topics", s.corroborated),
         *(_stat(sev, s.conflicts.get(sev, 0), sev) for sev in ("error", "warning", "info")),
-        _stat("baselined", s.baselined),
+        _stat("baselined (suppressed)", s.baselined),
         _stat("unreadable files", s.unreadable),
     ]
     if s.hidden:

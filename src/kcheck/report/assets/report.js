@@ -197,7 +197,7 @@
 
   function findingCard(f) {
     var badges = [el("span", { class: "badge " + f.sev }, f.sev), el("code", null, f.type)];
-    if (f.bl) badges.push(el("span", { class: "badge baselined", title: "listed in the baseline: shown, never failing the run" }, "baselined"));
+    if (f.bl) badges.push(el("span", { class: "badge baselined", title: "suppressed: listed in the baseline file, shown but never failing the run" }, "baselined · suppressed"));
     return el("article", { class: "card " + f.sev + (f.bl ? " baselined" : ""), id: "f-" + f.id },
       el("div", { class: "card-head" }, badges, el("h3", null, f.topic)),
       el("p", { class: "message" }, f.msg),
@@ -306,16 +306,22 @@
     return root;
   }
 
+  // the figures behind a chart, as a table built when first opened (a chart may have hundreds)
   function pointTable(s) {
-    var rows = s.pts.map(function (p) {
-      var d = doc(p[1]);
-      return el("tr", null, el("td", null, s.cols[p[0]]), el("td", null, p[5]), el("td", null, pointValue(s, p)),
-        el("td", null, el("a", { href: d.h, class: "mono" }, d.p + ":" + p[6])));
-    });
-    return el("details", { class: "points" }, el("summary", null, s.pts.length + " figures from " + s.n + " sources"),
+    var body = el("tbody", null);
+    var box = el("details", { class: "points" }, el("summary", null, s.pts.length + " figures from " + s.n + " sources"),
       el("div", { class: "table-wrap" }, el("table", null,
         el("thead", null, el("tr", null, el("th", null, "period"), el("th", null, "as written"), el("th", null, "value"), el("th", null, "source"))),
-        el("tbody", null, rows))));
+        body)));
+    box.addEventListener("toggle", function () {
+      if (!box.open || body.firstChild) return;
+      append(body, s.pts.map(function (p) {
+        var d = doc(p[1]);
+        return el("tr", null, el("td", null, s.cols[p[0]]), el("td", null, p[5]), el("td", null, pointValue(s, p)),
+          el("td", null, el("a", { href: d.h, class: "mono" }, d.p + ":" + p[6])));
+      }));
+    });
+    return box;
   }
 
   function chartCard(s) {
