@@ -216,3 +216,26 @@ def test_a_hostile_article_executes_nothing(browser: chromium.Browser, tmp_path:
     browser.open(out, "#view=findings")
     text = browser.js("return document.getElementById('view-findings').innerText")
     assert '<img src=x onerror="window.__pwned=1">.md' in text
+
+
+def test_a_finding_over_many_claims_shows_the_first_few(browser: chromium.Browser, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    report = sample_report()
+    first = report.conflicts[0]
+    copies = [
+        c.model_copy(update={"id": f"{c.id}-{n}", "line": c.line + 100 * n})
+        for n in range(3)
+        for c in first.claims
+    ]
+    report = report.model_copy(update={"conflicts": [first.model_copy(update={"claims": copies})]})
+    page = tmp_path / "many.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    browser.open(page, "#view=findings")
+    sides = "return document.querySelectorAll('#view-findings .side').length"
+    assert browser.js(sides) == 4
+    button = browser.driver.find_element(By.CSS_SELECTOR, "#view-findings .more-sides")
+    assert button.text == "show the other 5 claims"
+    button.click()
+    assert browser.js(sides) == 9
+    _assert_clean(browser, page)

@@ -359,6 +359,7 @@ _VIEWS = (
 _CURRENT = ' aria-current="page"'
 _NUM = ' class="num"'
 _LIST_LIMIT = 200
+_SUGGESTIONS = 2000
 _LEGEND = (
     '<p class="legend"><span><i class="k2"></i>in a finding</span>'
     '<span><i class="k1"></i>agrees with another source</span><span><i class="k0"></i>one source</span>'
@@ -449,7 +450,10 @@ def _filters(report: Report, payload: dict[str, Any]) -> str:
     checks = sorted({c.type for c in report.conflicts})
     entities = {e for f in payload["findings"] for e in f["ent"]} | {s["ent"] for s in payload["series"]}
     metrics = {m for f in payload["findings"] for m in f["met"]} | {s["met"] for s in payload["series"]}
-    sources = {d[0] for d in payload["docs"]}
+    # suggestions only (the filter takes any part of a path, title or site): the documents in
+    # findings, at most a few thousand, so a large archive's page stays quick to open
+    claims, docs = payload["claims"], payload["docs"]
+    sources = sorted({docs[claims[ci][0]][0] for f in payload["findings"] for ci in f["cl"]})[:_SUGGESTIONS]
     return "".join(
         [
             '<form id="filters" class="filters noprint" role="search" hidden>',
@@ -470,7 +474,7 @@ def _filters(report: Report, payload: dict[str, Any]) -> str:
             '<button type="reset">clear</button>',
             _datalist("dl-entity", entities - {""}),
             _datalist("dl-metric", metrics - {""}),
-            _datalist("dl-source", sources),
+            _datalist("dl-source", set(sources)),
             "</form>",
         ]
     )

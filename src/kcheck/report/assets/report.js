@@ -6,7 +6,8 @@
   performance.mark("kcheck-start");
   var DATA = JSON.parse(document.getElementById("kcheck-data").textContent);
   performance.mark("kcheck-parsed");
-  var PAGE = 50;
+  var SIDES = 4;
+  var printing = false;
   var PRINT_LIMIT = 1000;
   var SVGNS = "http://www.w3.org/2000/svg";
   var VIEWS = ["overview", "findings", "topics", "corroborated", "documents"];
@@ -184,6 +185,20 @@
     return el("div", { class: "side" }, sentence, dl, el("div", null, sourceLink(c)));
   }
 
+  // the first few claims side by side; a finding over dozens of copies shows the rest on demand
+  function sides(claims) {
+    var limit = printing ? claims.length : SIDES;
+    var box = el("div", { class: "sides" }, claims.slice(0, limit).map(side));
+    if (claims.length <= limit) return box;
+    var rest = claims.length - limit;
+    var more = el("button", { type: "button", class: "more-sides noprint" }, "show the other " + rest + " claim" + (rest > 1 ? "s" : ""));
+    more.addEventListener("click", function () {
+      append(box, claims.slice(limit).map(side));
+      more.parentNode.removeChild(more);
+    });
+    return el("div", null, box, more);
+  }
+
   function why(tid) {
     var t = topic(tid);
     if (!t || !t.why.length) return null;
@@ -201,7 +216,7 @@
     return el("article", { class: "card " + f.sev + (f.bl ? " baselined" : ""), id: "f-" + f.id },
       el("div", { class: "card-head" }, badges, el("h3", null, f.topic)),
       el("p", { class: "message" }, f.msg),
-      el("div", { class: "sides" }, f.cl.map(side)),
+      sides(f.cl),
       f.gap ? el("p", null, "gap: ", el("span", { class: "gap" }, f.gap)) : null,
       why(f.tid),
       el("p", { class: "explain" }, "details: ", el("code", null, "kcheck explain " + f.id.slice(0, 12))));
@@ -212,7 +227,7 @@
     t.cl.forEach(function (ci) { n[DATA.claims[ci][0]] = 1; });
     return el("article", { class: "card" },
       el("div", { class: "card-head" }, el("span", { class: "badge ok" }, Object.keys(n).length + " sources agree"), el("h3", null, t.label)),
-      el("div", { class: "sides" }, t.cl.map(side)),
+      sides(t.cl),
       why(t.tid),
       el("p", { class: "explain" }, "details: ", el("code", null, "kcheck explain " + t.tid.slice(0, 12))));
   }
@@ -293,14 +308,12 @@
         var x = L + band * (+col) + band * (j + 1) / (pts.length + 1);
         var cls = "s" + p[7];
         var tip = doc(p[1]).p + ":" + p[6] + "  " + p[5] + " = " + pointValue(s, p);
-        var g = svg("g", null, svg("title", null, tip));
         var low = p[2] === null ? lo : p[2], high = p[4] === null ? hi : p[4];
         if (low !== high) {
-          append(g, svg("line", { class: "iv " + cls + (p[2] === null || p[4] === null ? " open" : ""), x1: x, x2: x, y1: y(low), y2: y(high) }));
+          append(root, svg("line", { class: "iv " + cls + (p[2] === null || p[4] === null ? " open" : ""), x1: x, x2: x, y1: y(low), y2: y(high) }));
         }
         var v = p[3] !== null ? p[3] : (p[2] !== null ? p[2] : p[4]);
-        append(g, svg("circle", { class: cls, cx: x, cy: y(v), r: 4.5 }));
-        append(root, g);
+        append(root, svg("circle", { class: cls, cx: x, cy: y(v), r: 4.5 }, svg("title", null, tip)));
       });
     });
     return root;
@@ -337,10 +350,10 @@
   // ------------------------------------------------------------------ views
 
   var LISTS = {
-    findings: { items: function () { return DATA.findings; }, match: findingMatches, card: findingCard, noun: "findings" },
-    topics: { items: function () { return DATA.series; }, match: seriesMatches, card: chartCard, noun: "charted topics" },
-    corroborated: { items: function () { return DATA.corroborated; }, match: corroboratedMatches, card: corroboratedCard, noun: "corroborated topics" },
-    documents: { items: function () { return DATA.docs; }, match: documentMatches, card: documentRow, noun: "documents" }
+    findings: { items: function () { return DATA.findings; }, match: findingMatches, card: findingCard, noun: "findings", page: 40 },
+    topics: { items: function () { return DATA.series; }, match: seriesMatches, card: chartCard, noun: "charted topics", page: 12 },
+    corroborated: { items: function () { return DATA.corroborated; }, match: corroboratedMatches, card: corroboratedCard, noun: "corroborated topics", page: 40 },
+    documents: { items: function () { return DATA.docs; }, match: documentMatches, card: documentRow, noun: "documents", page: 100 }
   };
 
   function renderList(view, limit) {
@@ -373,7 +386,7 @@
       if (v === state.view) tab.setAttribute("aria-current", "page"); else tab.removeAttribute("aria-current");
     });
     document.getElementById("filters").hidden = state.view === "overview";
-    if (LISTS[state.view]) renderList(state.view, PAGE);
+    if (LISTS[state.view]) renderList(state.view, LISTS[state.view].page);
   }
 
   function syncForm() {
@@ -404,11 +417,13 @@
         showView();
       });
       var more = document.querySelector("#view-" + v + " .more");
-      if (more) more.addEventListener("click", function () { renderList(v, (shown[v] || 0) + PAGE * 4); });
+      if (more) more.addEventListener("click", function () { renderList(v, (shown[v] || 0) + LISTS[v].page * 4); });
     });
     window.addEventListener("hashchange", function () { state = readState(); syncForm(); showView(); });
     window.addEventListener("beforeprint", function () {
+      printing = true;
       Object.keys(LISTS).forEach(function (v) { renderList(v, Math.max(shown[v] || 0, PRINT_LIMIT)); });
+      printing = false;
     });
     showView();
     document.body.setAttribute("data-ready", "1");
