@@ -246,6 +246,7 @@
   function fmtNumber(x) {
     if (!isFinite(x)) return x > 0 ? "∞" : "-∞";
     var a = Math.abs(x);
+    if (a >= 1e12) return +(x / 1e12).toPrecision(4) + "万亿";
     if (a >= 1e8) return +(x / 1e8).toPrecision(4) + "亿";
     if (a >= 1e4) return +(x / 1e4).toPrecision(4) + "万";
     return String(+x.toPrecision(4));
@@ -287,7 +288,15 @@
     s.pts.forEach(function (p) { [p[2], p[3], p[4]].forEach(function (v) { if (v !== null && isFinite(v)) vals.push(v); }); });
     var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals);
     if (!isDate && lo > 0 && lo < hi * 0.5) lo = 0;
-    var pad = isDate ? Math.max((hi - lo) * 0.08, 15) : (hi - lo) * 0.08 || Math.abs(hi) * 0.1 || 1;
+    // a scale at least a fifth of the figures' size wide, so that sources agreeing within
+    // their rounding look like agreement, not like a chart filled by one interval
+    var least = isDate ? 30 : Math.max(Math.abs(lo), Math.abs(hi)) * 0.2;
+    if (hi - lo < least) {
+      var mid = (lo + hi) / 2;
+      lo = mid - least / 2; hi = mid + least / 2;
+      if (!isDate && lo < 0 && (lo + hi) / 2 >= 0 && Math.min.apply(null, vals) >= 0) { hi -= lo; lo = 0; }
+    }
+    var pad = (hi - lo) * 0.08 || 1;
     lo -= pad; hi += pad;
     var y = function (v) { return T + (H - T - B) * (1 - (v - lo) / (hi - lo)); };
     var cols = s.cols.length, band = (W - L - R) / cols;
