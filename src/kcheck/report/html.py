@@ -276,7 +276,7 @@ class _Builder:
         order = sorted(periods)
         column = {slot: i for i, slot in enumerate(order)}
         in_finding = {
-            c.id for t in topics for fi in findings_of.get(t.id, []) for c in self._conflict(fi).claims
+            c.id for t in topics for fi in findings_of.get(t.id, []) for c in self.report.conflicts[fi].claims
         }
         points: list[list[Any]] = []
         marks: dict[tuple[Any, ...], list[Any]] = {}
@@ -322,12 +322,22 @@ class _Builder:
             "agreed": any(t.status == TopicStatus.CONSISTENT for t in topics),
         }
 
-    def _conflict(self, index: int) -> Conflict:
-        return self.report.conflicts[index]
-
 
 def data(report: Report, run: RunInfo | None = None) -> dict[str, Any]:
-    """What the page's script renders: plain JSON with short keys (the page carries thousands)."""
+    """What the page's script renders: plain JSON with short keys and rows as arrays, since the
+    page of a large archive carries tens of thousands of them (assets/report.js decodes them).
+
+    - ``docs``: ``[path, href, title, source, published, published_from, claims]``
+    - ``claims``: ``[doc, line, column, sentence, figure start, figure end, quote, value,
+      interval, time]``; the sentence is an index into ``sentences`` (each written once),
+      the figure's place in it is counted in UTF-16 code units, -1 when not found
+    - ``findings``: one object per conflict; ``cl`` are indexes into ``claims``
+    - ``topics``: topic id -> ``[label, [indexes into whys]]``; ``whys``: ``[reason, weak link or ""]``
+    - ``corroborated``: agreed topics with their claims
+    - ``series``: one chart each; ``pts`` rows are ``[column, doc, low, value, high, quote,
+      line, status]`` with status 2 = in a finding, 1 = agreed, 0 = one source; dates are
+      days since 1970-01-01
+    """
     builder = _Builder(report, run)
     findings = [builder.finding(c) for c in report.conflicts]
     findings_of: dict[str, list[int]] = {}
@@ -358,13 +368,13 @@ _VIEWS = (
 )
 _CURRENT = ' aria-current="page"'
 _NUM = ' class="num"'
-_LIST_LIMIT = 200
+_LIST_LIMIT = 200  # rows of the overview's document lists; the Documents tab has them all
 _SUGGESTIONS = 2000
 _LEGEND = (
     '<p class="legend"><span><i class="k2"></i>in a finding</span>'
     '<span><i class="k1"></i>agrees with another source</span><span><i class="k0"></i>one source</span>'
     "<span>bar: the interval the wording allows (dashed: open-ended); hover a mark for its source</span></p>"
-)  # rows of the overview's document lists; the Documents tab has them all
+)
 
 
 def render(report: Report, *, run: RunInfo | None = None) -> str:
