@@ -239,3 +239,15 @@ def test_a_finding_over_many_claims_shows_the_first_few(browser: chromium.Browse
     button.click()
     assert browser.js(sides) == 9
     _assert_clean(browser, page)
+
+
+def test_documents_follow_the_finding_filters(browser: chromium.Browser, bundled: Path) -> None:
+    rows = "return document.querySelectorAll('#view-documents tbody tr:not(:has(.empty))').length"
+    browser.open(bundled, "#view=documents")
+    assert browser.js(rows) == 5
+    browser.open(bundled, "#view=documents&sev=warning")  # the reused figure: one document
+    assert browser.js(rows) == 1
+    browser.open(bundled, "#view=documents&check=date_mismatch&source=000_")
+    assert browser.js(rows) == 1
+    browser.open(bundled, "#view=documents&sev=info")
+    assert browser.js(rows) == 0

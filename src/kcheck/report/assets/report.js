@@ -110,9 +110,14 @@
     return [c.pre, c.fig, c.post, c.q, c.v, c.i, c.w, doc(c.d).p].join("\n");
   }
 
-  function matchesCommon(ents, mets, docs, hay) {
+  function matchesSubject(ents, mets) {
     if (state.entity && !ents.some(function (e) { return fold(e).indexOf(fold(state.entity)) >= 0; })) return false;
     if (state.metric && !mets.some(function (m) { return fold(m).indexOf(fold(state.metric)) >= 0; })) return false;
+    return true;
+  }
+
+  function matchesCommon(ents, mets, docs, hay) {
+    if (!matchesSubject(ents, mets)) return false;
     if (state.source && !docs.some(function (d) {
       var x = doc(d);
       return fold(x.p + "\n" + (x.s || "") + "\n" + (x.t || "")).indexOf(fold(state.source)) >= 0;
@@ -121,11 +126,16 @@
     return true;
   }
 
-  function findingMatches(f) {
+  function findingKept(f) {
     if (state.sev && f.sev !== state.sev) return false;
     if (state.check && f.type !== state.check) return false;
     if (state.status === "new" && f.bl) return false;
     if (state.status === "baselined" && !f.bl) return false;
+    return true;
+  }
+
+  function findingMatches(f) {
+    if (!findingKept(f)) return false;
     var docs = f.cl.map(function (ci) { return DATA.claims[ci][0]; });
     return matchesCommon(f.ent, f.met, docs, function () {
       var t = topic(f.tid) || { why: [] };
@@ -136,12 +146,7 @@
 
   function seriesMatches(s) {
     if (state.sev || state.check || state.status) {
-      var any = s.f.some(function (fi) {
-        var f = DATA.findings[fi];
-        return (!state.sev || f.sev === state.sev) && (!state.check || f.type === state.check) &&
-          (state.status !== "new" || !f.bl) && (state.status !== "baselined" || f.bl);
-      });
-      if (!any) return false;
+      if (!s.f.some(function (fi) { return findingKept(DATA.findings[fi]); })) return false;
     }
     var docs = s.pts.map(function (p) { return p[1]; });
     return matchesCommon([s.ent], [s.met], docs, function () {
@@ -157,8 +162,22 @@
     });
   }
 
+  // with a finding filter set, the documents are those of the findings it keeps
+  var involved = null;
+
   function documentMatches(_, i) {
-    if (state.sev || state.check || state.status || state.entity || state.metric) return false;
+    if (i === 0) involved = null;
+    if (state.sev || state.check || state.status || state.entity || state.metric) {
+      if (involved === null) {
+        involved = {};
+        DATA.findings.forEach(function (f) {
+          if (findingKept(f) && matchesSubject(f.ent, f.met)) {
+            f.cl.forEach(function (ci) { involved[DATA.claims[ci][0]] = true; });
+          }
+        });
+      }
+      if (!involved[i]) return false;
+    }
     var d = doc(i);
     return matchesCommon([], [], [i], function () { return [d.p, d.t, d.s, d.d, d.f].join("\n"); });
   }
