@@ -204,3 +204,17 @@ def test_cli_writes_the_page(tmp_path: Path) -> None:
     docs = json.loads(block)["docs"]
     target = Path(os.path.normpath(out.parent / docs[0][1]))
     assert target == ROOT / docs[0][0] and target.is_file()
+
+
+def test_a_missing_browser_skips_locally_but_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from . import browser
+
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    monkeypatch.delenv("KCHECK_CHROMIUM", raising=False)
+    monkeypatch.delenv("KCHECK_CHROMEDRIVER", raising=False)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true but no chromium"):
+        browser.find()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium chromium-driver"):
+        browser.find()
