@@ -143,6 +143,9 @@ def test_filters_change_what_is_shown_and_live_in_the_url(browser: chromium.Brow
 
 def test_printing_shows_every_section_without_the_controls(browser: chromium.Browser, bundled: Path) -> None:
     browser.open(bundled, "#view=findings")
+    browser.js("window.dispatchEvent(new Event('beforeprint'))")
+    assert browser.js("return document.querySelectorAll('details.why:not([open])').length") == 0
+    assert len(_cards(browser, "corroborated")) == 3  # every list is drawn, not only the open tab
     browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         shown = browser.js(

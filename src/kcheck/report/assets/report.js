@@ -452,6 +452,8 @@
       printing = true;
       Object.keys(LISTS).forEach(function (v) { renderList(v, Math.max(shown[v] || 0, PRINT_LIMIT)); });
       printing = false;
+      // on paper, the reasons for grouping cannot be clicked open
+      document.querySelectorAll("details.why").forEach(function (d) { d.open = true; });
     });
     showView();
     document.body.setAttribute("data-ready", "1");
