@@ -254,3 +254,23 @@ def test_documents_follow_the_finding_filters(browser: chromium.Browser, bundled
     assert browser.js(rows) == 1
     browser.open(bundled, "#view=documents&sev=info")
     assert browser.js(rows) == 0
+
+
+def test_the_real_articles_report_loads_clean(browser: chromium.Browser, tmp_path: Path) -> None:
+    corpus = ROOT.parent / "shared" / "realnews" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/realnews/corpus is not here")
+    out = tmp_path / "realnews.html"
+    old = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(main, ["report", str(corpus), "--format", "html", "-o", str(out)])
+    finally:
+        os.chdir(old)
+    assert result.exit_code in (0, 1), result.output
+    for view in VIEWS:
+        browser.open(out, f"#view={view}")
+        assert browser.js("return document.body.getAttribute('data-ready')") == "1"
+        _assert_clean(browser, out)
+    browser.open(out, "#view=topics")
+    assert browser.js("return document.querySelectorAll('#view-topics svg.chart').length") > 0
