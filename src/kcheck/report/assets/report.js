@@ -325,7 +325,10 @@
         svg("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end" }, isDate ? fmtDay(v) : fmtNumber(v))]);
     });
     append(root, svg("line", { class: "axis", x1: L, x2: W - R, y1: H - B, y2: H - B }));
+    // every period's label while they fit (about 70 units each), else every second, third, ...
+    var every = Math.ceil(70 / band);
     s.cols.forEach(function (label, i) {
+      if (i % every) return;
       append(root, svg("text", { x: L + band * (i + 0.5), y: H - B + 16, "text-anchor": "middle" }, label));
     });
     var perCol = {};
