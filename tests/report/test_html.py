@@ -13,9 +13,12 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import kcheck
 from kcheck.cli import main
@@ -218,3 +221,28 @@ def test_a_missing_browser_skips_locally_but_fails_under_ci(monkeypatch: pytest.
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="apt-get install chromium chromium-driver"):
         browser.find()
+
+
+# any text at all, with the characters that matter to HTML, JSON and URLs made likely
+_TEXT = st.text(
+    alphabet=st.one_of(st.sampled_from("<>&\"'/!-=:;`\\ \n\u2028\u2029scriptSCRIPT"), st.characters()),
+    max_size=60,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_TEXT, sentence=_TEXT, path=_TEXT.filter(lambda p: "\x00" not in p and p.strip()))
+def test_any_text_stays_text(title: str, sentence: str, path: str) -> None:
+    report = sample_report()
+    docs = [report.documents[0].model_copy(update={"title": title, "path": path}), *report.documents[1:]]
+    claims = [c.model_copy(update={"sentence": sentence + c.sentence, "doc": path}) for c in report.claims]
+    report = report.model_copy(update={"documents": docs, "claims": claims})
+    page = Page(render(report, "html"))
+    assert len(page.scripts()) == 2
+    assert not [n for _, attrs in page.elements for n in attrs if n.startswith("on")]
+    (block,) = [body for attrs, body in page.scripts() if attrs.get("type") == "application/json"]
+    decoded = json.loads(block)
+    assert decoded["docs"][0][0] == path and decoded["docs"][0][2] == title
+    assert re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", decoded["docs"][0][1]) is None  # a path, never a scheme
+    # the link is the path itself, percent-encoded, made explicitly relative
+    assert unquote(decoded["docs"][0][1]) == (path if path.startswith(("/", ".")) else "./" + path)
