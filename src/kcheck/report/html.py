@@ -304,6 +304,8 @@ class _Builder:
             else:
                 marks[mark] = point
                 points.append(point)
+        if len({p[1] for p in points}) < 2:  # nothing to compare once unvalued claims are out
+            return None
         # the series is the first topic's label without its period (快手 GMV 2021-Q3 -> 快手 GMV)
         label = first.label
         if not is_event:
