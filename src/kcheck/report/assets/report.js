@@ -305,7 +305,9 @@
     var isDate = s.dim === "date";
     var vals = [];
     s.pts.forEach(function (p) { [p[2], p[3], p[4]].forEach(function (v) { if (v !== null && isFinite(v)) vals.push(v); }); });
-    var lo = Math.min.apply(null, vals), hi = Math.max.apply(null, vals);
+    if (!vals.length) return el("p", { class: "empty" }, "no value to draw");
+    var smallest = vals.reduce(function (a, b) { return Math.min(a, b); });
+    var lo = smallest, hi = vals.reduce(function (a, b) { return Math.max(a, b); });
     if (!isDate && lo > 0 && lo < hi * 0.5) lo = 0;
     // a scale at least a fifth of the figures' size wide, so that sources agreeing within
     // their rounding look like agreement, not like a chart filled by one interval
@@ -313,7 +315,7 @@
     if (hi - lo < least) {
       var mid = (lo + hi) / 2;
       lo = mid - least / 2; hi = mid + least / 2;
-      if (!isDate && lo < 0 && (lo + hi) / 2 >= 0 && Math.min.apply(null, vals) >= 0) { hi -= lo; lo = 0; }
+      if (!isDate && lo < 0 && smallest >= 0) { hi -= lo; lo = 0; }  // no negative axis for positive figures
     }
     var pad = (hi - lo) * 0.08 || 1;
     lo -= pad; hi += pad;
