@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from kcheck.cli import main
 from kcheck.report import render
+from kcheck.report.select import recount
 
 from . import browser as chromium
 from .builders import sample_report
@@ -40,6 +41,14 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         os.chdir(old)
     assert result.exit_code == 1, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-made report of builders.py: three findings, one corroborated topic, 3 documents."""
+    out = tmp_path_factory.mktemp("html") / "sample.html"
+    out.write_text(render(sample_report(), "html"), encoding="utf-8")
     return out
 
 
@@ -71,8 +80,11 @@ def test_bundled_report_loads_without_errors_or_requests(browser: chromium.Brows
             " return !s.hidden; }).map(function (s) { return s.id; })"
         )
         assert visible == [f"view-{view}"]
+    findings = browser.js(
+        "return JSON.parse(document.getElementById('kcheck-data').textContent).findings.length"
+    )
     browser.open(bundled, "#view=findings")
-    assert len(_cards(browser, "findings")) == 2
+    assert len(_cards(browser, "findings")) == findings > 0
     browser.open(bundled, "#view=topics")
     assert browser.js("return document.querySelectorAll('#view-topics svg.chart circle').length") > 10
 
@@ -90,12 +102,12 @@ def test_screenshots_of_the_bundled_report(browser: chromium.Browser, bundled: P
     assert all(s.stat().st_size > 10_000 for s in shots)
 
 
-def test_filters_change_what_is_shown_and_live_in_the_url(browser: chromium.Browser, bundled: Path) -> None:
+def test_filters_change_what_is_shown_and_live_in_the_url(browser: chromium.Browser, sample: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
-    browser.open(bundled, "#view=findings")
-    assert len(_cards(browser, "findings")) == 2
+    browser.open(sample, "#view=findings")
+    assert len(_cards(browser, "findings")) == 3
     Select(browser.driver.find_element(By.NAME, "sev")).select_by_value("warning")
     cards = _cards(browser, "findings")
     assert len(cards) == 1 and "reused_figure" in cards[0]
@@ -103,49 +115,72 @@ def test_filters_change_what_is_shown_and_live_in_the_url(browser: chromium.Brow
     shared = browser.js("return location.href")
 
     # a shared link restores the view and the form
-    browser.open(bundled)
+    browser.open(sample)
     browser.driver.get(shared)
     assert len(_cards(browser, "findings")) == 1
     assert browser.js("return document.querySelector('select[name=sev]').value") == "warning"
 
     cases = {
         "#view=findings&check=date_mismatch": ["date_mismatch"],
-        "#view=findings&q=%E8%B6%855%E4%BA%BF": ["reused_figure"],  # q=超5亿
-        "#view=findings&source=004_": ["reused_figure"],
-        "#view=findings&entity=%E6%8A%96%E9%9F%B3": ["date_mismatch"],  # entity=抖音
+        "#view=findings&sev=error": ["value_mismatch", "date_mismatch"],
+        "#view=findings&q=1785.87": ["value_mismatch"],  # the mistyped figure
+        "#view=findings&q=%E5%88%86%E6%89%8B": ["date_mismatch"],  # q=分手, in one sentence only
+        "#view=findings&source=000_": ["value_mismatch", "date_mismatch"],
+        "#view=findings&metric=gmv": ["value_mismatch", "reused_figure"],
+        "#view=findings&entity=%E5%BF%AB%E6%89%8B&check=reused_figure": ["reused_figure"],  # 快手
+        "#view=findings&entity=%E6%8A%96%E9%9F%B3": [],  # 抖音
         "#view=findings&sev=info": [],
         "#view=findings&status=baselined": [],
+        "#view=findings&status=new&sev=warning": ["reused_figure"],
     }
     for fragment, expected in cases.items():
-        browser.open(bundled, fragment)
+        browser.open(sample, fragment)
         cards = _cards(browser, "findings")
         assert len(cards) == len(expected), fragment
         assert all(kind in card for kind, card in zip(expected, cards, strict=True)), fragment
 
-    browser.open(bundled, "#view=topics&entity=%E6%8A%96%E9%9F%B3")  # 抖音
+    browser.open(sample, "#view=topics")
     charts = _cards(browser, "topics")
-    assert charts and all(c.startswith("抖音") for c in charts)
-    browser.open(bundled, "#view=topics")
-    assert len(_cards(browser, "topics")) > len(charts)
+    assert len(charts) == 3  # GMV over two quarters, its growth rate, the cut-off date
+    browser.open(sample, "#view=topics&metric=%E6%96%AD%E5%A4%96%E9%93%BE")  # metric=断外链
+    assert [c.split(" ")[0] for c in _cards(browser, "topics")] == ["快手"]
+    assert "断外链" in _cards(browser, "topics")[0]
+    browser.open(sample, "#view=topics&check=reused_figure")
+    assert len(_cards(browser, "topics")) == 1
 
     # typing in the search box filters at once and updates the fragment
-    browser.open(bundled, "#view=corroborated")
-    assert len(_cards(browser, "corroborated")) == 3
-    browser.driver.find_element(By.NAME, "q").send_keys("86.05..")  # an interval only the growth rate has
+    browser.open(sample, "#view=corroborated")
+    assert len(_cards(browser, "corroborated")) == 1
+    browser.driver.find_element(By.NAME, "q").send_keys("86.05..")  # the growth rate's interval
     assert len(_cards(browser, "corroborated")) == 1
     assert "q=86.05.." in browser.js("return location.hash")
+    browser.driver.find_element(By.NAME, "q").send_keys("9")
+    assert len(_cards(browser, "corroborated")) == 0
 
     # tabs are links that keep the filters
     browser.driver.find_element(By.ID, "tab-documents").click()
     assert "view=documents" in browser.js("return location.hash")
-    _assert_clean(browser, bundled)
+    assert "q=86.05..9" in browser.js("return location.hash")
+    _assert_clean(browser, sample)
 
 
-def test_printing_shows_every_section_without_the_controls(browser: chromium.Browser, bundled: Path) -> None:
-    browser.open(bundled, "#view=findings")
+def test_baselined_findings_are_marked(browser: chromium.Browser, tmp_path: Path) -> None:
+    report = sample_report()
+    marked = [report.conflicts[0].model_copy(update={"baselined": True}), *report.conflicts[1:]]
+    page = tmp_path / "baselined.html"
+    page.write_text(render(recount(report, marked), "html"), encoding="utf-8")
+    browser.open(page, "#view=findings&status=baselined")
+    (card,) = _cards(browser, "findings")
+    assert "value_mismatch" in card and "baselined · suppressed" in card
+    browser.open(page, "#view=findings&status=new")
+    assert not [c for c in _cards(browser, "findings") if "baselined" in c]
+
+
+def test_printing_shows_every_section_without_the_controls(browser: chromium.Browser, sample: Path) -> None:
+    browser.open(sample, "#view=findings")
     browser.js("window.dispatchEvent(new Event('beforeprint'))")
     assert browser.js("return document.querySelectorAll('details.why:not([open])').length") == 0
-    assert len(_cards(browser, "corroborated")) == 3  # every list is drawn, not only the open tab
+    assert len(_cards(browser, "corroborated")) == 1  # every list is drawn, not only the open tab
     browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         shown = browser.js(
@@ -244,15 +279,15 @@ def test_a_finding_over_many_claims_shows_the_first_few(browser: chromium.Browse
     _assert_clean(browser, page)
 
 
-def test_documents_follow_the_finding_filters(browser: chromium.Browser, bundled: Path) -> None:
+def test_documents_follow_the_finding_filters(browser: chromium.Browser, sample: Path) -> None:
     rows = "return document.querySelectorAll('#view-documents tbody tr:not(:has(.empty))').length"
-    browser.open(bundled, "#view=documents")
-    assert browser.js(rows) == 5
-    browser.open(bundled, "#view=documents&sev=warning")  # the reused figure: one document
+    browser.open(sample, "#view=documents")
+    assert browser.js(rows) == 3
+    browser.open(sample, "#view=documents&sev=warning")  # the reused figure: documents 001 and 005
+    assert browser.js(rows) == 2
+    browser.open(sample, "#view=documents&check=date_mismatch&source=000_")
     assert browser.js(rows) == 1
-    browser.open(bundled, "#view=documents&check=date_mismatch&source=000_")
-    assert browser.js(rows) == 1
-    browser.open(bundled, "#view=documents&sev=info")
+    browser.open(sample, "#view=documents&sev=info")
     assert browser.js(rows) == 0
 
 

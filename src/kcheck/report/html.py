@@ -252,7 +252,7 @@ class _Builder:
         self, topics: list[Topic], known: dict[str, Claim], findings_of: dict[str, list[int]]
     ) -> dict[str, Any] | None:
         first = topics[0]
-        is_event = first.key.get("type") == ClaimType.EVENT.value
+        is_event = first.key.get("type") == ClaimType.EVENT.value or "event" in first.key
         periods: dict[tuple[dt.date, dt.date], str] = {}
         rows: list[tuple[tuple[dt.date, dt.date], Claim, Topic]] = []
         for topic in topics:
