@@ -116,13 +116,18 @@
     return true;
   }
 
-  function matchesCommon(ents, mets, docs, hay) {
+  // ``hay`` builds the item's searchable text; it is built once, on the first search, and
+  // kept on the item, so each later keystroke is one indexOf per item
+  function matchesCommon(item, ents, mets, docs, hay) {
     if (!matchesSubject(ents, mets)) return false;
     if (state.source && !docs.some(function (d) {
       var x = doc(d);
       return fold(x.p + "\n" + (x.s || "") + "\n" + (x.t || "")).indexOf(fold(state.source)) >= 0;
     })) return false;
-    if (state.q && fold(hay()).indexOf(fold(state.q)) < 0) return false;
+    if (state.q) {
+      if (item.__text === undefined) item.__text = fold(hay());
+      if (item.__text.indexOf(fold(state.q)) < 0) return false;
+    }
     return true;
   }
 
@@ -137,7 +142,7 @@
   function findingMatches(f) {
     if (!findingKept(f)) return false;
     var docs = f.cl.map(function (ci) { return DATA.claims[ci][0]; });
-    return matchesCommon(f.ent, f.met, docs, function () {
+    return matchesCommon(f, f.ent, f.met, docs, function () {
       var t = topic(f.tid) || { why: [] };
       return [f.id, f.type, f.topic, f.msg, t.why.map(function (w) { return w[0]; }).join("\n")]
         .concat(f.cl.map(claimText)).join("\n");
@@ -149,7 +154,7 @@
       if (!s.f.some(function (fi) { return findingKept(DATA.findings[fi]); })) return false;
     }
     var docs = s.pts.map(function (p) { return p[1]; });
-    return matchesCommon([s.ent], [s.met], docs, function () {
+    return matchesCommon(s, [s.ent], [s.met], docs, function () {
       return [s.label].concat(s.pts.map(function (p) { return p[5] + "\n" + doc(p[1]).p; })).join("\n");
     });
   }
@@ -157,7 +162,7 @@
   function corroboratedMatches(t) {
     if (state.sev || state.check || state.status === "baselined") return false;
     var docs = t.cl.map(function (ci) { return DATA.claims[ci][0]; });
-    return matchesCommon([t.ent], [t.met], docs, function () {
+    return matchesCommon(t, [t.ent], [t.met], docs, function () {
       return [t.label].concat(t.cl.map(claimText)).join("\n");
     });
   }
@@ -165,7 +170,7 @@
   // with a finding filter set, the documents are those of the findings it keeps
   var involved = null;
 
-  function documentMatches(_, i) {
+  function documentMatches(item, i) {
     if (i === 0) involved = null;
     if (state.sev || state.check || state.status || state.entity || state.metric) {
       if (involved === null) {
@@ -179,7 +184,7 @@
       if (!involved[i]) return false;
     }
     var d = doc(i);
-    return matchesCommon([], [], [i], function () { return [d.p, d.t, d.s, d.d, d.f].join("\n"); });
+    return matchesCommon(item, [], [], [i], function () { return [d.p, d.t, d.s, d.d, d.f].join("\n"); });
   }
 
   // ------------------------------------------------------------------ pieces
