@@ -168,10 +168,12 @@ def test_unknown_option_is_one_line(corpus: Path) -> None:
     )
 
 
-def test_html_is_not_offered_until_it_exists(corpus: Path) -> None:
+def test_html_is_offered(corpus: Path) -> None:
     result = invoke("report", "--format", "html")
-    assert result.exit_code == 2
-    assert "'html' is not one of 'text', 'json', 'markdown', 'sarif', 'github'" in result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stderr == ""
+    unknown = invoke("report", "--format", "pdf")
+    assert unknown.exit_code == 2
+    assert "'pdf' is not one of 'text', 'json', 'markdown', 'sarif', 'github', 'html'" in unknown.stderr
 
 
 def test_internal_error_one_line_traceback_only_with_v(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

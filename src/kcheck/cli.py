@@ -27,6 +27,7 @@ from kcheck.report import FORMATS, github, render
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
 from kcheck.report.claims import render as render_claims
 from kcheck.report.explain import as_json, explain, find
+from kcheck.report.html import RunInfo
 from kcheck.rules import RuleSet, check_rules, load_rules
 
 log = logging.getLogger("kcheck")
@@ -206,7 +207,8 @@ def main() -> None:
     default="text",
     show_default=True,
     help="text for a terminal, json (see schemas/report.schema.json), markdown, sarif (2.1.0), "
-    "github (workflow annotations; also appends Markdown to $GITHUB_STEP_SUMMARY when set).",
+    "github (workflow annotations; also appends Markdown to $GITHUB_STEP_SUMMARY when set), "
+    "html (one self-contained page to browse offline; use with --output).",
 )
 @output_option
 @click.option(
@@ -266,6 +268,7 @@ def report_cmd(
     \b
     Examples:
       kcheck report corpus/ --format sarif --output kcheck.sarif --fail-on warning
+      kcheck report corpus/ --format html -o report.html
       kcheck report corpus/ --write-baseline .kcheck-baseline.json
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
     """
@@ -274,7 +277,8 @@ def report_cmd(
         if target is not None:  # refuse before the run, not after minutes of work
             check_target(target, settings.paths)
     view = View(changed_since=changed_since, baseline=baseline_file, min_severity=Severity(min_severity))
-    outcome = pipeline.report(settings, resolve_rules(rules_dir), view)
+    rules = resolve_rules(rules_dir)
+    outcome = pipeline.report(settings, rules, view)
     report = outcome.counted
     log.info(
         "%d documents, %d claims, %d conflicts",
@@ -294,7 +298,16 @@ def report_cmd(
             click.echo(f"kcheck: wrote {count} finding(s) to baseline {write_baseline}", err=True)
 
     code = outcome.exit_code(None if fail_on == "never" else Severity(fail_on))
-    emit(render(outcome.shown, fmt, color=use_color(output)), output, settings.paths)
+    run = RunInfo(
+        paths=settings.paths,
+        rules=", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in",
+        fail_on=fail_on,
+        min_severity=min_severity,
+        changed_since=changed_since,
+        cwd=os.getcwd(),
+        output_dir=str(output.resolve().parent) if output is not None else None,
+    )
+    emit(render(outcome.shown, fmt, color=use_color(output), run=run), output, settings.paths)
     if fmt == "github":
         append_step_summary(github.step_summary(outcome.shown))
     sys.exit(code)
