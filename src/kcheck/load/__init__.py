@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -22,12 +23,16 @@ from kcheck.errors import LoadError
 from kcheck.load.manifest import NAMES as MANIFEST_NAMES
 from kcheck.load.manifest import ManifestEntry, read_manifest
 from kcheck.load.reader import load_file
+from kcheck.load.select import Selection, Selector
 from kcheck.models import Document, FileProblem
 from kcheck.rules import RuleSet
 
 __all__ = ["load_file", "load_paths"]
 
 log = logging.getLogger("kcheck")
+
+STDIN = "-"  # the PATH that means "one article on standard input"
+STDIN_NAME = "stdin"  # how that article is named in the report
 
 
 class _Manifests:
@@ -65,11 +70,13 @@ class _Manifests:
         return None
 
 
-def _walk(top: Path, given: str) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
-    """Files under ``top``, sorted, hidden ones and manifests skipped; with their display path
-    and the directories above them (for manifest lookup)."""
+def _walk(top: Path, given: str, selector: Selector) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
+    """Files under ``top`` that ``selector`` keeps, sorted, hidden ones and manifests skipped;
+    with their display path and the directories above them (for manifest lookup)."""
     for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and selector.keep_directory(Path(dirpath) / d)
+        )
         here = Path(dirpath)
         rel_dir = here.relative_to(top)
         chain = [
@@ -77,27 +84,53 @@ def _walk(top: Path, given: str) -> Iterator[tuple[Path, str, list[tuple[Path, s
             for i in range(len(rel_dir.parts) + 1)
         ]
         for name in sorted(filenames):
-            if name.startswith(".") or name in MANIFEST_NAMES:
+            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_file(here / name):
                 continue
             yield here / name, os.path.join(given, *rel_dir.parts, name), chain
 
 
-def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], list[FileProblem]]:
-    """Every article under ``paths`` (files or directories), and the files that could not be read."""
+def shown_path(given: str, root: str | None) -> str:
+    """How a PATH from the command line is named in the report: relative to ``root`` (the
+    repository) when it lies inside it, so a run from a subfolder reports the same paths;
+    else as given."""
+    if root is None:
+        return given
+    rel = os.path.relpath(os.path.abspath(given), root)
+    if rel == os.curdir:
+        return ""
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return given
+    return Path(rel).as_posix()
+
+
+def load_paths(
+    paths: Sequence[str], rules: RuleSet, selection: Selection | None = None, root: str | None = None
+) -> tuple[list[Document], list[FileProblem]]:
+    """Every article under ``paths`` (files or directories; a directory's files as ``selection``
+    picks them), and the files that could not be read. With ``root``, paths inside it are
+    named relative to it (see ``shown_path``)."""
+    selector = Selector(selection or Selection())
     documents: list[Document] = []
     problems: list[FileProblem] = []
     manifests = _Manifests(problems)
     seen: set[Path] = set()
     for given in paths:
+        if given == STDIN:
+            try:
+                documents.append(load_file(Path(STDIN), STDIN_NAME, rules, raw=sys.stdin.buffer.read()))
+            except LoadError as exc:
+                problems.append(FileProblem(path=STDIN_NAME, error=exc.reason))
+            continue
         top = Path(given)
         if not top.exists():
             problems.append(FileProblem(path=given, error="no such file or directory"))
             continue
+        shown = shown_path(given, root)
         if top.is_dir():
-            files = list(_walk(top, given))
+            files = list(_walk(top, shown, selector))
         else:
             parent = top.parent
-            files = [(top, given, [(parent, os.path.dirname(given))])]
+            files = [(top, shown, [(parent, os.path.dirname(shown))])]
         for path, display, chain in files:
             real = path.resolve()
             if real in seen:

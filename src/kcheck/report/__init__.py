@@ -8,19 +8,26 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kcheck.models import Report
-from kcheck.report import github, json, markdown, sarif, text
+from kcheck.report import checkstyle, github, json, junit, markdown, rdjson, sarif, text
+from kcheck.report.options import RenderOptions
 
-FORMATS: dict[str, Callable[[Report], str]] = {
+__all__ = ["FORMATS", "RenderOptions", "render"]
+
+FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
     "text": text.render,
-    "json": json.render,
+    "json": lambda report, options: json.render(report),
     "markdown": markdown.render,
     "sarif": sarif.render,
     "github": github.render,
+    "checkstyle": checkstyle.render,
+    "junit": junit.render,
+    "rdjson": rdjson.render,
 }
 
 
-def render(report: Report, fmt: str, *, color: bool = False) -> str:
-    """``report`` in format ``fmt``; ``color`` adds ANSI styles to the text format only."""
-    if fmt == "text":
-        return text.render(report, color=color)
-    return FORMATS[fmt](report)
+def render(report: Report, fmt: str, options: RenderOptions | None = None, *, color: bool = False) -> str:
+    """``report`` in format ``fmt``; ``color`` (or ``options.color``) adds ANSI styles to the
+    text format only."""
+    if options is None:
+        options = RenderOptions(color=color)
+    return FORMATS[fmt](report, options)

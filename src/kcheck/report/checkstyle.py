@@ -1,0 +1,41 @@
+"""Checkstyle XML, which many CI tools and reviewdog (``-f=checkstyle``) ingest.
+
+One ``<file>`` per document, one ``<error>`` per finding at each of its claims in that
+document. Findings a baseline or an inline marker accepts are left out: they do not fail a
+run, and tools that read checkstyle show every entry as a problem. Paths are relative to
+the report root (the repository).
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from kcheck.models import Report, Severity
+from kcheck.report import describe
+from kcheck.report.options import RenderOptions
+
+SEVERITIES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    top = ET.Element("checkstyle", version="4.3")
+    files: dict[str, ET.Element] = {}
+    for conflict in report.conflicts:
+        if describe.accepted(conflict):
+            continue
+        message = f"{describe.one_line(conflict.message)} (kcheck explain {describe.short_id(conflict.id)})"
+        for claim in conflict.claims:
+            path = claim.doc
+            if path not in files:
+                files[path] = ET.SubElement(top, "file", name=path)
+            ET.SubElement(
+                files[path],
+                "error",
+                line=str(claim.line),
+                column=str(claim.column),
+                severity=SEVERITIES[conflict.severity],
+                message=f"{claim.quote}: {message}",
+                source=f"kcheck.{conflict.type}",
+            )
+    ET.indent(top)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(top, encoding="unicode") + "\n"
