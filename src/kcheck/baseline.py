@@ -94,13 +94,14 @@ def read(path: Path) -> Baseline:
     return baseline
 
 
-def apply(report: Report, baseline: Baseline, name: str) -> Report:
-    """Mark the findings the baseline lists and record its entries no finding matches any
-    more (``report.stale``); ``name`` is recorded as ``report.baseline``."""
+def apply(report: Report, baseline: Baseline, name: str, whole: bool = True) -> Report:
+    """Mark the findings the baseline lists and, when ``report`` is of the whole corpus,
+    record its entries no finding matches any more (``report.stale``); ``name`` is
+    recorded as ``report.baseline``."""
     known = baseline.ids
     conflicts = [c.model_copy(update={"baselined": c.baselined or c.id in known}) for c in report.conflicts]
     found = {c.id for c in report.conflicts}
-    stale = [BaselineRef(**e.model_dump()) for e in baseline.findings if e.id not in found]
+    stale = [BaselineRef(**e.model_dump()) for e in baseline.findings if e.id not in found] if whole else []
     marked = recount(report, conflicts)
     summary = marked.summary.model_copy(update={"stale_baseline": len(stale)})
     return marked.model_copy(update={"baseline": name, "stale": stale, "summary": summary})

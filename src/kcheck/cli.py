@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kcheck import cache, config, pipeline
+from kcheck import cache, config, pipeline, progress
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.models import Severity
@@ -148,10 +148,12 @@ def paths_argument(func: F) -> F:
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str, output: Path | None, color: bool = False) -> None:
+    """``text`` to stdout or ``output``; ``color``: the text holds the styles we chose (click
+    would strip them from a pipe, which --color always and FORCE_COLOR ask to keep)."""
     if output is None:
         try:
-            click.echo(text, nl=False)
+            click.echo(text, nl=False, color=True if color else None)
             sys.stdout.flush()
         except BrokenPipeError:
             # the reader stopped early (`| head`): not an error, and the exit code stays the
@@ -314,9 +316,10 @@ def report_cmd(settings: config.Config) -> None:
     output = _path(settings["output"])
     root = config.report_root(settings)
     rules_dir = config.rules_dir(settings)
-    outcome = pipeline.report(
-        corpus, load_rules(rules_dir), view, cache.recorder(settings.project, rules_dir)
-    )
+    with progress.showing(not settings["quiet"]):
+        outcome = pipeline.report(
+            corpus, load_rules(rules_dir), view, cache.recorder(settings.project, rules_dir)
+        )
     report = outcome.counted
     log.info(
         "%d documents, %d claims, %d conflicts",
@@ -357,7 +360,7 @@ def report_cmd(settings: config.Config) -> None:
         root=root,
         corroborated=bool(settings["corroborated"]),
     )
-    emit(render(outcome.shown, fmt, options), output)
+    emit(render(outcome.shown, fmt, options), output, options.color)
     if fmt == "github":
         append_step_summary(github.step_summary(outcome.shown, options))
     hidden = outcome.hidden_failure(fail_on)
@@ -413,7 +416,10 @@ def claims_cmd(settings: config.Config, fmt: str, listing: Path | None) -> None:
     Example:
       kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
     """
-    extraction = pipeline.collect(config.corpus_settings(settings), load_rules(config.rules_dir(settings)))
+    with progress.showing(not settings["quiet"]):
+        extraction = pipeline.collect(
+            config.corpus_settings(settings), load_rules(config.rules_dir(settings))
+        )
     for problem in extraction.problems:
         log.warning("%s: %s", problem.path, problem.error)
     emit(render_claims(extraction.claims, fmt, width=terminal_width(listing)), listing)
@@ -447,7 +453,8 @@ def explain_cmd(ident: str, settings: config.Config, fmt: str) -> None:
       kcheck explain v5b932a9 corpus/
     """
     corpus = config.corpus_settings(settings)
-    report = cache.run(corpus, config.rules_dir(settings), settings.project)
+    with progress.showing(not settings["quiet"]):
+        report = cache.run(corpus, config.rules_dir(settings), settings.project)
     emit(as_json(find(report, ident)) if fmt == "json" else explain(report, ident), None)
 
 

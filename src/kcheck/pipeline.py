@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcheck import baseline as baselines
-from kcheck import suppress
+from kcheck import progress, suppress
 from kcheck.changed import changed_files, involving
 from kcheck.check import run_checks
 from kcheck.errors import UsageError
 from kcheck.extract import Extractor
 from kcheck.group import group_claims
-from kcheck.load import load_paths, shown_path
+from kcheck.load import STDIN, load_paths, shown_path
 from kcheck.load.select import Selection
 from kcheck.models import (
     Claim,
@@ -117,7 +117,9 @@ class Extraction:
 
 def collect(settings: Settings, rules: RuleSet) -> Extraction:
     """Load every file under the paths and extract its claims."""
+    progress.phase("reading files")
     documents, problems = load_paths(settings.paths, rules, settings.selection, settings.root)
+    progress.phase("extracting claims", len(documents))
     extractor = Extractor(rules)
     claims: list[Claim] = []
     infos: list[DocumentInfo] = []
@@ -125,6 +127,7 @@ def collect(settings: Settings, rules: RuleSet) -> Extraction:
     for doc in documents:
         markers.extend(doc.suppressions)
         found = extractor.document(doc)
+        progress.advance()
         claims.extend(found)
         infos.append(
             DocumentInfo(
@@ -147,6 +150,7 @@ def run(settings: Settings, rules: RuleSet) -> Report:
     """The whole pipeline: collect, group, check; the Report every output format renders."""
     extraction = collect(settings, rules)
     claims, problems = extraction.claims, extraction.problems
+    progress.phase("grouping and checking")
     topics = group_claims(claims, rules)
     by_id = {c.id: c for c in claims}
     conflicts = run_checks(topics, by_id, rules)
@@ -192,7 +196,9 @@ def report(
     counted = (corpus or run)(settings, rules)
     removed = None
     if baseline is not None and view.baseline is not None:
-        counted = baselines.apply(counted, baseline, shown_path(str(view.baseline), settings.root))
+        # an article on stdin is not the corpus: the baseline's other entries are not stale
+        whole = STDIN not in settings.paths
+        counted = baselines.apply(counted, baseline, shown_path(str(view.baseline), settings.root), whole)
         if view.update_baseline:
             removed = len(counted.stale)
             baselines.save(view.baseline, baselines.without_stale(baseline, counted))

@@ -11,7 +11,6 @@ is always read: the user asked for it.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -41,6 +40,7 @@ class Selector:
         self.selection = selection
         self.project = Path(selection.project).resolve()
         self._ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._tops: dict[Path, Path | None] = {}
 
     @cached_property
     def _include(self) -> pathspec.GitIgnoreSpec:
@@ -79,7 +79,9 @@ class Selector:
     def _ignored(self, path: Path, *, is_dir: bool) -> bool:
         if not self.selection.respect_gitignore:
             return False
-        top = _git_top(path.parent)
+        if path.parent not in self._tops:
+            self._tops[path.parent] = _git_top(path.parent)
+        top = self._tops[path.parent]
         if top is None:
             return False
         # the deepest .gitignore that says anything about the path decides
@@ -110,29 +112,15 @@ class Selector:
         return self._ignores[directory]
 
 
-_TOPS: dict[Path, Path | None] = {}
-
-
 def _git_top(directory: Path) -> Path | None:
     """The work tree holding ``directory`` (the nearest parent with .git), or None outside git."""
-    if directory not in _TOPS:
-        found = None
-        for candidate in (directory, *directory.parents):
-            if (candidate / ".git").exists():
-                found = candidate
-                break
-        _TOPS[directory] = found
-    return _TOPS[directory]
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def repository_root(start: Path) -> Path | None:
     """The git work tree holding ``start`` (used as the default report root)."""
     start = start.resolve()
     return _git_top(start if start.is_dir() else start.parent)
-
-
-def relative_display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
