@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -524,5 +526,99 @@ def test_formats_other_tools_ingest(repo: Path, fmt: str) -> None:
 
 def test_progress_is_off_when_stderr_is_not_a_terminal(repo: Path) -> None:
     result = kcheck("report", "news")
-    assert result.stderr == ""
-    assert os.environ.get("KCHECK_PROGRESS") is None
+    assert (result.exit_code, result.stderr) == (1, "")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize(("term", "shown"), [("xterm", True), ("dumb", False)])
+def test_progress_on_a_terminal(repo: Path, term: str, shown: bool) -> None:
+    import pty
+    import threading
+
+    master, slave = pty.openpty()
+    seen = bytearray()
+
+    def drain() -> None:  # keep reading so the child never blocks on a full terminal
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS")}
+    env["TERM"] = term
+    done = subprocess.run(
+        [sys.executable, "-c", "from kcheck.cli import main; main()", "report", "news"],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+        check=False,
+    )
+    os.close(slave)
+    reader.join(timeout=10)
+    os.close(master)
+    assert done.returncode == 1
+    assert done.stdout.decode("utf-8").startswith("快手 GMV 2021-Q3\n")  # stdout carries only the report
+    assert (b"kcheck: extracting claims" in seen) is shown
+
+
+# --------------------------------------------------------------------------- topic names
+
+
+@pytest.mark.parametrize(
+    ("measure", "shown"),
+    [
+        (
+            "双百亿补贴”全天支付金额",
+            "双百亿补贴全天支付金额",
+        ),  # corpus/002: the quote opened before the measure
+        ("“双百亿补贴”全天支付金额", "“双百亿补贴”全天支付金额"),
+        ("电商交易总额（GMV", "电商交易总额GMV"),
+        ('"618"期间成交额', '"618"期间成交额'),
+        ('618"期间成交额', "618期间成交额"),
+    ],
+)
+def test_a_topic_label_is_not_a_quotation_fragment(measure: str, shown: str) -> None:
+    from kcheck.group import balanced_quotes
+
+    assert balanced_quotes(measure) == shown
+
+
+def test_a_heading_and_its_message_name_the_same_measure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    result = kcheck("report", "corpus", "-q", "--min-severity", "warning", "--no-corroborated")
+    lines = result.stdout.splitlines()
+    heading = lines.index("快手 订单量 (no period) [cumulative] / 快手 订单量 2020-08")
+    assert lines[heading + 1].startswith(
+        "  [warning] reused_figure r1400a8576b2: 快手 订单量: the same figure 超5亿单"
+    )
+    topics = json.loads(kcheck("report", "corpus", "--format", "json", "-q").stdout)["topics"]
+    assert sorted(t["label"] for t in topics if "双百亿" in t["label"]) == [
+        "快手 双百亿补贴全天实际支付金额 2020-06-16",
+        "快手 双百亿补贴全天支付金额 2022-06-16",
+    ]
+
+
+def test_the_text_report_fits_an_80_column_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parents[1])
+    monkeypatch.setenv("COLUMNS", "80")
+    result = kcheck("report", "corpus", "-q")
+    assert result.exit_code == 1
+    assert max(describe.width(line) for line in result.stdout.splitlines()) <= 80
+    # a row too wide keeps its numbers whole: interval and period move to a second line
+    assert (
+        "    corpus/000_61c9e254a7eeece8.txt:17:1036  1758亿元     = 175,800,000,000 CNY\n" in result.stdout
+    )
+    assert "      175,750,000,000..175,850,000,000 CNY  period 2021-07-01..2021-09-30\n" in result.stdout
+    # a sentence is shortened around its figure; explain shows it whole
+    assert (
+        "      …手切断外链其实并不意外，抖音在2020年8月就已经断外链，快手虽速度慢些，但…\n" in result.stdout
+    )
+    whole = kcheck("explain", "da142f75e04f", "corpus").stdout
+    assert "在网经社电子商务研究中心网络零售高级分析师莫岱青看来" in whole

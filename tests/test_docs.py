@@ -250,3 +250,16 @@ def test_every_yaml_example_uses_what_exists(where: str, body: str) -> None:
     assert ours, where
     for step in ours:
         assert set(step.get("with", {})) <= inputs, where
+
+
+def test_the_readme_shows_what_kcheck_report_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from kcheck.cli import main
+
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```text\n", text.index("On the bundled corpus")) + len("```text\n")
+    shown = text[start : text.index("```", start)]
+    result = CliRunner(env={"NO_COLOR": "1", "COLUMNS": None}).invoke(main, ["report", "-q"])
+    assert (result.exit_code, result.stdout) == (1, shown)

@@ -357,6 +357,7 @@ def report_cmd(settings: config.Config) -> None:
     code = outcome.exit_code(fail_on)
     options = RenderOptions(
         color=use_color(output, settings["color"]),
+        width=terminal_width(output) if fmt == "text" else None,
         root=root,
         corroborated=bool(settings["corroborated"]),
     )

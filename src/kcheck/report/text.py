@@ -40,7 +40,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     for label, conflicts in groups:
         out.append(style(label, bold=True))
         for conflict in conflicts:
-            out.extend(_conflict(conflict, style, sentence_columns))
+            out.extend(_conflict(conflict, style, sentence_columns, options.width))
         out.append("")
     if not groups:
         out.extend(["No conflicts.", ""])
@@ -51,7 +51,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         for item in agreed:
             sources = len(set(item.topic.sources) or {c.doc for c in item.claims})
             out.append(f"  {item.topic.label}: {sources} sources agree")
-            out.extend(_claim_table(item.claims, indent="    "))
+            out.extend(_claim_table(item.claims, indent="    ", width=options.width))
         out.append("")
     elif agreed:
         n = len(agreed)
@@ -59,7 +59,19 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
 
     out += _sections(report, style)
     out.append(f"Summary: {describe.summary_line(report)}")
+    if options.width:
+        out = [part for line in out for part in _fit(line, options.width)]
     return "\n".join(line.rstrip() for line in out) + "\n"
+
+
+def _fit(line: str, width: int) -> list[str]:
+    """A line the layout did not fit (a summary, a long topic label) folded at spaces;
+    a styled line is folded without its styles."""
+    plain = click.unstyle(line)
+    if describe.width(plain) <= width:
+        return [line]
+    indent = " " * (len(plain) - len(plain.lstrip(" ")) + 2)
+    return wrap(plain, width, indent)
 
 
 def _sections(report: Report, style: Style) -> list[str]:
@@ -104,7 +116,7 @@ def _sections(report: Report, style: Style) -> list[str]:
     return out
 
 
-def _conflict(conflict: Conflict, style: Style, sentence_columns: int) -> list[str]:
+def _conflict(conflict: Conflict, style: Style, sentence_columns: int, width: int | None = None) -> list[str]:
     accepted = conflict.baselined or conflict.suppression is not None
     tag = conflict.severity.value + describe.state(conflict)
     marker = style(
@@ -115,13 +127,17 @@ def _conflict(conflict: Conflict, style: Style, sentence_columns: int) -> list[s
         dim=True if accepted else None,
     )
     message = describe.truncate(describe.one_line(conflict.message), MESSAGE_COLUMNS)
-    lines = [f"  {marker} {conflict.type} {describe.short_id(conflict.id)}: {message}"]
+    plain_tag = f"[{tag}]"
+    head = f"  {plain_tag} {conflict.type} {describe.short_id(conflict.id)}: {message}"
+    wrapped = wrap(head, width, indent="    ") if width else [head]
+    # the tag is styled after wrapping, so escape codes do not count as columns
+    lines = [wrapped[0].replace(plain_tag, marker, 1), *wrapped[1:]]
     if conflict.suppression is not None:
         s = conflict.suppression
         lines.append(f"    suppressed at {s.path}:{s.line}: {s.reason}")
-    rows = _claim_table(conflict.claims, indent="    ")
+    rows = _claim_table(conflict.claims, indent="    ", width=width, split=True)
     for claim, row in zip(conflict.claims, rows, strict=True):
-        lines.append(row)
+        lines.extend(row.split("\n"))
         if claim.sentence:
             lines.append(f"      {_sentence(claim, style, sentence_columns)}")
     gap = describe.gap(conflict)
@@ -130,8 +146,30 @@ def _conflict(conflict: Conflict, style: Style, sentence_columns: int) -> list[s
     return lines
 
 
-def _claim_table(claims: list[Claim], indent: str) -> list[str]:
-    """One aligned row per claim: place, figure as written, value, interval, time."""
+def wrap(text: str, width: int, indent: str) -> list[str]:
+    """``text`` folded to ``width`` terminal columns at spaces (CJK characters count two;
+    rich does the measuring and folding), continuation lines indented."""
+    from rich.console import Console
+    from rich.text import Text
+
+    if describe.width(text) <= width:
+        return [text]
+    console = Console(width=width, no_color=True, force_terminal=False, legacy_windows=False)
+    first, *rest = Text(text).wrap(console, width)
+    out = [first.plain.rstrip()]
+    if rest:
+        tail = " ".join(line.plain.strip() for line in rest)
+        narrower = max(width - len(indent), 20)
+        out += [indent + line.plain.rstrip() for line in Text(tail).wrap(console, narrower)]
+    return out
+
+
+def _claim_table(
+    claims: list[Claim], indent: str, width: int | None = None, split: bool = False
+) -> list[str]:
+    """One aligned row per claim: place, figure as written, value, interval, time. When a
+    row would not fit ``width`` columns, the interval and time go to a second line of the
+    row (joined with a newline) rather than letting the terminal wrap mid-number."""
     cells = [
         [
             describe.location(c),
@@ -143,10 +181,18 @@ def _claim_table(claims: list[Claim], indent: str) -> list[str]:
         for c in claims
     ]
     widths = [max((describe.width(row[i]) for row in cells), default=0) for i in range(5)]
-    return [
-        indent + "  ".join(describe.pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip()
-        for row in cells
-    ]
+    full = describe.width(indent) + sum(widths) + 2 * 4
+    if width is None or full <= width:
+        return [
+            indent + "  ".join(describe.pad(cell, widths[i]) for i, cell in enumerate(row)).rstrip()
+            for row in cells
+        ]
+    rows = []
+    for row in cells:
+        first = indent + "  ".join(describe.pad(cell, widths[i]) for i, cell in enumerate(row[:3])).rstrip()
+        second = "  ".join(cell for cell in row[3:] if cell)
+        rows.append(f"{first}\n{indent}  {second}" if second else first)
+    return rows if split else [line for row in rows for line in row.split("\n")]
 
 
 def _sentence(claim: Claim, style: Style, columns: int) -> str:
