@@ -492,7 +492,9 @@ FORMAT_UNDATED = {
     "github": "::notice file=news/c.md,title=kcheck undated document::no publication date; relative dates not resolved\n",
     "json": '"published_from": "unknown"',
     "sarif": '"text": "news/c.md: no publication date; relative dates not resolved"',
-    "junit": "1 undated</system-out>",
+    "junit": "1 undated\nundated (no publication date): news/c.md</system-out>",
+    "checkstyle": '<file name="news/c.md">\n    <error line="1" severity="info" message="no publication date',
+    "rdjson": '"path": "news/c.md",\n        "range": {\n          "start": {\n            "line": 1',
 }
 
 

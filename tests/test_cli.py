@@ -483,7 +483,9 @@ def test_rules_check_ok_and_problems(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- help
 
 
-@pytest.mark.parametrize("command", [["report"], ["claims"], ["explain"], ["rules"], ["rules", "check"], []])
+@pytest.mark.parametrize(
+    "command", [["report"], ["claims"], ["explain"], ["config"], ["rules"], ["rules", "check"], []]
+)
 def test_every_help_ends_with_an_example(command: list[str]) -> None:
     result = invoke(*command, "--help")
     assert result.exit_code == 0

@@ -346,7 +346,7 @@ def report_cmd(settings: config.Config) -> None:
     if outcome.removed_stale is not None:
         log.warning(
             "%s: removed %d stale entr%s",
-            view.baseline,
+            report.baseline,
             outcome.removed_stale,
             "y" if outcome.removed_stale == 1 else "ies",
         )

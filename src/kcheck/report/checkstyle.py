@@ -2,7 +2,8 @@
 
 One ``<file>`` per document, one ``<error>`` per finding at each of its claims in that
 document. Findings a baseline or an inline marker accepts are left out: they do not fail a
-run, and tools that read checkstyle show every entry as a problem. Paths are relative to
+run, and tools that read checkstyle show every entry as a problem. A document without a
+publication date gets one ``info`` entry (``kcheck.undated``). Paths are relative to
 the report root (the repository).
 """
 
@@ -37,5 +38,16 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 message=f"{claim.quote}: {message}",
                 source=f"kcheck.{conflict.type}",
             )
+    for doc in describe.undated(report):
+        if doc.path not in files:
+            files[doc.path] = ET.SubElement(top, "file", name=doc.path)
+        ET.SubElement(
+            files[doc.path],
+            "error",
+            line="1",
+            severity="info",
+            message="no publication date: relative dates (今年, 3月1日) not resolved",
+            source="kcheck.undated",
+        )
     ET.indent(top)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(top, encoding="unicode") + "\n"

@@ -53,6 +53,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
             failure.text = "\n".join(lines)
     if not conflicts:
         ET.SubElement(suite, "testcase", name="no conflicts", classname="kcheck")
-    ET.SubElement(suite, "system-out").text = describe.summary_line(report)
+    notes = [describe.summary_line(report)]
+    notes += [f"undated (no publication date): {d.path}" for d in describe.undated(report)]
+    ET.SubElement(suite, "system-out").text = "\n".join(notes)
     ET.indent(suite)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"

@@ -3,7 +3,7 @@
 One diagnostic per finding at its first claim, the other claims as related locations.
 Positions carry the line only: rdjson counts columns in UTF-8 bytes, kcheck in code points,
 and a line is what a review comment needs. Findings a baseline or an inline marker accepts
-are left out.
+are left out; a document without a publication date is an ``INFO`` diagnostic.
 """
 
 from __future__ import annotations
@@ -33,6 +33,15 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 "relatedLocations": [
                     {"message": f"{c.quote} = {describe.value(c)}", "location": _location(c)} for c in others
                 ],
+            }
+        )
+    for doc in describe.undated(report):
+        diagnostics.append(
+            {
+                "message": "no publication date: relative dates (今年, 3月1日) not resolved",
+                "location": {"path": doc.path, "range": {"start": {"line": 1}}},
+                "severity": "INFO",
+                "code": {"value": "undated"},
             }
         )
     data = {"source": {"name": "kcheck"}, "diagnostics": diagnostics}
