@@ -326,6 +326,13 @@ def test_hidden_findings_that_fail_the_run_are_counted_in_one_line(repo: Path) -
         "kcheck: 1 finding at or above --fail-on warning is hidden by --min-severity error and fails "
         "this run; add --min-severity warning to see it\n"
     )
+    annotated = kcheck(
+        "report", "news", "--min-severity", "error", "--fail-on", "warning", "--format", "github"
+    )
+    assert annotated.stdout.splitlines()[-1] == (
+        "::error title=kcheck::1 finding at or above --fail-on warning is hidden by --min-severity error "
+        "and fails this run; add --min-severity warning to see it"
+    )
     shown = kcheck("report", "news", "--fail-on", "warning")
     assert (shown.exit_code, shown.stderr) == (1, "")
 

@@ -367,6 +367,8 @@ def report_cmd(settings: config.Config) -> None:
     hidden = outcome.hidden_failure(fail_on)
     if hidden is not None:
         click.echo(f"kcheck: {hidden}", err=True)
+        if fmt == "github" and output is None:  # shown on the run's page, not only in its log
+            click.echo(f"::error title=kcheck::{github.escape_data(hidden)}")
     sys.exit(code)
 
 
