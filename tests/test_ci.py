@@ -631,3 +631,26 @@ def test_the_text_report_fits_an_80_column_terminal(monkeypatch: pytest.MonkeyPa
     )
     whole = kcheck("explain", "da142f75e04f", "corpus").stdout
     assert "在网经社电子商务研究中心网络零售高级分析师莫岱青看来" in whole
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "checkstyle", "junit", "rdjson"])
+def test_a_huge_message_is_cut_in_line_formats(fmt: str) -> None:
+    from kcheck.report import render
+
+    message = "快手 GMV: " + "甲" * 19_000
+    claim = Claim(quote="1758亿元", doc="news/a.md", line=1, column=1)
+    report = Report(
+        conflicts=[
+            Conflict(
+                id="v1",
+                type="value_mismatch",
+                severity=Severity.ERROR,
+                topic="t",
+                message=message,
+                claims=[claim],
+            )
+        ]
+    )
+    out = render(report, fmt)
+    assert "甲" * 190 + "…" in out.replace("\n", "") and "甲" * 200 not in out
+    assert "甲" * 19_000 in render(report, "json")  # the JSON report keeps it whole

@@ -24,7 +24,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     for conflict in report.conflicts:
         if describe.accepted(conflict):
             continue
-        message = f"{describe.one_line(conflict.message)} (kcheck explain {describe.short_id(conflict.id)})"
+        message = f"{describe.headline(conflict)} (kcheck explain {describe.short_id(conflict.id)})"
         for claim in conflict.claims:
             path = claim.doc
             if path not in files:

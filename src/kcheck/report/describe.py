@@ -367,3 +367,13 @@ def state(conflict: Conflict) -> str:
 def undated(report: Report) -> list[DocumentInfo]:
     """Documents without a publication date: their relative dates (今年, 3月1日) stay unresolved."""
     return [d for d in report.documents if d.published is None]
+
+
+# a finding's message in a line-oriented format (annotation, review comment, terminal);
+# `kcheck explain`, JSON and SARIF keep it whole
+HEADLINE_COLUMNS = 400
+
+
+def headline(conflict: Conflict) -> str:
+    """The finding's message on one line, cut at ``HEADLINE_COLUMNS`` columns."""
+    return truncate(one_line(conflict.message), HEADLINE_COLUMNS)

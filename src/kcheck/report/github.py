@@ -66,7 +66,7 @@ def annotation(conflict: Conflict) -> str:
             if first.column >= 1:
                 props.append(("col", str(first.column)))
     props.append(("title", title))
-    body = [f"[{conflict.severity.value}] {describe.one_line(conflict.message)}"]
+    body = [f"[{conflict.severity.value}] {describe.headline(conflict)}"]
     body += [f"{describe.location(c)}: {c.quote} = {describe.value(c)}" for c in conflict.claims]
     gap = describe.gap(conflict)
     if gap is not None:

@@ -37,7 +37,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         if first is not None:
             case.set("file", first.doc)
             case.set("line", str(first.line))
-        lines = [describe.one_line(conflict.message)]
+        lines = [describe.headline(conflict)]
         lines += [f"{c.doc}:{c.line}:{c.column}: {c.quote} = {describe.value(c)}" for c in conflict.claims]
         if describe.accepted(conflict):
             reason = (
@@ -48,7 +48,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
             ET.SubElement(case, "skipped", message=reason)
         else:
             failure = ET.SubElement(
-                case, "failure", message=describe.one_line(conflict.message), type=conflict.severity.value
+                case, "failure", message=describe.headline(conflict), type=conflict.severity.value
             )
             failure.text = "\n".join(lines)
     if not conflicts:

@@ -26,7 +26,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         first, *others = conflict.claims
         diagnostics.append(
             {
-                "message": f"{describe.one_line(conflict.message)} (kcheck explain {describe.short_id(conflict.id)})",
+                "message": f"{describe.headline(conflict)} (kcheck explain {describe.short_id(conflict.id)})",
                 "location": _location(first),
                 "severity": SEVERITIES[conflict.severity],
                 "code": {"value": conflict.type},

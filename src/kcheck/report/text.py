@@ -25,7 +25,6 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 # a sentence is shortened around its figure to this many columns when the report does not
 # go to a terminal (a terminal's own width decides otherwise); `kcheck explain` shows it whole
 SENTENCE_COLUMNS = 160
-MESSAGE_COLUMNS = 400
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
@@ -126,7 +125,7 @@ def _conflict(conflict: Conflict, style: Style, sentence_columns: int, width: in
         bold=None if accepted else True,
         dim=True if accepted else None,
     )
-    message = describe.truncate(describe.one_line(conflict.message), MESSAGE_COLUMNS)
+    message = describe.headline(conflict)
     plain_tag = f"[{tag}]"
     head = f"  {plain_tag} {conflict.type} {describe.short_id(conflict.id)}: {message}"
     wrapped = wrap(head, width, indent="    ") if width else [head]
