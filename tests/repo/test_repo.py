@@ -123,3 +123,28 @@ def test_config_shows_where_each_setting_came_from(site: Path) -> None:
         "kcheck: ../rules: not kcheck rules (Avoid.yml); using the built-in rules "
         '(set rules = "rules" to use it)\n'
     )
+
+
+def test_the_sarif_report_is_valid_sarif() -> None:
+    """Suppressions, absent baseline entries and notifications as the SARIF 2.1.0 schema says."""
+    import json
+
+    import jsonschema
+
+    schema_file = HERE.parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    if not schema_file.is_file():
+        pytest.skip(f"SARIF schema not found at {schema_file}")
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    log = json.loads((EXPECTED / "report.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    (run,) = log["runs"]
+    assert [
+        (r["ruleId"], r.get("baselineState"), [s["kind"] for s in r.get("suppressions", [])])
+        for r in run["results"]
+    ] == [
+        ("date_mismatch", "unchanged", ["external"]),
+        ("value_mismatch", "new", ["inSource"]),
+        ("reused_figure", "absent", []),
+    ]
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert [n["descriptor"]["id"] for n in notes] == ["undated"]
