@@ -654,3 +654,14 @@ def test_a_huge_message_is_cut_in_line_formats(fmt: str) -> None:
     out = render(report, fmt)
     assert "甲" * 190 + "…" in out.replace("\n", "") and "甲" * 200 not in out
     assert "甲" * 19_000 in render(report, "json")  # the JSON report keeps it whole
+
+
+def test_rules_check_without_dir_checks_what_report_would_use(repo: Path) -> None:
+    write(repo / "rules" / "Avoid.yml", "extends: existence\n")
+    result = kcheck("rules", "check")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ok  boilerplate  ")  # the built-in rules, not the Vale directory
+    assert "Avoid.yml" not in result.stdout
+    named = kcheck("rules", "check", "rules")
+    assert named.exit_code == 2
+    assert named.stdout.startswith("rules/Avoid.yml:1: unknown rules file 'Avoid.yml'")

@@ -477,8 +477,10 @@ def rules_group() -> None:
 @rules_group.command("check")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 def rules_check_cmd(directory: Path | None) -> None:
-    """Validate a rules directory (default ./rules); print every problem as file:line.
+    """Validate a rules directory; print every problem as file:line.
 
+    Without DIR: the `rules` of the configuration, else ./rules when it holds only kcheck
+    rules files, else the built-in rules (what `kcheck report` would use).
     Exit code 0 when the rules are valid, 2 when there is any problem.
 
     \b
@@ -486,7 +488,10 @@ def rules_check_cmd(directory: Path | None) -> None:
       kcheck rules check rules/
     """
     if directory is None:
-        directory = Path("rules") if Path("rules").is_dir() else None
+        try:
+            directory = config.rules_dir(config.resolve({}))
+        except KcheckError as exc:
+            raise click.ClickException(str(exc)) from None
     rules, problems = check_rules(directory)
     if problems:
         for problem in problems:
