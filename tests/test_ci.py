@@ -665,3 +665,12 @@ def test_rules_check_without_dir_checks_what_report_would_use(repo: Path) -> Non
     named = kcheck("rules", "check", "rules")
     assert named.exit_code == 2
     assert named.stdout.startswith("rules/Avoid.yml:1: unknown rules file 'Avoid.yml'")
+
+
+def test_a_markdown_comment_is_not_article_text(repo: Path) -> None:
+    write(repo / "news" / "b.md", B + "\n<!-- 编辑注：原稿写作1900亿元，\n已核实 -->\n快手电商继续增长。\n")
+    claims = [json.loads(c) for c in kcheck("claims", "news", "--format", "jsonl").stdout.splitlines()]
+    assert [(c["doc"], c["line"], c["quote"]) for c in claims] == [
+        ("news/a.md", 6, "1758.87亿元"),
+        ("news/b.md", 6, "1958.87亿元"),
+    ]
