@@ -16,6 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
+# the PATH that means "one article on standard input", and how that article is named
+STDIN = "-"
+STDIN_NAME = "stdin"
+
 
 class Span(BaseModel):
     """An inclusive range of calendar days: a day, a month, a quarter, a year, ..."""

@@ -24,15 +24,12 @@ from kcheck.load.manifest import NAMES as MANIFEST_NAMES
 from kcheck.load.manifest import ManifestEntry, read_manifest
 from kcheck.load.reader import load_file
 from kcheck.load.select import Selection, Selector
-from kcheck.models import Document, FileProblem
+from kcheck.models import STDIN, STDIN_NAME, Document, FileProblem
 from kcheck.rules import RuleSet
 
-__all__ = ["load_file", "load_paths"]
+__all__ = ["STDIN", "STDIN_NAME", "load_file", "load_paths"]
 
 log = logging.getLogger("kcheck")
-
-STDIN = "-"  # the PATH that means "one article on standard input"
-STDIN_NAME = "stdin"  # how that article is named in the report
 
 
 class _Manifests:

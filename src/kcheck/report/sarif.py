@@ -20,8 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from kcheck import __version__
-from kcheck.load import STDIN_NAME
-from kcheck.models import BaselineRef, Claim, Conflict, Report, Severity
+from kcheck.models import STDIN_NAME, BaselineRef, Claim, Conflict, Report, Severity
 from kcheck.report import describe
 from kcheck.report.options import RenderOptions
 from kcheck.report.rulehelp import KNOWN, check_help
