@@ -82,6 +82,7 @@ def test_claim_round_trips_through_json() -> None:
 
 
 def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "report.json"
     write_atomic(target, "first\n")
     write_atomic(target, "second\n")

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kcheck import escape
 from kcheck.errors import LoadError, UsageError
-from kcheck.models import Report, Severity
+from kcheck.models import BaselineRef, Report, Severity
 from kcheck.output import write_atomic
 from kcheck.readfile import read_bytes
 from kcheck.report.select import recount
@@ -47,10 +47,12 @@ class Baseline(BaseModel):
 
 
 def from_report(report: Report) -> Baseline:
-    """Every finding the report lists, baselined or not, in a stable order."""
+    """Every finding the report lists, baselined or not (inline-suppressed ones need no
+    entry), in a stable order."""
     entries = {
         c.id: BaselineEntry(id=c.id, type=c.type, severity=c.severity, topic=c.topic, message=c.message)
         for c in report.conflicts
+        if c.suppression is None
     }
     return Baseline(findings=[entries[k] for k in sorted(entries)])
 
@@ -63,8 +65,12 @@ def write(path: Path, report: Report, inputs: Sequence[str] = ()) -> int:
     """Write the report's findings to ``path`` atomically (never inside ``inputs``); return
     how many were written."""
     baseline = from_report(report)
-    write_atomic(path, dumps(baseline), inputs)
+    save(path, baseline, inputs)
     return len(baseline.findings)
+
+
+def save(path: Path, baseline: Baseline, inputs: Sequence[str] = ()) -> None:
+    write_atomic(path, dumps(baseline), inputs)
 
 
 def read(path: Path) -> Baseline:
@@ -100,8 +106,20 @@ def read(path: Path) -> Baseline:
     return baseline
 
 
-def apply(report: Report, baseline: Baseline, name: str) -> Report:
-    """Mark the findings the baseline lists; ``name`` is recorded as ``report.baseline``."""
+def apply(report: Report, baseline: Baseline, name: str, whole: bool = True) -> Report:
+    """Mark the findings the baseline lists and, when ``report`` is of the whole corpus,
+    record its entries no finding matches any more (``report.stale``); ``name`` is
+    recorded as ``report.baseline``."""
     known = baseline.ids
     conflicts = [c.model_copy(update={"baselined": c.baselined or c.id in known}) for c in report.conflicts]
-    return recount(report, conflicts).model_copy(update={"baseline": name})
+    found = {c.id for c in report.conflicts}
+    stale = [BaselineRef(**e.model_dump()) for e in baseline.findings if e.id not in found] if whole else []
+    marked = recount(report, conflicts)
+    summary = marked.summary.model_copy(update={"stale_baseline": len(stale)})
+    return marked.model_copy(update={"baseline": name, "stale": stale, "summary": summary})
+
+
+def without_stale(baseline: Baseline, report: Report) -> Baseline:
+    """``baseline`` without the entries ``report`` (after ``apply``) found stale."""
+    stale = {e.id for e in report.stale}
+    return baseline.model_copy(update={"findings": [e for e in baseline.findings if e.id not in stale]})

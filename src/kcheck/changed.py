@@ -51,14 +51,15 @@ def changed_files(ref: str, where: Path) -> set[Path]:
     return {(root / name).resolve() for name in _names(diff.stdout) + _names(untracked.stdout)}
 
 
-def involving(report: Report, changed: Iterable[Path]) -> Report:
-    """Only the findings with at least one claim from a changed document."""
+def involving(report: Report, changed: Iterable[Path], base: Path | None = None) -> Report:
+    """Only the findings with at least one claim from a changed document (document paths
+    are relative to ``base``, default the working directory)."""
     changed = set(changed)
     seen: dict[str, bool] = {}
 
     def touched(doc: str) -> bool:
         if doc not in seen:
-            seen[doc] = Path(doc).resolve() in changed
+            seen[doc] = ((base / doc) if base is not None else Path(doc)).resolve() in changed
         return seen[doc]
 
     return keep(report, lambda conflict: any(touched(c.doc) for c in conflict.claims))

@@ -17,24 +17,29 @@ from typing import Any, TypeVar
 
 import click
 
-from kcheck import baseline as baselines
-from kcheck import escape, pipeline
+from kcheck import cache, config, escape, pipeline, progress
 from kcheck.errors import KcheckError, RulesError, UsageError
+from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.models import Severity
-from kcheck.output import append_step_summary, check_target, write_atomic, write_stdout
+from kcheck.output import (
+    append_step_summary,
+    check_target,
+    color_wanted,
+    terminal_width,
+    write_atomic,
+    write_stdout,
+)
 from kcheck.pipeline import Settings, View
-from kcheck.report import FORMATS, github, render
+from kcheck.report import FORMATS, RenderOptions, RunInfo, github, render
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
 from kcheck.report.claims import render as render_claims
 from kcheck.report.explain import as_json, explain, find
-from kcheck.report.html import RunInfo
-from kcheck.rules import RuleSet, check_rules, load_rules
+from kcheck.rules import check_rules, load_rules
 
 log = logging.getLogger("kcheck")
 F = TypeVar("F", bound=Callable[..., Any])
 
 SEVERITIES = ["error", "warning", "info", "never"]
-DEFAULT_CORPUS = "corpus"
 
 
 class SafeFormatter(logging.Formatter):
@@ -62,15 +67,52 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 
 
 def common_options(func: F) -> F:
-    """Options every corpus command shares (rules, verbosity) and the error-to-exit-code map."""
+    """Options every corpus command shares (configuration, file selection, rules, verbosity),
+    and the error-to-exit-code map. Each option defaults to None ("not given"), so that a
+    configuration file's value applies unless the command line says otherwise."""
 
     @click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Read settings from FILE (a kcheck.toml, or a pyproject.toml's [tool.kcheck]) "
+        "instead of the one found walking up from the working directory.",
+    )
+    @click.option(
         "--rules",
-        "rules_dir",
+        "rules",
         type=click.Path(path_type=Path),
         metavar="DIR",
         default=None,
-        help="Rules directory (default ./rules if present, else the built-in rules).",
+        help="Rules directory (default ./rules when it holds only kcheck rules files, else the built-in rules).",
+    )
+    @click.option(
+        "--include",
+        multiple=True,
+        metavar="GLOB",
+        help="Read only files matching GLOB (gitignore syntax; repeatable) when walking a directory; "
+        "default: " + " ".join(DEFAULT_INCLUDE) + ".",
+    )
+    @click.option(
+        "--exclude",
+        multiple=True,
+        metavar="GLOB",
+        help="Skip files and directories matching GLOB (repeatable).",
+    )
+    @click.option(
+        "--no-ignore",
+        "respect_gitignore",
+        flag_value=False,
+        default=None,
+        help="Read files that .gitignore ignores too.",
+    )
+    @click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Directory every path in the report is relative to, whatever the working directory "
+        "(default: the git work tree, else the configuration's directory, else the working directory).",
     )
     @click.option(
         "-v",
@@ -78,12 +120,18 @@ def common_options(func: F) -> F:
         count=True,
         help="More detail on stderr (-vv for debug); -v also shows tracebacks of internal errors.",
     )
-    @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+    @click.option("-q", "--quiet", is_flag=True, default=None, help="Only errors on stderr.")
     @functools.wraps(func)
-    def wrapper(*args: Any, rules_dir: Path | None, verbose: int, quiet: bool, **kwargs: Any) -> Any:
-        _setup_logging(verbose, quiet)
+    def wrapper(*args: Any, config_file: Path | None, verbose: int, **kwargs: Any) -> Any:
+        _setup_logging(verbose, bool(kwargs.get("quiet")))
         try:
-            return func(*args, rules_dir=rules_dir, quiet=quiet, **kwargs)
+            given = {k: v for k, v in kwargs.items() if k in config.DEFAULTS}
+            given["verbose"] = verbose or None
+            given["paths"] = [str(p) for p in kwargs.get("paths", ())] or None
+            settings = config.resolve(given, config_path=config_file)
+            _setup_logging(settings["verbose"], bool(settings["quiet"]))
+            rest = {k: v for k, v in kwargs.items() if k not in config.DEFAULTS and k != "paths"}
+            return func(*args, settings=settings, **rest)
         except RulesError as exc:
             for problem in exc.problems[1:]:
                 log.debug(problem)
@@ -93,8 +141,8 @@ def common_options(func: F) -> F:
         except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as exc:
-            if verbose:  # the traceback quotes inputs too: escaped like every other line
-                sys.stderr.write(escape.guard(traceback.format_exc()))
+            if verbose:
+                traceback.print_exc(file=sys.stderr)
             raise click.ClickException(f"internal error: {type(exc).__name__}: {exc}") from None
 
     return wrapper  # type: ignore[return-value]
@@ -107,28 +155,12 @@ def output_option(func: F) -> F:
         type=click.Path(dir_okay=False, path_type=Path),
         default=None,
         help="Write to FILE (atomically: readers never see half a file) instead of stdout; "
-        "never onto or inside an input, a symbolic link, a device or a FIFO.",
+        "its directory must exist; never onto or inside an input, a symbolic link, a device or a FIFO.",
     )(func)
 
 
 def paths_argument(func: F) -> F:
     return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
-
-
-def resolve_rules(rules_dir: Path | None) -> RuleSet:
-    if rules_dir is None and Path("rules").is_dir():
-        rules_dir = Path("rules")
-    return load_rules(rules_dir)
-
-
-def corpus_settings(paths: tuple[Path, ...]) -> Settings:
-    """Settings for the given PATHs (default ./corpus); a PATH that does not exist is a usage error."""
-    chosen = tuple(str(p) for p in paths) or (DEFAULT_CORPUS,)
-    for path in chosen:
-        if not Path(path).exists():
-            hint = " (give the articles' PATH)" if not paths else ""
-            raise UsageError(f"{path}: no such file or directory{hint}")
-    return Settings(paths=chosen)
 
 
 def require_documents(documents: int, unreadable: int, settings: Settings) -> None:
@@ -142,7 +174,8 @@ def require_documents(documents: int, unreadable: int, settings: Settings) -> No
 
 def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
     """The finished output to stdout (every write checked) or to ``output`` (never onto an
-    input, a link or a device; see kcheck.output)."""
+    input, a link or a device; see kcheck.output). The text holds exactly the styles chosen
+    (--color), so it is written as it is."""
     if output is None:
         try:
             write_stdout(text)
@@ -155,9 +188,13 @@ def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
         log.info("wrote %s", output)
 
 
-def use_color(output: Path | None) -> bool:
-    """Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    return output is None and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+def use_color(output: Path | None, choice: str = "auto") -> bool:
+    """Colour for --color always; for auto, only on a terminal (see output.color_wanted)."""
+    return color_wanted(choice, sys.stdout, to_file=output is not None)
+
+
+def _path(value: Any) -> Path | None:
+    return Path(value) if value is not None else None
 
 
 # --------------------------------------------------------------------------- the group
@@ -184,7 +221,7 @@ class KcheckGroup(click.Group):
             sys.exit(2)
 
 
-@click.group(cls=KcheckGroup)
+@click.group(cls=KcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kcheck")
 def main() -> None:
     """kcheck: check that articles agree on figures and dates.
@@ -198,67 +235,88 @@ def main() -> None:
 # --------------------------------------------------------------------------- report
 
 
+def report_options(func: F) -> F:
+    """The options of `kcheck report` (and of `kcheck config`, which shows their values)."""
+    options = [
+        click.option(
+            "--format",
+            "format",
+            type=click.Choice(list(FORMATS)),
+            default=None,
+            help="text for a terminal (default), json (see schemas/report.schema.json), markdown, "
+            "sarif (2.1.0), github (workflow annotations; also appends Markdown to "
+            "$GITHUB_STEP_SUMMARY when set), html (one self-contained page to browse offline; "
+            "use with --output), checkstyle, junit, rdjson (reviewdog).",
+        ),
+        output_option,
+        click.option(
+            "--fail-on",
+            type=click.Choice(SEVERITIES),
+            default=None,
+            help="Exit 1 when a finding at or above this severity is present (default error; "
+            "baselined and suppressed findings never count).",
+        ),
+        click.option(
+            "--min-severity",
+            type=click.Choice(SEVERITIES[:3]),
+            default=None,
+            help="Show only findings at or above this severity (default info); a hidden finding "
+            "that fails the run is counted in one line on stderr.",
+        ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Mark findings listed in FILE as baselined: shown, but never failing the run; "
+            "entries no finding matches are reported as stale.",
+        ),
+        click.option(
+            "--write-baseline",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Write this run's findings to FILE (atomically); they count as baselined, so the run passes.",
+        ),
+        click.option(
+            "--update-baseline",
+            is_flag=True,
+            default=None,
+            help="Remove the stale entries from the --baseline FILE.",
+        ),
+        click.option(
+            "--changed-since",
+            metavar="GIT_REF",
+            default=None,
+            help="Only findings involving a document changed since GIT_REF (git diff --name-only "
+            "GIT_REF, plus untracked files); the exit code counts only those.",
+        ),
+        click.option(
+            "--corroborated/--no-corroborated",
+            default=None,
+            help="List the topics several sources agree on (default) or only count them.",
+        ),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            default=None,
+            help="Colour the text report: auto (default) on a terminal unless NO_COLOR is set or "
+            "TERM=dumb; FORCE_COLOR forces it.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
 @main.command("report")
 @paths_argument
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(list(FORMATS)),
-    default="text",
-    show_default=True,
-    help="text for a terminal, json (see schemas/report.schema.json), markdown, sarif (2.1.0), "
-    "github (workflow annotations; also appends Markdown to $GITHUB_STEP_SUMMARY when set), "
-    "html (one self-contained page to browse offline; use with --output).",
-)
-@output_option
-@click.option(
-    "--fail-on",
-    type=click.Choice(SEVERITIES),
-    default="error",
-    show_default=True,
-    help="Exit 1 when a finding at or above this severity is present (baselined findings never count).",
-)
-@click.option(
-    "--min-severity",
-    type=click.Choice(SEVERITIES[:3]),
-    default="info",
-    show_default=True,
-    help="Show only findings at or above this severity; the exit code still counts all findings.",
-)
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Mark findings listed in FILE as baselined: shown, but never failing the run.",
-)
-@click.option(
-    "--write-baseline",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write this run's findings to FILE (atomically) for later --baseline runs.",
-)
-@click.option(
-    "--changed-since",
-    metavar="GIT_REF",
-    default=None,
-    help="Only findings involving a document changed since GIT_REF (git diff --name-only GIT_REF, "
-    "plus untracked files); the exit code counts only those. git runs in the directory of the first PATH.",
-)
+@report_options
 @common_options
-def report_cmd(
-    paths: tuple[Path, ...],
-    fmt: str,
-    output: Path | None,
-    fail_on: str,
-    min_severity: str,
-    baseline_file: Path | None,
-    write_baseline: Path | None,
-    changed_since: str | None,
-    rules_dir: Path | None,
-    quiet: bool,
-) -> None:
+def report_cmd(settings: config.Config) -> None:
     """Load every article under PATHS (default ./corpus), check the claims, print the report.
+
+    PATH - reads one article from standard input. Settings come from the command line, then
+    a kcheck.toml or a pyproject.toml's [tool.kcheck] found walking up from the working
+    directory (see `kcheck config`).
 
     Exit code: 0 when no finding is at or above --fail-on, 1 when one is, 2 on a usage
     error, unreadable rules, an output that cannot be written, nothing readable under PATHS
@@ -268,17 +326,29 @@ def report_cmd(
     \b
     Examples:
       kcheck report corpus/ --format sarif --output kcheck.sarif --fail-on warning
-      kcheck report corpus/ --format html -o report.html
       kcheck report corpus/ --write-baseline .kcheck-baseline.json
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
     """
-    settings = corpus_settings(paths)
-    for target in (output, write_baseline):
+    corpus = config.corpus_settings(settings)
+    view = View(
+        changed_since=settings["changed_since"],
+        baseline=_path(settings["baseline"]),
+        min_severity=Severity(settings["min_severity"]),
+        write_baseline=_path(settings["write_baseline"]),
+        update_baseline=bool(settings["update_baseline"]),
+    )
+    fmt = settings["format"]
+    if fmt not in FORMATS:
+        raise UsageError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    output = _path(settings["output"])
+    root = config.report_root(settings)
+    rules_dir = config.rules_dir(settings)
+    for target in (output, view.write_baseline, view.baseline if view.update_baseline else None):
         if target is not None:  # refuse before the run, not after minutes of work
-            check_target(target, settings.paths)
-    view = View(changed_since=changed_since, baseline=baseline_file, min_severity=Severity(min_severity))
-    rules = resolve_rules(rules_dir)
-    outcome = pipeline.report(settings, rules, view)
+            check_target(target, corpus.paths)
+    rules = load_rules(rules_dir)
+    with progress.showing(not settings["quiet"]):
+        outcome = pipeline.report(corpus, rules, view, cache.recorder(settings.project, rules_dir))
     report = outcome.counted
     log.info(
         "%d documents, %d claims, %d conflicts",
@@ -291,26 +361,75 @@ def report_cmd(
     for doc in report.documents:
         for note in doc.notes:
             log.warning("%s: %s", doc.path, note)
-    require_documents(len(report.documents), len(report.unreadable), settings)
-    if write_baseline is not None:
-        count = baselines.write(write_baseline, report, settings.paths)
-        if not quiet:
-            click.echo(f"kcheck: wrote {count} finding(s) to baseline {write_baseline}", err=True)
+    require_documents(len(report.documents), len(report.unreadable), corpus)
+    for marker in report.suppressions:
+        if marker.error is not None:
+            log.warning("%s:%d: kcheck-disable-%s %s", marker.path, marker.line, marker.scope, marker.error)
+        elif not marker.used:
+            log.warning(
+                "%s:%d: unused suppression (kcheck-disable-%s)", marker.path, marker.line, marker.scope
+            )
+    if report.stale and not outcome.removed_stale:
+        log.warning(
+            "%s: %d stale entr%s (no finding matches; --update-baseline removes them)",
+            report.baseline,
+            len(report.stale),
+            "y" if len(report.stale) == 1 else "ies",
+        )
+    if outcome.removed_stale is not None:
+        log.warning(
+            "%s: removed %d stale entr%s",
+            report.baseline,
+            outcome.removed_stale,
+            "y" if outcome.removed_stale == 1 else "ies",
+        )
+    if outcome.wrote_baseline is not None:
+        log.warning("wrote %d finding(s) to baseline %s", outcome.wrote_baseline, view.write_baseline)
 
-    code = outcome.exit_code(None if fail_on == "never" else Severity(fail_on))
-    run = RunInfo(
-        paths=settings.paths,
-        rules=", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in",
-        fail_on=fail_on,
-        min_severity=min_severity,
-        changed_since=changed_since,
-        cwd=os.getcwd(),
-        output_dir=str(output.resolve().parent) if output is not None else None,
+    fail_on = None if settings["fail_on"] == "never" else Severity(settings["fail_on"])
+    code = outcome.exit_code(fail_on)
+    options = RenderOptions(
+        color=use_color(output, settings["color"]),
+        width=terminal_width(output) if fmt == "text" else None,
+        root=root,
+        corroborated=bool(settings["corroborated"]),
+        run=RunInfo(
+            paths=corpus.paths,
+            rules=", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in",
+            fail_on=settings["fail_on"],
+            min_severity=settings["min_severity"],
+            changed_since=settings["changed_since"],
+            cwd=str(root) if root is not None else os.getcwd(),
+            output_dir=str(output.resolve().parent) if output is not None else None,
+        ),
     )
-    emit(render(outcome.shown, fmt, color=use_color(output), run=run), output, settings.paths)
+    emit(render(outcome.shown, fmt, options), output, corpus.paths)
     if fmt == "github":
-        append_step_summary(github.step_summary(outcome.shown))
+        append_step_summary(github.step_summary(outcome.shown, options))
+    hidden = outcome.hidden_failure(fail_on)
+    if hidden is not None:
+        click.echo(f"kcheck: {hidden}", err=True)
+        if fmt == "github" and output is None:  # shown on the run's page, not only in its log
+            click.echo(f"::error title=kcheck::{escape.github_data(hidden)}")
     sys.exit(code)
+
+
+# --------------------------------------------------------------------------- config
+
+
+@main.command("config")
+@paths_argument
+@report_options
+@common_options
+def config_cmd(settings: config.Config) -> None:
+    """Show the settings in effect and where each came from (the command line, a
+    configuration file, or the default), as TOML a kcheck.toml could hold.
+
+    \b
+    Example:
+      kcheck config --fail-on warning
+    """
+    emit(config.show(settings), None)
 
 
 # --------------------------------------------------------------------------- claims
@@ -326,25 +445,31 @@ def report_cmd(
     show_default=True,
     help="table for a terminal; jsonl (one claim object per line) and csv carry every claim field.",
 )
-@output_option
+@click.option(
+    "--output",
+    "-o",
+    "listing",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE (atomically) instead of stdout; its directory must exist.",
+)
 @common_options
-def claims_cmd(
-    paths: tuple[Path, ...], fmt: str, output: Path | None, rules_dir: Path | None, quiet: bool
-) -> None:
+def claims_cmd(settings: config.Config, fmt: str, listing: Path | None) -> None:
     """List every claim extracted from the articles under PATHS (default ./corpus).
 
     \b
     Example:
       kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
     """
-    settings = corpus_settings(paths)
-    if output is not None:
-        check_target(output, settings.paths)
-    extraction = pipeline.collect(settings, resolve_rules(rules_dir))
+    corpus = config.corpus_settings(settings)
+    if listing is not None:
+        check_target(listing, corpus.paths)
+    with progress.showing(not settings["quiet"]):
+        extraction = pipeline.collect(corpus, load_rules(config.rules_dir(settings)))
     for problem in extraction.problems:
         log.warning("%s: %s", problem.path, problem.error)
-    require_documents(len(extraction.documents), len(extraction.problems), settings)
-    emit(render_claims(extraction.claims, fmt), output, settings.paths)
+    require_documents(len(extraction.documents), len(extraction.problems), corpus)
+    emit(render_claims(extraction.claims, fmt, width=terminal_width(listing)), listing, corpus.paths)
 
 
 # --------------------------------------------------------------------------- explain
@@ -362,20 +487,22 @@ def claims_cmd(
     help="text for a reader; json for the object itself.",
 )
 @common_options
-def explain_cmd(ident: str, paths: tuple[Path, ...], fmt: str, rules_dir: Path | None, quiet: bool) -> None:
+def explain_cmd(ident: str, settings: config.Config, fmt: str) -> None:
     """Show one conflict, claim or topic in full: every source sentence with file:line:column,
     the normalised values and intervals, the period or date, and why the claims were grouped.
 
     ID is an id from `kcheck report` or `kcheck claims`, or any prefix of one that names a
-    single item. The articles under PATHS (default ./corpus) are checked again to find it.
+    single item. The articles under PATHS (default ./corpus) are checked again to find it,
+    unless the last run's results (kept in .kcheck_cache/) are for the same files and rules.
 
     \b
     Example:
       kcheck explain v5b932a9 corpus/
     """
-    settings = corpus_settings(paths)
-    report = pipeline.run(settings, resolve_rules(rules_dir))
-    require_documents(len(report.documents), len(report.unreadable), settings)
+    corpus = config.corpus_settings(settings)
+    with progress.showing(not settings["quiet"]):
+        report = cache.run(corpus, config.rules_dir(settings), settings.project)
+    require_documents(len(report.documents), len(report.unreadable), corpus)
     emit(as_json(find(report, ident)) if fmt == "json" else explain(report, ident), None)
 
 
@@ -395,8 +522,10 @@ def rules_group() -> None:
 @rules_group.command("check")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
 def rules_check_cmd(directory: Path | None) -> None:
-    """Validate a rules directory (default ./rules); print every problem as file:line.
+    """Validate a rules directory; print every problem as file:line.
 
+    Without DIR: the `rules` of the configuration, else ./rules when it holds only kcheck
+    rules files, else the built-in rules (what `kcheck report` would use).
     Exit code 0 when the rules are valid, 2 when there is any problem.
 
     \b
@@ -404,7 +533,10 @@ def rules_check_cmd(directory: Path | None) -> None:
       kcheck rules check rules/
     """
     if directory is None:
-        directory = Path("rules") if Path("rules").is_dir() else None
+        try:
+            directory = config.rules_dir(config.resolve({}))
+        except KcheckError as exc:
+            raise click.ClickException(str(exc)) from None
     rules, problems = check_rules(directory)
     if problems:
         for problem in problems:

@@ -372,7 +372,9 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
         measure = first.measure
     else:
         measure = _metric_display(first.measure, rules)
-    names = _Names(entity=entity, measure=measure)
+    # the label shows the measure without a quotation mark its other half was cut from
+    # (双百亿补贴”全天支付金额); the key keeps the words as grouped
+    names = _Names(entity=entity, measure=measure if first.by_sentence else balanced_quotes(measure))
     key = _key(claim, first, names, rules)
     if first.measure_fuzzy:
         key = key.model_copy(update={"measure": normalise_phrase(measure)})
@@ -396,6 +398,22 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
         sources=sorted({c.doc for c in claims}),
         why=why,
     )
+
+
+_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "〈〉", "()", "（）", "【】")
+
+
+def balanced_quotes(text: str) -> str:
+    """``text`` without the quotation marks and brackets that have lost their other half
+    (a measure cut out of a sentence may start inside a quotation): ``双百亿补贴”全天支付金额``
+    -> ``双百亿补贴全天支付金额``; a complete ``“双百亿补贴”`` is kept."""
+    for pair in _QUOTE_PAIRS:
+        opening, closing = pair[0], pair[1]
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text
 
 
 def _snippet(entry: _Entry, before: int = 10, after: int = 6) -> str:

@@ -18,6 +18,10 @@ from kcheck.text.calendar import span_text
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
+# the PATH that means "one article on standard input", and how that article is named
+STDIN = "-"
+STDIN_NAME = "stdin"
+
 
 class Span(BaseModel):
     """An inclusive range of calendar days: a day, a month, a quarter, a year, ..."""
@@ -114,6 +118,7 @@ class Document(BaseModel):
     notes: list[str] = Field(
         default_factory=list, description="what the loader did to abnormal input (a sentence too long, split)"
     )
+    suppressions: list[Suppression] = Field(default_factory=list, description="inline markers in the file")
 
     @property
     def paragraphs(self) -> list[str]:
@@ -125,6 +130,22 @@ class Document(BaseModel):
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
+
+
+class Suppression(BaseModel):
+    """An inline marker (``<!-- kcheck-disable-next-line value_mismatch: 港元口径 -->``)."""
+
+    model_config = FROZEN
+
+    path: str = Field(description="the document it is written in")
+    line: int = Field(ge=1, description="the line of the marker")
+    scope: Literal["line", "next-line", "next-paragraph", "file"]
+    types: list[str] = Field(description="check types it silences, or 'all'")
+    reason: str = ""
+    first_line: int = Field(description="first line it covers")
+    last_line: int = Field(description="last line it covers (below first_line: none)")
+    error: str | None = Field(default=None, description="why the marker is invalid (it suppresses nothing)")
+    used: bool = Field(default=False, description="it suppressed at least one finding")
 
 
 class FileProblem(BaseModel):
@@ -312,6 +333,19 @@ class Conflict(BaseModel):
     claims: list[Claim]
     gap: float | None = Field(default=None, description="relative gap between the intervals, where numeric")
     baselined: bool = False
+    suppression: Suppression | None = Field(
+        default=None, description="the inline marker that suppresses this finding, if any"
+    )
+
+
+class BaselineRef(BaseModel):
+    """A finding a baseline lists that this run no longer finds (a stale entry)."""
+
+    id: str
+    type: str
+    severity: Severity
+    topic: str
+    message: str
 
 
 class Summary(BaseModel):
@@ -326,6 +360,11 @@ class Summary(BaseModel):
         default=0,
         description="findings left out of this report by --min-severity or --changed-since",
     )
+    suppressed: int = Field(default=0, description="findings an inline marker suppresses")
+    unused_suppressions: int = 0
+    invalid_suppressions: int = 0
+    stale_baseline: int = Field(default=0, description="baseline entries this run no longer finds")
+    undated: int = Field(default=0, description="documents without a publication date")
 
 
 class DocumentInfo(BaseModel):
@@ -353,3 +392,7 @@ class Report(BaseModel):
     baseline: str | None = Field(
         default=None, description="the baseline file findings were compared with (--baseline), if any"
     )
+    stale: list[BaselineRef] = Field(
+        default_factory=list, description="baseline entries no finding of this run matches"
+    )
+    suppressions: list[Suppression] = Field(default_factory=list, description="every inline marker")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import signal
 import stat
 import sys
@@ -30,6 +31,12 @@ CHUNK = 1 << 20  # one write() per MiB: far below the 2 GiB a single write() may
 
 def _is_within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def among_inputs(path: Path, inputs: Sequence[str]) -> bool:
+    """True when ``path`` (links resolved) is one of ``inputs`` or inside one of them."""
+    real = os.path.realpath(path)
+    return any(_is_within(real, os.path.realpath(given)) for given in inputs)
 
 
 def check_target(path: Path, inputs: Sequence[str] = ()) -> None:
@@ -91,12 +98,15 @@ def write_atomic(path: Path, text: str, inputs: Sequence[str] = ()) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same directory and a rename.
 
     ``inputs`` are the paths the run read: ``path`` may be neither one of them nor inside one.
+    The directory must exist: a typo in ``-o reprots/x.json`` should not create ``reprots/``.
     """
     check_target(path, inputs)
     directory = path.parent if str(path.parent) else Path(".")
     shown = escape.display_path(path)
+    if not directory.is_dir():
+        problem = "is not a directory" if directory.exists() else "does not exist"
+        raise OutputError(f"{shown}: cannot write: directory {escape.display_path(directory)} {problem}")
     try:
-        directory.mkdir(parents=True, exist_ok=True)
         try:
             mode = stat.S_IMODE(os.stat(path).st_mode)  # replacing a file keeps its mode
         except FileNotFoundError:
@@ -158,3 +168,39 @@ def append_step_summary(text: str) -> None:
             fh.write(text)
     except OSError as exc:
         raise OutputError(f"{target}: cannot append the step summary: {exc.strerror or exc}") from None
+
+
+def color_wanted(choice: str, stream: TextIO, *, to_file: bool = False) -> bool:
+    """Whether to colour output on ``stream``: ``always`` / ``never`` decide; ``auto`` colours
+    a terminal, except when NO_COLOR is set (https://no-color.org) or TERM=dumb, and
+    FORCE_COLOR (https://force-color.org) colours even a pipe. A file is never coloured
+    unless ``always``."""
+    if choice == "always":
+        return True
+    if choice == "never" or to_file:
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+DEFAULT_WIDTH = 100  # what a report is laid out for when it is not going to a terminal
+
+
+def terminal_width(output: Path | None) -> int | None:
+    """The terminal's width when stdout is one (``COLUMNS`` overrides), else None (no limit)."""
+    import sys
+
+    if output is not None:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns

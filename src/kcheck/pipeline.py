@@ -7,16 +7,30 @@ the exit code it decides, so the library and the CLI give the same report.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kcheck import baseline as baselines
+from kcheck import progress, suppress
 from kcheck.changed import changed_files, involving
 from kcheck.check import run_checks, settle_topics
+from kcheck.errors import UsageError
 from kcheck.extract import Extractor
 from kcheck.group import group_claims
-from kcheck.load import load_paths
-from kcheck.models import Claim, DocumentInfo, FileProblem, Report, Severity, Summary, TopicStatus
+from kcheck.load import STDIN, load_paths, shown_path
+from kcheck.load.select import Selection
+from kcheck.models import (
+    Claim,
+    Conflict,
+    DocumentInfo,
+    FileProblem,
+    Report,
+    Severity,
+    Summary,
+    Suppression,
+    TopicStatus,
+)
 from kcheck.report.select import at_least
 from kcheck.rules import RuleSet
 
@@ -26,6 +40,11 @@ class Settings:
     """What one run needs besides the rules; plain data so it can travel to workers."""
 
     paths: tuple[str, ...] = ("corpus",)
+    # which files of a directory are read (include/exclude globs, .gitignore)
+    selection: Selection = field(default_factory=Selection)
+    # documents inside this absolute directory (the repository root) are named relative to
+    # it, whatever the working directory; None: as given
+    root: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +58,10 @@ class View:
     baseline: Path | None = None
     # findings below this are left out of the shown report, not of the exit code (--min-severity)
     min_severity: Severity = Severity.INFO
+    # record this run's findings here (--write-baseline); they are then baselined in this run too
+    write_baseline: Path | None = None
+    # rewrite ``baseline`` without its stale entries (--update-baseline)
+    update_baseline: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,13 +70,39 @@ class Outcome:
 
     counted: Report  # after --changed-since and --baseline: what --fail-on and --write-baseline count
     shown: Report = field(repr=False)  # ``counted`` without the findings below --min-severity
+    min_severity: Severity = Severity.INFO
+    wrote_baseline: int | None = None  # entries written by --write-baseline
+    removed_stale: int | None = None  # entries --update-baseline removed
+
+    def failing(self, fail_on: Severity | None) -> list[Conflict]:
+        """Findings at or above ``fail_on`` that neither a baseline nor a marker accepts."""
+        if fail_on is None:
+            return []
+        return [
+            c
+            for c in self.counted.conflicts
+            if not c.baselined and c.suppression is None and c.severity.rank >= fail_on.rank
+        ]
 
     def exit_code(self, fail_on: Severity | None) -> int:
-        """0 when no (non-baselined) finding is at or above ``fail_on`` (None: never), else 1."""
-        if fail_on is None:
-            return 0
-        failing = [c for c in self.counted.conflicts if not c.baselined and c.severity.rank >= fail_on.rank]
-        return 1 if failing else 0
+        """0 when no (non-baselined, non-suppressed) finding is at or above ``fail_on`` (None: never), else 1."""
+        return 1 if self.failing(fail_on) else 0
+
+    def hidden_failure(self, fail_on: Severity | None) -> str | None:
+        """One line saying how many findings the report hides fail the run and how to see them,
+        or None when every finding that fails it is shown."""
+        shown = {c.id for c in self.shown.conflicts}
+        hidden = [c for c in self.failing(fail_on) if c.id not in shown]
+        if not hidden or fail_on is None:
+            return None
+        worst = min((c.severity for c in hidden), key=lambda s: s.rank)
+        n = len(hidden)
+        return (
+            f"{n} finding{'s' if n != 1 else ''} at or above --fail-on {fail_on.value} "
+            f"{'are' if n != 1 else 'is'} hidden by --min-severity {self.min_severity.value} and "
+            f"fail{'' if n != 1 else 's'} this run; add --min-severity {worst.value} to see "
+            f"{'them' if n != 1 else 'it'}"
+        )
 
 
 @dataclass
@@ -63,16 +112,22 @@ class Extraction:
     documents: list[DocumentInfo]
     problems: list[FileProblem]
     claims: list[Claim]
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 def collect(settings: Settings, rules: RuleSet) -> Extraction:
     """Load every file under the paths and extract its claims."""
-    documents, problems = load_paths(settings.paths, rules)
+    progress.phase("reading files")
+    documents, problems = load_paths(settings.paths, rules, settings.selection, settings.root)
+    progress.phase("extracting claims", len(documents))
     extractor = Extractor(rules)
     claims: list[Claim] = []
     infos: list[DocumentInfo] = []
+    markers: list[Suppression] = []
     for doc in documents:
+        markers.extend(doc.suppressions)
         found = extractor.document(doc)
+        progress.advance()
         claims.extend(found)
         infos.append(
             DocumentInfo(
@@ -89,13 +144,14 @@ def collect(settings: Settings, rules: RuleSet) -> Extraction:
                 notes=doc.notes,
             )
         )
-    return Extraction(documents=infos, problems=problems, claims=claims)
+    return Extraction(documents=infos, problems=problems, claims=claims, suppressions=markers)
 
 
 def run(settings: Settings, rules: RuleSet) -> Report:
     """The whole pipeline: collect, group, check; the Report every output format renders."""
     extraction = collect(settings, rules)
     claims, problems = extraction.claims, extraction.problems
+    progress.phase("grouping and checking")
     by_id = {c.id: c for c in claims}
     grouped = group_claims(claims, rules)
     conflicts = run_checks(grouped, by_id, rules)
@@ -106,10 +162,11 @@ def run(settings: Settings, rules: RuleSet) -> Report:
         topics=len(topics),
         corroborated=sum(1 for t in topics if t.status == TopicStatus.CONSISTENT and len(t.sources) > 1),
         unreadable=len(problems),
+        undated=sum(1 for d in extraction.documents if d.published is None),
     )
     for conflict in conflicts:
         summary.conflicts[conflict.severity.value] += 1
-    return Report(
+    found = Report(
         documents=extraction.documents,
         unreadable=problems,
         topics=topics,
@@ -117,16 +174,48 @@ def run(settings: Settings, rules: RuleSet) -> Report:
         claims=claims,
         summary=summary,
     )
+    return suppress.apply(found, extraction.suppressions) if extraction.suppressions else found
 
 
-def report(settings: Settings, rules: RuleSet, view: View) -> Outcome:
+def report(
+    settings: Settings,
+    rules: RuleSet,
+    view: View,
+    corpus: Callable[[Settings, RuleSet], Report] | None = None,
+) -> Outcome:
     """The report one `kcheck report` run shows. The baseline file and the git ref are read
-    before the corpus, so that a mistake in either is reported without checking anything."""
+    before the corpus, so that a mistake in either is reported without checking anything.
+
+    The baseline is compared with every finding (so an entry for an unchanged document is
+    not stale under --changed-since); --write-baseline records every finding and then
+    baselines them in this run, which therefore passes; --update-baseline drops stale entries.
+    ``corpus`` computes the corpus's Report (default ``run``; the CLI passes a cached one).
+    """
+    if view.update_baseline and view.baseline is None:
+        raise UsageError("--update-baseline needs --baseline FILE (the file to update)")
     baseline = baselines.read(view.baseline) if view.baseline is not None else None
     changed = changed_files(view.changed_since, Path(settings.paths[0])) if view.changed_since else None
-    counted = run(settings, rules)
-    if changed is not None:
-        counted = involving(counted, changed)
+    counted = (corpus or run)(settings, rules)
+    removed = None
     if baseline is not None and view.baseline is not None:
-        counted = baselines.apply(counted, baseline, str(view.baseline))
-    return Outcome(counted=counted, shown=at_least(counted, view.min_severity))
+        # an article on stdin is not the corpus: the baseline's other entries are not stale
+        whole = STDIN not in settings.paths
+        counted = baselines.apply(counted, baseline, shown_path(str(view.baseline), settings.root), whole)
+        if view.update_baseline:
+            removed = len(counted.stale)
+            baselines.save(view.baseline, baselines.without_stale(baseline, counted), settings.paths)
+    wrote = None
+    if view.write_baseline is not None:
+        written = baselines.from_report(counted)
+        baselines.save(view.write_baseline, written, settings.paths)
+        wrote = len(written.findings)
+        counted = baselines.apply(counted, written, shown_path(str(view.write_baseline), settings.root))
+    if changed is not None:
+        counted = involving(counted, changed, Path(settings.root) if settings.root else None)
+    return Outcome(
+        counted=counted,
+        shown=at_least(counted, view.min_severity),
+        min_severity=view.min_severity,
+        wrote_baseline=wrote,
+        removed_stale=removed,
+    )

@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from kcheck.errors import LoadError
 
@@ -66,6 +67,16 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes:
     raw = b"".join(chunks)
     if len(raw) > limit:  # it grew while we looked, or st_size did not tell
         raise LoadError(display, f"file too large (> limit {limit_mb})")
+    if not raw:
+        raise LoadError(display, "empty file")
+    return raw
+
+
+def read_stream(stream: BinaryIO, display: str, limit: int = MAX_BYTES) -> bytes:
+    """What a stream (standard input) holds, refusing more than ``limit`` bytes."""
+    raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise LoadError(display, f"file too large (> limit {limit / MB:g} MB)")
     if not raw:
         raise LoadError(display, "empty file")
     return raw

@@ -131,7 +131,7 @@ def test_claims_jsonl(news: Path) -> None:
 
 
 def test_baseline_survives_unrelated_edits(news: Path) -> None:
-    assert kcheck("report", "news", "--write-baseline", "kb.json", "-q").exit_code == 1
+    assert kcheck("report", "news", "--write-baseline", "kb.json", "-q").exit_code == 0
     # push the sentence down two lines: the finding is the same, its position is not
     b = news / "news" / "b.md"
     b.write_text(B.replace("据财报", "快手电商持续增长。\n\n据财报"), encoding="utf-8")

@@ -190,6 +190,7 @@ def test_bundled_corpus_topics_become_charts() -> None:
 
 def test_cli_writes_the_page(tmp_path: Path) -> None:
     out = tmp_path / "site" / "report.html"
+    out.parent.mkdir()  # -o never creates a directory
     old = os.getcwd()
     os.chdir(ROOT)
     try:

@@ -93,6 +93,17 @@ def check(ctx: CheckContext) -> list[Conflict]:
     return found
 
 
+def _shared_words(labels: list[str]) -> str:
+    """The leading words all ``labels`` share, up to the time frame (a period or ``(no period)``)."""
+    split = [label.split(" ") for label in labels]
+    shared: list[str] = []
+    for words in zip(*split, strict=False):
+        if len(set(words)) != 1 or words[0].startswith(("(", "[")) or words[0][:1].isdigit():
+            break
+        shared.append(words[0])
+    return " ".join(shared)
+
+
 def _conflict(ctx: CheckContext, value: str, involved: list[tuple[Topic, Claim]]) -> Conflict:
     involved.sort(key=lambda tc: (frame(tc[1]), tc[1].doc, tc[1].line))
     topics = sorted({t.id: t for t, _ in involved}.values(), key=lambda t: t.label)
@@ -100,7 +111,11 @@ def _conflict(ctx: CheckContext, value: str, involved: list[tuple[Topic, Claim]]
     frames = sorted({frame(c) for _, c in involved})
     claims = [c for _, c in involved]
     first = claims[0]
-    name = " ".join(p for p in (what.entity, first.measure or what.metric) if p)
+    # the words the topic headings share (快手 订单量), so the message names the measure the
+    # heading above it names, not the first article's own wording (快手 电商订单量)
+    name = _shared_words([t.label for t in topics]) or " ".join(
+        p for p in (what.entity, first.measure or what.metric) if p
+    )
     uses = "; ".join(f"{frame(c)}: {cite(c)}" for c in claims)
     return Conflict(
         id=fingerprint(TYPE, what, [value, *frames]),

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -29,10 +30,12 @@ from kcheck.escape import display_path
 from kcheck.load.manifest import NAMES as MANIFEST_NAMES
 from kcheck.load.manifest import ManifestEntry, read_manifest
 from kcheck.load.reader import load_file
-from kcheck.models import Document, FileProblem
+from kcheck.load.select import Selection, Selector
+from kcheck.models import STDIN, STDIN_NAME, Document, FileProblem
+from kcheck.readfile import read_stream
 from kcheck.rules import RuleSet
 
-__all__ = ["load_file", "load_paths"]
+__all__ = ["STDIN", "STDIN_NAME", "load_file", "load_paths"]
 
 log = logging.getLogger("kcheck")
 
@@ -45,7 +48,7 @@ class _Manifests:
         self.cache: dict[Path, tuple[Path, dict[str, ManifestEntry]] | None] = {}
 
     def in_directory(self, directory: Path, display_dir: str) -> tuple[Path, dict[str, ManifestEntry]] | None:
-        key = directory.resolve()
+        key = Path(os.path.realpath(directory))
         if key not in self.cache:
             found = None
             for name in MANIFEST_NAMES:
@@ -77,11 +80,12 @@ def _is_within(path: str, root: str) -> bool:
 
 
 def _walk(
-    top: Path, given: str, problems: list[FileProblem]
+    top: Path, given: str, selector: Selector, problems: list[FileProblem]
 ) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
-    """Files under ``top``, sorted, hidden ones and manifests skipped; with their display path
-    and the directories above them (for manifest lookup). Directories that cannot be listed
-    and links to directories outside ``top`` are added to ``problems`` (links are not followed)."""
+    """Files under ``top`` that ``selector`` keeps, sorted, hidden ones and manifests skipped;
+    with their display path and the directories above them (for manifest lookup). Directories
+    that cannot be listed and links to directories outside ``top`` are added to ``problems``
+    (links are not followed)."""
     root = os.path.realpath(top)
 
     def unlisted(exc: OSError) -> None:
@@ -106,44 +110,73 @@ def _walk(
                         error=f"skipped: symbolic link to a directory outside {display_path(given)}",
                     )
                 )
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and selector.keep_directory(here / d)
+        )
         rel_dir = here.relative_to(top)
         chain = [
             (top / Path(*rel_dir.parts[:i]), os.path.join(given, *rel_dir.parts[:i]))
             for i in range(len(rel_dir.parts) + 1)
         ]
         for name in sorted(filenames):
-            if name.startswith(".") or name in MANIFEST_NAMES:
+            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_file(here / name):
                 continue
             yield here / name, os.path.join(given, *rel_dir.parts, name), chain
 
 
-def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], list[FileProblem]]:
-    """Every article under ``paths`` (files or directories), and the files that could not be read."""
+def shown_path(given: str, root: str | None) -> str:
+    """How a PATH from the command line is named in the report: relative to ``root`` (the
+    repository) when it lies inside it, so a run from a subfolder reports the same paths;
+    else as given."""
+    if root is None:
+        return given
+    rel = os.path.relpath(os.path.abspath(given), root)
+    if rel == os.curdir:
+        return ""
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return given
+    return Path(rel).as_posix()
+
+
+def load_paths(
+    paths: Sequence[str], rules: RuleSet, selection: Selection | None = None, root: str | None = None
+) -> tuple[list[Document], list[FileProblem]]:
+    """Every article under ``paths`` (files or directories; a directory's files as ``selection``
+    picks them), and the files that could not be read. With ``root``, paths inside it are
+    named relative to it (see ``shown_path``)."""
+    selector = Selector(selection or Selection())
     documents: list[Document] = []
     problems: list[FileProblem] = []
     manifests = _Manifests(problems)
     seen: set[str] = set()
     for given in paths:
+        if given == STDIN:
+            try:
+                raw = read_stream(sys.stdin.buffer, STDIN_NAME)
+                documents.append(load_file(Path(STDIN), STDIN_NAME, rules, raw=raw))
+            except LoadError as exc:
+                problems.append(FileProblem(path=STDIN_NAME, error=exc.reason))
+            continue
         top = Path(given)
         if not top.exists():
             problems.append(FileProblem(path=display_path(given), error="no such file or directory"))
             continue
-        root: str | None = None
+        shown = shown_path(given, root)
+        inside: str | None = None  # under a directory, only files that stay inside it
         if top.is_dir():
-            root = os.path.realpath(top)
-            files = list(_walk(top, given, problems))
+            inside = os.path.realpath(top)
+            files = list(_walk(top, shown, selector, problems))
         else:  # a file named on the command line is read wherever its links lead
             parent = top.parent
-            files = [(top, given, [(parent, os.path.dirname(given))])]
+            files = [(top, shown, [(parent, os.path.dirname(shown))])]
         for path, given_display, chain in files:
             display = display_path(given_display)
             real = os.path.realpath(path)
-            if root is not None and not _is_within(real, root):
+            if inside is not None and not _is_within(real, inside):
                 problems.append(
                     FileProblem(
                         path=display,
-                        error=f"skipped: symbolic link to a file outside {display_path(given)}",
+                        error=f"skipped: symbolic link to a file outside {display_path(shown or given)}",
                     )
                 )
                 continue

@@ -79,7 +79,20 @@ class _Paragraph:
         return self.out.build().strip()
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def blank_comments(body: str) -> str:
+    """``body`` with each HTML comment (an editor's note, a disabled paragraph) replaced by
+    spaces, line breaks kept: offsets and line numbers stay those of the file, and the
+    comment's words never become a sentence of the article."""
+    if "<!--" not in body:
+        return body
+    return _HTML_COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), body)
+
+
 def read_markdown(body: str, base: int) -> list[Block]:
+    body = blank_comments(body)
     blocks: list[Block] = []
     block = Block()
     para = _Paragraph()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kcheck import suppress
 from kcheck.errors import LoadError
 from kcheck.load.blocks import Block, Line, PageMeta
 from kcheck.load.dates import Stamp, infer_from_body, parse_stamp
@@ -170,10 +171,18 @@ def _date(
 
 
 def load_file(
-    path: Path, display_path: str, rules: RuleSet, manifest: ManifestEntry | None = None
+    path: Path,
+    display_path: str,
+    rules: RuleSet,
+    manifest: ManifestEntry | None = None,
+    raw: bytes | None = None,
 ) -> Document:
-    """Read one article; raise LoadError (naming ``display_path``) when it cannot be read."""
-    raw = read_bytes(path, display_path)
+    """Read one article (``raw``: its bytes, already read from stdin); raise LoadError
+    (naming ``display_path``) when it cannot be read."""
+    if raw is None:
+        raw = read_bytes(path, display_path)
+    elif not raw:
+        raise LoadError(display_path, "empty file")
     try:
         decoded = decode(raw)
     except DecodeError as exc:
@@ -181,6 +190,8 @@ def load_file(
     text = decoded.text
     if not text.strip():
         raise LoadError(display_path, "empty file (only whitespace)")
+    markers = suppress.parse(text, display_path)
+    text = suppress.blank(text)
     front = split_front_matter(text, display_path)
     base = front.body_start if front else 0
     body = text[base:]
@@ -235,4 +246,5 @@ def load_file(
         sha256=hashlib.sha256(raw).hexdigest(),
         sentences=sentences,
         notes=notes,
+        suppressions=markers,
     )

@@ -8,23 +8,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kcheck.models import Report
-from kcheck.report import github, html, json, markdown, sarif, text
+from kcheck.report import checkstyle, github, html, json, junit, markdown, rdjson, sarif, text
+from kcheck.report.options import RenderOptions, RunInfo
 
-FORMATS: dict[str, Callable[[Report], str]] = {
+__all__ = ["FORMATS", "RenderOptions", "RunInfo", "render"]
+
+FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
     "text": text.render,
-    "json": json.render,
+    "json": lambda report, options: json.render(report),
     "markdown": markdown.render,
     "sarif": sarif.render,
     "github": github.render,
-    "html": html.render,
+    "html": lambda report, options: html.render(report, run=options.run),
+    "checkstyle": checkstyle.render,
+    "junit": junit.render,
+    "rdjson": rdjson.render,
 }
 
 
-def render(report: Report, fmt: str, *, color: bool = False, run: html.RunInfo | None = None) -> str:
-    """``report`` in format ``fmt``; ``color`` adds ANSI styles to the text format only, ``run``
-    (the run's settings and where the page is written) is for the html format only."""
-    if fmt == "text":
-        return text.render(report, color=color)
-    if fmt == "html":
-        return html.render(report, run=run)
-    return FORMATS[fmt](report)
+def render(report: Report, fmt: str, options: RenderOptions | None = None, *, color: bool = False) -> str:
+    """``report`` in format ``fmt``; ``color`` (or ``options.color``) adds ANSI styles to the
+    text format only."""
+    if options is None:
+        options = RenderOptions(color=color)
+    return FORMATS[fmt](report, options)

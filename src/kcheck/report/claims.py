@@ -56,8 +56,13 @@ def csv_text(claims: Sequence[Claim]) -> str:
     return escape.guard(buf.getvalue())
 
 
-def table(claims: Sequence[Claim]) -> str:
-    """Aligned columns for a terminal; CJK characters count two columns."""
+# columns a narrow terminal loses first (the rest: id, source, as written, value)
+DROP_ORDER = ("interval", "kind", "measure", "entity", "time")
+
+
+def table(claims: Sequence[Claim], width: int | None = None) -> str:
+    """Aligned columns for a terminal; CJK characters count two columns. Given the
+    terminal's ``width``, the columns that do not fit are left out (`jsonl` has them all)."""
     if not claims:
         return "No claims.\n"
     n = id_length([c.id for c in claims])
@@ -77,6 +82,15 @@ def table(claims: Sequence[Claim]) -> str:
         for c in claims
     ]
     widths = [max(describe.width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    if width is not None:
+        keep = list(range(len(header)))
+        for name in DROP_ORDER:
+            if sum(widths[i] + 2 for i in keep) - 2 <= width:
+                break
+            keep.remove(header.index(name))
+        header = [header[i] for i in keep]
+        rows = [[r[i] for i in keep] for r in rows]
+        widths = [widths[i] for i in keep]
     lines = [
         "  ".join(describe.pad(cell, widths[i]) for i, cell in enumerate(r)).rstrip() for r in [header, *rows]
     ]
@@ -98,7 +112,10 @@ def id_length(ids: Sequence[str], minimum: int = 8) -> int:
 FORMATS: dict[str, Callable[[Sequence[Claim]], str]] = {"table": table, "jsonl": jsonl, "csv": csv_text}
 
 
-def render(claims: Sequence[Claim], fmt: str) -> str:
+def render(claims: Sequence[Claim], fmt: str, width: int | None = None) -> str:
+    """``claims`` in ``fmt``; ``width`` (a terminal's columns) narrows the table only."""
+    if fmt == "table":
+        return table(claims, width)
     return FORMATS[fmt](claims)
 
 

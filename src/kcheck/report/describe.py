@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kcheck import escape
-from kcheck.models import Claim, ClaimType, Conflict, Dimension, Report, Severity, Span, Topic, TopicStatus
+from kcheck.models import (
+    Claim,
+    ClaimType,
+    Conflict,
+    Dimension,
+    DocumentInfo,
+    Report,
+    Severity,
+    Span,
+    Topic,
+    TopicStatus,
+)
 from kcheck.text.calendar import span_text
 
 SEVERITIES: tuple[Severity, ...] = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -104,6 +115,24 @@ def when(claim: Claim) -> str | None:
     return ", ".join(parts) or None
 
 
+def interval_cell(claim: Claim) -> str:
+    """The interval column of a table: a figure's interval, or a dated claim's span of days."""
+    if is_dated(claim) and claim.date is not None and claim.value is None:
+        return f"{claim.date.start.isoformat()}..{claim.date.end.isoformat()}"
+    return interval(claim) or ""
+
+
+def when_cell(claim: Claim) -> str:
+    """The time column of a table: a figure's period, or for a dated claim the time
+    expression it was read from (``10月9日起``)."""
+    found = when(claim)
+    if found:
+        return found
+    if is_dated(claim) and claim.date is not None:
+        return f"date {claim.time_quote or span(claim.date)}"
+    return ""
+
+
 def short_id(ident: str) -> str:
     """Enough of an id to pass to `kcheck explain`, which accepts any unique prefix."""
     return ident[:12]
@@ -169,13 +198,18 @@ def by_topic(conflicts: Iterable[Conflict]) -> list[tuple[str, list[Conflict]]]:
         groups.setdefault(conflict.topic_id or conflict.topic, []).append(conflict)
 
     def worst(cs: list[Conflict]) -> int:
-        return max(c.severity.rank for c in cs if not c.baselined) if any(not c.baselined for c in cs) else 0
+        return max((c.severity.rank for c in cs if not accepted(c)), default=0)
 
     ordered = sorted(groups.values(), key=lambda cs: (-worst(cs), cs[0].topic, cs[0].topic_id))
     return [
-        (cs[0].topic, sorted(cs, key=lambda c: (c.baselined, -c.severity.rank, c.type, c.id)))
+        (cs[0].topic, sorted(cs, key=lambda c: (accepted(c), -c.severity.rank, c.type, c.id)))
         for cs in ordered
     ]
+
+
+def accepted(conflict: Conflict) -> bool:
+    """A finding a baseline or an inline marker accepts: shown, never failing a run."""
+    return conflict.baselined or conflict.suppression is not None
 
 
 @dataclass(frozen=True)
@@ -218,6 +252,20 @@ def summary_line(report: Report) -> str:
     extras = []
     if s.baselined:
         extras.append(f"{s.baselined} baselined")
+    if s.suppressed:
+        extras.append(f"{s.suppressed} suppressed")
+    if s.stale_baseline:
+        extras.append(f"{s.stale_baseline} stale baseline {'entry' if s.stale_baseline == 1 else 'entries'}")
+    if s.unused_suppressions:
+        extras.append(
+            f"{s.unused_suppressions} unused suppression{'s' if s.unused_suppressions != 1 else ''}"
+        )
+    if s.invalid_suppressions:
+        extras.append(
+            f"{s.invalid_suppressions} invalid suppression{'s' if s.invalid_suppressions != 1 else ''}"
+        )
+    if s.undated:
+        extras.append(f"{s.undated} undated")
     if s.hidden:
         extras.append(f"{s.hidden} hidden")
     if s.unreadable:
@@ -271,3 +319,63 @@ def split_sentence(claim: Claim) -> tuple[str, str, str]:
         return (text, "", "")
     end = start + len(claim.quote)
     return (text[:start], text[start:end], text[end:])
+
+
+def around(parts: tuple[str, str, str], columns: int) -> tuple[str, str, str]:
+    """(before, figure, after) shortened to about ``columns`` columns, keeping the figure and
+    as much context on each side as fits; a cut is marked with …."""
+    before, figure, after = parts
+    if width(before) + width(figure) + width(after) <= columns:
+        return parts
+    room = max(columns - width(figure), 10)
+    left = min(width(before), room // 2)
+    right = room - left
+    if width(after) < right:
+        right = width(after)
+        left = room - right
+    return (_tail(before, left), figure, truncate(after, right) if right else ("…" if after else ""))
+
+
+def _tail(text: str, limit: int) -> str:
+    """The end of ``text`` in at most ``limit`` columns, marked with … where cut."""
+    if width(text) <= limit:
+        return text
+    if limit <= 1:
+        return "…"
+    out: list[str] = []
+    used = 0
+    for ch in reversed(text):
+        w = width(ch)
+        if used + w > limit - 1:
+            break
+        out.append(ch)
+        used += w
+    return "…" + "".join(reversed(out))
+
+
+def plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
+def state(conflict: Conflict) -> str:
+    """``, baselined`` / ``, suppressed`` for a finding that does not fail a run, else ""."""
+    if conflict.suppression is not None:
+        return ", suppressed"
+    return ", baselined" if conflict.baselined else ""
+
+
+def undated(report: Report) -> list[DocumentInfo]:
+    """Documents without a publication date: their relative dates (今年, 3月1日) stay unresolved."""
+    return [d for d in report.documents if d.published is None]
+
+
+# a finding's message in a line-oriented format (annotation, review comment, terminal);
+# `kcheck explain`, JSON and SARIF keep it whole
+HEADLINE_COLUMNS = 400
+
+
+def headline(conflict: Conflict) -> str:
+    """The finding's message on one line, cut at ``HEADLINE_COLUMNS`` columns."""
+    return truncate(one_line(conflict.message), HEADLINE_COLUMNS)

@@ -133,13 +133,16 @@ def _why(topic: Topic | None) -> list[str]:
 
 
 def _conflict(report: Report, conflict: Conflict) -> list[str]:
-    state = ", baselined" if conflict.baselined else ""
+    state = describe.state(conflict)
     out = [
         f"conflict {conflict.id}  [{conflict.severity.value}{state}] {conflict.type}",
         f"  check:      {check_help(conflict.type).short}",
         f"  topic:      {conflict.topic}",
         f"  message:    {describe.one_line(conflict.message)}",
     ]
+    if conflict.suppression is not None:
+        m = conflict.suppression
+        out.append(f"  suppressed: {m.path}:{m.line} kcheck-disable-{m.scope}: {m.reason}")
     gap = describe.gap(conflict)
     if gap is not None:
         out.append(f"  gap:        {gap}")

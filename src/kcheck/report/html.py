@@ -17,7 +17,6 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
 from functools import cache
 from html import escape
 from importlib.resources import files
@@ -26,6 +25,7 @@ from urllib.parse import quote
 
 from kcheck.models import Claim, ClaimType, Conflict, DocumentInfo, Report, Topic, TopicKey, TopicStatus
 from kcheck.report import describe
+from kcheck.report.options import RunInfo
 from kcheck.report.rulehelp import check_help
 from kcheck.text.calendar import period_label
 
@@ -39,24 +39,6 @@ _WEAK_WHY = (
     (re.compile(r"\(as written\)$"), "entity from the clause subject, not the rules"),
     (re.compile(r"cut off rather than rounded"), "agrees only if truncated"),
 )
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """How the report was made, for the overview; and where links to the sources start.
-
-    ``cwd`` is the directory the documents' paths are relative to and ``output_dir`` the
-    directory the page is written to: links are relative from one to the other, so the
-    page and the corpus can move together.
-    """
-
-    paths: tuple[str, ...] = ()
-    rules: str = "built-in"
-    fail_on: str = "error"
-    min_severity: str = "info"
-    changed_since: str | None = None
-    cwd: str | None = None
-    output_dir: str | None = None
 
 
 # --------------------------------------------------------------------------- assets

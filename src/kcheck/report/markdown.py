@@ -10,6 +10,7 @@ from __future__ import annotations
 from kcheck import escape as safe
 from kcheck.models import Claim, Conflict, Report, Severity
 from kcheck.report import describe
+from kcheck.report.options import RenderOptions
 
 _COUNT_LABELS = [(Severity.ERROR, "errors"), (Severity.WARNING, "warnings"), (Severity.INFO, "info")]
 
@@ -27,7 +28,8 @@ def code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    options = options or RenderOptions()
     s = report.summary
     out = [
         "# kcheck report",
@@ -43,6 +45,8 @@ def render(report: Report) -> str:
         *(f"| {label} | {s.conflicts.get(sev.value, 0)} |" for sev, label in _COUNT_LABELS),
         f"| baselined | {s.baselined} |",
     ]
+    if s.suppressed:
+        out.append(f"| suppressed | {s.suppressed} |")
     if s.hidden:
         out.append(f"| hidden (--min-severity, --changed-since) | {s.hidden} |")
     out.append(f"| unreadable files | {s.unreadable} |")
@@ -57,7 +61,9 @@ def render(report: Report) -> str:
             out += _conflict(conflict)
 
     agreed = describe.corroborated(report)
-    if agreed:
+    if agreed and not options.corroborated:
+        out += ["## Corroborated", "", f"{len(agreed)} topics (listed without --no-corroborated).", ""]
+    elif agreed:
         out += ["## Corroborated", "", "| topic | value | sources |", "|---|---|---|"]
         for item in agreed:
             values = sorted({describe.value(c) for c in item.claims})
@@ -65,6 +71,33 @@ def render(report: Report) -> str:
             out.append(f"| {escape(item.topic.label)} | {escape(' / '.join(values))} | {sources} |")
         out.append("")
 
+    if report.stale:
+        out += [
+            "## Stale baseline entries",
+            "",
+            f"In {code(report.baseline or '')}; `--update-baseline` removes them.",
+            "",
+        ]
+        out += [f"- {code(e.type)} {code(describe.short_id(e.id))}: {escape(e.topic)}" for e in report.stale]
+        out.append("")
+    unused = [m for m in report.suppressions if not m.used and m.error is None]
+    if unused:
+        out += ["## Unused suppressions", ""]
+        out += [
+            f"- {code(f'{m.path}:{m.line}')}: {code(f'kcheck-disable-{m.scope}')} {escape(', '.join(m.types))}"
+            for m in unused
+        ]
+        out.append("")
+    invalid = [m for m in report.suppressions if m.error is not None]
+    if invalid:
+        out += ["## Invalid suppressions", ""]
+        out += [f"- {code(f'{m.path}:{m.line}')}: {escape(m.error or '')}" for m in invalid]
+        out.append("")
+    undated = describe.undated(report)
+    if undated:
+        out += ["## Undated documents", "", "Relative dates (今年, 3月1日) in these are not resolved.", ""]
+        out += [f"- {code(d.path)}" for d in undated]
+        out.append("")
     if report.unreadable:
         out += ["## Unreadable files", ""]
         out += [f"- {code(p.path)}: {escape(p.error)}" for p in report.unreadable]
@@ -73,11 +106,16 @@ def render(report: Report) -> str:
 
 
 def _conflict(conflict: Conflict) -> list[str]:
-    state = " (baselined)" if conflict.baselined else ""
+    state = describe.state(conflict).replace(", ", " (", 1) + ")" if describe.accepted(conflict) else ""
     out = [
         f"**{conflict.severity.value}**{state} {code(conflict.type)} {code(describe.short_id(conflict.id))}: "
         f"{escape(conflict.message)}",
         "",
+    ]
+    if conflict.suppression is not None:
+        m = conflict.suppression
+        out += [f"Suppressed at {code(f'{m.path}:{m.line}')}: {escape(m.reason)}", ""]
+    out += [
         "| source | as written | value | interval | time |",
         "|---|---|---|---|---|",
     ]
@@ -86,8 +124,8 @@ def _conflict(conflict: Conflict) -> list[str]:
             code(describe.location(c)),
             escape(c.quote),
             escape(describe.value(c)),
-            escape(describe.interval(c) or ""),
-            escape(describe.when(c) or ""),
+            escape(describe.interval_cell(c)),
+            escape(describe.when_cell(c)),
         ]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")

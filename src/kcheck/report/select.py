@@ -31,6 +31,7 @@ def recount(report: Report, conflicts: list[Conflict], hidden: int | None = None
         update={
             "conflicts": counts,
             "baselined": sum(1 for c in conflicts if c.baselined),
+            "suppressed": sum(1 for c in conflicts if c.suppression is not None),
             "hidden": report.summary.hidden if hidden is None else hidden,
         }
     )

@@ -1,0 +1,54 @@
+"""`kcheck explain` from the last run's results against checking the corpus again (not run in CI).
+
+Times, in one process and best of three, ``pipeline.run`` on a corpus and
+``cache.run`` reading the Report the previous run kept in ``.kcheck_cache/`` (in a
+temporary copy of the corpus, so the repository is not written to), and prints the ratio.
+
+    python benchmarks/explain_cache.py                        # the bundled corpus
+    python benchmarks/explain_cache.py ../shared/realnews/corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kcheck import cache, pipeline
+from kcheck.pipeline import Settings
+from kcheck.rules import load_rules
+
+
+def best(work: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", default=str(Path(__file__).resolve().parents[1] / "corpus"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copytree(args.corpus, Path(tmp) / "corpus")
+        os.chdir(tmp)
+        project = Path(tmp)
+        settings = Settings(paths=("corpus",), root=tmp)
+        rules = load_rules(None)
+        fresh = best(lambda: pipeline.run(settings, rules))
+        cache.recorder(project, None)(settings, rules)
+        cached = best(lambda: cache.run(settings, None, project))
+    print(
+        f"check again: {fresh:.3f} s   from the last run's results: {cached:.3f} s   ({cached / fresh:.3f}x)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Which files under a directory are articles: extensions, include/exclude globs, .gitignore.
+
+A directory is walked for the extensions kcheck reads (``ARTICLE_SUFFIXES``) unless
+``include`` globs say otherwise; ``exclude`` globs and, by default, every ``.gitignore``
+from the repository's top down to the file take files and whole directories out, so a
+Hexo site's ``node_modules/``, ``public/``, ``package.json`` and images are never read.
+Globs use gitignore syntax (pathspec does the matching) relative to the project directory
+(the configuration file's, else the working directory). A file named on the command line
+is always read: the user asked for it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pathspec
+
+# what kcheck reads when walking a directory: plain text, Markdown and HTML (the content,
+# not the extension, decides how a file is read; the extension only says it is prose)
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
+DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Plain data (it travels to workers): how to pick files when walking a directory."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    project: str = "."  # directory the include/exclude globs are relative to
+
+
+class Selector:
+    """Decides, directory by directory, what ``Selection`` keeps; .gitignore files read once."""
+
+    def __init__(self, selection: Selection) -> None:
+        self.selection = selection
+        self.project = Path(selection.project).resolve()
+        self._ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._tops: dict[Path, Path | None] = {}
+
+    @cached_property
+    def _include(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.selection.include)
+
+    @cached_property
+    def _exclude(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.selection.exclude)
+
+    def _relative(self, path: Path) -> str | None:
+        try:
+            return path.relative_to(self.project).as_posix()
+        except ValueError:
+            return None
+
+    def _glob_rel(self, path: Path) -> str:
+        """The path the globs see: relative to the project, else the bare name."""
+        rel = self._relative(path)
+        return rel if rel is not None else path.name
+
+    def keep_directory(self, directory: Path) -> bool:
+        resolved = Path(os.path.realpath(directory))  # never raises on a link loop
+        if self._exclude.match_file(self._glob_rel(resolved) + "/"):
+            return False
+        return not self._ignored(resolved, is_dir=True)
+
+    def keep_file(self, file: Path) -> bool:
+        # the name in the directory decides, not a link's target: a link to /etc/passwd is
+        # a .txt to select, then the loader's to refuse (it leads outside the corpus)
+        resolved = Path(os.path.join(os.path.realpath(file.parent), file.name))
+        rel = self._glob_rel(resolved)
+        if not self._include.match_file(rel) or self._exclude.match_file(rel):
+            return False
+        return not self._ignored(resolved, is_dir=False)
+
+    # ------------------------------------------------------------------ .gitignore
+
+    def _ignored(self, path: Path, *, is_dir: bool) -> bool:
+        if not self.selection.respect_gitignore:
+            return False
+        if path.parent not in self._tops:
+            self._tops[path.parent] = _git_top(path.parent)
+        top = self._tops[path.parent]
+        if top is None:
+            return False
+        # the deepest .gitignore that says anything about the path decides
+        directory = path.parent
+        while True:
+            spec = self._spec(directory, top)
+            if spec is not None:
+                rel = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
+                verdict = spec.check_file(rel).include
+                if verdict is not None:
+                    return bool(verdict)
+            if directory == top or directory.parent == directory:
+                return False
+            directory = directory.parent
+
+    def _spec(self, directory: Path, top: Path) -> pathspec.GitIgnoreSpec | None:
+        if directory not in self._ignores:
+            lines: list[str] = []
+            sources = [directory / ".gitignore"]
+            if directory == top:
+                sources.append(top / ".git" / "info" / "exclude")
+            for source in sources:
+                try:
+                    lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
+                except OSError:
+                    continue
+            self._ignores[directory] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._ignores[directory]
+
+
+def _git_top(directory: Path) -> Path | None:
+    """The work tree holding ``directory`` (the nearest parent with .git), or None outside git."""
+    for candidate in (directory, *directory.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def repository_root(start: Path) -> Path | None:
+    """The git work tree holding ``start`` (used as the default report root)."""
+    start = start.resolve()
+    return _git_top(start if start.is_dir() else start.parent)
