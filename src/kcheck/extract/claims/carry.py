@@ -31,9 +31,8 @@ def carry_light(
     w: Words, text: str, folded: str, hits: list[Hit], times: Sequence[TimeExpr], state: ParagraphState
 ) -> None:
     """``carry`` for a sentence with no claim: its subject, and its last plain time."""
-    prepositions = w.preposition_tuple
     for h in hits:
-        if h.mask & Cue.ENTITY and not folded.endswith(prepositions, 0, h.start):  # not is_object
+        if h.mask & Cue.ENTITY and not folded.endswith(w.preposition_tuple, 0, h.start):  # not is_object
             state.entity, state.entity_from = h.entity, "rules"
             break
     for t in reversed(times):
