@@ -76,7 +76,11 @@ class Assembler:
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         w = self.words
-        has_event = any(h.mask & Cue.EVENT for h in hits)
+        has_event = False
+        for h in hits:
+            if h.mask & Cue.EVENT:
+                has_event = True
+                break
         if not quantities and not has_event:
             # most sentences: no figure, no event (the same path as below, taken sooner)
             if hits or times:
