@@ -69,3 +69,9 @@ def test_function_names_survive_their_subpackages() -> None:
 
     assert callable(kcheck.check) and callable(kcheck.extract)
     assert kcheck.check.__module__ == kcheck.extract.__module__ == "kcheck.api"
+
+
+def test_subpackages_are_reachable_from_the_package() -> None:
+    code = "import kcheck; print(kcheck.report.render.__module__, kcheck.rules.load_rules.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["kcheck.report", "load_rules"]

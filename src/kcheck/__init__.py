@@ -34,10 +34,13 @@ _HOME = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in _HOME:
-        import importlib
+    import importlib
+    import importlib.util
 
+    if name in _HOME:
         return getattr(importlib.import_module(_HOME[name]), name)
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f"{__name__}.{name}")  # kcheck.report, kcheck.rules ...
     raise AttributeError(f"module 'kcheck' has no attribute {name!r}")
 
 

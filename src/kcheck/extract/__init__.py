@@ -134,8 +134,6 @@ class Extractor:
         seen: dict[tuple[str, str], int] = {}
         from kcheck.extract.timex import TimeContext
 
-        scan, find_times, find_numbers = p.lexicon.scan, p.times.find, p.numbers.find
-        has_numeral, assemble = p.numerals.search, p.assembler.sentence
         path = doc.path
         time_paragraph = paragraph = -1
         state = ParagraphState()
@@ -145,23 +143,23 @@ class Extractor:
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
             folds = [fold(text) for text in texts]
-            hits = [scan(folded) for folded in folds]
+            hits = [p.lexicon.scan(folded) for folded in folds]
             times: list[list[TimeExpr]] = []
             for sentence, folded in zip(run, folds, strict=True):
                 if sentence.paragraph != time_paragraph:
                     time_paragraph = sentence.paragraph
                     context = start
-                found, context = find_times(folded, context)
+                found, context = p.times.find(folded, context)
                 times.append(found)
             quantities: list[list[Quantity]] = [
-                find_numbers(folded) if has_numeral(folded) else [] for folded in folds
+                p.numbers.find(folded) if p.numerals.search(folded) else [] for folded in folds
             ]
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
                     state = ParagraphState()
                 text = texts[i]
-                drafts, used = assemble(text, folds[i], hits[i], quantities[i], times[i], state)
+                drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:
                     drafts.extend(_bare_dates(text, times[i], used))
                     drafts.sort(key=lambda d: d.start)

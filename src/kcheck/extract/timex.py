@@ -11,7 +11,8 @@ How a sentence is read: every expression holds a key character (年 月 日 号 
 digit-separator-digit as in 2022-03-01) within a few characters of its start, so a cheap
 regex finds the keys (a sentence without one costs one scan) and, just before each key, the
 alternatives of one precompiled start regex that can begin with the character found there
-are tried (``_next_start``; ``_start`` tried at every position gives the same answer). One
+are tried (``timex_start``, the time pass's one speed trick; ``_start`` tried at every
+position gives the same answer). One
 anchored regex per level then reads the parts that follow (年 -> 月 -> 日 -> 时, 年 -> 季度 ->
 末, ...); a connector (至, 到, -) tries a second expression for a range; a few words before and
 after add an anchor (截至, 起, 以来) or mark it approximate (左右).
@@ -79,14 +80,14 @@ from functools import lru_cache
 import cn2an
 
 from kcheck.extract import periods
-from kcheck.extract.types import Granularity, TimeExpr, quick_init
+from kcheck.extract.timex_start import StartFinder
+from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
 from kcheck.text.calendar import month_end, norm_month
 from kcheck.text.patterns import alternation
 
 
-@quick_init
 @dataclass(frozen=True)
 class TimeContext:
     """What earlier sentences of the paragraph established; reset per paragraph."""
@@ -302,16 +303,11 @@ class TimeFinder:
             "full_year": t.full_year,
             "weekday_alone": t.weekday_words,
         }
-        firsts = {**_FIRST_CHARS, **{k: "".join({w[0] for w in ws}) for k, ws in words.items()}}
-        firsts["decade"] += "".join({w[0] for w in t.relative_centuries})
-        by_char: dict[str, list[str]] = {}
-        for kind in start_kinds:
-            for c in firsts[kind]:
-                by_char.setdefault(c, []).append(kind)
-        self._dispatch = {
-            c: re.compile(named_groups(kinds, standalone_parts)) for c, kinds in by_char.items()
-        }
-        self._locator = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
+        firsts = {k: "".join({w[0] for w in ws}) for k, ws in words.items()}
+        firsts["decade"] = "".join({w[0] for w in t.relative_centuries})
+        self._starts = StartFinder(
+            start_kinds, firsts, lambda kinds: named_groups(kinds, standalone_parts), conn, _S
+        )
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {
             "year": re.compile(
@@ -332,14 +328,6 @@ class TimeFinder:
         )
         self._day_follow = re.compile(
             rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{alternation(t.day_periods)}|{conn})"
-        )
-        # every expression holds one of these within _KEY_REACH characters of its start: 年 月 日
-        # 号 季 天 Q, a digit before a separator and a digit (2022-03-01, 5至6), or a digit before
-        # H1/H2. Written to open with one character class, so that the regex engine skips to the
-        # next possible key at C speed; only where a key starts is used.
-        self._key = re.compile(
-            rf"[年月日号季天Qq0-9](?:(?<=[年月日号季天Qq])"
-            rf"|(?<=[0-9])(?=(?:[-./ ]|{_S}(?:{conn}){_S})[0-9]|{_S}[Hh][12]))"
         )
         self._before = re.compile(
             rf"(?:(?P<anchor>{alternation(t.anchor_prefixes)})|(?P<range>{alternation(t.range_prefixes)})){_S}$"
@@ -409,7 +397,7 @@ class TimeFinder:
         ctx = context
         pos = 0
         while True:
-            m = self._next_start(folded, pos)
+            m = self._starts.search(folded, pos)
             if m is None:
                 break
             kind = m.lastgroup or ""
@@ -441,30 +429,6 @@ class TimeFinder:
                 time, ctx = expr
                 found.append(time)
         return found, ctx
-
-    def _next_start(self, text: str, pos: int) -> re.Match[str] | None:
-        """The first place at or after ``pos`` where an expression (or a skipped word) starts.
-
-        Same answer as ``self._start.search(text, pos)``, faster: only characters that may
-        start an expression, within reach before a key character (年, 月, 2-0 ...), are tried,
-        each with only the alternatives that can start with that character.
-        """
-        while True:
-            key = self._key.search(text, pos)
-            if key is None:
-                return None
-            k = key.start()
-            lo = max(pos, k - _KEY_REACH)
-            while True:
-                c = self._locator.search(text, lo, k + 1)
-                if c is None:
-                    break
-                p = c.start()
-                m = self._dispatch[text[p]].match(text, p)
-                if m is not None:
-                    return m
-                lo = p + 1
-            pos = k + 1
 
     # ----------------------------------------------------------------------- one expression
 
@@ -1141,32 +1105,6 @@ _RANGE_END_KINDS = frozenset(
 )  # fmt: skip
 # how far before an expression its anchor or range word may start (截止到 + spaces)
 _BEFORE_REACH = 8
-# how far before its first key character (年, 月, 2-0 ...) an expression may start
-_KEY_REACH = 12
-_DIGITS = "0123456789"
-_CN_DIGITS = "零〇○一二三四五六七八九"
-# the characters each grammar part may start with (word lists take theirs from the words)
-_FIRST_CHARS = {
-    "numeric_date": "12",
-    "spaced_date": "12",
-    "year_q": "12",
-    "year_h": "12",
-    "year_range": "12",
-    "decade": "十" + _DIGITS + _CN_DIGITS,  # and the first characters of relative_centuries
-    "four_digit_year": "12",
-    "two_digit_year": _DIGITS,
-    "cn_year": _CN_DIGITS,
-    "cn_thousands_year": "两",
-    "cn_two_digit_year": _CN_DIGITS,
-    "first_quarters": "前",
-    "first_months": "前",
-    "quarter": "第1234一二三四",
-    "first_quarter": "首",
-    "q_quarter": "Qq",
-    "month_range": _DIGITS + "十" + _CN_DIGITS,
-    "month_number": _DIGITS + "十" + _CN_DIGITS,
-    "day_number": _DIGITS + "十" + _CN_DIGITS,
-}
 
 
 def _after_unread_year(text: str, start: int) -> bool:

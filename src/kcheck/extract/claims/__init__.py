@@ -47,7 +47,7 @@ from kcheck.extract.claims.kind import kind_of, mark_superseded
 from kcheck.extract.claims.measure import is_duration, unit_of, what_is_measured
 from kcheck.extract.claims.period import period_of
 from kcheck.extract.claims.scope import scope_of
-from kcheck.extract.claims.sentence import MAX_CLAUSE, Parsed, in_order, outside_times, start_of
+from kcheck.extract.claims.sentence import MAX_CLAUSE, Figure, Parsed, in_order, outside_times, start_of
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
@@ -76,7 +76,11 @@ class Assembler:
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         w = self.words
-        has_event = any(h.mask & Cue.EVENT for h in hits)
+        has_event = False
+        for h in hits:
+            if h.mask & Cue.EVENT:
+                has_event = True
+                break
         if not quantities and not has_event:
             # most sentences: no figure, no event (the same path as below, taken sooner)
             if hits or times:
@@ -118,24 +122,21 @@ class Assembler:
             return None  # 即把蛋糕假设为100份: an example, not a claim
         cs, _ce = s.clause(q.start)
         cs = max(cs, q.start - MAX_CLAUSE)
-        clause_hits = s.hits_in(cs, q.start)
-        clause_times = s.times_in(cs, q.start)
+        f = Figure(q, cs, s.hits_in(cs, q.start), s.times_in(cs, q.start))
 
-        is_change, sign = change_sign(w, s, q, cs, clause_hits)
+        is_change, sign = change_sign(w, s, f)
         change = change_type(s, q) if is_change else None
-        own_words = has_own_words(clause_hits)
-        parallel = continues_previous(s, cs, clause_hits, clause_times, is_change, prev, own_words)
+        own_words = has_own_words(f.hits)
+        parallel = continues_previous(s, f, is_change, prev, own_words)
         if parallel and prev is not None and prev.type is ClaimType.CHANGE and not is_change:
             is_change, sign, change = True, 1, prev.change
 
-        metric, measure, metric_hit, inherited = what_is_measured(
-            w, s, q, cs, clause_hits, clause_times, is_change, prev, parallel, state
-        )
-        dimension, unit = unit_of(w, s, q, cs, metric, metric_hit)
+        metric, measure, metric_hit, inherited = what_is_measured(w, s, f, is_change, prev, parallel, state)
+        dimension, unit = unit_of(w, s, f, metric, metric_hit)
         if is_duration(w, is_change, metric, dimension, unit):
             return None
 
-        kind, revision = kind_of(s, cs, clause_hits, clause_times, prev, parallel, own_words)
+        kind, revision = kind_of(s, f, prev, parallel, own_words)
 
         scope = scope_of(w, s.folded, cs, q.start)
         if scope is None and inherited is not None:
@@ -169,6 +170,6 @@ class Assembler:
             subject=subject,
             revision=revision,
         )
-        period_of(w, s, q, cs, draft, is_change, prev, inherited, state, used)
+        period_of(w, s, f, draft, is_change, prev, inherited, state, used)
         mark_superseded(prev, draft)
         return draft

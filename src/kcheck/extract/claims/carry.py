@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.period import is_base
 from kcheck.extract.claims.sentence import (
+    Figure,
     Parsed,
     last_hit,
     only_skip,
@@ -31,9 +32,8 @@ def carry_light(
     w: Words, text: str, folded: str, hits: list[Hit], times: Sequence[TimeExpr], state: ParagraphState
 ) -> None:
     """``carry`` for a sentence with no claim: its subject, and its last plain time."""
-    prepositions = w.preposition_tuple
     for h in hits:
-        if h.mask & Cue.ENTITY and not folded.endswith(prepositions, 0, h.start):  # not is_object
+        if h.mask & Cue.ENTITY and not folded.endswith(w.preposition_tuple, 0, h.start):  # not is_object
             state.entity, state.entity_from = h.entity, "rules"
             break
     for t in reversed(times):
@@ -74,17 +74,10 @@ def has_own_words(clause_hits: list[Hit]) -> bool:
     return any(h.mask & OWN_WORDS for h in clause_hits)
 
 
-def continues_previous(
-    s: Parsed,
-    cs: int,
-    clause_hits: list[Hit],
-    clause_times: list[TimeExpr],
-    is_change: bool,
-    prev: Draft | None,
-    own_words: bool,
-) -> bool:
+def continues_previous(s: Parsed, f: Figure, is_change: bool, prev: Draft | None, own_words: bool) -> bool:
     """Does the clause continue the previous figure: it revises it, or it opens with its own
     time and has no subject or measure of its own (第二季度则为31.5%)?"""
+    cs, clause_hits, clause_times = f.cs, f.hits, f.times
     if prev is None:
         return False
     if last_hit(clause_hits, Cue.REVISION) is not None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from kcheck.extract.claims.sentence import (
     MAX_AFTER_GAP,
+    Figure,
     Parsed,
     last_hit,
 )
 from kcheck.extract.claims.words import Words
-from kcheck.extract.lexicon import Cue, Hit
+from kcheck.extract.lexicon import Cue
 from kcheck.extract.types import Quantity
 
 CHANGE_VERBS = Cue.CHANGE_VERB
@@ -25,8 +26,9 @@ MAX_VERB_GAP = 3  # 同比增长了 77%: a change verb and its figure are this c
 MAX_RATE_GAP = 10  # 增速则为 47.7%
 
 
-def change_sign(w: Words, s: Parsed, q: Quantity, cs: int, clause_hits: list[Hit]) -> tuple[bool, int]:
+def change_sign(w: Words, s: Parsed, f: Figure) -> tuple[bool, int]:
     """Is the figure a change (and its sign), or a level?"""
+    q, clause_hits = f.q, f.hits
     folded = s.folded
     verb = last_hit(clause_hits, CHANGE_VERBS)
     rate = last_hit(clause_hits, RATE_NOUNS)

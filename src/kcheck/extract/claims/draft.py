@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from typing import Any
 
 from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Span
@@ -54,7 +55,8 @@ class ParagraphState:
 # what a draft hands its Claim as it is: every field of the same name in both (start and end
 # become the claim's offset and quote; period_carries stays with the assembler)
 CLAIM_FIELDS = tuple(f.name for f in fields(Draft) if f.name in Claim.model_fields)
+_values = attrgetter(*CLAIM_FIELDS)
 
 
 def claim_fields(draft: Draft) -> dict[str, Any]:
-    return {name: getattr(draft, name) for name in CLAIM_FIELDS}
+    return dict(zip(CLAIM_FIELDS, _values(draft), strict=True))

@@ -110,7 +110,7 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         ch = folded[q]
         if ch in SUBJECT_ENDS or q in time_starts:
             break
-        if ch in stops and folded.startswith(stops[ch], q, hi):
+        if folded.startswith(stops, q, hi):
             stopped = True
             break
         q += 1
@@ -118,7 +118,7 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
     # “小波私房菜”是位...: a quoted name before the predicate
     while not stopped and q < hi and folded[q] in "”’」』\"'":
         q += 1
-        stopped = folded.startswith(stops.get(folded[q : q + 1], ()), q, hi)
+        stopped = folded.startswith(stops, q, hi)
     phrase = folded[p:end]
     if not stopped or not 2 <= len(phrase) <= MAX_SUBJECT:
         return None

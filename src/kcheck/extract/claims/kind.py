@@ -10,22 +10,16 @@ the sentence gets ``superseded``.
 from __future__ import annotations
 
 from kcheck.extract.claims.draft import Draft
-from kcheck.extract.claims.sentence import KIND_CUES, Parsed, last_hit
-from kcheck.extract.lexicon import Cue, Hit
-from kcheck.extract.types import TimeExpr
+from kcheck.extract.claims.sentence import KIND_CUES, Figure, Parsed, last_hit
+from kcheck.extract.lexicon import Cue
 from kcheck.models import ClaimKind
 
 
 def kind_of(
-    s: Parsed,
-    cs: int,
-    clause_hits: list[Hit],
-    clause_times: list[TimeExpr],
-    prev: Draft | None,
-    parallel: bool,
-    own_words: bool,
+    s: Parsed, f: Figure, prev: Draft | None, parallel: bool, own_words: bool
 ) -> tuple[ClaimKind, str | None]:
     """(kind, the revision cue as written when the figure revises an earlier one)."""
+    cs, clause_hits, clause_times = f.cs, f.hits, f.times
     cue = last_hit(clause_hits, KIND_CUES)
     if cue is not None and (cue.mask & Cue.REVISION):
         kind = prev.kind if prev is not None and prev.kind is not ClaimKind.ACTUAL else ClaimKind.TARGET

@@ -33,13 +33,14 @@ from kcheck.extract.claims.sentence import (
     BRACKETED,
     MAX_AFTER_GAP,
     PUNCT_DELETE,
+    Figure,
     Parsed,
     last_hit,
     strip_skip,
 )
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit
-from kcheck.extract.types import Quantity, TimeExpr
+from kcheck.extract.types import Quantity
 from kcheck.models import ClaimType, Dimension
 from kcheck.text.fold import fold
 
@@ -65,25 +66,18 @@ def fits(w: Words, metric: str, q: Quantity, is_change: bool) -> bool:
 
 
 def metric_of(
-    w: Words,
-    s: Parsed,
-    q: Quantity,
-    cs: int,
-    clause_hits: list[Hit],
-    is_change: bool,
-    prev: Draft | None,
-    parallel: bool,
-    state: ParagraphState,
+    w: Words, s: Parsed, f: Figure, is_change: bool, prev: Draft | None, parallel: bool, state: ParagraphState
 ) -> tuple[str | None, Hit | None, Draft | None]:
     """(metric, the alias it came from, a claim whose measure this one takes over)."""
+    q, cs, clause_hits = f.q, f.cs, f.hits
     # a pointing word: 该项收入, 这一增速, 这一数字
-    referent = referent_of(w, s, q, cs, is_change, state)
+    referent = referent_of(w, s, f, is_change, state)
     if referent is not None:
         return referent.metric, None, referent
     hit = last_hit(clause_hits, Cue.METRIC)
     if hit is not None:
         name = hit.metric
-        if name is None or not fits(w, name, q, is_change) or narrowed(w, s, q, cs, clause_hits, hit):
+        if name is None or not fits(w, name, q, is_change) or narrowed(w, s, f, hit):
             return None, hit, None
         return name, hit, None
     # right after the figure: 上万亿的电商交易额, 3亿日活
@@ -117,10 +111,9 @@ def metric_of(
     return None, None, None
 
 
-def referent_of(
-    w: Words, s: Parsed, q: Quantity, cs: int, is_change: bool, state: ParagraphState
-) -> Draft | None:
+def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: ParagraphState) -> Draft | None:
     """The earlier claim a pointing word (该项收入, 这一增速) refers to, if any."""
+    q, cs = f.q, f.cs
     folded = s.folded
     pointer = w.anaphora_re.search(folded, cs, q.start)
     if pointer is None:
@@ -147,35 +140,22 @@ def referent_of(
     return next((d for d in reversed(earlier) if d.type is want), None)
 
 
-def measure_of(
-    w: Words,
-    s: Parsed,
-    q: Quantity,
-    cs: int,
-    clause_hits: list[Hit],
-    clause_times: list[TimeExpr],
-    metric_hit: Hit | None,
-) -> tuple[str | None, str | None]:
+def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[str | None, str | None]:
     """The measure as written, and the metric it names exactly (other_services_revenue)."""
+    q = f.q
     if metric_hit is not None and metric_hit.start >= q.end:  # 3亿日活, 上万亿的电商交易额
         measure = s.text[metric_hit.start : metric_hit.end]
         return measure, alias_metric(w, measure)
-    lo, hi = measure_span(s, q, cs, clause_hits, clause_times, metric_hit)
+    lo, hi = measure_span(s, f, metric_hit)
     a, b = trim(w, s.folded, lo, hi)
     if b - a < 1 or b - a > MAX_MEASURE:
         return None, None
     return s.text[a:b], folded_alias_metric(w, s.folded[a:b])
 
 
-def measure_span(
-    s: Parsed,
-    q: Quantity,
-    cs: int,
-    clause_hits: list[Hit],
-    clause_times: list[TimeExpr],
-    metric_hit: Hit | None,
-) -> tuple[int, int]:
+def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int]:
     """Where the measure phrase of the clause starts and ends (before trimming)."""
+    q, cs, clause_hits, clause_times = f.q, f.cs, f.hits, f.times
     memo = s.span_memo  # narrowed and measure_of ask for the same figure's span in turn
     if memo is not None and memo[0] is q and memo[1] == cs and memo[2] is metric_hit:
         return memo[3]
@@ -209,12 +189,12 @@ def measure_span(
     return lo, hi
 
 
-def narrowed(w: Words, s: Parsed, q: Quantity, cs: int, clause_hits: list[Hit], metric_hit: Hit) -> bool:
+def narrowed(w: Words, s: Parsed, f: Figure, metric_hit: Hit) -> bool:
     """Do words before the alias narrow the metric to a part (平台品牌自播GMV, 游戏收入)?"""
+    q, cs, clause_hits = f.q, f.cs, f.hits
     if metric_hit.start < cs or metric_hit.start >= q.start:
         return False
-    clause_times = s.times_in(cs, q.start)
-    lo, hi = measure_span(s, q, cs, clause_hits, clause_times, metric_hit)
+    lo, hi = measure_span(s, f, metric_hit)
     # the words before the first alias of the phrase, between its aliases (电商交易总额
     # （GMV）: brackets only) and after it (销售额跃迁的冷启时间: the alias is a modifier,
     # not the head) must all be neutral; a bracketed remark is no word of the measure
@@ -249,29 +229,21 @@ def folded_alias_metric(w: Words, folded: str) -> str | None:
     return w.lexicon.metric_aliases.get(strip_skip(folded)) if folded else None
 
 
-def is_money(w: Words, s: Parsed, cs: int, q: Quantity, metric: str | None) -> bool:
+def is_money(w: Words, s: Parsed, f: Figure, metric: str | None) -> bool:
     if metric is not None:
         rule = w.metric_rules.get(metric)
         return rule is not None and rule.dimension == "money"
-    return w.money_re.search(s.folded, cs, q.start) is not None
+    return w.money_re.search(s.folded, f.cs, f.q.start) is not None
 
 
 def what_is_measured(
-    w: Words,
-    s: Parsed,
-    q: Quantity,
-    cs: int,
-    clause_hits: list[Hit],
-    clause_times: list[TimeExpr],
-    is_change: bool,
-    prev: Draft | None,
-    parallel: bool,
-    state: ParagraphState,
+    w: Words, s: Parsed, f: Figure, is_change: bool, prev: Draft | None, parallel: bool, state: ParagraphState
 ) -> tuple[str | None, str | None, Hit | None, Draft | None]:
     """(metric, measure as written, the alias the metric came from, an earlier claim whose
     measure this figure takes over)."""
-    metric, metric_hit, inherited = metric_of(w, s, q, cs, clause_hits, is_change, prev, parallel, state)
-    measure, measure_metric = measure_of(w, s, q, cs, clause_hits, clause_times, metric_hit)
+    q = f.q
+    metric, metric_hit, inherited = metric_of(w, s, f, is_change, prev, parallel, state)
+    measure, measure_metric = measure_of(w, s, f, metric_hit)
     if inherited is not None:
         metric, measure = inherited.metric, inherited.measure
     elif measure_metric is not None:
@@ -288,12 +260,13 @@ def what_is_measured(
 
 
 def unit_of(
-    w: Words, s: Parsed, q: Quantity, cs: int, metric: str | None, metric_hit: Hit | None
+    w: Words, s: Parsed, f: Figure, metric: str | None, metric_hit: Hit | None
 ) -> tuple[Dimension, str | None]:
     """The figure's dimension and unit: a bare figure in a money context is money."""
+    q = f.q
     dimension, unit = q.dimension, q.unit
     named = metric_hit.metric if metric_hit is not None else None
-    if unit is None and dimension is Dimension.COUNT and is_money(w, s, cs, q, metric or named):
+    if unit is None and dimension is Dimension.COUNT and is_money(w, s, f, metric or named):
         return Dimension.MONEY, w.currency
     return dimension, unit
 

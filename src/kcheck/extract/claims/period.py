@@ -20,10 +20,11 @@ import datetime as dt
 
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.sentence import (
+    Figure,
     Parsed,
 )
 from kcheck.extract.claims.words import Words
-from kcheck.extract.types import Granularity, Quantity, TimeExpr
+from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import ClaimKind, Span
 from kcheck.text.calendar import is_quarter_end
 from kcheck.text.fold import fold
@@ -32,8 +33,7 @@ from kcheck.text.fold import fold
 def period_of(
     w: Words,
     s: Parsed,
-    q: Quantity,
-    cs: int,
+    f: Figure,
     draft: Draft,
     is_change: bool,
     prev: Draft | None,
@@ -41,6 +41,7 @@ def period_of(
     state: ParagraphState,
     used: set[int],
 ) -> None:
+    q, cs = f.q, f.cs
     folded = s.folded
     # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
     if w.present_re.search(folded, cs, q.start) is not None:
@@ -67,7 +68,7 @@ def period_of(
         return
     t = s.times[chosen]
     used.add(chosen)
-    span = span_of(w, s, t, draft, q, cs)
+    span = span_of(w, s, f, t, draft)
     if span is None:
         return
     draft.period = span
@@ -75,7 +76,8 @@ def period_of(
     draft.period_carries = not is_base(w, folded, t)
 
 
-def span_of(w: Words, s: Parsed, t: TimeExpr, draft: Draft, q: Quantity, cs: int) -> Span | None:
+def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:
+    q, cs = f.q, f.cs
     anchor = getattr(t, "anchor_kind", None)
     span = t.span
     if anchor in ("since", "before", "after", "within"):

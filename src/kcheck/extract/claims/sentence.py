@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from kcheck.extract.lexicon import Cue, Hit
@@ -53,6 +54,16 @@ def _inside(items: Sequence[S], starts: Sequence[int], a: int, b: int) -> list[S
         if item.end <= b:
             out.append(item)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure under assembly and what its clause says before it: what most decisions read."""
+
+    q: Quantity
+    cs: int  # where its clause starts (at most MAX_CLAUSE characters before the figure)
+    hits: list[Hit]  # the rules' words of the clause before the figure
+    times: list[TimeExpr]  # the time expressions of the clause before the figure
 
 
 class Parsed:

@@ -28,7 +28,7 @@ class Words:
         self.generic = f(ents.generic_subjects)
         self.prepositions = f(ents.prepositions)
         self.preposition_tuple = tuple(self.prepositions)
-        self.subject_stops = by_first_char(f(ents.subject_stops))
+        self.subject_stops = tuple(sorted(f(ents.subject_stops), key=len, reverse=True))
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
         self.coordinators = frozenset(f(ents.coordinators))
@@ -84,13 +84,6 @@ class Words:
 
 def folded_words(words: Iterable[str]) -> list[str]:
     return [fold(w) for w in words if w]
-
-
-def by_first_char(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for w in words:
-        out.setdefault(w[0], []).append(w)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def kinds_words(rules: RuleSet) -> list[str]:

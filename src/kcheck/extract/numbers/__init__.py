@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from kcheck.extract.numbers.grammar import first_chars, first_class, optional, scoped
+from kcheck.extract.numbers.grammar import first_chars, scoped
 from kcheck.extract.numbers.parts import Part, Prefix, Qual, Unit
 from kcheck.extract.numbers.values import ValueReader
 from kcheck.extract.numerals import NumeralReader, is_cjk
@@ -151,13 +151,7 @@ class NumberFinder:
             f"|(?<={numeral_char})(?:{_ARABIC})"
             f"|(?<={numeral_char}) +(?:{_ARABIC})(?= *[{small}{big}]))"
         )
-        # every alternative of ``inner`` starts with one of these characters (or a space)
-        inner_first = f"[ {cn}{tens}{hundreds}{big}点{re.escape(infix)}个0-9]"
-        token = (
-            start
-            + f"(?:(?={inner_first}){inner}+|)"  # (?:inner)*, see _optional
-            + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
-        )
+        token = start + f"(?:{inner})*" + (f"(?:(?<=[0-9])[{ascii_mag}](?![A-Za-z]))?" if ascii_mag else "")
         minor_digit = f"[0-9{cn}]"
         minor = (
             f"(?:{minor_digit}(?:{self._minor_words(units, 0.1)}))?"
@@ -165,26 +159,18 @@ class NumberFinder:
             f"(?:{alternation(units.minor_unit_endings)})?"
         )
 
-        unit_words = [*generic_cny, *other_units]
-        unit_first = (
-            first_class([" ", *unit_words]) if generic_cny and other_units and all(unit_words) else None
-        )
-        post_first = first_class([" ", *post_words]) if post_words and all(post_words) else None
-
         def part(i: int) -> str:
             units = (
                 f" *(?:(?P<ua{i}>{alternation(generic_cny)})(?: *(?P<c{i}>{alternation(specific)}))?"
                 f"(?P<m{i}>{minor})|(?P<ub{i}>{alternation(other_units)}))"
             )
             post = f" *(?P<q{i}>{alternation(post_words)})"
-            return f"(?P<n{i}>{token}){optional(units, unit_first)}{_INCLUDED}{optional(post, post_first)}"
+            return f"(?P<n{i}>{token})(?:{units})?{_INCLUDED}(?:{post})?"
 
         separators = alternation([*quals.range_separators, *quals.between_separators])
         closers = alternation(quals.between_closers)
-        range_words = [*quals.range_separators, *quals.between_separators]
-        range_first = first_class([" ", "(", *range_words]) if range_words and all(range_words) else None
         second = f"{_INCLUDED} *(?P<sep>{separators}) *{part(2)}(?P<btw> *(?:{closers}))?"
-        fig = f"{part(1)}{optional(second, range_first)}"
+        fig = f"{part(1)}(?:{second})?"
         frac = (
             f"(?P<fd>[0-9]+|[{cn}{small}{big}]+) *分 *之 *(?P<fn>{token})"
             f"{_INCLUDED}(?: *(?P<fq>{alternation(post_words)}))?"
@@ -253,9 +239,8 @@ class NumberFinder:
         out: list[Quantity] = []
         pos = 0
         floor = 0
-        search = self.pattern.search
         while True:
-            m = search(folded, pos)
+            m = self.pattern.search(folded, pos)
             if m is None:
                 break
             if m.start("fig") < 0 and m.start("frac") < 0:  # skipped: not a figure
