@@ -1,7 +1,7 @@
 """`kcheck explain` from the last run's results against checking the corpus again (not run in CI).
 
 Times, in one process and best of three, ``pipeline.run`` on a corpus and
-``cache.run`` reading the Report the previous run kept in ``.kcheck_cache/`` (in a
+``lastrun.run`` reading the Report the previous run kept in ``.kcheck_cache/`` (in a
 temporary copy of the corpus, so the repository is not written to), and prints the ratio.
 
     python benchmarks/explain_cache.py                        # the bundled corpus
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kcheck import cache, pipeline
+from kcheck import lastrun, pipeline
 from kcheck.pipeline import Settings
 from kcheck.rules import load_rules
 
@@ -43,8 +43,8 @@ def main() -> None:
         settings = Settings(paths=("corpus",), root=tmp)
         rules = load_rules(None)
         fresh = best(lambda: pipeline.run(settings, rules))
-        cache.recorder(project, None)(settings, rules)
-        cached = best(lambda: cache.run(settings, None, project))
+        lastrun.recorder(project, None)(settings, rules)
+        cached = best(lambda: lastrun.run(settings, None, project))
     print(
         f"check again: {fresh:.3f} s   from the last run's results: {cached:.3f} s   ({cached / fresh:.3f}x)"
     )

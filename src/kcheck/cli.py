@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kcheck import cache, config, escape, pipeline, progress
+from kcheck import config, escape, lastrun, pipeline, progress
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.models import Severity
@@ -348,7 +348,7 @@ def report_cmd(settings: config.Config) -> None:
             check_target(target, corpus.paths)
     rules = load_rules(rules_dir)
     with progress.showing(not settings["quiet"]):
-        outcome = pipeline.report(corpus, rules, view, cache.recorder(settings.project, rules_dir))
+        outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir))
     report = outcome.counted
     log.info(
         "%d documents, %d claims, %d conflicts",
@@ -501,7 +501,7 @@ def explain_cmd(ident: str, settings: config.Config, fmt: str) -> None:
     """
     corpus = config.corpus_settings(settings)
     with progress.showing(not settings["quiet"]):
-        report = cache.run(corpus, config.rules_dir(settings), settings.project)
+        report = lastrun.run(corpus, config.rules_dir(settings), settings.project)
     require_documents(len(report.documents), len(report.unreadable), corpus)
     emit(as_json(find(report, ident)) if fmt == "json" else explain(report, ident), None)
 

@@ -117,7 +117,7 @@ def test_1_2_no_escape_or_workflow_command_reaches_stdout_or_stderr(
     assert_safe(result.stdout)
     assert_safe(result.stderr)
     # nothing changed but the last run's results kept in the working directory, outside
-    # the input (kcheck explain reads them; see kcheck.cache)
+    # the input (kcheck explain reads them; see kcheck.lastrun)
     after = {k: v for k, v in snapshot(hostile.parent).items() if "/.kcheck_cache" not in k}
     assert after == before
 

@@ -1,4 +1,4 @@
-"""The last run's results, so `kcheck explain ID` answers at once when nothing changed.
+"""The last run's Report, so `kcheck explain ID` answers at once when nothing changed.
 
 `kcheck report` and `kcheck explain` keep the corpus's Report in ``.kcheck_cache/`` of the
 project directory, keyed by what it was computed from: kcheck's version, the settings, and
