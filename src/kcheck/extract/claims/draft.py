@@ -35,6 +35,7 @@ class Draft:
     period: Span | None = None
     date: Span | None = None
     time_quote: str | None = None
+    revision_at: int | None = None
     superseded: bool = False
     revision: str | None = None
     # the period came from a time that may be carried to later sentences
