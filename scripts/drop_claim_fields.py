@@ -42,30 +42,31 @@ def _csv(lines: list[str], names: set[str]) -> list[str]:
 
 
 def main(names: set[str]) -> int:
-    indented = re.compile(r'^\s*"(?:' + "|".join(map(re.escape, sorted(names))) + r')": .*,\n$')
+    indented = re.compile(r'^\s*"(?:' + "|".join(map(re.escape, sorted(names))) + r')": .*\n$')
     section = ""
-    held: list[str] = []
-    out = sys.stdout
+    held: list[str] = []  # the csv listing, rewritten as a whole
+    out: list[str] = []
     for raw in sys.stdin:
         if raw.startswith(("--- ", "=== ")):
-            if held:
-                out.writelines(_csv(held, names))
-                held = []
+            out += _csv(held, names) if held else []
+            held = []
             section = raw.strip()
-            out.write(raw)
-            continue
-        if section == "--- claims --format csv":
-            held.append(raw)
+            out.append(raw)
             continue
         head, _, rest = raw.partition(" ")
-        if head in ("claim", "finding") and rest.startswith("{"):
-            out.write(f"{head} {_line(_drop(json.loads(rest), names))}\n")
+        if section == "--- claims --format csv":
+            held.append(raw)
+        elif head in ("claim", "finding") and rest.startswith("{"):
+            out.append(f"{head} {_line(_drop(json.loads(rest), names))}\n")
         elif section == "--- claims --format jsonl" and raw.startswith("{"):
-            out.write(json.dumps(_drop(json.loads(raw), names), ensure_ascii=False) + "\n")
+            out.append(json.dumps(_drop(json.loads(raw), names), ensure_ascii=False) + "\n")
         elif not indented.match(raw):
-            out.write(raw)
-    if held:
-        out.writelines(_csv(held, names))
+            out.append(raw)
+        elif not raw.rstrip("\n").endswith(",") and out:
+            # the last member of an indented object went: the one before it loses its comma
+            out[-1] = out[-1].rstrip("\n").removesuffix(",") + "\n"
+    out += _csv(held, names) if held else []
+    sys.stdout.writelines(out)
     return 0
 
 

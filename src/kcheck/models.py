@@ -215,25 +215,26 @@ class Claim(BaseModel):
     qualifier: str | None = Field(default=None, description="the qualifier word as written: 超过, 约, 近")
     precision: float | None = Field(default=None, description="value of one unit in the last written digit")
     time_quote: str | None = Field(default=None, description="the time expression the period/date came from")
-    time_key: str | None = Field(
-        default=None,
-        description="time_quote folded (full-width, traditional forms unified): equal when two "
-        "documents wrote the same time (6月16日 = ６月16日)",
-    )
     entity_from: Literal["rules", "subject"] | None = None
     sentence_index: int = Field(default=0, description="index of the sentence in its document")
     offset: int = Field(default=0, description="offset of the quote in the sentence")
-    revision_at: int | None = Field(
-        default=None,
-        description="targets and forecasts: offset in the sentence of the last revision cue (上调至) "
-        "before the figure; an earlier figure of the same topic ending by then is revised by this one",
-    )
     superseded: bool = Field(
         default=False, description="a later figure of the same sentence revises this one (后又上调至...)"
     )
     revision: str | None = Field(
         default=None,
         description="the revision cue as written (上调至) when this figure revises an earlier one",
+    )
+    # added after the contract's first release: last, so CSV columns keep their places
+    time_key: str | None = Field(
+        default=None,
+        description="time_quote folded (full-width, traditional forms unified): equal when two "
+        "documents wrote the same time (6月16日 = ６月16日)",
+    )
+    revision_at: int | None = Field(
+        default=None,
+        description="targets and forecasts: offset in the sentence of the last revision cue (上调至) "
+        "before the figure; an earlier figure of the same topic ending by then is revised by this one",
     )
 
 

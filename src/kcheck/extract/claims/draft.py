@@ -35,9 +35,9 @@ class Draft:
     period: Span | None = None
     date: Span | None = None
     time_quote: str | None = None
-    revision_at: int | None = None
     superseded: bool = False
     revision: str | None = None
+    revision_at: int | None = None
     # the period came from a time that may be carried to later sentences
     period_carries: bool = False
 
