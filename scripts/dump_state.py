@@ -4,6 +4,9 @@ changed nothing.
     python scripts/dump_state.py > /tmp/dump-after.txt
     diff /tmp/dump-before.txt /tmp/dump-after.txt     # empty: same claims, topics, reports
 
+A change that only adds claim fields shows it with ``scripts/drop_claim_fields.py``, which
+takes the new fields out of the later dump before the diff.
+
 For ``corpus/``, ``../shared/realnews/corpus/`` (skipped when absent) and every golden case
 in ``tests/cases/``, it writes every claim with all its fields, every topic, every finding,
 the report in each output format, the ``kcheck claims`` listing in each format and the

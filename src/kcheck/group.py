@@ -52,7 +52,7 @@ def unique_claims(claims: Iterable[Claim]) -> list[Claim]:
 
 def is_superseded(claim: Claim) -> bool:
     """A target or forecast its own sentence revises (目标是2000亿元，后又上调至2500亿元)."""
-    return bool(getattr(claim, "superseded", False))
+    return claim.superseded
 
 
 def has_value(claim: Claim) -> bool:

@@ -225,6 +225,17 @@ class Claim(BaseModel):
         default=None,
         description="the revision cue as written (上调至) when this figure revises an earlier one",
     )
+    # added after the contract's first release: last, so CSV columns keep their places
+    time_key: str | None = Field(
+        default=None,
+        description="time_quote folded (full-width, traditional forms unified): equal when two "
+        "documents wrote the same time (6月16日 = ６月16日)",
+    )
+    revision_at: int | None = Field(
+        default=None,
+        description="targets and forecasts: offset in the sentence of the last revision cue (上调至) "
+        "before the figure; an earlier figure of the same topic ending by then is revised by this one",
+    )
 
 
 # --------------------------------------------------------------------------- findings

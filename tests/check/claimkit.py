@@ -16,6 +16,7 @@ from kcheck.check import run_checks, settle_topics
 from kcheck.group import group_claims
 from kcheck.models import Claim, Conflict, Span, Topic
 from kcheck.rules import ChecksSection, RuleSet, load_rules
+from kcheck.text.fold import fold
 
 RULES = load_rules()
 _ids = itertools.count()
@@ -80,6 +81,7 @@ def figure(
     fields.setdefault("dimension", "money")
     fields.setdefault("unit", "CNY" if fields["dimension"] == "money" else None)
     fields.setdefault("sentence", f"{fields.get('subject') or fields['entity']}…{quote}。")
+    _time_key(fields)
     n = next(_ids)
     return Claim(
         id=fields.pop("id", f"c{n}"),
@@ -96,6 +98,12 @@ def figure(
     )
 
 
+def _time_key(fields: dict[str, Any]) -> None:
+    """The extractor gives every time as written its folded form too (``time_key``)."""
+    if fields.get("time_quote"):
+        fields.setdefault("time_key", fold(fields["time_quote"]))
+
+
 def rate(quote: str, value: float, *, precision: float = 0.1, change: str = "yoy", **fields: Any) -> Claim:
     """A growth rate: ``同比增长86.1%``."""
     fields.setdefault("unit", "%")
@@ -110,6 +118,7 @@ def event(quote: str, when: str | None, *, event_name: str | None = "断外链",
     fields.setdefault("entity", "抖音")
     fields.setdefault("entity_from", "rules")
     fields.setdefault("sentence", f"{fields['entity']}{quote}")
+    _time_key(fields)
     return Claim(
         id=fields.pop("id", f"e{n}"),
         doc=fields.pop("doc", "a.txt"),

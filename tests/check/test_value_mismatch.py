@@ -81,7 +81,15 @@ def test_revised_target_in_one_sentence_is_not_a_contradiction() -> None:
         "2000亿元", 2000 * YI, precision=YI, doc="004.txt", kind="target", period="2020", sentence=sentence
     )
     new = figure(
-        "2500亿元", 2500 * YI, precision=YI, doc="004.txt", kind="target", period="2020", sentence=sentence
+        "2500亿元",
+        2500 * YI,
+        precision=YI,
+        doc="004.txt",
+        kind="target",
+        period="2020",
+        sentence=sentence,
+        revision="上调至",  # as the extractor marks it
+        revision_at=sentence.find("调至"),
     )
     other_new = figure("2500亿元", 2500 * YI, precision=YI, doc="x.txt", kind="target", period="2020")
     other_old = figure("2000亿元", 2000 * YI, precision=YI, doc="y.txt", kind="target", period="2020")

@@ -118,3 +118,18 @@ def test_split_sentence_marks_the_figure_where_it_is() -> None:
     before, figure, after = describe.split_sentence(c)
     assert figure == "86.1%"
     assert before.endswith("同比增长") and after.startswith("，其中90%")
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "text"),
+    [
+        (1, "topic", "1 topic"),
+        (0, "claim", "0 claims"),
+        (2, "unreadable file", "2 unreadable files"),
+        (1, "stale baseline entry", "1 stale baseline entry"),
+        (3, "stale baseline entry", "3 stale baseline entries"),
+        (39, "day", "39 days"),  # a vowel before the y: no -ies
+    ],
+)
+def test_plural(n: int, word: str, text: str) -> None:
+    assert describe.plural(n, word) == text

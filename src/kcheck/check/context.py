@@ -14,7 +14,6 @@ from kcheck.group import has_value, is_superseded, sentence_context, unique_clai
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic, TopicKey
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
-from kcheck.text.fold import folded
 
 
 @dataclass
@@ -37,8 +36,9 @@ class CheckContext:
     def revised(self, topic: Topic) -> set[str]:
         """Ids of targets and forecasts revised later in their own sentence.
 
-        The extractor marks them (``superseded``); a later figure of the same topic in the
-        same sentence with a revision cue (上调至) between the two marks the earlier one too.
+        The extractor marks them (``superseded``); the next target or forecast of the same
+        topic in the same sentence revises the one before it when it is a revision itself
+        or a revision cue stands between the two (``revision_at``, read by the extractor).
         """
         if topic.id not in self._revised:
             claims = self.topic_claims(topic)
@@ -50,10 +50,7 @@ class CheckContext:
             for same in by_sentence.values():
                 same.sort(key=lambda c: c.offset)
                 for earlier, later in pairwise(same):
-                    between = folded(later.sentence)[earlier.offset + len(earlier.quote) : later.offset]
-                    if getattr(later, "revision", None) or any(
-                        cue in between for cue in self.rules.kinds.revision
-                    ):
+                    if revises(later, earlier):
                         out.add(earlier.id)
             self._revised[topic.id] = out
         return self._revised[topic.id]
@@ -82,6 +79,13 @@ class CheckContext:
 
     def severity(self, check: str, default: Severity = Severity.ERROR) -> Severity:
         return Severity(self.rules.checks.severities.get(check, default.value))
+
+
+def revises(later: Claim, earlier: Claim) -> bool:
+    """Whether ``later`` revises ``earlier``, the figure of its topic before it in its sentence."""
+    if later.revision:
+        return True
+    return later.revision_at is not None and later.revision_at >= earlier.offset + len(earlier.quote)
 
 
 def lower(a: Severity, b: Severity) -> Severity:

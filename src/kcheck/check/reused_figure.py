@@ -16,7 +16,6 @@ from decimal import Decimal
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Topic, TopicKey
-from kcheck.text.fold import fold
 
 TYPE = CheckType.REUSED_FIGURE.value
 
@@ -56,7 +55,7 @@ def different_frames(a: Claim, b: Claim) -> bool:
         if Bounds.of_span(a.period).overlaps(Bounds.of_span(b.period)):
             return False  # a day inside a half-year: the same figure may well hold for both
         # 6月16日 read as 2020 in one article and 2022 in another is one date, not two
-        return not (a.time_quote and b.time_quote and fold(a.time_quote) == fold(b.time_quote))
+        return not (a.time_key is not None and a.time_key == b.time_key)
     # a period unknown on one side: only a cumulative total against something else is telling
     return a.scope != b.scope
 

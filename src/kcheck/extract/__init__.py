@@ -213,6 +213,7 @@ def _claim(
         sentence=sentence.text,
         sentence_index=sentence.index,
         offset=d.start,
+        time_key=fold(d.time_quote) if d.time_quote else None,
         **claim_fields(d),
     )
 

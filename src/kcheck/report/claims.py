@@ -95,7 +95,7 @@ def table(claims: Sequence[Claim], width: int | None = None) -> str:
         "  ".join(describe.pad(cell, widths[i]) for i, cell in enumerate(r)).rstrip() for r in [header, *rows]
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
-    lines.append(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
+    lines.append(describe.plural(len(claims), "claim"))
     return escape.guard("\n".join(lines) + "\n")
 
 

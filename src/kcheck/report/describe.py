@@ -154,7 +154,7 @@ def gap(conflict: Conflict) -> str | None:
     if all(is_dated(c) and c.date is not None for c in claims):
         dates = [c.date for c in claims if c.date is not None]
         days = (max(d.start for d in dates) - min(d.end for d in dates)).days
-        return f"{days} day{'s' if days != 1 else ''}" if days > 0 else None
+        return plural(days, "day") if days > 0 else None
     units = {c.unit for c in claims}
     spans = [bounds(c) for c in claims]
     if len(units) != 1 or any(b is None for b in spans):
@@ -237,15 +237,15 @@ def counts(report: Report) -> str:
     """``1 error, 2 warnings, 0 info`` from the summary."""
     n = report.summary.conflicts
     e, w, i = n.get("error", 0), n.get("warning", 0), n.get("info", 0)
-    return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}, {i} info"
+    return f"{plural(e, 'error')}, {plural(w, 'warning')}, {i} info"
 
 
 def summary_line(report: Report) -> str:
     s = report.summary
     parts = [
-        f"{s.documents} document{'s' if s.documents != 1 else ''}",
-        f"{s.claims} claim{'s' if s.claims != 1 else ''}",
-        f"{s.topics} topic{'s' if s.topics != 1 else ''}",
+        plural(s.documents, "document"),
+        plural(s.claims, "claim"),
+        plural(s.topics, "topic"),
         f"{s.corroborated} corroborated",
     ]
     line = ", ".join(parts) + f"; conflicts: {counts(report)}"
@@ -255,21 +255,17 @@ def summary_line(report: Report) -> str:
     if s.suppressed:
         extras.append(f"{s.suppressed} suppressed")
     if s.stale_baseline:
-        extras.append(f"{s.stale_baseline} stale baseline {'entry' if s.stale_baseline == 1 else 'entries'}")
+        extras.append(plural(s.stale_baseline, "stale baseline entry"))
     if s.unused_suppressions:
-        extras.append(
-            f"{s.unused_suppressions} unused suppression{'s' if s.unused_suppressions != 1 else ''}"
-        )
+        extras.append(plural(s.unused_suppressions, "unused suppression"))
     if s.invalid_suppressions:
-        extras.append(
-            f"{s.invalid_suppressions} invalid suppression{'s' if s.invalid_suppressions != 1 else ''}"
-        )
+        extras.append(plural(s.invalid_suppressions, "invalid suppression"))
     if s.undated:
         extras.append(f"{s.undated} undated")
     if s.hidden:
         extras.append(f"{s.hidden} hidden")
     if s.unreadable:
-        extras.append(f"{s.unreadable} unreadable file{'s' if s.unreadable != 1 else ''}")
+        extras.append(plural(s.unreadable, "unreadable file"))
     return line + ("; " + ", ".join(extras) if extras else "")
 
 
@@ -354,9 +350,12 @@ def _tail(text: str, limit: int) -> str:
 
 
 def plural(n: int, word: str) -> str:
+    """``1 topic``, ``2 topics``, ``0 stale baseline entries`` (a consonant's y becomes ies; day stays)."""
     if n == 1:
         return f"1 {word}"
-    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return f"{n} {word[:-1]}ies"
+    return f"{n} {word}s"
 
 
 def state(conflict: Conflict) -> str:

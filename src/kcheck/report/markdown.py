@@ -34,7 +34,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     out = [
         "# kcheck report",
         "",
-        f"**{describe.counts(report)}** across {s.documents} document{'s' if s.documents != 1 else ''}.",
+        f"**{describe.counts(report)}** across {describe.plural(s.documents, 'document')}.",
         "",
         "| | count |",
         "|---|---:|",

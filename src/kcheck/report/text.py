@@ -47,7 +47,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
 
     agreed = describe.corroborated(report)
     if agreed and options.corroborated:
-        out.append(style(f"Corroborated ({len(agreed)} topic{'s' if len(agreed) != 1 else ''})", bold=True))
+        out.append(style(f"Corroborated ({describe.plural(len(agreed), 'topic')})", bold=True))
         for item in agreed:
             sources = len(set(item.topic.sources) or {c.doc for c in item.claims})
             out.append(f"  {describe.one_line(item.topic.label)}: {sources} sources agree")
@@ -55,7 +55,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
         out.append("")
     elif agreed:
         n = len(agreed)
-        out += [f"Corroborated: {n} topic{'s' if n != 1 else ''} (listed without --no-corroborated)", ""]
+        out += [f"Corroborated: {describe.plural(n, 'topic')} (listed without --no-corroborated)", ""]
 
     out += _sections(report, style)
     out.append(f"Summary: {describe.summary_line(report)}")
@@ -110,7 +110,7 @@ def _sections(report: Report, style: Style) -> list[str]:
         out.append("")
     if report.unreadable:
         n = len(report.unreadable)
-        out.append(style(f"Unreadable ({n} file{'s' if n != 1 else ''})", bold=True))
+        out.append(style(f"Unreadable ({describe.plural(n, 'file')})", bold=True))
         out.extend(f"  {escape.visible(p.path)}: {describe.one_line(p.error)}" for p in report.unreadable)
         out.append("")
     return out

@@ -43,7 +43,7 @@ from kcheck.extract.claims.change import change_sign, change_type, signed
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object
 from kcheck.extract.claims.events import events_of
-from kcheck.extract.claims.kind import kind_of, mark_superseded
+from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superseded
 from kcheck.extract.claims.measure import is_duration, unit_of, what_is_measured
 from kcheck.extract.claims.period import period_of
 from kcheck.extract.claims.scope import scope_of
@@ -110,6 +110,7 @@ class Assembler:
             prev = draft
         drafts.extend(events_of(w, s, state, used))
         carry(w, s, drafts, state)
+        mark_revision_cues(w, s, drafts)
         drafts.sort(key=lambda d: d.start)
         return drafts, used
 

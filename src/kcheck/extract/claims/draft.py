@@ -37,6 +37,7 @@ class Draft:
     time_quote: str | None = None
     superseded: bool = False
     revision: str | None = None
+    revision_at: int | None = None
     # the period came from a time that may be carried to later sentences
     period_carries: bool = False
 

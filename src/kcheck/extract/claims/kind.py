@@ -4,13 +4,17 @@ The nearest target / forecast / revision cue before the figure in its clause; a 
 in a clause with no metric and no time of its own continues the kind of the previous
 figure (``目标——打造10个...，100个...``), and so does a second figure of the same clause.
 A revision (``后又上调至2500亿元``) is a target; the earlier figure of the same measure in
-the sentence gets ``superseded``.
+the sentence gets ``superseded``. Every target and forecast also records where the last
+revision cue before it stands in the sentence (``revision_at``), wherever its own kind came
+from: grouping, not this stage, knows which earlier figures share its topic, and the checks
+retire those that end before the cue (``由2000亿元下调至1800亿元``).
 """
 
 from __future__ import annotations
 
 from kcheck.extract.claims.draft import Draft
 from kcheck.extract.claims.sentence import KIND_CUES, Figure, Parsed, last_hit
+from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue
 from kcheck.models import ClaimKind
 
@@ -36,3 +40,17 @@ def mark_superseded(prev: Draft | None, draft: Draft) -> None:
     """A revision of the same kind supersedes the figure before it (目标是2000亿元，后又上调至2500亿元)."""
     if draft.revision is not None and prev is not None and prev.kind is draft.kind:
         prev.superseded = True
+
+
+def revision_cue_before(w: Words, folded: str, pos: int) -> int | None:
+    """Where the last revision cue that ends by ``pos`` starts (``调至`` inside ``上调至``
+    counts as its own, later cue), or None."""
+    at = max((folded.rfind(cue, 0, pos) for cue in w.revision), default=-1)
+    return at if at >= 0 else None
+
+
+def mark_revision_cues(w: Words, s: Parsed, drafts: list[Draft]) -> None:
+    """Give every target and forecast of the sentence the place of its last revision cue."""
+    for draft in drafts:
+        if draft.kind is not ClaimKind.ACTUAL:
+            draft.revision_at = revision_cue_before(w, s.folded, draft.start)

@@ -55,6 +55,7 @@ class Words:
         )
         kinds = rules.kinds
         self.scopes = [(name, word_pattern(f(words))) for name, words in kinds.scopes.items()]
+        self.revision = tuple(f(kinds.revision))
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
         self.average = tuple(f(kinds.average))
