@@ -284,6 +284,10 @@ class TimePart(Section):
     first: int = Field(ge=1, le=31)
     last: int = Field(ge=1, le=31, description="months past 12 run into the next year (冬 -> 12..14)")
     approx: bool = True
+    last_day: bool = Field(
+        default=False,
+        description="only the stretch's last day, a balance-sheet date (10月末 -> 10-31, 2021年末 -> 12-31)",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> TimePart:

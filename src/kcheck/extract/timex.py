@@ -53,7 +53,13 @@ Decisions (precision first):
   more than ``yearless_future_days`` after publication is read as the year before. With
   neither a context year nor a publication date, a yearless expression cannot be resolved
   and is NOT returned. Today's date is never used.
-* ``当年``/``同年`` (``anaphoric_years``) are the year named before, else the publication year.
+* A time that is the base of a comparison (``比上年同期``, ``较9月``, ``相比2019年``; the
+  words are ``comparison_before``/``comparison_after`` in rules/kinds.yaml) does not become
+  the context: ``比上年同期多1970亿元；10月份人民币贷款增加8262亿元`` keeps 10月 in the
+  year named before the base.
+* ``当年``/``同年`` (``anaphoric_years``) are the year named before, else the publication year;
+  ``当月`` the month named before (``10月末...当月增加``), else the last month of a cumulative
+  period named before (``1-7月...当月增长3.3%`` is July), else the publication month.
 * ``去年同期``: the period named before (``TimeContext.period``) moved one year back, with its
   granularity (after ``2022年第二季度`` it is 2021-Q2); ``2021年同期`` moves it to 2021. With no
   period named before, the whole year, marked ``approx``.
@@ -202,6 +208,8 @@ class TimeFinder:
         t: TimeSection = rules.time
         self.t = t
         self.relative_centuries = dict(t.relative_centuries)
+        self._base_before = tuple(rules.kinds.comparison_before)
+        self._base_after = tuple(rules.kinds.comparison_after)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -426,9 +434,17 @@ class TimeFinder:
                 continue
             pos = max(end, m.start() + 1)
             if expr is not None:
-                time, ctx = expr
+                time, new_ctx = expr
                 found.append(time)
+                if not self._is_base(folded, time):
+                    ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
         return found, ctx
+
+    def _is_base(self, folded: str, time: TimeExpr) -> bool:
+        """Is the time the base of a comparison (比上年同期, 较9月, 以2019年同期为基期)?"""
+        if folded[max(0, time.start - 2) : time.start].endswith(self._base_before):
+            return True
+        return folded[time.end : time.end + 3].lstrip(" 的").startswith(self._base_after)
 
     # ----------------------------------------------------------------------- one expression
 
@@ -753,6 +769,10 @@ class TimeFinder:
         if ctx.year is not None and ctx.month is not None:
             e.year, e.year_source = ctx.year, "context"
             self._set_month(e, ctx.month)
+        elif ctx.period is not None and ctx.period_cumulative:
+            # 1-7月...当月: the month the cumulative figures run to, not the month of publication
+            e.year, e.year_source = ctx.period.end.year, "context"
+            self._set_month(e, ctx.period.end.month)
         else:
             pub = self._published(ctx)
             e.year, e.year_source, e.relative = pub.year, "published", True
@@ -850,6 +870,10 @@ class TimeFinder:
         rule = (self.t.seasons if kind == "season" else self.t.year_parts)[m.group(kind)]
         self._months(e, rule.first, rule.last, unit="span")
         e.approx = e.approx or rule.approx
+        if rule.last_day:  # 2021年末: the balance-sheet date, 12-31
+            e.span = periods.day(e.span_.end)
+            e.month = e.span_.end.month
+            e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
         return True
 
     def _year_full_year(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
@@ -895,6 +919,9 @@ class TimeFinder:
         rule = t.month_parts[word]
         self._days(e, rule.first, rule.last)
         e.approx = e.approx or rule.approx
+        if rule.last_day:  # 10月末: the balance-sheet date, the month's last day
+            e.span = periods.day(e.span_.end)
+            e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
         return True
 
     def _month_half_month(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
