@@ -1313,6 +1313,20 @@ BUGS = [
     # 月末 / 年末: the balance-sheet date, the last day
     row("10月末，广义货币（M2）余额260.5万亿元。", "260.5万亿元", D(2022, 11, 10), period="2022-10-31"),
     row("截至2022年末，行业总资产11.1万亿元。", "11.1万亿元", D(2023, 3, 1), period="2022-12-31"),
+    # festivals: the official break, a day of it
+    row(
+        "国庆假期最后一天，全国铁路预计发送旅客1200万人次。",
+        "1200万人次",
+        D(2022, 10, 8),
+        period="2022-10-07",
+    ),
+    row(
+        "中秋国庆假期期间，景区累计接待游客30.5万人次。",
+        "30.5万人次",
+        D(2023, 10, 9),
+        period="2023-09-29..2023-10-06",
+    ),
+    row("旅游价格受国庆长假结束影响环比回落，但同比仍上涨4.2%。", "4.2%", D(2023, 11, 9), period=None),
     # a flow after a quarter-end day carried from the sentence before: the year to that day
     row(
         "截至2021年9月30日，公司总资产1.2万亿元。公司实现营业收入356亿元。",

@@ -276,6 +276,17 @@ BUGS: list[Row] = [
     ("10月末，M2余额", "2021-11-10", "10月末", "2021-10-31", "2021-10-31", "day"),
     ("2月末，贷款余额", "2024-03-12", "2月末", "2024-02-29", "2024-02-29", "day"),
     ("截至9月末，公司总资产", "2023-10-27", "截至9月末", "2023-09-30", "2023-09-30", "day"),
+    # festivals: the official break of that year (chinese-calendar), adjacent breaks as one
+    ("国庆假期最后一天，全国铁路", "2021-10-08", "国庆假期最后一天", "2021-10-07", "2021-10-07", "day"),
+    ("中秋国庆假期期间累计接待", "2023-10-07", "中秋国庆假期", "2023-09-29", "2023-10-06", "span"),
+    ("中秋节、国庆节假期8天", "2023-10-08", "中秋节、国庆节假期", "2023-09-29", "2023-10-06", "span"),
+    ("五一假期，国内旅游出游", "2023-05-04", "五一假期", "2023-04-29", "2023-05-03", "span"),
+    ("端午节假期，国内旅游出游", "2023-06-25", "端午节假期", "2023-06-22", "2023-06-24", "span"),
+    ("2019年国庆黄金周", "2023-06-25", "2019年国庆黄金周", "2019-10-01", "2019-10-07", "span"),
+    ("去年春节假期首日", "2024-03-01", "去年春节假期首日", "2023-01-21", "2023-01-21", "day"),
+    ("双11当天成交额", "2022-11-12", "双11当天", "2022-11-11", "2022-11-11", "day"),
+    # a festival in January's article is last year's (yearless_future_days)
+    ("双11当天成交额", "2023-01-05", "双11当天", "2022-11-11", "2022-11-11", "day"),
     # Q3 glued to a year, and 2021年Q3
     ("2021Q3快手电商GMV", "2022-01-05", "2021Q3", "2021-07-01", "2021-09-30", "quarter"),
     ("2021年Q3快手电商GMV", "2022-01-05", "2021年Q3", "2021-07-01", "2021-09-30", "quarter"),
@@ -351,6 +362,11 @@ NEGATIVES: list[str] = [
     "大年初十",
     "1991年农历8月23号",
     "去年春节",
+    "备战双11",
+    "2022年双11期间",
+    "受国庆长假结束影响环比回落",
+    "春节后复工",
+    "2030年国庆假期",
     "二零一二年农历正月十五",
     "覆盖一二线城市",
     "3000年的文明",
@@ -486,6 +502,19 @@ def test_time_rules_report_a_bad_part(tmp_path: Any) -> None:
     section, problems = read_section(bad, "time")
     assert section is None
     assert problems == [f"{bad}:2: year_parts.年底: first (12) is after last (1)"]
+
+
+def test_festival_rules_report_an_unknown_holiday(tmp_path: Any) -> None:
+    bad = tmp_path / "time.yaml"
+    bad.write_text(
+        "festivals:\n  国庆: {holiday: National Holiday}\n  双11: {day: 11-31}\n", encoding="utf-8"
+    )
+    section, problems = read_section(bad, "time")
+    assert section is None
+    assert any(p.startswith(f"{bad}:2: festivals.国庆") and "unknown holiday" in p for p in problems), (
+        problems
+    )
+    assert any(p.startswith(f"{bad}:3: festivals.双11") and "MM-DD" in p for p in problems), problems
 
 
 # --------------------------------------------------------------------------- properties

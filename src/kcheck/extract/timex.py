@@ -69,9 +69,10 @@ Decisions (precision first):
   in ``anchor_kind`` (as_of, since, before, after, within); the span is the named day or
   period itself. The anchor words are inside ``start..end``.
 * The time of day, a weekday and 当天 after a date are part of the quote; the span is the day.
-* Shopping festivals (``双11``, ``618``, ``6.18``, ``116``) are names, not dates; a date running
-  into a festival or a lunar word (去年春节, 2023年大年三十, 农历十月, 五月初五) is dropped, not
-  misread as a Gregorian date. Weekdays (上周一) are not resolved. Day-first and
+* Festivals are read by ``kcheck.extract.festivals`` (``国庆假期`` the official break,
+  ``双11`` its day), after this grammar; in the grammar a date running into a festival or a
+  lunar word (去年春节, 2023年大年三十, 农历十月, 五月初五) is dropped, not misread as a
+  Gregorian date. Weekdays (上周一) are not resolved. Day-first and
   two-digit-year numeric dates (``13.5.2015``, ``05/05/89``) are not read.
 """
 
@@ -86,6 +87,7 @@ from functools import lru_cache
 import cn2an
 
 from kcheck.extract import periods
+from kcheck.extract.festivals import FestivalFinder
 from kcheck.extract.timex_start import StartFinder
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import Span
@@ -208,6 +210,7 @@ class TimeFinder:
         t: TimeSection = rules.time
         self.t = t
         self.relative_centuries = dict(t.relative_centuries)
+        self._festivals = FestivalFinder(t)
         self._base_before = tuple(rules.kinds.comparison_before)
         self._base_after = tuple(rules.kinds.comparison_after)
         self._looking_ahead = tuple(
@@ -438,6 +441,13 @@ class TimeFinder:
                 found.append(time)
                 if not self._is_base(folded, time):
                     ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
+        festivals = [
+            f
+            for f in self._festivals.find(folded, ctx.published, ctx.pub_year)
+            if not any(f.start < g.end and g.start < f.end for g in found)
+        ]
+        if festivals:
+            found = sorted(found + festivals, key=lambda e: e.start)
         return found, ctx
 
     def _is_base(self, folded: str, time: TimeExpr) -> bool:
