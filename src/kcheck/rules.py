@@ -381,6 +381,10 @@ class TimeSection(Section):
     festival_break_days: dict[str, Literal["first", "last"]] = Field(
         default_factory=dict, description="最后一天: a day of the break"
     )
+    relative_weeks: dict[str, int] = Field(
+        default_factory=dict, description="上周三: weeks from publication's"
+    )
+    days_ago_words: list[str] = Field(default_factory=list, description="3天前: days before publication")
     weekday_words: list[str] = Field(default_factory=list, description="星期, 周: a weekday, never resolved")
     weekday_names: list[str] = Field(default_factory=list, description="一 .. 日, 天 after a weekday word")
     relative_centuries: dict[str, int] = Field(
@@ -426,6 +430,7 @@ class TimeSection(Section):
         "festival_breaks",
         "festival_day_suffixes",
         "festival_stops",
+        "days_ago_words",
         "weekday_words",
         "weekday_names",
         "first_month_words",

@@ -45,8 +45,8 @@ Decisions (precision first):
   (``2018年秋天``) are approximate month spans.
 * Relative words resolve against the publication date (``relative=True``): ``今年``, ``去年``,
   ``上个月``, ``本季度``, ``昨日`` = published - 1 day. Vague words (此前, 日前, 近日, 目前) are
-  skipped. Rolling windows and offsets (``过去12个月``, ``近7天``, ``5天前``, ``两年前``) are
-  skipped, not returned.
+  skipped. Rolling windows and offsets (``过去12个月``, ``近7天``, ``两年前``) are
+  skipped, not returned; ``5天前`` is read by ``kcheck.extract.weekdays``.
 * A year named earlier in the sentence or paragraph (``TimeContext.year``) governs later
   partial dates: ``早在2020年8月，抖音就宣布10月9日起`` -> 2020-10-09. With none, the
   publication year (``relative=True``, ``year_source="published"``); a yearless month or day
@@ -72,7 +72,8 @@ Decisions (precision first):
 * Festivals are read by ``kcheck.extract.festivals`` (``国庆假期`` the official break,
   ``双11`` its day), after this grammar; in the grammar a date running into a festival or a
   lunar word (去年春节, 2023年大年三十, 农历十月, 五月初五) is dropped, not misread as a
-  Gregorian date. Weekdays (上周一) are not resolved. Day-first and
+  Gregorian date. Relative weekdays (上周三) and day offsets (3天前) are read by
+  ``kcheck.extract.weekdays`` against the publication date; a bare weekday is not. Day-first and
   two-digit-year numeric dates (``13.5.2015``, ``05/05/89``) are not read.
 """
 
@@ -90,6 +91,7 @@ from kcheck.extract import periods
 from kcheck.extract.festivals import FestivalFinder
 from kcheck.extract.timex_start import StartFinder
 from kcheck.extract.types import Granularity, TimeExpr
+from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
 from kcheck.text.calendar import month_end, norm_month
@@ -211,6 +213,7 @@ class TimeFinder:
         self.t = t
         self.relative_centuries = dict(t.relative_centuries)
         self._festivals = FestivalFinder(t)
+        self._weekdays = WeekdayFinder(t)
         self._base_before = tuple(rules.kinds.comparison_before)
         self._base_after = tuple(rules.kinds.comparison_after)
         self._looking_ahead = tuple(
@@ -441,13 +444,15 @@ class TimeFinder:
                 found.append(time)
                 if not self._is_base(folded, time):
                     ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
-        festivals = [
-            f
-            for f in self._festivals.find(folded, ctx.published, ctx.pub_year)
-            if not any(f.start < g.end and g.start < f.end for g in found)
-        ]
-        if festivals:
-            found = sorted(found + festivals, key=lambda e: e.start)
+        extra: list[TimeExpr] = []
+        for f in [
+            *self._festivals.find(folded, ctx.published, ctx.pub_year),
+            *self._weekdays.find(folded, ctx.published),
+        ]:
+            if not any(f.start < g.end and g.start < f.end for g in [*found, *extra]):
+                extra.append(f)
+        if extra:
+            found = sorted(found + extra, key=lambda e: e.start)
         return found, ctx
 
     def _is_base(self, folded: str, time: TimeExpr) -> bool:
