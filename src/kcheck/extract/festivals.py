@@ -76,8 +76,8 @@ class FestivalFinder:
 
     def find(self, folded: str, published: dt.date | None, pub_year: int | None = None) -> list[TimeExpr]:
         """Festival dates in ``folded``; ``pub_year`` when only the publication year is known."""
-        if not self.enabled:
-            return []
+        if not self.enabled or self._name.search(folded) is None:
+            return []  # most sentences name no festival: one literal scan, not the full pattern
         found: list[TimeExpr] = []
         for m in self._re.finditer(folded):
             if self._stop.match(folded, m.end()) is not None:

@@ -38,12 +38,13 @@ class WeekdayFinder:
         if published is None:
             return []
         found: list[TimeExpr] = []
-        for m in self._week.finditer(folded):
+        has_week = any(w in folded for w in self.t.weekday_words)
+        for m in self._week.finditer(folded) if has_week else ():
             monday = published - dt.timedelta(days=published.weekday())
             weeks = self.t.relative_weeks[m.group("w")]
             day = monday + dt.timedelta(weeks=weeks, days=_WEEKDAY[m.group("d")])
             found.append(_day(m, day))
-        for m in self._ago.finditer(folded):
+        for m in self._ago.finditer(folded) if "天" in folded else ():
             n = m.group("n")
             count = int(n) if n.isdigit() else _cn(n)
             if count is not None and 0 < count <= 31:
