@@ -8,6 +8,7 @@ project's top-level ``rules/``, shipped inside the package). Every problem is re
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zoneinfo
 from pathlib import Path
@@ -284,11 +285,60 @@ class TimePart(Section):
     first: int = Field(ge=1, le=31)
     last: int = Field(ge=1, le=31, description="months past 12 run into the next year (冬 -> 12..14)")
     approx: bool = True
+    last_day: bool = Field(
+        default=False,
+        description="only the stretch's last day, a balance-sheet date (10月末 -> 10-31, 2021年末 -> 12-31)",
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> TimePart:
         if self.first > self.last:
             raise ValueError(f"first ({self.first}) is after last ({self.last})")
+        return self
+
+
+HOLIDAY_NAMES = (
+    "New Year's Day",
+    "Spring Festival",
+    "Tomb-sweeping Day",
+    "Labour Day",
+    "Dragon Boat Festival",
+    "National Day",
+    "Mid-autumn Festival",
+)
+
+
+class Festival(Section):
+    """A festival business news dates things by: its official break (chinese-calendar), its day."""
+
+    holiday: str | None = Field(
+        default=None, description="the State Council holiday whose break it names (chinese-calendar's name)"
+    )
+    day: str | None = Field(
+        default=None, description="MM-DD: the festival's own Gregorian day (双11 -> 11-11)"
+    )
+
+    @field_validator("holiday")
+    @classmethod
+    def _known_holiday(cls, v: str | None) -> str | None:
+        if v is not None and v not in HOLIDAY_NAMES:
+            raise ValueError(f"unknown holiday {v!r} (one of {', '.join(HOLIDAY_NAMES)})")
+        return v
+
+    @field_validator("day")
+    @classmethod
+    def _month_day(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                dt.date.fromisoformat(f"2000-{v}")
+            except ValueError:
+                raise ValueError(f"day {v!r} is not MM-DD") from None
+        return v
+
+    @model_validator(mode="after")
+    def _some_date(self) -> Festival:
+        if self.holiday is None and self.day is None:
+            raise ValueError("a festival needs a holiday, a day or both")
         return self
 
 
@@ -323,6 +373,18 @@ class TimeSection(Section):
     not_times: list[str] = Field(default_factory=list)
     lunar_markers: list[str] = Field(default_factory=list, description="农历: the date after is lunar")
     holidays: list[str] = Field(default_factory=list, description="春节, 双11: a year before one is dropped")
+    festivals: dict[str, Festival] = Field(default_factory=dict, description="国庆, 双11: read as dates")
+    festival_joiners: list[str] = Field(default_factory=list, description="中秋、国庆假期: one break")
+    festival_breaks: list[str] = Field(default_factory=list, description="假期, 黄金周: the official break")
+    festival_stops: list[str] = Field(default_factory=list, description="国庆长假结束: not a period")
+    festival_day_suffixes: list[str] = Field(default_factory=list, description="当天: the festival's day")
+    festival_break_days: dict[str, Literal["first", "last"]] = Field(
+        default_factory=dict, description="最后一天: a day of the break"
+    )
+    relative_weeks: dict[str, int] = Field(
+        default_factory=dict, description="上周三: weeks from publication's"
+    )
+    days_ago_words: list[str] = Field(default_factory=list, description="3天前: days before publication")
     weekday_words: list[str] = Field(default_factory=list, description="星期, 周: a weekday, never resolved")
     weekday_names: list[str] = Field(default_factory=list, description="一 .. 日, 天 after a weekday word")
     relative_centuries: dict[str, int] = Field(
@@ -364,6 +426,11 @@ class TimeSection(Section):
         "not_times",
         "lunar_markers",
         "holidays",
+        "festival_joiners",
+        "festival_breaks",
+        "festival_day_suffixes",
+        "festival_stops",
+        "days_ago_words",
         "weekday_words",
         "weekday_names",
         "first_month_words",

@@ -34,7 +34,8 @@ _DAY_FIRST = (
     "day-first or two-digit-year numeric date (D-M-Y / M/D/YY): ambiguous, not the Chinese Y-M-D order"
 )
 _WEEKDAY = (
-    "weekday arithmetic (上周一, 第3个星期日): not resolved; business claims are dated by day, month, period"
+    "weekday arithmetic within a month or across a range (第3个星期日, 从上周四到十月一日): not resolved;"
+    " a relative weekday alone (上周一) is"
 )
 _LUNAR = (
     "lunar calendar date (农历, 闰月, 正月, 腊月, 初十, 大年): no lunar calendar here; dropped, not misread"
@@ -49,10 +50,6 @@ _TWO_DIGIT_BARE = (
 )
 
 OUT_OF_SCOPE: dict[str, str] = {
-    "rt-date-0024": _WEEKDAY,
-    "rt-date-0025": _WEEKDAY,
-    "rt-date-0026": _WEEKDAY,
-    "rt-date-0028": _WEEKDAY,
     "rt-date-0036": _THREE_DIGIT,
     "rt-date-0037": _DAY_FIRST,
     "rt-date-0039": _DAY_FIRST,
@@ -71,7 +68,6 @@ OUT_OF_SCOPE: dict[str, str] = {
     "rt-dateperiod-0070": _DAY_FIRST,
     "rt-datetimemodel-0132": _BARE_NUMBER,
     "rt-datetimemodel-0136": _WEEKDAY,
-    "rt-datetimemodel-0154": "relative offset (5天前): offsets and rolling windows are skipped by design",
     "rt-datetimemodel-0209": _DAY_FIRST,
     "rt-datetimemodel-0232": _DAY_FIRST,
     "rt-datetimemodel-0234": _DAY_FIRST,

@@ -1270,6 +1270,70 @@ NOT_CLAIMS = [
 # ---------------------------------------------------------------------- bugs caught on the way
 
 BUGS = [
+    # time across the document: a comparison base is not the figure's period, nor the year of what follows
+    row(
+        "11月住房贷款投放较10月明显回升，环比多增超过900亿元。",
+        "超过900亿元",
+        D(2022, 12, 12),
+        period="2022-11",
+    ),
+    row(
+        "1—11月份，以2019年同期为基期，全国工业企业利润两年平均增长18.5%。",
+        "18.5%",
+        D(2022, 12, 27),
+        period="2022-01..2022-11",
+    ),
+    row(
+        "前两月浙江收入相比2019年增长20%以上，其中杭州一般预算收入812.3亿元。",
+        "812.3亿元",
+        D(2021, 3, 20),
+        period="2021-01..2021-02",
+    ),
+    row(
+        "增速比上年同期低1.5个百分点；11月份人民币贷款增加1.2万亿元。",
+        "1.2万亿元",
+        D(2022, 12, 12),
+        period="2022-11",
+    ),
+    # ... but the base's own value is of the base (较去年同期的35.8%)
+    row(
+        "2023年上半年毛利率为24.6%，较去年同期的35.8%下降了11.2个百分点。",
+        "35.8%",
+        D(2023, 8, 28),
+        period="2022H1",
+    ),
+    # 当月: the month named before, else the month a cumulative period runs to; not publication's
+    row(
+        "11月末，个人住房贷款余额38.2万亿元，当月增加2100亿元。",
+        "2100亿元",
+        D(2022, 12, 12),
+        period="2022-11",
+    ),
+    row("1-8月，全国社会物流总额约210万亿元；当月增长4.1%。", "4.1%", D(2022, 9, 28), period="2022-08"),
+    # 月末 / 年末: the balance-sheet date, the last day
+    row("10月末，广义货币（M2）余额260.5万亿元。", "260.5万亿元", D(2022, 11, 10), period="2022-10-31"),
+    row("截至2022年末，行业总资产11.1万亿元。", "11.1万亿元", D(2023, 3, 1), period="2022-12-31"),
+    # festivals: the official break, a day of it
+    row(
+        "国庆假期最后一天，全国铁路预计发送旅客1200万人次。",
+        "1200万人次",
+        D(2022, 10, 8),
+        period="2022-10-07",
+    ),
+    row(
+        "中秋国庆假期期间，景区累计接待游客30.5万人次。",
+        "30.5万人次",
+        D(2023, 10, 9),
+        period="2023-09-29..2023-10-06",
+    ),
+    row("旅游价格受国庆长假结束影响环比回落，但同比仍上涨4.2%。", "4.2%", D(2023, 11, 9), period=None),
+    # a flow after a quarter-end day carried from the sentence before: the year to that day
+    row(
+        "截至2021年9月30日，公司总资产1.2万亿元。公司实现营业收入356亿元。",
+        "356亿元",
+        D(2021, 10, 28),
+        period="2021-01..2021-09",
+    ),
     # a metric alias overlapping the entity: 快手电商|交易总额 reads 电商交易总额
     row("快手电商交易总额达1912亿元", "1912亿元", NOV22, measure="电商交易总额", metric="gmv", entity="快手"),
     # a bracketed remark does not narrow the metric

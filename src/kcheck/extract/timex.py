@@ -45,15 +45,21 @@ Decisions (precision first):
   (``2018年秋天``) are approximate month spans.
 * Relative words resolve against the publication date (``relative=True``): ``今年``, ``去年``,
   ``上个月``, ``本季度``, ``昨日`` = published - 1 day. Vague words (此前, 日前, 近日, 目前) are
-  skipped. Rolling windows and offsets (``过去12个月``, ``近7天``, ``5天前``, ``两年前``) are
-  skipped, not returned.
+  skipped. Rolling windows and offsets (``过去12个月``, ``近7天``, ``两年前``) are
+  skipped, not returned; ``5天前`` is read by ``kcheck.extract.weekdays``.
 * A year named earlier in the sentence or paragraph (``TimeContext.year``) governs later
   partial dates: ``早在2020年8月，抖音就宣布10月9日起`` -> 2020-10-09. With none, the
   publication year (``relative=True``, ``year_source="published"``); a yearless month or day
   more than ``yearless_future_days`` after publication is read as the year before. With
   neither a context year nor a publication date, a yearless expression cannot be resolved
   and is NOT returned. Today's date is never used.
-* ``当年``/``同年`` (``anaphoric_years``) are the year named before, else the publication year.
+* A time that is the base of a comparison (``比上年同期``, ``较9月``, ``相比2019年``; the
+  words are ``comparison_before``/``comparison_after`` in rules/kinds.yaml) does not become
+  the context: ``比上年同期多1970亿元；10月份人民币贷款增加8262亿元`` keeps 10月 in the
+  year named before the base.
+* ``当年``/``同年`` (``anaphoric_years``) are the year named before, else the publication year;
+  ``当月`` the month named before (``10月末...当月增加``), else the last month of a cumulative
+  period named before (``1-7月...当月增长3.3%`` is July), else the publication month.
 * ``去年同期``: the period named before (``TimeContext.period``) moved one year back, with its
   granularity (after ``2022年第二季度`` it is 2021-Q2); ``2021年同期`` moves it to 2021. With no
   period named before, the whole year, marked ``approx``.
@@ -63,9 +69,11 @@ Decisions (precision first):
   in ``anchor_kind`` (as_of, since, before, after, within); the span is the named day or
   period itself. The anchor words are inside ``start..end``.
 * The time of day, a weekday and 当天 after a date are part of the quote; the span is the day.
-* Shopping festivals (``双11``, ``618``, ``6.18``, ``116``) are names, not dates; a date running
-  into a festival or a lunar word (去年春节, 2023年大年三十, 农历十月, 五月初五) is dropped, not
-  misread as a Gregorian date. Weekdays (上周一) are not resolved. Day-first and
+* Festivals are read by ``kcheck.extract.festivals`` (``国庆假期`` the official break,
+  ``双11`` its day), after this grammar; in the grammar a date running into a festival or a
+  lunar word (去年春节, 2023年大年三十, 农历十月, 五月初五) is dropped, not misread as a
+  Gregorian date. Relative weekdays (上周三) and day offsets (3天前) are read by
+  ``kcheck.extract.weekdays`` against the publication date; a bare weekday is not. Day-first and
   two-digit-year numeric dates (``13.5.2015``, ``05/05/89``) are not read.
 """
 
@@ -80,8 +88,10 @@ from functools import lru_cache
 import cn2an
 
 from kcheck.extract import periods
+from kcheck.extract.festivals import FestivalFinder
 from kcheck.extract.timex_start import StartFinder
 from kcheck.extract.types import Granularity, TimeExpr
+from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
 from kcheck.text.calendar import month_end, norm_month
@@ -202,6 +212,10 @@ class TimeFinder:
         t: TimeSection = rules.time
         self.t = t
         self.relative_centuries = dict(t.relative_centuries)
+        self._festivals = FestivalFinder(t)
+        self._weekdays = WeekdayFinder(t)
+        self._base_before = tuple(rules.kinds.comparison_before)
+        self._base_after = tuple(rules.kinds.comparison_after)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -426,9 +440,26 @@ class TimeFinder:
                 continue
             pos = max(end, m.start() + 1)
             if expr is not None:
-                time, ctx = expr
+                time, new_ctx = expr
                 found.append(time)
+                if not self._is_base(folded, time):
+                    ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
+        extra: list[TimeExpr] = []
+        for f in [
+            *self._festivals.find(folded, ctx.published, ctx.pub_year),
+            *self._weekdays.find(folded, ctx.published),
+        ]:
+            if not any(f.start < g.end and g.start < f.end for g in [*found, *extra]):
+                extra.append(f)
+        if extra:
+            found = sorted(found + extra, key=lambda e: e.start)
         return found, ctx
+
+    def _is_base(self, folded: str, time: TimeExpr) -> bool:
+        """Is the time the base of a comparison (比上年同期, 较9月, 以2019年同期为基期)?"""
+        if folded[max(0, time.start - 2) : time.start].endswith(self._base_before):
+            return True
+        return folded[time.end : time.end + 3].lstrip(" 的").startswith(self._base_after)
 
     # ----------------------------------------------------------------------- one expression
 
@@ -753,6 +784,10 @@ class TimeFinder:
         if ctx.year is not None and ctx.month is not None:
             e.year, e.year_source = ctx.year, "context"
             self._set_month(e, ctx.month)
+        elif ctx.period is not None and ctx.period_cumulative:
+            # 1-7月...当月: the month the cumulative figures run to, not the month of publication
+            e.year, e.year_source = ctx.period.end.year, "context"
+            self._set_month(e, ctx.period.end.month)
         else:
             pub = self._published(ctx)
             e.year, e.year_source, e.relative = pub.year, "published", True
@@ -850,6 +885,10 @@ class TimeFinder:
         rule = (self.t.seasons if kind == "season" else self.t.year_parts)[m.group(kind)]
         self._months(e, rule.first, rule.last, unit="span")
         e.approx = e.approx or rule.approx
+        if rule.last_day:  # 2021年末: the balance-sheet date, 12-31
+            e.span = periods.day(e.span_.end)
+            e.month = e.span_.end.month
+            e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
         return True
 
     def _year_full_year(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:
@@ -895,6 +934,9 @@ class TimeFinder:
         rule = t.month_parts[word]
         self._days(e, rule.first, rule.last)
         e.approx = e.approx or rule.approx
+        if rule.last_day:  # 10月末: the balance-sheet date, the month's last day
+            e.span = periods.day(e.span_.end)
+            e.granularity, e.unit, e.level = Granularity.DAY, "day", ""
         return True
 
     def _month_half_month(self, e: _Expr, m: re.Match[str], ctx: TimeContext, first: bool) -> bool:

@@ -3,13 +3,15 @@
 From the governing time expression: the nearest one before the figure in its clause,
 else earlier in the sentence, else the last period established earlier in the
 paragraph (a claim's period taken from a time that was not the base of a comparison).
-For a change, a time that is the base of the comparison (``与去年同期相比``) does not
-govern. A relative word the time pass could not resolve (今年 with no publication date),
+A time that is the base of a comparison (``与去年同期相比``, ``较9月多增``, ``相比2019年``,
+``以2019年同期为基期``) does not govern a change, nor a figure other than the base's own
+value (``较去年同期的35.8%``). A relative word the time pass could not resolve (今年 with no publication date),
 or a word for "now" (``目前月GMV已突破千万``), blocks every fallback: the period is None,
 never guessed. ``截至`` a quarter's last day
 (``截至2020年6月30日``) gives that day for a level at a moment, but the year to that day
 for a flow metric (GMV, revenue) or an average (``平均重复购买率``): that is the
-half-year, the first three quarters or the year. Open-ended times (``2020年起``,
+half-year, the first three quarters or the year; so too when such a day is carried from an
+earlier sentence (``截至2021年末，总资产...。营业收入7653.29亿元``). Open-ended times (``2020年起``,
 ``2025年前``) give no period. A target set at a part of a year (``2020年年初 ... 目标
 是2000亿元``) is the year's target.
 """
@@ -51,7 +53,8 @@ def period_of(
             return
     chosen: int | None = None
     for i in reversed(s.times_before(q.start)):
-        if is_change and is_base(w, folded, s.times[i]):
+        t = s.times[i]
+        if is_base(w, folded, t) and not own_value(folded, t, q.start):
             continue
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
@@ -65,6 +68,11 @@ def period_of(
         elif state.period is not None:
             draft.period, draft.time_quote = state.period, state.period_quote
             draft.period_carries = True
+        carried = draft.period
+        day_carried = carried is not None and carried.start == carried.end and is_quarter_end(carried.end)
+        if carried is not None and day_carried and draft.scope != "cumulative" and is_flow(w, s, f, draft):
+            # 截至2021年末，总资产超12万亿元。营业收入7653.29亿元: the year to that day
+            draft.period = Span(start=dt.date(carried.end.year, 1, 1), end=carried.end)
         return
     t = s.times[chosen]
     used.add(chosen)
@@ -77,19 +85,13 @@ def period_of(
 
 
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:
-    q, cs = f.q, f.cs
     anchor = getattr(t, "anchor_kind", None)
     span = t.span
     if anchor in ("since", "before", "after", "within"):
         return None
     if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
         day = span.end
-        quarter_end = is_quarter_end(day)
-        words = s.folded[cs : q.start] + (fold(draft.measure) if draft.measure else "")
-        average = any(word in words for word in w.average)
-        rule = w.metric_rules.get(draft.metric) if draft.metric else None
-        flow = rule is not None and not rule.stock and rule.dimension in ("money", "count")
-        if quarter_end and (average or flow):
+        if is_quarter_end(day) and is_flow(w, s, f, draft):
             return Span(start=dt.date(day.year, 1, 1), end=day)
         return span
     if (
@@ -101,6 +103,20 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         # a target set at the start of a year is that year's target
         return Span(start=dt.date(span.start.year, 1, 1), end=dt.date(span.start.year, 12, 31))
     return span
+
+
+def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
+    """A flow metric (GMV, revenue) or an average: it runs over a period, never holds at a day."""
+    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    if any(word in words for word in w.average):
+        return True
+    rule = w.metric_rules.get(draft.metric) if draft.metric else None
+    return rule is not None and not rule.stock and rule.dimension in ("money", "count")
+
+
+def own_value(folded: str, t: TimeExpr, at: int) -> bool:
+    """Is the figure at ``at`` the base's own value (较去年同期的35.8%下降)?"""
+    return folded[t.end : at].strip() in ("", "的")
 
 
 def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
