@@ -19,6 +19,7 @@ import click
 
 from kcheck import baseline as baselines
 from kcheck import escape, pipeline
+from kcheck.cache import default_dir as default_cache_dir
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.models import Severity
 from kcheck.output import append_step_summary, check_target, write_atomic, write_stdout
@@ -99,6 +100,61 @@ def common_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def run_options(func: F) -> F:
+    """How load + extract run: worker processes, the cache, the engine (report and claims)."""
+
+    @click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes that load and extract files (default: the machine's cores).",
+    )
+    @click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        envvar="KCHECK_CACHE_DIR",
+        default=None,
+        help="Directory of the incremental cache (default: the platform's user cache directory, "
+        "e.g. ~/.cache/kcheck; env KCHECK_CACHE_DIR).",
+    )
+    @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+    @click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: this machine; dask: a Dask cluster (pip install 'kcheck[dask]').",
+    )
+    @click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="The Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster.",
+    )
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        jobs: int | None,
+        cache_dir: Path | None,
+        no_cache: bool,
+        engine: str,
+        scheduler: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        if scheduler is not None and engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
+        running = {
+            "jobs": jobs,
+            "cache_dir": None if no_cache else (cache_dir or default_cache_dir()),
+            "engine": engine,
+            "scheduler": scheduler,
+        }
+        return func(*args, running=running, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def output_option(func: F) -> F:
     return click.option(
         "--output",
@@ -120,14 +176,16 @@ def resolve_rules(rules_dir: Path | None) -> RuleSet:
     return load_rules(rules_dir)
 
 
-def corpus_settings(paths: tuple[Path, ...]) -> Settings:
+def corpus_settings(
+    paths: tuple[Path, ...], running: dict[str, Any] | None = None, quiet: bool = False
+) -> Settings:
     """Settings for the given PATHs (default ./corpus); a PATH that does not exist is a usage error."""
     chosen = tuple(str(p) for p in paths) or (DEFAULT_CORPUS,)
     for path in chosen:
         if not Path(path).exists():
             hint = " (give the articles' PATH)" if not paths else ""
             raise UsageError(f"{path}: no such file or directory{hint}")
-    return Settings(paths=chosen)
+    return Settings(paths=chosen, progress=not quiet, **(running or {}))
 
 
 def require_documents(documents: int, unreadable: int, settings: Settings) -> None:
@@ -244,6 +302,7 @@ def main() -> None:
     "plus untracked files); the exit code counts only those. git runs in the directory of the first PATH.",
 )
 @common_options
+@run_options
 def report_cmd(
     paths: tuple[Path, ...],
     fmt: str,
@@ -253,6 +312,7 @@ def report_cmd(
     baseline_file: Path | None,
     write_baseline: Path | None,
     changed_since: str | None,
+    running: dict[str, Any],
     rules_dir: Path | None,
     quiet: bool,
 ) -> None:
@@ -268,8 +328,9 @@ def report_cmd(
       kcheck report corpus/ --format sarif --output kcheck.sarif --fail-on warning
       kcheck report corpus/ --write-baseline .kcheck-baseline.json
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
+      kcheck report archive/ --jobs 8 --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    settings = corpus_settings(paths)
+    settings = corpus_settings(paths, running, quiet)
     for target in (output, write_baseline):
         if target is not None:  # refuse before the run, not after minutes of work
             check_target(target, settings.paths)
@@ -315,8 +376,14 @@ def report_cmd(
 )
 @output_option
 @common_options
+@run_options
 def claims_cmd(
-    paths: tuple[Path, ...], fmt: str, output: Path | None, rules_dir: Path | None, quiet: bool
+    paths: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    running: dict[str, Any],
+    rules_dir: Path | None,
+    quiet: bool,
 ) -> None:
     """List every claim extracted from the articles under PATHS (default ./corpus).
 
@@ -324,7 +391,7 @@ def claims_cmd(
     Example:
       kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
     """
-    settings = corpus_settings(paths)
+    settings = corpus_settings(paths, running, quiet)
     if output is not None:
         check_target(output, settings.paths)
     extraction = pipeline.collect(settings, resolve_rules(rules_dir))

@@ -7,18 +7,26 @@ the exit code it decides, so the library and the CLI give the same report.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kcheck import baseline as baselines
 from kcheck.changed import changed_files, involving
 from kcheck.check import run_checks, settle_topics
-from kcheck.extract import Extractor
+from kcheck.engine import Job, Worker, gather
+from kcheck.engine import local as local_engine
 from kcheck.group import group_claims
-from kcheck.load import load_paths
+from kcheck.load import list_sources
 from kcheck.models import Claim, DocumentInfo, FileProblem, Report, Severity, Summary, TopicStatus
+from kcheck.progress import Progress
 from kcheck.report.select import at_least
 from kcheck.rules import RuleSet
+
+if TYPE_CHECKING:
+    from kcheck.engine.dask import Session as DaskSession
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,15 @@ class Settings:
     """What one run needs besides the rules; plain data so it can travel to workers."""
 
     paths: tuple[str, ...] = ("corpus",)
+    # worker processes for load + extract (--jobs); None: the machine's cores
+    jobs: int | None = None
+    # the incremental cache's directory (--cache-dir); None: no cache (--no-cache)
+    cache_dir: Path | None = None
+    # "local" (this machine) or "dask" (--engine); scheduler: a Dask scheduler's address
+    engine: str = "local"
+    scheduler: str | None = None
+    # a progress bar on stderr when it is a terminal
+    progress: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,39 +82,49 @@ class Extraction:
     claims: list[Claim]
 
 
-def collect(settings: Settings, rules: RuleSet) -> Extraction:
-    """Load every file under the paths and extract its claims."""
-    documents, problems = load_paths(settings.paths, rules)
-    extractor = Extractor(rules)
-    claims: list[Claim] = []
-    infos: list[DocumentInfo] = []
-    for doc in documents:
-        found = extractor.document(doc)
-        claims.extend(found)
-        infos.append(
-            DocumentInfo(
-                path=doc.path,
-                title=doc.title,
-                source=doc.source,
-                published=doc.published,
-                published_from=doc.published_from,
-                published_note=doc.published_note,
-                format=doc.format,
-                encoding=doc.encoding,
-                sentences=len(doc.sentences),
-                claims=len(found),
-                notes=doc.notes,
-            )
-        )
-    return Extraction(documents=infos, problems=problems, claims=claims)
+def collect(settings: Settings, rules: RuleSet, session: DaskSession | None = None) -> Extraction:
+    """List every file under the paths, then load and extract each one (in worker processes,
+    on a Dask cluster, or from the cache), gathered in listing order."""
+    if settings.engine == "dask" and session is None:
+        with dask_session(settings) as opened:
+            return collect(settings, rules, opened)
+    listing = list_sources(settings.paths)
+    job = Job.of(rules, settings.cache_dir)
+    local = Worker(job)
+    progress = Progress(len(listing.sources), enabled=None if settings.progress else False)
+    try:
+        if session is not None:
+            results = session.results(listing.sources, job)
+        else:
+            jobs = settings.jobs if settings.jobs is not None else local_engine.default_jobs()
+            results = local_engine.results(listing.sources, job, local, jobs)
+        documents, problems, claims = gather(listing, results, local, progress)
+    finally:
+        progress.close()
+        if local.cache is not None:
+            local.cache.close()
+    return Extraction(documents=documents, problems=problems, claims=claims)
+
+
+@contextlib.contextmanager
+def dask_session(settings: Settings) -> Iterator[DaskSession]:
+    from kcheck.engine import dask as dask_engine
+
+    with dask_engine.session(settings.scheduler, settings.jobs) as session:
+        yield session
 
 
 def run(settings: Settings, rules: RuleSet) -> Report:
     """The whole pipeline: collect, group, check; the Report every output format renders."""
-    extraction = collect(settings, rules)
+    if settings.engine == "dask":
+        with dask_session(settings) as session:
+            extraction = collect(settings, rules, session)
+            grouped = session.group(extraction.claims, rules)
+    else:
+        extraction = collect(settings, rules)
+        grouped = group_claims(extraction.claims, rules)
     claims, problems = extraction.claims, extraction.problems
     by_id = {c.id: c for c in claims}
-    grouped = group_claims(claims, rules)
     conflicts = run_checks(grouped, by_id, rules)
     topics = settle_topics(grouped, conflicts, by_id, rules)
     summary = Summary(

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from kcheck.errors import LoadError
@@ -32,7 +33,7 @@ from kcheck.load.reader import load_file
 from kcheck.models import Document, FileProblem
 from kcheck.rules import RuleSet
 
-__all__ = ["load_file", "load_paths"]
+__all__ = ["Listing", "Source", "list_sources", "load_file", "load_paths", "load_source"]
 
 log = logging.getLogger("kcheck")
 
@@ -118,9 +119,43 @@ def _walk(
             yield here / name, os.path.join(given, *rel_dir.parts, name), chain
 
 
-def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], list[FileProblem]]:
-    """Every article under ``paths`` (files or directories), and the files that could not be read."""
-    documents: list[Document] = []
+@dataclass(frozen=True)
+class Source:
+    """One file to read: where it is, its name as shown, and its ``sources.yaml`` entry.
+
+    Plain data, so that a worker process or a Dask worker can load it."""
+
+    path: Path
+    display: str
+    manifest: ManifestEntry | None = None
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The files under the given paths, in order, and the problems met listing them.
+
+    ``before[i]`` is how many of ``problems`` were met before ``sources[i]``: a file that
+    then cannot be read is reported in the same place as when files were read while listed.
+    """
+
+    sources: list[Source]
+    problems: list[FileProblem]
+    before: list[int]
+
+    def merge_problems(self, failed: dict[int, FileProblem]) -> list[FileProblem]:
+        """The listing's problems and the files that failed (by source index), in walk order."""
+        keyed: list[tuple[int, int, int, FileProblem]] = [
+            (i, 1, 0, problem) for i, problem in enumerate(self.problems)
+        ]
+        keyed += [(self.before[i], 0, i, problem) for i, problem in failed.items()]
+        return [problem for *_, problem in sorted(keyed, key=lambda k: k[:3])]
+
+
+def list_sources(paths: Sequence[str]) -> Listing:
+    """Every file under ``paths`` (files or directories), with its manifest entry, in the
+    order they are read; what cannot be listed or is skipped goes to ``problems``."""
+    sources: list[Source] = []
+    before: list[int] = []
     problems: list[FileProblem] = []
     manifests = _Manifests(problems)
     seen: set[str] = set()
@@ -132,7 +167,7 @@ def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], li
         root: str | None = None
         if top.is_dir():
             root = os.path.realpath(top)
-            files = list(_walk(top, given, problems))
+            files: Iterable[tuple[Path, str, list[tuple[Path, str]]]] = _walk(top, given, problems)
         else:  # a file named on the command line is read wherever its links lead
             parent = top.parent
             files = [(top, given, [(parent, os.path.dirname(given))])]
@@ -152,12 +187,37 @@ def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], li
             seen.add(real)
             try:
                 entry = manifests.entry(path, chain)
-                documents.append(load_file(path, display, rules, entry))
-            except LoadError as exc:
-                problems.append(FileProblem(path=display, error=exc.reason))
-            except Exception as exc:  # a loader bug must not cost the other files
-                log.debug("loading %s failed", display, exc_info=True)
+            except Exception as exc:  # a manifest bug must not cost the other files
+                log.debug("manifest lookup for %s failed", display, exc_info=True)
                 problems.append(
                     FileProblem(path=display, error=f"internal error: {type(exc).__name__}: {exc}")
                 )
-    return documents, problems
+                continue
+            before.append(len(problems))
+            sources.append(Source(path=path, display=display, manifest=entry))
+    return Listing(sources=sources, problems=problems, before=before)
+
+
+def load_source(source: Source, rules: RuleSet, raw: bytes | None = None) -> Document | FileProblem:
+    """One listed file as a Document, or the one-line reason it cannot be read."""
+    try:
+        return load_file(source.path, source.display, rules, source.manifest, raw=raw)
+    except LoadError as exc:
+        return FileProblem(path=source.display, error=exc.reason)
+    except Exception as exc:  # a loader bug must not cost the other files
+        log.debug("loading %s failed", source.display, exc_info=True)
+        return FileProblem(path=source.display, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def load_paths(paths: Sequence[str], rules: RuleSet) -> tuple[list[Document], list[FileProblem]]:
+    """Every article under ``paths`` (files or directories), and the files that could not be read."""
+    listing = list_sources(paths)
+    documents: list[Document] = []
+    failed: dict[int, FileProblem] = {}
+    for i, source in enumerate(listing.sources):
+        loaded = load_source(source, rules)
+        if isinstance(loaded, FileProblem):
+            failed[i] = loaded
+        else:
+            documents.append(loaded)
+    return documents, listing.merge_problems(failed)

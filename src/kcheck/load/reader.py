@@ -170,10 +170,16 @@ def _date(
 
 
 def load_file(
-    path: Path, display_path: str, rules: RuleSet, manifest: ManifestEntry | None = None
+    path: Path,
+    display_path: str,
+    rules: RuleSet,
+    manifest: ManifestEntry | None = None,
+    raw: bytes | None = None,
 ) -> Document:
-    """Read one article; raise LoadError (naming ``display_path``) when it cannot be read."""
-    raw = read_bytes(path, display_path)
+    """Read one article; raise LoadError (naming ``display_path``) when it cannot be read.
+    ``raw``: the file's bytes when the caller has read them already (the cache hashes them)."""
+    if raw is None:
+        raw = read_bytes(path, display_path)
     try:
         decoded = decode(raw)
     except DecodeError as exc:
