@@ -163,7 +163,10 @@ class Cache:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 db = self._open_writable()
         except (sqlite3.Error, OSError, ValueError) as exc:
-            log.warning("cache %s unusable (%s); running without it", self.path, exc)
+            # a worker that finds no usable cache extracts; the run's owner reports problems
+            (log.debug if self.readonly else log.warning)(
+                "cache %s unusable (%s); running without it", self.path, exc
+            )
             return None
         self._db = db
         return db
@@ -218,6 +221,11 @@ class Cache:
             if old.exists():
                 with contextlib.suppress(OSError):
                     os.replace(old, Path(f"{self.path}.bad{suffix}"))
+
+    def open(self) -> bool:
+        """Create or check the database now (before worker processes look into it)."""
+        with self._lock:
+            return self._connect() is not None
 
     def close(self) -> None:
         if self._db is not None:

@@ -91,6 +91,8 @@ def collect(settings: Settings, rules: RuleSet, session: DaskSession | None = No
     listing = list_sources(settings.paths)
     job = Job.of(rules, settings.cache_dir)
     local = Worker(job)
+    if local.cache is not None:
+        local.cache.open()  # created (or rebuilt) before any worker reads it
     progress = Progress(len(listing.sources), enabled=None if settings.progress else False)
     try:
         if session is not None:

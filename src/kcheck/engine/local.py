@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
@@ -38,9 +39,15 @@ def _chunk(sources: list[Source]) -> list[Result]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """forkserver where there is one: workers start from a clean process, not a copy of one
-    that may hold threads (a Dask client, a test runner) or an open SQLite connection."""
+    """fork when this process runs one thread (the CLI): workers start at once and a
+    script calling kcheck.check needs no ``if __name__ == "__main__"`` guard. With other
+    threads alive (a Dask client, a test runner) a forked copy could inherit a held lock:
+    forkserver then, or spawn where there is none. A forked worker never touches the
+    parent's SQLite connection: it opens its own, and leaves through ``os._exit`` (the
+    parent's connection is never closed from the child)."""
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
