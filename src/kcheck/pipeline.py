@@ -124,8 +124,12 @@ def run(settings: Settings, rules: RuleSet) -> Report:
             grouped = session.group(extraction.claims, rules)
     else:
         extraction = collect(settings, rules)
-        grouped = group_claims(extraction.claims, rules)
+        grouped = None
     claims, problems = extraction.claims, extraction.problems
+    progress = Progress(0, enabled=None if settings.progress else False)
+    progress.set_stage("group + check", len(claims))
+    if grouped is None:
+        grouped = group_claims(claims, rules)
     by_id = {c.id: c for c in claims}
     conflicts = run_checks(grouped, by_id, rules)
     topics = settle_topics(grouped, conflicts, by_id, rules)
@@ -138,6 +142,7 @@ def run(settings: Settings, rules: RuleSet) -> Report:
     )
     for conflict in conflicts:
         summary.conflicts[conflict.severity.value] += 1
+    progress.close()
     return Report(
         documents=extraction.documents,
         unreadable=problems,

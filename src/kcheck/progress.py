@@ -26,7 +26,7 @@ class Progress:
         self.done = 0
         self.claims = 0
         self.cached = 0
-        self.stage = "extract"
+        self.stage = "load + extract"
         self._last = 0.0
         self._shown = False
 
@@ -40,15 +40,17 @@ class Progress:
                 self._last = now
                 self._draw()
 
-    def set_stage(self, stage: str) -> None:
-        """A stage with no count of its own (group, check, render)."""
+    def set_stage(self, stage: str, claims: int | None = None) -> None:
+        """A stage with no count of its own (group + check)."""
         self.stage = stage
+        if claims is not None:
+            self.claims = claims
         if self.enabled:
             self._draw(bar=False)
 
     def line(self, bar: bool = True) -> str:
         if not bar:
-            return f"kcheck: {self.stage}: {self.done:,} files, {self.claims:,} claims"
+            return f"kcheck: {self.stage}: {self.claims:,} claims"
         filled = _WIDTH * self.done // self.total if self.total else _WIDTH
         cached = f", {self.cached:,} cached" if self.cached else ""
         return (
