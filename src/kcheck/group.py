@@ -456,6 +456,27 @@ def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
     return _Entry(claim, entity, fuzzy_entity, measure or "", measure_fuzzy)
 
 
+def block_of(claim: Claim, rules: RuleSet) -> tuple[object, ...] | Topic:
+    """The exact part of the claim's key (claims of one block may form topics together),
+    or the one-claim topic of a claim that cannot be grouped. For engines that shuffle
+    claims by block (Dask); ``group_claims`` is the same thing in one process."""
+    entry = _entry(claim, rules)
+    if isinstance(entry, str):
+        return _ungrouped_topic(claim, entry)
+    return _block_key(entry, rules)
+
+
+def block_topics(claims: Sequence[Claim], rules: RuleSet) -> list[Topic]:
+    """The topics of the claims of one block, given in corpus order."""
+    entries = [_entry(c, rules) for c in claims]
+    grouped = [e for e in entries if isinstance(e, _Entry)]
+    return [_topic(group, rules) for group in _split(grouped, rules)] if grouped else []
+
+
+def sort_topics(topics: Iterable[Topic]) -> list[Topic]:
+    return sorted(topics, key=lambda t: (t.label, t.id))
+
+
 def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
     """Every claim lands in exactly one topic; topics come back sorted by label."""
     blocks: dict[tuple[object, ...], list[_Entry]] = {}
@@ -469,4 +490,4 @@ def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
     for entries in blocks.values():
         for group in _split(entries, rules):
             topics.append(_topic(group, rules))
-    return sorted(topics, key=lambda t: (t.label, t.id))
+    return sort_topics(topics)

@@ -50,7 +50,9 @@ def key(settings: Settings, rules_dir: Path | None) -> str | None:
     """What the corpus's Report depends on, hashed; None when it cannot be known (stdin)."""
     if "-" in settings.paths:
         return None
-    digest = hashlib.sha256(f"{__version__}\0{settings!r}\0{Path.cwd()}".encode())
+    # how the run is carried out (workers, cache, engine) does not change its Report
+    what = (settings.paths, settings.selection, settings.root)
+    digest = hashlib.sha256(f"{__version__}\0{what!r}\0{Path.cwd()}".encode())
     for top in [*(Path(p) for p in settings.paths), default_rules_dir(), *([rules_dir] if rules_dir else [])]:
         for line in _stat_lines(top):
             digest.update(line.encode("utf-8", "surrogateescape") + b"\n")

@@ -7,18 +7,21 @@ the exit code it decides, so the library and the CLI give the same report.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kcheck import baseline as baselines
 from kcheck import progress, suppress
 from kcheck.changed import changed_files, involving
 from kcheck.check import run_checks, settle_topics
+from kcheck.engine import Job, Worker, gather
+from kcheck.engine import local as local_engine
 from kcheck.errors import UsageError
-from kcheck.extract import Extractor
 from kcheck.group import group_claims
-from kcheck.load import STDIN, load_paths, shown_path
+from kcheck.load import STDIN, list_sources, shown_path
 from kcheck.load.select import Selection
 from kcheck.models import (
     Claim,
@@ -34,6 +37,9 @@ from kcheck.models import (
 from kcheck.report.select import at_least
 from kcheck.rules import RuleSet
 
+if TYPE_CHECKING:
+    from kcheck.engine.dask import Session as DaskSession
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -45,6 +51,13 @@ class Settings:
     # documents inside this absolute directory (the repository root) are named relative to
     # it, whatever the working directory; None: as given
     root: str | None = None
+    # worker processes for load + extract (--jobs); None: the machine's cores
+    jobs: int | None = None
+    # the incremental cache's directory (--cache-dir); None: no cache (--no-cache)
+    cache_dir: Path | None = None
+    # "local" (this machine) or "dask" (--engine); scheduler: a Dask scheduler's address
+    engine: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,45 +128,54 @@ class Extraction:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
-def collect(settings: Settings, rules: RuleSet) -> Extraction:
-    """Load every file under the paths and extract its claims."""
+def collect(settings: Settings, rules: RuleSet, session: DaskSession | None = None) -> Extraction:
+    """List every file under the paths, then load and extract each one (in worker processes,
+    on a Dask cluster, or from the cache), gathered in listing order."""
+    if settings.engine == "dask" and session is None:
+        with dask_session(settings) as opened:
+            return collect(settings, rules, opened)
     progress.phase("reading files")
-    documents, problems = load_paths(settings.paths, rules, settings.selection, settings.root)
-    progress.phase("extracting claims", len(documents))
-    extractor = Extractor(rules)
-    claims: list[Claim] = []
-    infos: list[DocumentInfo] = []
-    markers: list[Suppression] = []
-    for doc in documents:
-        markers.extend(doc.suppressions)
-        found = extractor.document(doc)
-        progress.advance()
-        claims.extend(found)
-        infos.append(
-            DocumentInfo(
-                path=doc.path,
-                title=doc.title,
-                source=doc.source,
-                published=doc.published,
-                published_from=doc.published_from,
-                published_note=doc.published_note,
-                format=doc.format,
-                encoding=doc.encoding,
-                sentences=len(doc.sentences),
-                claims=len(found),
-                notes=doc.notes,
-            )
-        )
-    return Extraction(documents=infos, problems=problems, claims=claims, suppressions=markers)
+    listing = list_sources(settings.paths, settings.selection, settings.root)
+    job = Job.of(rules, settings.cache_dir)
+    local = Worker(job)
+    if local.cache is not None:
+        local.cache.open()  # created (or rebuilt) before any worker reads it
+    progress.phase("extracting claims", len(listing.sources))
+    try:
+        if session is not None:
+            results = session.results(listing.sources, job)
+        else:
+            jobs = settings.jobs if settings.jobs is not None else local_engine.default_jobs()
+            results = local_engine.results(listing.sources, job, local, jobs)
+        documents, problems, claims, markers = gather(listing, results, local)
+    finally:
+        if local.cache is not None:
+            local.cache.close()
+    return Extraction(documents=documents, problems=problems, claims=claims, suppressions=markers)
+
+
+@contextlib.contextmanager
+def dask_session(settings: Settings) -> Iterator[DaskSession]:
+    from kcheck.engine import dask as dask_engine
+
+    with dask_engine.session(settings.scheduler, settings.jobs) as session:
+        yield session
 
 
 def run(settings: Settings, rules: RuleSet) -> Report:
     """The whole pipeline: collect, group, check; the Report every output format renders."""
-    extraction = collect(settings, rules)
+    if settings.engine == "dask":
+        with dask_session(settings) as session:
+            extraction = collect(settings, rules, session)
+            grouped = session.group(extraction.claims, rules)
+    else:
+        extraction = collect(settings, rules)
+        grouped = None
     claims, problems = extraction.claims, extraction.problems
     progress.phase("grouping and checking")
+    if grouped is None:
+        grouped = group_claims(claims, rules)
     by_id = {c.id: c for c in claims}
-    grouped = group_claims(claims, rules)
     conflicts = run_checks(grouped, by_id, rules)
     topics = settle_topics(grouped, conflicts, by_id, rules)
     summary = Summary(

@@ -23,6 +23,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from kcheck.errors import LoadError
@@ -35,7 +36,16 @@ from kcheck.models import STDIN, STDIN_NAME, Document, FileProblem
 from kcheck.readfile import read_stream
 from kcheck.rules import RuleSet
 
-__all__ = ["STDIN", "STDIN_NAME", "load_file", "load_paths"]
+__all__ = [
+    "STDIN",
+    "STDIN_NAME",
+    "Listing",
+    "Source",
+    "list_sources",
+    "load_file",
+    "load_paths",
+    "load_source",
+]
 
 log = logging.getLogger("kcheck")
 
@@ -138,14 +148,50 @@ def shown_path(given: str, root: str | None) -> str:
     return Path(rel).as_posix()
 
 
-def load_paths(
-    paths: Sequence[str], rules: RuleSet, selection: Selection | None = None, root: str | None = None
-) -> tuple[list[Document], list[FileProblem]]:
-    """Every article under ``paths`` (files or directories; a directory's files as ``selection``
-    picks them), and the files that could not be read. With ``root``, paths inside it are
-    named relative to it (see ``shown_path``)."""
+@dataclass(frozen=True)
+class Source:
+    """One file to read: where it is, its name as shown, and its ``sources.yaml`` entry;
+    ``raw`` holds the bytes of an article read from standard input.
+
+    Plain data, so that a worker process or a Dask worker can load it."""
+
+    path: Path
+    display: str
+    manifest: ManifestEntry | None = None
+    raw: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The files under the given paths, in order, and the problems met listing them.
+
+    ``before[i]`` is how many of ``problems`` were met before ``sources[i]``: a file that
+    then cannot be read is reported in the same place as when files were read while listed.
+    """
+
+    sources: list[Source]
+    problems: list[FileProblem]
+    before: list[int]
+
+    def merge_problems(self, failed: dict[int, FileProblem]) -> list[FileProblem]:
+        """The listing's problems and the files that failed (by source index), in walk order."""
+        keyed: list[tuple[int, int, int, FileProblem]] = [
+            (i, 1, 0, problem) for i, problem in enumerate(self.problems)
+        ]
+        keyed += [(self.before[i], 0, i, problem) for i, problem in failed.items()]
+        return [problem for *_, problem in sorted(keyed, key=lambda k: k[:3])]
+
+
+def list_sources(
+    paths: Sequence[str], selection: Selection | None = None, root: str | None = None
+) -> Listing:
+    """Every file under ``paths`` (files or directories; a directory's files as ``selection``
+    picks them), with its manifest entry, in the order they are read; what cannot be listed
+    or is skipped goes to ``problems``. With ``root``, paths inside it are named relative to
+    it (see ``shown_path``); ``-`` is one article read from standard input."""
     selector = Selector(selection or Selection())
-    documents: list[Document] = []
+    sources: list[Source] = []
+    before: list[int] = []
     problems: list[FileProblem] = []
     manifests = _Manifests(problems)
     seen: set[str] = set()
@@ -153,9 +199,11 @@ def load_paths(
         if given == STDIN:
             try:
                 raw = read_stream(sys.stdin.buffer, STDIN_NAME)
-                documents.append(load_file(Path(STDIN), STDIN_NAME, rules, raw=raw))
             except LoadError as exc:
                 problems.append(FileProblem(path=STDIN_NAME, error=exc.reason))
+                continue
+            before.append(len(problems))
+            sources.append(Source(path=Path(STDIN), display=STDIN_NAME, raw=raw))
             continue
         top = Path(given)
         if not top.exists():
@@ -185,12 +233,41 @@ def load_paths(
             seen.add(real)
             try:
                 entry = manifests.entry(path, chain)
-                documents.append(load_file(path, display, rules, entry))
-            except LoadError as exc:
-                problems.append(FileProblem(path=display, error=exc.reason))
-            except Exception as exc:  # a loader bug must not cost the other files
-                log.debug("loading %s failed", display, exc_info=True)
+            except Exception as exc:  # a manifest bug must not cost the other files
+                log.debug("manifest lookup for %s failed", display, exc_info=True)
                 problems.append(
                     FileProblem(path=display, error=f"internal error: {type(exc).__name__}: {exc}")
                 )
-    return documents, problems
+                continue
+            before.append(len(problems))
+            sources.append(Source(path=path, display=display, manifest=entry))
+    return Listing(sources=sources, problems=problems, before=before)
+
+
+def load_source(source: Source, rules: RuleSet, raw: bytes | None = None) -> Document | FileProblem:
+    """One listed file as a Document, or the one-line reason it cannot be read."""
+    try:
+        return load_file(
+            source.path, source.display, rules, source.manifest, raw=raw if raw is not None else source.raw
+        )
+    except LoadError as exc:
+        return FileProblem(path=source.display, error=exc.reason)
+    except Exception as exc:  # a loader bug must not cost the other files
+        log.debug("loading %s failed", source.display, exc_info=True)
+        return FileProblem(path=source.display, error=f"internal error: {type(exc).__name__}: {exc}")
+
+
+def load_paths(
+    paths: Sequence[str], rules: RuleSet, selection: Selection | None = None, root: str | None = None
+) -> tuple[list[Document], list[FileProblem]]:
+    """Every article under ``paths`` (see ``list_sources``), and the files that could not be read."""
+    listing = list_sources(paths, selection, root)
+    documents: list[Document] = []
+    failed: dict[int, FileProblem] = {}
+    for i, source in enumerate(listing.sources):
+        loaded = load_source(source, rules)
+        if isinstance(loaded, FileProblem):
+            failed[i] = loaded
+        else:
+            documents.append(loaded)
+    return documents, listing.merge_problems(failed)

@@ -177,8 +177,8 @@ def load_file(
     manifest: ManifestEntry | None = None,
     raw: bytes | None = None,
 ) -> Document:
-    """Read one article (``raw``: its bytes, already read from stdin); raise LoadError
-    (naming ``display_path``) when it cannot be read."""
+    """Read one article; raise LoadError (naming ``display_path``) when it cannot be read.
+    ``raw``: its bytes when the caller has read them already (stdin, or the cache hashed them)."""
     if raw is None:
         raw = read_bytes(path, display_path)
     elif not raw:
