@@ -82,6 +82,10 @@ class EntitiesSection(Section):
     subject_fillers: list[str] = Field(default_factory=list)
     # a phrase starting with one of these points back, it names no one (这一, 该, 其)
     subject_anaphora: list[str] = Field(default_factory=list)
+    # a subject phrase starting with one of these is a time, a manner or a remark, not a name
+    # (报告期内, 按可比口径, 值得注意); ending with one, a source or an adverb (数据宝统计, 分别)
+    non_name_starts: list[str] = Field(default_factory=list)
+    non_name_ends: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)

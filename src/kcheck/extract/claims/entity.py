@@ -124,6 +124,8 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         return None
     if phrase in w.generic or phrase.startswith(w.subject_anaphora):
         return None
+    if phrase.startswith(w.non_name_starts) or phrase.endswith(w.non_name_ends):
+        return None  # 报告期内 / 按可比口径 / 数据宝统计 / 分别: a time, a manner, a source
     for i in range(max(bisect_right(s.hit_starts, p) - 1, 0), len(s.hits)):
         h = s.hits[i]
         if h.start >= end:

@@ -31,6 +31,8 @@ class Words:
         self.subject_stops = tuple(sorted(f(ents.subject_stops), key=len, reverse=True))
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
+        self.non_name_starts = tuple(f(ents.non_name_starts))
+        self.non_name_ends = tuple(f(ents.non_name_ends))
         self.coordinators = frozenset(f(ents.coordinators))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
