@@ -64,8 +64,13 @@ class Section(BaseModel):
 
 class EntityRule(Section):
     aliases: list[str] = Field(default_factory=list)
-    type: Literal["company", "platform", "organisation", "person", "product", "other"] = "company"
+    type: Literal[
+        "company", "platform", "organisation", "person", "product", "industry", "market", "region", "other"
+    ] = "company"
     parent: str | None = Field(default=None, description="canonical entity this one belongs to")
+    # an industry: words naming its members (证券公司, 券商); an article that names them and
+    # then says bare 行业 means this industry
+    members: list[str] = Field(default_factory=list)
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -86,6 +91,13 @@ class EntitiesSection(Section):
     # (报告期内, 按可比口径, 值得注意); ending with one, a source or an adverb (数据宝统计, 分别)
     non_name_starts: list[str] = Field(default_factory=list)
     non_name_ends: list[str] = Field(default_factory=list)
+    # words for "the industry" without naming it (行业, 全行业): a measure starting with one
+    # belongs to the industry the article names most (an inferred link)
+    sector_words: list[str] = Field(default_factory=list)
+    # open world: a name no entry lists, read from its form: two to four characters after a
+    # boundary, then one of these (招商银行, 中信证券, 绿地控股); never one of not_names
+    name_suffixes: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)
@@ -275,6 +287,9 @@ class KindsSection(Section):
     measure_trim: list[str] = Field(default_factory=list)
     # "now" (目前, 如今): the figure is of the present, not of a time named before it
     present: list[str] = Field(default_factory=list)
+    # "respectively" (分别): the figures listed after it pair in order with the measures or
+    # the entities listed before it
+    respectively: list[str] = Field(default_factory=list)
     # a figure after these in its sentence is an example, not a claim (假设为100份)
     hypothetical: list[str] = Field(default_factory=list)
 

@@ -14,6 +14,7 @@ written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -113,6 +114,19 @@ class Lexicon:
             key: meanings[Cue.METRIC] for key, meanings in table.items() if Cue.METRIC in meanings
         }
         self._longest_metric = max((len(k) for k in self.metric_aliases), default=0)
+        ents = rules.entities
+        self._not_names = frozenset(fold(w) for w in ents.not_names)
+        suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
+        # a name starts after a boundary: not after another Han character except 、和及与年月日
+        self._open_name = (
+            re.compile(
+                r"(?:(?<![\u4e00-\u9fff])|(?<=[、和及与年月日]))(?![、和及与年月日])[\u4e00-\u9fff]{2,4}?(?:"
+                + "|".join(map(re.escape, suffixes))
+                + ")"
+            )
+            if suffixes
+            else None
+        )
 
     def scan(self, folded: str) -> list[Hit]:
         """Every leftmost-longest match in ``folded``, in text order (see the module doc)."""
@@ -135,4 +149,22 @@ class Lexicon:
                     hits.append(Hit(start, end, mask, entity, metric, event, change))
                 continue
             hits.append(Hit(start, end, mask, entity, metric, event, change))
+        if self._open_name is not None:
+            return self._open_names(folded, hits)
         return hits
+
+    def _open_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
+        """Names no entry lists, read from their form (招商银行): entity hits where no other
+        match overlaps, the canonical name as written."""
+        added: list[Hit] = []
+        for m in self._open_name.finditer(folded) if self._open_name is not None else ():
+            start, end = m.start(), m.end()
+            name = m.group()
+            if name in self._not_names:
+                continue
+            if any(h.start < end and start < h.end for h in hits):
+                continue
+            added.append(Hit(start, end, Cue.ENTITY, entity=name))
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=lambda h: (h.start, h.end))

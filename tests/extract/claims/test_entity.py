@@ -59,3 +59,42 @@ def test_entity_carries_to_the_next_sentence_of_the_paragraph() -> None:
 def test_function_words_name_no_one(text: str, quote: str, word: str) -> None:
     entity, subject = fields(claim(text, quote), "entity", "subject")
     assert word not in (entity, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "entity", "entity_from", "metric"),
+    [
+        # bare 行业 in an article about 证券公司: the securities industry, inferred
+        (
+            "证券公司经营稳健。截至2021年末，行业总资产10.53万亿元",
+            "10.53万亿元",
+            "证券行业",
+            "document",
+            "total_assets",
+        ),
+        # the next figure of the sentence has the same owner
+        (
+            "证券公司经营稳健。截至2021年末，行业总资产10.53万亿元，净资产2.51万亿元",
+            "2.51万亿元",
+            "证券行业",
+            "document",
+            "net_assets",
+        ),
+        # named: a rules link
+        ("截至2021年末，证券行业总资产为10.59万亿元", "10.59万亿元", "证券行业", "rules", "total_assets"),
+        # a source after 根据 is not the owner
+        (
+            "证券公司经营稳健。根据中证协数据，行业总资产10.53万亿元",
+            "10.53万亿元",
+            "证券行业",
+            "document",
+            "total_assets",
+        ),
+        # an article naming no industry: nobody
+        ("截至2021年末，行业总资产10.53万亿元", "10.53万亿元", None, None, "total_assets"),
+    ],
+)
+def test_industry_entities(
+    text: str, quote: str, entity: str | None, entity_from: str | None, metric: str
+) -> None:
+    assert fields(claim(text, quote), "entity", "entity_from", "metric") == (entity, entity_from, metric)
