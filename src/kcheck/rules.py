@@ -400,11 +400,13 @@ class BoilerplateSection(Section):
     end_markers: list[str] = Field(default_factory=list, description="regexes: the article ends here")
     drop_lines: list[str] = Field(default_factory=list, description="regexes: a whole line of furniture")
     byline_patterns: list[str] = Field(default_factory=list)
+    # regexes: a numbered headline item (（一）…, 1、…) with a figure is article text, not furniture
+    numbered_items: list[str] = Field(default_factory=list)
     # words that put a dated statement in the future (将于, 即将): such a date does not bound
     # the publication date the loader infers from the dates an article states
     future_cues: list[str] = Field(default_factory=list)
 
-    @field_validator("end_markers", "drop_lines", "byline_patterns")
+    @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items")
     @classmethod
     def _regexes(cls, v: list[str]) -> list[str]:
         for pattern in v:
