@@ -133,6 +133,11 @@ class MetricsSection(Section):
 
 class EventRule(Section):
     aliases: list[str] = Field(default_factory=list)
+    # a verb class of the open vocabulary (成立, 投产, 发布): `once` a subject does it once
+    # (its words before the verb name which part: 快手电商部门成立 is not 快手成立); `repeats`
+    # a subject does it again and again (国家统计局发布...), so what follows the verb names
+    # which time. Unset: one specific event (断外链), its aliases are the whole phrase.
+    verb: Literal["once", "repeats"] | None = None
 
     _check = field_validator("aliases")(_no_blank)
 

@@ -78,6 +78,7 @@ class Words:
         self.lead = re.compile(f"(?:[{punct}]|{fill})*")
         self.tail = re.compile(f"(?:[{closing}]|{trim})+$")
         self.announcement = tuple(f(rules.events.announcement))
+        self.event_verbs = {name: e.verb for name, e in rules.events.events.items() if e.verb is not None}
         self.relative_words = tuple(f(rules.time.relative_years))
         self.present = tuple(f(kinds.present))
         self.respectively_re = word_pattern(f(kinds.respectively))
