@@ -215,7 +215,11 @@ class Claim(BaseModel):
     qualifier: str | None = Field(default=None, description="the qualifier word as written: 超过, 约, 近")
     precision: float | None = Field(default=None, description="value of one unit in the last written digit")
     time_quote: str | None = Field(default=None, description="the time expression the period/date came from")
-    entity_from: Literal["rules", "subject"] | None = None
+    entity_from: Literal["rules", "subject", "document"] | None = Field(
+        default=None,
+        description="rules: an alias named it; subject: the clause's subject as written; "
+        "document: inferred from the article (行业 in an article about 证券公司)",
+    )
     sentence_index: int = Field(default=0, description="index of the sentence in its document")
     offset: int = Field(default=0, description="offset of the quote in the sentence")
     superseded: bool = Field(
@@ -343,6 +347,11 @@ class Conflict(BaseModel):
     message: str
     claims: list[Claim]
     gap: float | None = Field(default=None, description="relative gap between the intervals, where numeric")
+    weak_links: list[str] = Field(
+        default_factory=list,
+        description="links between the claims that were inferred, not read from explicit words "
+        "(an entity taken from the article or a clause's subject); any caps the severity at warning",
+    )
     baselined: bool = False
     suppression: Suppression | None = Field(
         default=None, description="the inline marker that suppresses this finding, if any"

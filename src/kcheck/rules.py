@@ -65,8 +65,13 @@ class Section(BaseModel):
 
 class EntityRule(Section):
     aliases: list[str] = Field(default_factory=list)
-    type: Literal["company", "platform", "organisation", "person", "product", "other"] = "company"
+    type: Literal[
+        "company", "platform", "organisation", "person", "product", "industry", "market", "region", "other"
+    ] = "company"
     parent: str | None = Field(default=None, description="canonical entity this one belongs to")
+    # an industry: words naming its members (证券公司, 券商); an article that names them and
+    # then says bare 行业 means this industry
+    members: list[str] = Field(default_factory=list)
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -83,6 +88,17 @@ class EntitiesSection(Section):
     subject_fillers: list[str] = Field(default_factory=list)
     # a phrase starting with one of these points back, it names no one (这一, 该, 其)
     subject_anaphora: list[str] = Field(default_factory=list)
+    # a subject phrase starting with one of these is a time, a manner or a remark, not a name
+    # (报告期内, 按可比口径, 值得注意); ending with one, a source or an adverb (数据宝统计, 分别)
+    non_name_starts: list[str] = Field(default_factory=list)
+    non_name_ends: list[str] = Field(default_factory=list)
+    # words for "the industry" without naming it (行业, 全行业): a measure starting with one
+    # belongs to the industry the article names most (an inferred link)
+    sector_words: list[str] = Field(default_factory=list)
+    # open world: a name no entry lists, read from its form: two to four characters after a
+    # boundary, then one of these (招商银行, 中信证券, 绿地控股); never one of not_names
+    name_suffixes: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)
@@ -118,6 +134,11 @@ class MetricsSection(Section):
 
 class EventRule(Section):
     aliases: list[str] = Field(default_factory=list)
+    # a verb class of the open vocabulary (成立, 投产, 发布): `once` a subject does it once
+    # (its words before the verb name which part: 快手电商部门成立 is not 快手成立); `repeats`
+    # a subject does it again and again (国家统计局发布...), so what follows the verb names
+    # which time. Unset: one specific event (断外链), its aliases are the whole phrase.
+    verb: Literal["once", "repeats"] | None = None
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -272,6 +293,9 @@ class KindsSection(Section):
     measure_trim: list[str] = Field(default_factory=list)
     # "now" (目前, 如今): the figure is of the present, not of a time named before it
     present: list[str] = Field(default_factory=list)
+    # "respectively" (分别): the figures listed after it pair in order with the measures or
+    # the entities listed before it
+    respectively: list[str] = Field(default_factory=list)
     # a figure after these in its sentence is an example, not a claim (假设为100份)
     hypothetical: list[str] = Field(default_factory=list)
 
@@ -448,11 +472,13 @@ class BoilerplateSection(Section):
     end_markers: list[str] = Field(default_factory=list, description="regexes: the article ends here")
     drop_lines: list[str] = Field(default_factory=list, description="regexes: a whole line of furniture")
     byline_patterns: list[str] = Field(default_factory=list)
+    # regexes: a numbered headline item (（一）…, 1、…) with a figure is article text, not furniture
+    numbered_items: list[str] = Field(default_factory=list)
     # words that put a dated statement in the future (将于, 即将): such a date does not bound
     # the publication date the loader infers from the dates an article states
     future_cues: list[str] = Field(default_factory=list)
 
-    @field_validator("end_markers", "drop_lines", "byline_patterns")
+    @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items")
     @classmethod
     def _regexes(cls, v: list[str]) -> list[str]:
         for pattern in v:

@@ -49,6 +49,12 @@ def test_reuse_fires(name: str, a_fields: dict[str, object], b_fields: dict[str,
         ("a day inside a half-year", {"period": "2020-H1"}, {"period": "2020-06-30"}),
         ("period unknown on one side", {"period": None}, {"period": "2020-Q3"}),
         ("target vs actual", {"kind": "target", "period": "2020"}, {"period": "2021"}),
+        # 10月3日 / 10月5日，全国铁路预计发送旅客1050万人次: one plan for two days
+        (
+            "forecasts for different days",
+            {"kind": "forecast", "period": "2021-10-03"},
+            {"kind": "forecast", "period": "2021-10-05"},
+        ),
         ("different metrics", {"metric": "revenue", "period": "2020"}, {"period": "2021"}),
         ("different entities", {"entity": "抖音", "period": "2020"}, {"period": "2021"}),
         # 6月16日 read as 2020 in one article and 2022 in another: one date as written

@@ -459,12 +459,14 @@ def test_event_needs_a_day_or_month(assembler: Assembler) -> None:
     assert assemble(assembler, (text, [], [Q("2021年第三季度", 2021, 3)])) == []
 
 
-def test_generic_verbs_are_no_events(assembler: Assembler) -> None:
+def test_a_part_founded_is_not_the_company_founded(assembler: Assembler) -> None:
+    # open-vocabulary verbs (成立) are events keyed by what stands between the name and the
+    # verb: 快手电商部门成立 is 成立:部门, never 快手's own 成立
     text = "2019年6月，快手电商部门正式成立。"
-    assert (
-        assemble(assembler, (text, [], [Time("2019年6月", D(2019, 6, 1), D(2019, 6, 30), Granularity.MONTH)]))
-        == []
+    drafts = assemble(
+        assembler, (text, [], [Time("2019年6月", D(2019, 6, 1), D(2019, 6, 30), Granularity.MONTH)])
     )
+    assert [d.event for d in drafts] == ["成立:部门"]
 
 
 # ---------------------------------------------------------------------- the extractor

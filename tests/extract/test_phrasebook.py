@@ -1243,8 +1243,9 @@ DATES = [
 ]
 
 NOT_EVENTS = [
-    # generic verbs are no events; an announcement date is not the event date
-    ("2019年6月，快手电商部门正式成立。", MAR22),
+    # a repeated verb (上线) with nothing after it tells no event apart; an announcement date
+    # is not the event date (2019年6月，快手电商部门正式成立: an event of its own, 成立:部门,
+    # tests/extract/claims/test_events.py)
     ("2018年6月，快手小店上线。", MAR22),
     ("在此前（2月22日）的公告中，快手电商决定切断淘宝京东联盟商品链接。", MAR22),
     ("2021年11月，快手就曾宣布直播间不再支持挂有赞和魔筷的商品。", MAR22),

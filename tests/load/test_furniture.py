@@ -202,3 +202,19 @@ def test_patterns_with_named_groups_still_combine() -> None:
     compiled = patterns()
     assert compiled.drop_lines.combined is not None
     assert compiled.end_markers.combined is not None
+
+
+def test_numbered_headline_items_with_figures_are_article_text() -> None:
+    # a year-end roundup: headings separated by images, each a numbered item with a figure
+    items = [
+        "（九）1-11月 全国城镇新增就业1207万人",
+        "（十一）我国快递业务量首次突破1000亿件",
+        "3、A股成交额超过256万亿",
+    ]
+    text = "\n\n".join([P1, *(f"{item}\n\n\n\n\n\n" for item in items), P2]) + "\n"
+    assert kept(text) == [P1, *items, P2]
+
+
+def test_a_numbered_item_without_a_figure_is_still_only_a_heading() -> None:
+    text = f"（一）总体情况\n\n{P1}\n"
+    assert kept(text) == [P1]

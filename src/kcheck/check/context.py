@@ -149,3 +149,27 @@ def fingerprint(check: str, key: TopicKey, values: Iterable[str]) -> str:
 
 def sort_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
     return sorted(conflicts, key=lambda c: (-c.severity.rank, c.type, c.topic, c.id))
+
+
+WEAK_ENTITY = {
+    "document": "entity {entity} inferred from the article, not named ({where})",
+    "subject": "entity {entity} read from a clause's subject as written, not a known name ({where})",
+}
+
+
+def weak_links(claims: Iterable[Claim]) -> list[str]:
+    """The inferred links among a finding's claims, one line each (evidence decides severity:
+    an error needs every link read from explicit words)."""
+    out: list[str] = []
+    for c in claims:
+        template = WEAK_ENTITY.get(c.entity_from or "")
+        if template is not None:
+            line = template.format(entity=c.entity, where=cite(c))
+            if line not in out:
+                out.append(line)
+    return out
+
+
+def weak_note(weak: list[str]) -> str:
+    """What a message says of its weak links: a warning at most, and why."""
+    return f"; at most a warning, weak link: {'; '.join(weak)}" if weak else ""

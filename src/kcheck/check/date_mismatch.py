@@ -7,9 +7,18 @@ overlaps (``2018年`` agrees with ``2018年6月``); only disjoint spans conflict
 
 from __future__ import annotations
 
-from kcheck.check.context import CheckContext, date_text, fingerprint, value_repr, where
+from kcheck.check.context import (
+    CheckContext,
+    date_text,
+    fingerprint,
+    lower,
+    value_repr,
+    weak_links,
+    weak_note,
+    where,
+)
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
-from kcheck.models import CheckType, Claim, ClaimType, Conflict
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity
 
 TYPE = CheckType.DATE_MISMATCH.value
 
@@ -36,16 +45,22 @@ def check(ctx: CheckContext) -> list[Conflict]:
             [(Bounds.of_span(c.date), c) for c in clash.items if c.date]
         )
         sides = " vs ".join(", ".join(f"{date_text(c)} ({where(c)})" for c in group) for group in groups)
+        weak = weak_links(c for group in groups for c in group)
+        severity = ctx.severity(TYPE)
+        if weak:
+            severity = lower(severity, Severity.WARNING)
         days = int(clash.min_gap)  # from the end of the earlier span to the start of the later
         found.append(
             Conflict(
                 id=fingerprint(TYPE, topic.key, (value_repr(c) for c in clash.items)),
                 type=TYPE,
-                severity=ctx.severity(TYPE),
+                severity=severity,
                 topic=topic.label,
                 topic_id=topic.id,
-                message=f"{topic.label}: {sides}, {days} day{'s' if days != 1 else ''} apart",
+                message=f"{topic.label}: {sides}, {days} day{'s' if days != 1 else ''} apart"
+                + weak_note(weak),
                 claims=[c for group in groups for c in group],
+                weak_links=weak,
             )
         )
     return found

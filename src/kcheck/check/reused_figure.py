@@ -5,6 +5,8 @@ equalled the whole history: the same figure under two time frames is a likely co
 A warning, not an error: it can be true. Only distinctive figures count (rules:
 ``checks.reused_figure``), and only time frames that really differ: two disjoint periods as
 written, or a cumulative total against a figure that is not, for a different period.
+Forecasts and targets are left out: one planned figure for several days (预计发送旅客1050万
+人次 on 10月3日 and 10月5日) is a plan repeated, not a copy error.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from decimal import Decimal
 
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
-from kcheck.models import CheckType, Claim, ClaimType, Conflict, Topic, TopicKey
+from kcheck.models import CheckType, Claim, ClaimKind, ClaimType, Conflict, Topic, TopicKey
 
 TYPE = CheckType.REUSED_FIGURE.value
 
@@ -67,8 +69,8 @@ def _value_key(value: float) -> str:
 def check(ctx: CheckContext) -> list[Conflict]:
     families: dict[TopicKey, list[tuple[Topic, Claim]]] = defaultdict(list)
     for topic in ctx.grouped():
-        if topic.key.type is not ClaimType.FIGURE:
-            continue
+        if topic.key.type is not ClaimType.FIGURE or topic.key.kind not in (None, ClaimKind.ACTUAL):
+            continue  # forecasts for different days (预计发送旅客1050万人次) may honestly agree
         family = _what(topic.key)
         revised = ctx.revised(topic)
         for claim in ctx.topic_claims(topic):

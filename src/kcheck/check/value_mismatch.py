@@ -9,7 +9,7 @@ warning (a rounding slip or typo), anything larger the configured severity. One 
 
 from __future__ import annotations
 
-from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr
+from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr, weak_links, weak_note
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity, Topic
 
@@ -35,6 +35,9 @@ def check(ctx: CheckContext) -> list[Conflict]:
         # apart even though neighbours differ by 0.1%
         if clash.max_relative_gap < ctx.rules.checks.warning_gap:
             severity = lower(severity, Severity.WARNING)
+        weak = weak_links(c for group in groups for c in group)
+        if weak:
+            severity = lower(severity, Severity.WARNING)
         sides = " vs ".join(", ".join(cite(c) for c in group) for group in groups)
         spread = f"gap {clash.min_relative_gap:.1%}"
         if f"{clash.max_relative_gap:.1%}" != f"{clash.min_relative_gap:.1%}":
@@ -46,9 +49,10 @@ def check(ctx: CheckContext) -> list[Conflict]:
                 severity=severity,
                 topic=topic.label,
                 topic_id=topic.id,
-                message=f"{topic.label}: {sides}, {spread}",
+                message=f"{topic.label}: {sides}, {spread}" + weak_note(weak),
                 claims=[c for group in groups for c in group],
                 gap=clash.min_relative_gap,
+                weak_links=weak,
             )
         )
     return found

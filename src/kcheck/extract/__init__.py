@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.claims.draft import claim_fields
+from kcheck.extract.claims.entity import article_industry
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
@@ -136,9 +137,19 @@ class Extractor:
 
         path = doc.path
         time_paragraph = paragraph = -1
-        state = ParagraphState()
         start = context = TimeContext(published=doc.published)  # frozen: one serves every paragraph
         sentences = doc.sentences
+        industry: list[str | None] = []
+
+        def article_industry_once() -> str | None:
+            """The article's industry (行业 without a name), read once and only if asked."""
+            if not industry:
+                industry.append(
+                    article_industry(p.assembler.words, fold("\n".join(x.text for x in sentences)))
+                )
+            return industry[0]
+
+        state = ParagraphState(industry=article_industry_once)
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
@@ -157,7 +168,7 @@ class Extractor:
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
-                    state = ParagraphState()
+                    state = ParagraphState(industry=article_industry_once)
                 text = texts[i]
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:

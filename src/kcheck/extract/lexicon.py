@@ -14,6 +14,7 @@ written.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -71,6 +72,10 @@ def _variants(word: str) -> set[str]:
     return {w for w in out if len(w) == len(folded)}
 
 
+_HAN = re.compile("[\u4e00-\u9fff]+")
+_JOINERS = frozenset("、和及与年月日")
+
+
 class Lexicon:
     """The automaton plus the metric alias table used to extend overlapping metric matches."""
 
@@ -113,6 +118,12 @@ class Lexicon:
             key: meanings[Cue.METRIC] for key, meanings in table.items() if Cue.METRIC in meanings
         }
         self._longest_metric = max((len(k) for k in self.metric_aliases), default=0)
+        ents = rules.entities
+        self._not_names = frozenset(fold(w) for w in ents.not_names)
+        suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
+        # a name is two to four Han characters before a suffix, after a boundary: not after
+        # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
+        self._suffix_re = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
 
     def scan(self, folded: str) -> list[Hit]:
         """Every leftmost-longest match in ``folded``, in text order (see the module doc)."""
@@ -135,4 +146,31 @@ class Lexicon:
                     hits.append(Hit(start, end, mask, entity, metric, event, change))
                 continue
             hits.append(Hit(start, end, mask, entity, metric, event, change))
+        if self._suffix_re is not None:
+            return self._open_names(folded, hits)
         return hits
+
+    def _open_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
+        """Names no entry lists, read from their form (招商银行): entity hits where no other
+        match overlaps, the canonical name as written. The suffixes are found first (rare),
+        then the shortest name before each that starts at a boundary."""
+        added: list[Hit] = []
+        suffix_re = self._suffix_re
+        if suffix_re is None:
+            return hits
+        for m in suffix_re.finditer(folded):
+            at, end = m.start(), m.end()
+            for n in (2, 3, 4):
+                start = at - n
+                if start < 0 or not _HAN.fullmatch(folded, start, at):
+                    break
+                if folded[start] in _JOINERS:
+                    break
+                if start == 0 or not _HAN.match(folded, start - 1) or folded[start - 1] in _JOINERS:
+                    name = folded[start:end]
+                    if name not in self._not_names and not any(h.start < end and start < h.end for h in hits):
+                        added.append(Hit(start, end, Cue.ENTITY, entity=name))
+                    break
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=lambda h: (h.start, h.end))

@@ -5,7 +5,9 @@ Each line is furniture (F), prose (P) or short (S):
 * F: it matches a ``drop_lines`` pattern of the rules (counters, share buttons, image
   credits, donor lists ...), repeats the title, is a byline, or is a list item of a page
   dump (a bullet that is not itself a sentence, and the lines indented under it);
-* P: it reads as running text: it ends like a sentence, or is long and punctuated;
+* P: it reads as running text: it ends like a sentence, or is long and punctuated, or it
+  is a numbered headline item with a figure (``（九）1-11月 全国城镇新增就业1207万人``:
+  ``numbered_items``; a year-end roundup is a list of them);
 * S: anything else (a heading, a name, a tag list).
 
 Then, by structure:
@@ -111,7 +113,8 @@ def _classify(
                 bullet_indent = line.indent
                 kinds.append("F")
                 continue
-        kinds.append("P" if is_prose(text) else "S")
+        numbered = patterns.numbered_items.search(text) and any(c.isdigit() for c in text)
+        kinds.append("P" if numbered or is_prose(text) else "S")
     return kinds
 
 

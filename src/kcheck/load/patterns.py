@@ -54,12 +54,22 @@ class Boilerplate:
     drop_lines: PatternList
     end_markers: PatternList
     bylines: tuple[re.Pattern[str], ...]
+    numbered_items: PatternList
 
 
 def compile_boilerplate(rules: BoilerplateSection) -> Boilerplate:
-    return _compile(tuple(rules.drop_lines), tuple(rules.end_markers), tuple(rules.byline_patterns))
+    return _compile(
+        tuple(rules.drop_lines),
+        tuple(rules.end_markers),
+        tuple(rules.byline_patterns),
+        tuple(rules.numbered_items),
+    )
 
 
 @lru_cache(maxsize=16)
-def _compile(drop: tuple[str, ...], end: tuple[str, ...], bylines: tuple[str, ...]) -> Boilerplate:
-    return Boilerplate(pattern_list(drop), pattern_list(end), tuple(re.compile(p) for p in bylines))
+def _compile(
+    drop: tuple[str, ...], end: tuple[str, ...], bylines: tuple[str, ...], numbered: tuple[str, ...]
+) -> Boilerplate:
+    return Boilerplate(
+        pattern_list(drop), pattern_list(end), tuple(re.compile(p) for p in bylines), pattern_list(numbered)
+    )

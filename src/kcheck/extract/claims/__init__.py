@@ -18,6 +18,7 @@ One module per decision, taken in this order for each figure (``Assembler.figure
 ``scope``      cumulative (累计), trailing 12 months, a segment of a total (其他服务板块)
 ``entity``     whose figure: the entity, else the clause's subject as written
 ``period``     when it holds: the governing time expression, 截至, carried periods
+``lists``      figures listed after 分别 pair with the measures or entities listed before
 ``events``     dated events (3月1日 ... 切断外链), after the figures
 =============  ==========================================================================
 
@@ -41,9 +42,10 @@ from functools import partial
 from kcheck.extract.claims.carry import carry, carry_light, continues_previous, has_own_words
 from kcheck.extract.claims.change import change_sign, change_type, signed
 from kcheck.extract.claims.draft import Draft, ParagraphState
-from kcheck.extract.claims.entity import entity_of, is_object
+from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
 from kcheck.extract.claims.events import events_of
 from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superseded
+from kcheck.extract.claims.lists import respectively
 from kcheck.extract.claims.measure import is_duration, unit_of, what_is_measured
 from kcheck.extract.claims.period import period_of
 from kcheck.extract.claims.scope import scope_of
@@ -108,6 +110,7 @@ class Assembler:
                 continue
             drafts.append(draft)
             prev = draft
+        respectively(w, s, drafts)
         drafts.extend(events_of(w, s, state, used))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
@@ -143,7 +146,20 @@ class Assembler:
         if scope is None and inherited is not None:
             scope = inherited.scope
 
-        entity, entity_from, subject = entity_of(w, s, q.start, cs, state)
+        sector = bool(measure and measure.startswith(w.sector_words))  # 行业总资产: see sector_owner
+        entity, entity_from, subject = entity_of(w, s, q.start, cs, state, objects=not sector)
+        if entity_from == "object":
+            # 根据中证协数据，行业总资产10.53万亿元，净资产2.51万亿元: the sentence's owner so far
+            # beats an entity that was only the object of a preposition
+            if prev is not None and prev.entity is not None:
+                entity, entity_from = prev.entity, prev.entity_from
+            else:
+                entity_from = "rules"
+        if entity is None and sector:
+            entity, measure = sector_owner(w, measure, state)
+            entity_from = "document" if entity else None
+        if entity is None and prev is not None and prev.entity_from == "document":
+            entity, entity_from = prev.entity, prev.entity_from  # 行业总资产…，净资产…: one subject
         if entity is None and (parallel or is_change) and prev is not None:
             entity, entity_from = prev.entity, prev.entity_from
         if inherited is not None and entity is None:

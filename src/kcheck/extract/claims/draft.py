@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import Any
@@ -51,6 +52,8 @@ class ParagraphState:
     period: Span | None = None
     period_quote: str | None = None
     claims: list[Draft] = field(default_factory=list)
+    # the industry the whole article is about (行业 without a name), read on demand
+    industry: Callable[[], str | None] = field(default=lambda: None)
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

@@ -32,9 +32,10 @@ def is_object(w: Words, folded: str, h: Hit) -> bool:
 
 
 def entity_of(
-    w: Words, s: Parsed, pos: int, cs: int, state: ParagraphState
+    w: Words, s: Parsed, pos: int, cs: int, state: ParagraphState, objects: bool = True
 ) -> tuple[str | None, str | None, str | None]:
-    """(entity, where it came from, the clause subject as written)."""
+    """(entity, where it came from, the clause subject as written); ``objects=False``: never
+    an entity that is only the object of a preposition (根据中证协数据，行业总资产...)."""
     i = s.entity_before(pos, cs, objects=False)
     if i >= 0:  # the usual case: the clause names its subject
         h = s.ents[first_coordinated(w, s, i)]
@@ -55,11 +56,13 @@ def entity_of(
     for i in range(bisect_left(s.ent_ends, pos + 1), len(s.ents)):
         if s.ents[i].start >= pos and not s.ent_objects[i]:
             return s.ents[i].entity, "rules", subject
+    if not objects:
+        return None, None, subject
     i = s.entity_before(pos, cs, objects=True)
     if i < 0:
         i = s.entity_before(pos, 0, objects=True)
-    if i >= 0:
-        return s.ents[i].entity, "rules", subject
+    if i >= 0:  # only the object of a preposition named one: the weakest reading
+        return s.ents[i].entity, "object", subject
     return None, None, subject
 
 
@@ -124,6 +127,8 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         return None
     if phrase in w.generic or phrase.startswith(w.subject_anaphora):
         return None
+    if phrase.startswith(w.non_name_starts) or phrase.endswith(w.non_name_ends):
+        return None  # 报告期内 / 按可比口径 / 数据宝统计 / 分别: a time, a manner, a source
     for i in range(max(bisect_right(s.hit_starts, p) - 1, 0), len(s.hits)):
         h = s.hits[i]
         if h.start >= end:
@@ -131,3 +136,27 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         if h.end > p and not (h.mask & Cue.ENTITY):
             return None  # a measure or a cue word is no subject (全年GMV达...)
     return p, end
+
+
+def article_industry(w: Words, folded_text: str) -> str | None:
+    """The industry an article is about: the one whose names and members (证券行业, 证券公司,
+    券商) it mentions most; None when it names none or two equally often."""
+    counts = sorted(
+        ((sum(folded_text.count(word) for word in words), name) for name, words in w.industries),
+        reverse=True,
+    )
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+def sector_owner(w: Words, measure: str | None, state: ParagraphState) -> tuple[str | None, str | None]:
+    """``行业总资产10.53万亿元`` with no entity named: the article's industry owns it (an
+    inferred link, ``entity_from="document"``); the measure is what follows 行业."""
+    if not measure:
+        return None, measure
+    for word in w.sector_words:
+        if measure.startswith(word) and len(measure) > len(word):
+            industry = state.industry()
+            return (industry, measure[len(word) :]) if industry else (None, measure)
+    return None, measure

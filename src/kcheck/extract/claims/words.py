@@ -31,6 +31,14 @@ class Words:
         self.subject_stops = tuple(sorted(f(ents.subject_stops), key=len, reverse=True))
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
+        self.non_name_starts = tuple(f(ents.non_name_starts))
+        self.non_name_ends = tuple(f(ents.non_name_ends))
+        self.sector_words = tuple(sorted(f(ents.sector_words), key=len, reverse=True))
+        self.industries = [
+            (name, f([name, *rule.aliases, *rule.members]))
+            for name, rule in ents.entities.items()
+            if rule.type == "industry"
+        ]
         self.coordinators = frozenset(f(ents.coordinators))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
@@ -71,8 +79,10 @@ class Words:
         self.lead = re.compile(f"(?:[{punct}]|{fill})*")
         self.tail = re.compile(f"(?:[{closing}]|{trim})+$")
         self.announcement = tuple(f(rules.events.announcement))
+        self.event_verbs = {name: e.verb for name, e in rules.events.events.items() if e.verb is not None}
         self.relative_words = tuple(f(rules.time.relative_years))
         self.present = tuple(f(kinds.present))
+        self.respectively_re = word_pattern(f(kinds.respectively))
         self.hypothetical = tuple(f(kinds.hypothetical))
         self.hypothetical_re = word_pattern(self.hypothetical)
         self.anaphora_re = word_pattern(self.anaphora)

@@ -142,8 +142,16 @@ class NumberFinder:
         ascii_mag = re.escape(self.reader.ascii_mag) if self.reader.ascii_mag else ""
         numeral_char = f"[{cn}{small}{big}]"
         start = f"(?:{_ARABIC}|[{cn}{tens}]|[{hundreds}{big}](?! *分)|[几数](?= *[{small}{big}]))"
+        # a counter that starts with a magnitude character (千瓦时, 千克, 兆瓦) ends the numeral:
+        # 17023.1亿千瓦时 is 17023.1亿 of 千瓦时
+        heads = sorted(
+            (w for w in units.counters if len(w) > 1 and (w[0] in small or w[0] in big)),
+            key=len,
+            reverse=True,
+        )
+        not_head = f"(?!{alternation(heads)})" if heads else ""
         inner = (
-            f"(?:[{cn}]|(?<=[{cn}{small}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{small}])"
+            f"{not_head}(?:[{cn}]|(?<=[{cn}{small}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{small}])"
             f"| *[{tens}]| *[{hundreds}{big}](?! *分)"
             f"| *点(?= *[{cn}0-9])"
             + (f"| *[{re.escape(infix)}]" if infix else "")

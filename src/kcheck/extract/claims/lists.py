@@ -1,0 +1,53 @@
+"""Figures listed after "respectively" (分别): each takes its own measure or entity.
+
+``行业总资产超12万亿元，净资产2.69万亿元，分别同比增长18%、12.76%``: the n figures listed
+after 分别 pair in order with the last n figures before its clause (18% is the growth of
+总资产, 12.76% of 净资产) when the list's clause names no measure of its own.
+``招商银行、兴业银行净利润分别为1199.22亿元、826.8亿元``: n entities listed before 分别 in
+its clause pair in order with the n figures (826.8亿元 is 兴业银行's). Anything else (counts
+that differ, one figure) leaves the figures as the other decisions read them.
+"""
+
+from __future__ import annotations
+
+from kcheck.extract.claims.draft import Draft
+from kcheck.extract.claims.sentence import Parsed
+from kcheck.extract.claims.words import Words
+from kcheck.extract.lexicon import Cue
+from kcheck.models import ClaimType
+
+
+def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
+    """Pair the figures listed after each 分别 of the sentence (in place)."""
+    if len(drafts) < 2:
+        return
+    for m in w.respectively_re.finditer(s.folded):
+        at, after = m.start(), m.end()
+        cs, _ = s.clause(at)
+        _, ce = s.clause(after) if after < len(s.folded) else (after, after)
+        listed = [d for d in drafts if after <= d.start < ce and d.type is not ClaimType.EVENT]
+        n = len(listed)
+        if n < 2:
+            continue
+        names: list[str] = []
+        for h in s.ents:
+            if cs <= h.start and h.end <= at and h.entity is not None and h.entity not in names:
+                names.append(h.entity)
+        if len(names) == n:
+            for d, name in zip(listed, names, strict=True):
+                d.entity, d.entity_from = name, "rules"
+            continue
+        own_measure = any(h.mask & Cue.METRIC for h in s.hits_in(cs, listed[-1].start))
+        before = [d for d in drafts if d.start < cs and d.type is not ClaimType.EVENT and d.measure]
+        if own_measure or len(before) < n:
+            continue
+        pairs = before[-n:]
+        if len({d.measure for d in pairs}) < n:
+            continue  # one measure given twice: no list to pair with
+        for d in listed[1:]:  # 分别同比增长18%、12.76%: every item is what the first is
+            if listed[0].type is ClaimType.CHANGE and d.type is not ClaimType.CHANGE:
+                d.type, d.change, d.dimension = ClaimType.CHANGE, listed[0].change, listed[0].dimension
+        for d, source in zip(listed, pairs, strict=True):
+            d.metric, d.measure = source.metric, source.measure
+            if d.entity is None or d.entity == source.entity:
+                d.entity, d.entity_from = source.entity, source.entity_from

@@ -1,0 +1,45 @@
+"""kcheck.extract.claims.lists: figures listed after 分别 pair with what is listed before."""
+
+from __future__ import annotations
+
+import pytest
+from claimrows import claim, fields
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "entity", "metric", "type_"),
+    [
+        # n measures before, n changes after 分别: in order
+        (
+            "截至2021年末，证券行业总资产为10.59万亿元，净资产为2.57万亿元，较上年末分别增加19.07%、11.34%",
+            "19.07%",
+            "证券行业",
+            "total_assets",
+            "change",
+        ),
+        (
+            "截至2021年末，证券行业总资产为10.59万亿元，净资产为2.57万亿元，较上年末分别增加19.07%、11.34%",
+            "11.34%",
+            "证券行业",
+            "net_assets",
+            "change",
+        ),
+        # n entities before 分别 in its clause: each figure its own
+        (
+            "2021年，招商银行、兴业银行净利润分别为1199.22亿元、826.8亿元",
+            "1199.22亿元",
+            "招商银行",
+            "net_profit",
+            "figure",
+        ),
+        (
+            "2021年，招商银行、兴业银行净利润分别为1199.22亿元、826.8亿元",
+            "826.8亿元",
+            "兴业银行",
+            "net_profit",
+            "figure",
+        ),
+    ],
+)
+def test_respectively(text: str, quote: str, entity: str, metric: str, type_: str) -> None:
+    assert fields(claim(text, quote), "entity", "metric", "type") == (entity, metric, type_)
