@@ -90,7 +90,7 @@ def test_config_option_names_the_file(repo: Path) -> None:
             'paths = ["news"]\nexlude = ["x"]\n',
             "kcheck.toml:2: unknown key 'exlude' (known: paths, rules, include, exclude, respect-gitignore, "
             "root, format, output, fail-on, min-severity, baseline, write-baseline, update-baseline, "
-            "changed-since, corroborated, color, verbose, quiet)",
+            "changed-since, corroborated, color, verbose, quiet, jobs, cache-dir, cache, engine, scheduler)",
         ),
         (
             'fail-on = "sometimes"\n',
@@ -140,6 +140,11 @@ def test_kcheck_config_shows_each_setting_and_its_source(repo: Path) -> None:
         'color = "auto"  # default\n'
         "verbose = 0  # default\n"
         "quiet = false  # default\n"
+        "# jobs = (not set)  # default: the machine's cores\n"
+        f'cache-dir = "{os.environ["KCHECK_CACHE_DIR"]}"  # default: $KCHECK_CACHE_DIR\n'
+        "cache = true  # default\n"
+        'engine = "local"  # default\n'
+        "# scheduler = (not set)  # default\n"
     )
 
 

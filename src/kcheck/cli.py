@@ -6,7 +6,6 @@ raises kcheck.errors; this module turns them into one line on stderr and exit co
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import logging
 import os
@@ -19,7 +18,6 @@ from typing import Any, TypeVar
 import click
 
 from kcheck import config, escape, lastrun, pipeline, progress
-from kcheck.cache import default_dir as default_cache_dir
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.models import Severity
@@ -151,58 +149,42 @@ def common_options(func: F) -> F:
 
 
 def run_options(func: F) -> F:
-    """How load + extract run: worker processes, the cache, the engine (report and claims)."""
-
-    @click.option(
-        "--jobs",
-        "-j",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Worker processes that load and extract files (default: the machine's cores).",
-    )
-    @click.option(
-        "--cache-dir",
-        type=click.Path(file_okay=False, path_type=Path),
-        envvar="KCHECK_CACHE_DIR",
-        default=None,
-        help="Directory of the incremental cache (default: the platform's user cache directory, "
-        "e.g. ~/.cache/kcheck; env KCHECK_CACHE_DIR).",
-    )
-    @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-    @click.option(
-        "--engine",
-        type=click.Choice(["local", "dask"]),
-        default="local",
-        show_default=True,
-        help="local: this machine; dask: a Dask cluster (pip install 'kcheck[dask]').",
-    )
-    @click.option(
-        "--scheduler",
-        metavar="ADDRESS",
-        default=None,
-        help="The Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster.",
-    )
-    @functools.wraps(func)
-    def wrapper(
-        *args: Any,
-        jobs: int | None,
-        cache_dir: Path | None,
-        no_cache: bool,
-        engine: str,
-        scheduler: str | None,
-        **kwargs: Any,
-    ) -> Any:
-        if scheduler is not None and engine != "dask":
-            raise UsageError("--scheduler needs --engine dask")
-        running = {
-            "jobs": jobs,
-            "cache_dir": None if no_cache else (cache_dir or default_cache_dir()),
-            "engine": engine,
-            "scheduler": scheduler,
-        }
-        return func(*args, running=running, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+    """How load + extract run: worker processes, the cache, the engine (report and claims).
+    Like every option they default to None, so a configuration file's value applies."""
+    options = [
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Worker processes that load and extract files (default: the machine's cores).",
+        ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Directory of the incremental cache (default: env KCHECK_CACHE_DIR, else the "
+            "platform's user cache directory, e.g. ~/.cache/kcheck).",
+        ),
+        click.option(
+            "--no-cache", "cache", flag_value=False, default=None, help="Neither read nor write the cache."
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            default=None,
+            help="local (default): this machine; dask: a Dask cluster (pip install 'kcheck[dask]').",
+        ),
+        click.option(
+            "--scheduler",
+            metavar="ADDRESS",
+            default=None,
+            help="The Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
 
 def output_option(func: F) -> F:
@@ -367,9 +349,9 @@ def report_options(func: F) -> F:
 @main.command("report")
 @paths_argument
 @report_options
-@common_options
 @run_options
-def report_cmd(settings: config.Config, running: dict[str, Any]) -> None:
+@common_options
+def report_cmd(settings: config.Config) -> None:
     """Load every article under PATHS (default ./corpus), check the claims, print the report.
 
     PATH - reads one article from standard input. Settings come from the command line, then
@@ -388,7 +370,7 @@ def report_cmd(settings: config.Config, running: dict[str, Any]) -> None:
       kcheck report corpus/ --baseline .kcheck-baseline.json --changed-since origin/main
       kcheck report archive/ --jobs 8 --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    corpus = dataclasses.replace(config.corpus_settings(settings), **running)
+    corpus = config.corpus_settings(settings)
     view = View(
         changed_since=settings["changed_since"],
         baseline=_path(settings["baseline"]),
@@ -479,6 +461,7 @@ def report_cmd(settings: config.Config, running: dict[str, Any]) -> None:
 @main.command("config")
 @paths_argument
 @report_options
+@run_options
 @common_options
 def config_cmd(settings: config.Config) -> None:
     """Show the settings in effect and where each came from (the command line, a
@@ -512,16 +495,16 @@ def config_cmd(settings: config.Config) -> None:
     default=None,
     help="Write to FILE (atomically) instead of stdout; its directory must exist.",
 )
-@common_options
 @run_options
-def claims_cmd(settings: config.Config, fmt: str, listing: Path | None, running: dict[str, Any]) -> None:
+@common_options
+def claims_cmd(settings: config.Config, fmt: str, listing: Path | None) -> None:
     """List every claim extracted from the articles under PATHS (default ./corpus).
 
     \b
     Example:
       kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
     """
-    corpus = dataclasses.replace(config.corpus_settings(settings), **running)
+    corpus = config.corpus_settings(settings)
     if listing is not None:
         check_target(listing, corpus.paths)
     with progress.showing(not settings["quiet"]):

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kcheck.cache import default_dir as default_cache_dir
 from kcheck.errors import UsageError
 from kcheck.load import STDIN
 from kcheck.load.select import DEFAULT_INCLUDE, Selection, repository_root
@@ -68,10 +69,15 @@ class FileSettings(BaseModel):
     color: Literal["auto", "always", "never"] | None = None
     verbose: int | None = Field(default=None, ge=0)
     quiet: bool | None = None
+    jobs: int | None = Field(default=None, ge=1, description="worker processes for load + extract (--jobs)")
+    cache_dir: str | None = Field(default=None, alias="cache-dir", description="the cache's directory")
+    cache: bool | None = Field(default=None, description="use the incremental cache (--no-cache)")
+    engine: Literal["local", "dask"] | None = None
+    scheduler: str | None = Field(default=None, description="a Dask scheduler's address (--scheduler)")
 
 
 # keys whose values are paths, resolved against the directory of the file that sets them
-PATH_KEYS = frozenset({"rules", "root", "output", "baseline", "write_baseline"})
+PATH_KEYS = frozenset({"rules", "root", "output", "baseline", "write_baseline", "cache_dir"})
 
 DEFAULTS: dict[str, Any] = {
     "paths": ["corpus"],
@@ -92,6 +98,11 @@ DEFAULTS: dict[str, Any] = {
     "color": "auto",
     "verbose": 0,
     "quiet": False,
+    "jobs": None,
+    "cache_dir": None,
+    "cache": True,
+    "engine": "local",
+    "scheduler": None,
 }
 
 
@@ -262,6 +273,12 @@ def show(config: Config) -> str:
     if effective["root"] is None:
         effective["root"] = str(report_root(config))
         sources["root"] = "default: the git work tree, else the configuration's directory"
+    if effective["jobs"] is None:
+        sources["jobs"] = "default: the machine's cores"
+    if effective["cache_dir"] is None:
+        env = os.environ.get("KCHECK_CACHE_DIR")
+        effective["cache_dir"] = env or str(default_cache_dir())
+        sources["cache_dir"] = "default: $KCHECK_CACHE_DIR" if env else "default: the user cache directory"
     lines = [f"# configuration: {config.file.where if config.file else 'none found (defaults)'}"]
     for name, value in effective.items():
         if value is None:
@@ -314,7 +331,21 @@ def corpus_settings(config: Config) -> Settings:
         respect_gitignore=bool(config["respect_gitignore"]),
         project=str(config.project),
     )
-    return Settings(paths=paths, selection=selection, root=str(report_root(config)))
+    if config["scheduler"] is not None and config["engine"] != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    cache_dir = None
+    if config["cache"]:
+        named_dir = config["cache_dir"] or os.environ.get("KCHECK_CACHE_DIR")
+        cache_dir = Path(named_dir) if named_dir else default_cache_dir()
+    return Settings(
+        paths=paths,
+        selection=selection,
+        root=str(report_root(config)),
+        jobs=config["jobs"],
+        cache_dir=cache_dir,
+        engine=config["engine"],
+        scheduler=config["scheduler"],
+    )
 
 
 def report_root(config: Config) -> Path:
