@@ -25,10 +25,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from kcheck.cache import default_dir as default_cache_dir
-from kcheck.errors import UsageError
+from kcheck.errors import LoadError, UsageError
+from kcheck.escape import display_path
 from kcheck.load import STDIN
 from kcheck.load.select import DEFAULT_INCLUDE, Selection, repository_root
 from kcheck.pipeline import Settings
+from kcheck.readfile import read_bytes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,6 +77,9 @@ class FileSettings(BaseModel):
     engine: Literal["local", "dask"] | None = None
     scheduler: str | None = Field(default=None, description="a Dask scheduler's address (--scheduler)")
 
+
+# a configuration is a few hundred bytes; a larger file is a mistake (or an attack on the parser)
+MAX_CONFIG_BYTES = 1024 * 1024
 
 # keys whose values are paths, resolved against the directory of the file that sets them
 PATH_KEYS = frozenset({"rules", "root", "output", "baseline", "write_baseline", "cache_dir"})
@@ -185,11 +190,14 @@ def _line_of(text: str, key: str) -> int | None:
 def read(config: ConfigFile) -> dict[str, Any]:
     """The settings the file sets (by field name), validated; a mistake raises UsageError
     naming the file, the line where it can be found, and the key."""
+    shown = display_path(config.path)
     try:
-        text = config.path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageError(f"{config.path}: cannot read configuration: {reason}") from None
+        # like every input: a regular file only (a FIFO never blocks), of bounded size
+        text = read_bytes(config.path, shown, limit=MAX_CONFIG_BYTES).decode("utf-8-sig")
+    except LoadError as exc:
+        raise UsageError(f"{shown}: cannot read configuration: {exc.reason}") from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{shown}: cannot read configuration: not UTF-8 text (byte {exc.start})") from None
     try:
         data: Any = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -566,3 +566,21 @@ def test_1_colour_keeps_only_kcheck_own_sgr_codes(hostile: Path) -> None:
     assert "\x1b[" in coloured  # colour is on
     assert_safe(re.sub(r"\x1b\[[0-9;]*m", "", coloured))
     assert "\\x1b]0;title\\x07" in coloured
+
+
+def test_10_a_huge_or_special_configuration_file_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("快手三季度GMV达1758亿元。\n", encoding="utf-8")
+    (tmp_path / "kcheck.toml").write_text('fail-on = "warning"\n' + "# pad\n" * 400_000, encoding="utf-8")
+    done = kcheck_subprocess("report", "a.txt", timeout=60)
+    assert done.returncode == 2
+    found = tmp_path / "kcheck.toml"  # found walking up, named as found
+    assert (
+        done.stderr == f"kcheck: {found}: cannot read configuration: file too large (2.3 MB > limit 1 MB)\n"
+    )
+    (tmp_path / "kcheck.toml").unlink()
+    os.mkfifo(tmp_path / "kcheck.toml")  # never opened for reading: it is no regular file
+    done = kcheck_subprocess("report", "a.txt", "--config", "kcheck.toml", timeout=60)
+    assert (done.returncode, done.stderr) == (2, "kcheck: kcheck.toml: configuration file not found\n")
