@@ -244,22 +244,18 @@ class Cache:
 
     def get(self, key: str) -> tuple[str, Extracted] | None:
         """The value stored under ``key`` (payload and decoded), or None (absent or bad)."""
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return None
-            row = self._select(db, key)
-        if row is None or not isinstance(row[1], str) or row[0] != _checksum(row[1]):
+        payload = self.get_payload(key)
+        if payload is None:
             self.misses += 1
             return None
         try:
-            value = decode(row[1])
+            value = decode(payload)
         except (ValueError, KeyError, TypeError) as exc:
             log.debug("cache row %s rejected: %s", key, exc)
             self.misses += 1
             return None
         self.hits += 1
-        return row[1], value
+        return payload, value
 
     def get_payload(self, key: str) -> str | None:
         """The stored payload under ``key`` whose checksum matches (not decoded), or None."""
