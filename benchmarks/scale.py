@@ -1,8 +1,10 @@
 """Archives of 1,000 to 100,000 generated articles: one table (not run in CI).
 
 For each size, a fresh archive from ``benchmarks/archive.py`` (same seed) in a temporary
-directory, then ``kcheck report --format json`` as a child process, twice: cold (an empty
-cache directory) and again unchanged (every file from the cache). Measured per run: wall
+directory, then ``kcheck report --format json`` as a child process, three times: cold (an
+empty cache directory), again unchanged (the whole report replayed from the run-level cache),
+and once more after one article was edited (that file extracted again, every other one's
+claims read from the extraction cache, then grouped, checked and rendered). Measured per run: wall
 time, CPU time (this process's children: kcheck and its worker processes), peak resident
 memory of kcheck and its workers together (sampled from /proc every 0.1 s), findings,
 precision and recall against the planted truth. Then extraction alone, in this process,
@@ -178,21 +180,30 @@ def main(argv: list[str] | None = None) -> int:
             cold = kcheck(common, env)
             warm = kcheck(common, env)
             assert warm.output == cold.output, "the cached run's report differs"
+            edited = sorted(p for p in (root / "articles").rglob("*") if p.is_file())[n // 2]
+            edited.write_bytes(edited.read_bytes() + "\n编者按：本文有删改。\n".encode())
+            changed = kcheck(common, env)
             precision, recall, findings = score(cold.output, truth)
-            rows.append((n, cold, warm, findings, precision, recall))
-            print(f"  cold {cold.wall:.1f}s, warm {warm.wall:.1f}s", file=sys.stderr)
+            rows.append((n, cold, warm, changed, findings, precision, recall))
+            print(
+                f"  cold {cold.wall:.1f}s, warm {warm.wall:.1f}s, one changed {changed.wall:.1f}s",
+                file=sys.stderr,
+            )
             if rates is None:
                 rates = extraction_rates(root / "articles", root / "rules", args.sample)
-            del cold.output, warm.output
+            del cold.output, warm.output, changed.output
     base = rows[0]
     print(
-        "| articles | wall s | x wall | CPU s | peak RSS MB | findings | precision | recall | re-run s | re-run/cold |"
+        "| articles | wall s | x wall | CPU s | peak RSS MB | findings | precision | recall | re-run s "
+        "| re-run/cold | re-run CPU/cold CPU | 1 changed s | 1 changed/cold | 1 changed CPU/cold CPU |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n, cold, warm, findings, precision, recall in rows:
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, cold, warm, changed, findings, precision, recall in rows:
         print(
             f"| {n:,} | {cold.wall:.1f} | {cold.wall / base[1].wall:.2f} | {cold.cpu:.1f} | {cold.peak_mb:.0f} | "
-            f"{findings:,} | {precision:.1%} | {recall:.1%} | {warm.wall:.2f} | {warm.wall / cold.wall:.1%} |"
+            f"{findings:,} | {precision:.1%} | {recall:.1%} | {warm.wall:.2f} | {warm.wall / cold.wall:.1%} | "
+            f"{warm.cpu / cold.cpu:.1%} | {changed.wall:.1f} | {changed.wall / cold.wall:.1%} | "
+            f"{changed.cpu / cold.cpu:.1%} |"
         )
     print(
         f"\n(x wall: against the {base[0]:,}-article run in this same process; articles x {sizes[-1] // base[0]})"

@@ -1,20 +1,12 @@
 """Every kcheck run of the test suite (CLI, subprocesses) caches into a temporary directory,
-never into the user's cache."""
+never into the user's cache: one per test, so that a report a test fakes (a monkeypatched
+pipeline) is never the one another test's unchanged re-run replays."""
 
 from __future__ import annotations
-
-import os
-from collections.abc import Iterator
 
 import pytest
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    before = os.environ.get("KCHECK_CACHE_DIR")
-    os.environ["KCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("kcheck-cache"))
-    yield
-    if before is None:
-        os.environ.pop("KCHECK_CACHE_DIR", None)
-    else:
-        os.environ["KCHECK_CACHE_DIR"] = before
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("kcheck-cache")))

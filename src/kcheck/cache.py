@@ -35,9 +35,18 @@ from kcheck.rules import RuleSet
 
 log = logging.getLogger("kcheck")
 
-FORMAT = "kcheck-cache/1"
+FORMAT = "kcheck-cache/2"  # 2: the stats and runs tables of kcheck.rerun
 FILE_NAME = "extract.sqlite3"
 _BUSY_MS = 60_000
+# a file's content hash under its stat fingerprint (kcheck.rerun): the path as bytes (a name
+# need not be UTF-8), and (size, mtime_ns, ctime_ns, inode) as git's index keeps them
+_STATS_TABLE = (
+    "CREATE TABLE stats (path BLOB PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, "
+    "ctime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, digest TEXT NOT NULL)"
+)
+# a whole run's output (kcheck.rerun): the key here, the output in the file runs/<checksum>
+# beside the database (a report may exceed SQLite's 1 GB value limit)
+_RUNS_TABLE = "CREATE TABLE runs (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, used REAL NOT NULL)"
 
 
 def default_dir() -> Path:
@@ -199,6 +208,8 @@ class Cache:
                         db.execute(
                             "CREATE TABLE files (key TEXT PRIMARY KEY, checksum TEXT NOT NULL, value TEXT NOT NULL)"
                         )
+                        db.execute(_STATS_TABLE)
+                        db.execute(_RUNS_TABLE)
                     elif row[0] != FORMAT:
                         raise ValueError(f"cache format {row[0]!r}, not {FORMAT!r}")
                     db.execute("COMMIT")
@@ -219,6 +230,8 @@ class Cache:
         if row is None or row[0] != FORMAT:
             raise ValueError("not a kcheck cache")
         db.execute("SELECT key, checksum, value FROM files LIMIT 0")
+        db.execute("SELECT path, size, mtime_ns, ctime_ns, inode, digest FROM stats LIMIT 0")
+        db.execute("SELECT key, checksum, used FROM runs LIMIT 0")
 
     def _set_aside(self, why: Exception) -> None:
         """A corrupt or foreign file is renamed (not deleted: it may be someone's database)."""
@@ -288,16 +301,38 @@ class Cache:
     def put_many(self, rows: Iterable[tuple[str, str]]) -> None:
         """Store (key, payload) rows in one transaction."""
         batch = [(key, _checksum(payload), payload) for key, payload in rows]
-        if not batch or self.readonly:
-            return
+        if batch:
+            self.write([("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", batch)])
+
+    def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[Any]:
+        """The rows of one read; none when the cache is unusable or unreadable (a miss)."""
         with self._lock:
             db = self._connect()
             if db is None:
-                return
+                return []
+            try:
+                return db.execute(sql, args).fetchall()
+            except sqlite3.OperationalError as exc:  # locked for too long, disk I/O: a miss
+                log.warning("cache %s unreadable (%s)", self.path, exc)
+            except sqlite3.DatabaseError as exc:  # malformed pages: never trust the rest of it
+                self._broken(exc)
+            return []
+
+    def write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> bool:
+        """Run each (sql, rows) as executemany, all in one transaction: a run killed midway
+        leaves all of it or none. False when nothing was written."""
+        if self.readonly:
+            return False
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return False
             try:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", batch)
+                for sql, rows in statements:
+                    db.executemany(sql, rows)
                 db.execute("COMMIT")
+                return True
             except sqlite3.Error as exc:
                 with contextlib.suppress(sqlite3.Error):
                     db.execute("ROLLBACK")
@@ -305,6 +340,7 @@ class Cache:
                     self._broken(exc)
                 else:
                     log.warning("cache %s not written (%s)", self.path, exc)
+                return False
 
     def __getstate__(self) -> dict[str, Any]:
         return {"directory": self.directory, "readonly": self.readonly}

@@ -6,6 +6,7 @@ raises kcheck.errors; this module turns them into one line on stderr and exit co
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import os
@@ -17,7 +18,8 @@ from typing import Any, TypeVar
 
 import click
 
-from kcheck import config, escape, lastrun, pipeline, progress
+from kcheck import config, escape, lastrun, pipeline, progress, rerun
+from kcheck.cache import Cache
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.models import Severity
@@ -34,7 +36,7 @@ from kcheck.report import FORMATS, RenderOptions, RunInfo, github, render
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
 from kcheck.report.claims import render as render_claims
 from kcheck.report.explain import as_json, explain, find
-from kcheck.rules import check_rules, load_rules
+from kcheck.rules import check_rules, default_rules_dir, load_rules
 
 log = logging.getLogger("kcheck")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -387,48 +389,6 @@ def report_cmd(settings: config.Config) -> None:
     for target in (output, view.write_baseline, view.baseline if view.update_baseline else None):
         if target is not None:  # refuse before the run, not after minutes of work
             check_target(target, corpus.paths)
-    rules = load_rules(rules_dir)
-    with progress.showing(not settings["quiet"]):
-        outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir))
-    report = outcome.counted
-    log.info(
-        "%d documents, %d claims, %d conflicts",
-        len(report.documents),
-        len(report.claims),
-        len(report.conflicts),
-    )
-    for problem in report.unreadable:
-        log.warning("%s: %s", problem.path, problem.error)
-    for doc in report.documents:
-        for note in doc.notes:
-            log.warning("%s: %s", doc.path, note)
-    require_documents(len(report.documents), len(report.unreadable), corpus)
-    for marker in report.suppressions:
-        if marker.error is not None:
-            log.warning("%s:%d: kcheck-disable-%s %s", marker.path, marker.line, marker.scope, marker.error)
-        elif not marker.used:
-            log.warning(
-                "%s:%d: unused suppression (kcheck-disable-%s)", marker.path, marker.line, marker.scope
-            )
-    if report.stale and not outcome.removed_stale:
-        log.warning(
-            "%s: %d stale entr%s (no finding matches; --update-baseline removes them)",
-            report.baseline,
-            len(report.stale),
-            "y" if len(report.stale) == 1 else "ies",
-        )
-    if outcome.removed_stale is not None:
-        log.warning(
-            "%s: removed %d stale entr%s",
-            report.baseline,
-            outcome.removed_stale,
-            "y" if outcome.removed_stale == 1 else "ies",
-        )
-    if outcome.wrote_baseline is not None:
-        log.warning("wrote %d finding(s) to baseline %s", outcome.wrote_baseline, view.write_baseline)
-
-    fail_on = None if settings["fail_on"] == "never" else Severity(settings["fail_on"])
-    code = outcome.exit_code(fail_on)
     options = RenderOptions(
         color=use_color(output, settings["color"]),
         width=terminal_width(output) if fmt == "text" else None,
@@ -436,7 +396,6 @@ def report_cmd(settings: config.Config) -> None:
         corroborated=bool(settings["corroborated"]),
         run=RunInfo(
             paths=corpus.paths,
-            rules=", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in",
             fail_on=settings["fail_on"],
             min_severity=settings["min_severity"],
             changed_since=settings["changed_since"],
@@ -444,15 +403,122 @@ def report_cmd(settings: config.Config) -> None:
             output_dir=str(output.resolve().parent) if output is not None else None,
         ),
     )
-    emit(render(outcome.shown, fmt, options), output, corpus.paths)
-    if fmt == "github":
-        append_step_summary(github.step_summary(outcome.shown, options))
-    hidden = outcome.hidden_failure(fail_on)
-    if hidden is not None:
-        click.echo(f"kcheck: {hidden}", err=True)
+    fail_on = None if settings["fail_on"] == "never" else Severity(settings["fail_on"])
+    store = Cache(corpus.cache_dir) if corpus.cache_dir is not None else None
+    # a run that writes a baseline or asks git is not replayed: its output is not only its inputs'
+    key = None
+    if (
+        store is not None
+        and view.write_baseline is None
+        and not view.update_baseline
+        and not view.changed_since
+    ):
+        rules_dirs = [default_rules_dir(), *([rules_dir] if rules_dir is not None else [])]
+        key = rerun.key(store, corpus, rules_dirs, view.baseline, (fmt, fail_on, view.min_severity, options))
+    done = rerun.recall(store, key) if store is not None and key is not None else None
+    if done is not None:
+        log.info("nothing changed since a run kept in the cache: its report")
+    else:
+        done = _report(settings, corpus, view, rules_dir, fmt, options, fail_on)
+        if store is not None and key is not None:
+            rerun.keep(store, key, done)
+    if store is not None:
+        store.close()
+    for level, message in done.messages:
+        log.log(level, "%s", message)
+    emit(done.text, output, corpus.paths)
+    if done.summary is not None:
+        append_step_summary(done.summary)
+    if done.hidden is not None:
+        click.echo(f"kcheck: {done.hidden}", err=True)
         if fmt == "github" and output is None:  # shown on the run's page, not only in its log
-            click.echo(f"::error title=kcheck::{escape.github_data(hidden)}")
-    sys.exit(code)
+            click.echo(f"::error title=kcheck::{escape.github_data(done.hidden)}")
+    sys.exit(done.code)
+
+
+def _report(
+    settings: config.Config,
+    corpus: Settings,
+    view: View,
+    rules_dir: Path | None,
+    fmt: str,
+    options: RenderOptions,
+    fail_on: Severity | None,
+) -> rerun.Transcript:
+    """Check the corpus: the rendered report, exit code and messages of `kcheck report`."""
+    rules = load_rules(rules_dir)
+    with progress.showing(not settings["quiet"]):
+        outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir))
+    report = outcome.counted
+    said: list[tuple[int, str]] = []
+
+    def say(level: int, message: str, *args: object) -> None:
+        said.append((level, message % args))
+
+    say(
+        logging.INFO,
+        "%d documents, %d claims, %d conflicts",
+        len(report.documents),
+        len(report.claims),
+        len(report.conflicts),
+    )
+    for problem in report.unreadable:
+        say(logging.WARNING, "%s: %s", problem.path, problem.error)
+    for doc in report.documents:
+        for note in doc.notes:
+            say(logging.WARNING, "%s: %s", doc.path, note)
+    if not report.documents:
+        for level, message in said:
+            log.log(level, "%s", message)
+    require_documents(len(report.documents), len(report.unreadable), corpus)
+    for marker in report.suppressions:
+        if marker.error is not None:
+            say(
+                logging.WARNING,
+                "%s:%d: kcheck-disable-%s %s",
+                marker.path,
+                marker.line,
+                marker.scope,
+                marker.error,
+            )
+        elif not marker.used:
+            say(
+                logging.WARNING,
+                "%s:%d: unused suppression (kcheck-disable-%s)",
+                marker.path,
+                marker.line,
+                marker.scope,
+            )
+    if report.stale and not outcome.removed_stale:
+        say(
+            logging.WARNING,
+            "%s: %d stale entr%s (no finding matches; --update-baseline removes them)",
+            report.baseline,
+            len(report.stale),
+            "y" if len(report.stale) == 1 else "ies",
+        )
+    if outcome.removed_stale is not None:
+        say(
+            logging.WARNING,
+            "%s: removed %d stale entr%s",
+            report.baseline,
+            outcome.removed_stale,
+            "y" if outcome.removed_stale == 1 else "ies",
+        )
+    if outcome.wrote_baseline is not None:
+        say(
+            logging.WARNING, "wrote %d finding(s) to baseline %s", outcome.wrote_baseline, view.write_baseline
+        )
+    rules_from = ", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in"
+    assert options.run is not None
+    options = dataclasses.replace(options, run=dataclasses.replace(options.run, rules=rules_from))
+    return rerun.Transcript(
+        text=render(outcome.shown, fmt, options),
+        code=outcome.exit_code(fail_on),
+        messages=said,
+        hidden=outcome.hidden_failure(fail_on),
+        summary=github.step_summary(outcome.shown, options) if fmt == "github" else None,
+    )
 
 
 # --------------------------------------------------------------------------- config

@@ -56,9 +56,12 @@ class _Manifests:
     def __init__(self, problems: list[FileProblem]) -> None:
         self.problems = problems
         self.cache: dict[Path, tuple[Path, dict[str, ManifestEntry]] | None] = {}
+        self.real: dict[Path, Path] = {}  # each directory resolved once, not once per file
 
     def in_directory(self, directory: Path, display_dir: str) -> tuple[Path, dict[str, ManifestEntry]] | None:
-        key = Path(os.path.realpath(directory))
+        key = self.real.get(directory)
+        if key is None:
+            key = self.real[directory] = Path(os.path.realpath(directory))
         if key not in self.cache:
             found = None
             for name in MANIFEST_NAMES:
@@ -219,7 +222,12 @@ def list_sources(
             files = [(top, shown, [(parent, os.path.dirname(shown))])]
         for path, given_display, chain in files:
             display = display_path(given_display)
-            real = os.path.realpath(path)
+            # a file that is not a link is where its directory really is (resolved once)
+            real = (
+                os.path.join(selector.real_directory(path.parent), path.name)
+                if not os.path.islink(path)
+                else os.path.realpath(path)
+            )
             if inside is not None and not _is_within(real, inside):
                 problems.append(
                     FileProblem(

@@ -56,7 +56,8 @@ def normalise(text: str) -> str:
 
 
 def chars(text: str) -> int:
-    return len(text) - sum(1 for c in text if c.isspace())
+    """Characters that are not whitespace (str.split splits on exactly what isspace is)."""
+    return sum(map(len, text.split()))
 
 
 def is_prose(text: str) -> bool:
@@ -99,10 +100,11 @@ def _classify(
         text = line.text.text
         if bullet_indent is not None and (line.bullet or line.indent <= bullet_indent):
             bullet_indent = None
+        norm = normalise(text) if titles else ""  # once per line, not once per title
         if (
             i in bylines
             or bullet_indent is not None
-            or any(_title_repeat(normalise(text), title) for title in titles)
+            or any(_title_repeat(norm, title) for title in titles)
             or patterns.drop_lines.search(text)
         ):
             kinds.append("F")

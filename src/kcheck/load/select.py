@@ -42,6 +42,14 @@ class Selector:
         self.project = Path(selection.project).resolve()
         self._ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
         self._tops: dict[Path, Path | None] = {}
+        self._real: dict[Path, str] = {}  # a directory's realpath, resolved once per listing
+
+    def real_directory(self, directory: Path) -> str:
+        """``os.path.realpath(directory)``, resolved once for all the files in it."""
+        real = self._real.get(directory)
+        if real is None:
+            real = self._real[directory] = os.path.realpath(directory)  # never raises on a link loop
+        return real
 
     @cached_property
     def _include(self) -> pathspec.GitIgnoreSpec:
@@ -71,7 +79,7 @@ class Selector:
     def keep_file(self, file: Path) -> bool:
         # the name in the directory decides, not a link's target: a link to /etc/passwd is
         # a .txt to select, then the loader's to refuse (it leads outside the corpus)
-        resolved = Path(os.path.join(os.path.realpath(file.parent), file.name))
+        resolved = Path(os.path.join(self.real_directory(file.parent), file.name))
         rel = self._glob_rel(resolved)
         if not self._include.match_file(rel) or self._exclude.match_file(rel):
             return False

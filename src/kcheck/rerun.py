@@ -1,0 +1,354 @@
+"""An unchanged re-run: the whole output of a `kcheck report` run, kept and replayed.
+
+A run's output (the rendered report, its exit code, the messages it logged, the GitHub step
+summary) is kept under a key of everything it depends on: kcheck's code and version, the
+versions of the libraries that shape a finding, Python's, the time zone, the working
+directory, the settings and report options, the listing of the inputs (every file's name as
+shown, its ``sources.yaml`` entry, the problems met listing), and the content of every input
+file, rules file (the built-in ones and ``--rules``) and baseline. When the key matches, the
+output is written again without loading the rules, reading the articles or decoding a claim.
+
+Content is known without reading it the way git's index knows it: a file's hash is stored
+with its stat fingerprint (size, mtime_ns, ctime_ns, inode); a file whose fingerprint
+matches is not read again, any other is read and hashed. A file changed within the same
+timestamp tick as it was hashed would keep its fingerprint (git's "racy" case): a
+fingerprint is recorded only for a file unmodified for :data:`RACY_NS`, so a fresh file is
+hashed on every run until it is older. After the run, every input is stat'ed again and the
+output is kept only if none changed meanwhile (it would not be the output of what was hashed).
+
+Never trusted: the output (a header line of JSON: exit code, messages; then the report)
+lives in ``runs/<checksum>`` beside the SQLite file (a report may exceed SQLite's 1 GB value
+limit), written to a temporary file and renamed into place; the ``runs`` table maps the key
+to the checksum, its row written in one transaction once the file is in place. A run killed
+midway leaves either no row (the file, if any, is removed later) or a row whose file is
+complete. On reading, the file's BLAKE2 checksum must match the row's and the header must
+have its shape; anything else is a miss, and the row is dropped.
+Only the newest :data:`KEEP` outputs are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from kcheck import cache as caching
+from kcheck.cache import Cache
+from kcheck.errors import LoadError
+from kcheck.load import STDIN, list_sources
+from kcheck.pipeline import Settings
+from kcheck.readfile import read_bytes
+
+log = logging.getLogger("kcheck")
+
+FORMAT = "kcheck-run/1"
+# a file modified less than this long ago is hashed on every run (timestamps may be as
+# coarse as 2 s: FAT; most file systems tick in nanoseconds, some in jiffies)
+RACY_NS = 3_000_000_000
+KEEP = 4  # outputs kept, newest used first
+RUNS_DIR = "runs"
+# libraries whose version can change a finding or how it is written
+_LIBRARIES = (
+    "beautifulsoup4",
+    "cn2an",
+    "rapidfuzz",
+    "pydantic",
+    "pydantic-core",
+    "PyYAML",
+    "charset-normalizer",
+    "python-dateutil",
+    "opencc",
+    "pyahocorasick",
+    "chinese-calendar",
+    "numpy",
+    "pathspec",
+)
+
+Fingerprint = tuple[int, int, int, int]
+
+
+@dataclass
+class Transcript:
+    """What one run wrote: the report, its exit code, its log messages (level, text) and the
+    GitHub step summary; replayed as they were."""
+
+    text: str
+    code: int
+    messages: list[tuple[int, str]] = field(default_factory=list)
+    hidden: str | None = None  # the one line on stderr about findings --min-severity hides
+    summary: str | None = None  # the GitHub step summary (--format github)
+
+    def header(self) -> str:
+        return json.dumps(
+            {
+                "format": FORMAT,
+                "code": self.code,
+                "messages": self.messages,
+                "hidden": self.hidden,
+                "summary": self.summary,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def of(cls, header: str, text: str) -> Transcript:
+        """Read back what :meth:`header` wrote; ValueError when it is not that."""
+        data = json.loads(header)
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("not a run header")
+        code, messages = data["code"], data["messages"]
+        hidden, summary = data["hidden"], data["summary"]
+        if not isinstance(code, int) or not isinstance(messages, list):
+            raise ValueError("bad header")
+        said: list[tuple[int, str]] = []
+        for item in messages:
+            if not (
+                isinstance(item, list)
+                and len(item) == 2
+                and isinstance(item[0], int)
+                and isinstance(item[1], str)
+            ):
+                raise ValueError("bad message")
+            said.append((item[0], item[1]))
+        for value in (hidden, summary):
+            if value is not None and not isinstance(value, str):
+                raise ValueError("bad header")
+        return cls(text=text, code=code, messages=said, hidden=hidden, summary=summary)
+
+
+def _fingerprint(info: os.stat_result) -> Fingerprint:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def _hash_file(path: bytes) -> str:
+    """The content hash of a file as the loader would read it: through
+    :func:`kcheck.readfile.read_bytes`, so a FIFO, a device or a /proc file never blocks the
+    run and nothing over the size limit is read. OSError when the file cannot be keyed (the
+    run is then checked and not kept)."""
+    try:
+        raw = read_bytes(Path(os.fsdecode(path)), "")
+    except LoadError as exc:
+        if exc.reason != "empty file":
+            raise OSError(exc.reason) from None
+        raw = b""
+    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+
+class Contents:
+    """Content hashes of files through their stat fingerprints (see the module's notes)."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+        self.seen: dict[bytes, Fingerprint] = {}  # every file hashed, as it was stat'ed
+        self._fresh: list[tuple[bytes, int, int, int, int, str]] = []  # fingerprints to record
+
+    def digests(self, paths: Sequence[bytes]) -> list[str]:
+        """The content hash of each file (absolute paths); OSError when one cannot be read."""
+        known: dict[bytes, tuple[Fingerprint, str]] = {}
+        for start in range(0, len(paths), 500):
+            part = paths[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for path, size, mtime, ctime, inode, digest in self.cache.query(
+                f"SELECT path, size, mtime_ns, ctime_ns, inode, digest FROM stats WHERE path IN ({marks})",
+                tuple(part),
+            ):
+                if isinstance(path, bytes) and isinstance(digest, str):
+                    known[path] = ((size, mtime, ctime, inode), digest)
+        now = time.time_ns()
+        out = []
+        for path in paths:
+            fingerprint = _fingerprint(os.stat(path))
+            self.seen[path] = fingerprint
+            stored = known.get(path)
+            if stored is not None and stored[0] == fingerprint:
+                out.append(stored[1])
+                continue
+            digest = _hash_file(path)
+            after = _fingerprint(os.stat(path))
+            if after != fingerprint:
+                raise OSError(f"{os.fsdecode(path)} changed while it was read")
+            if now - fingerprint[1] > RACY_NS and now - fingerprint[2] > RACY_NS:
+                self._fresh.append((path, *fingerprint, digest))
+            out.append(digest)
+        return out
+
+    def unchanged(self) -> bool:
+        """Whether every file hashed still has the fingerprint it had then."""
+        try:
+            return all(_fingerprint(os.stat(p)) == f for p, f in self.seen.items())
+        except OSError:
+            return False
+
+    def record(self) -> None:
+        """Store the fingerprints of the files hashed (one transaction)."""
+        if self._fresh:
+            self.cache.write([("INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?, ?, ?)", self._fresh)])
+            self._fresh = []
+
+
+def _tree(top: Path) -> list[tuple[str, bytes]]:
+    """Every regular file under ``top`` (or ``top`` itself): (name relative to it, absolute path)."""
+    if top.is_file():
+        return [("", os.fsencode(os.path.abspath(top)))]
+    found = []
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            if os.path.isfile(path):
+                found.append((os.path.relpath(path, top), os.fsencode(os.path.abspath(path))))
+    return found
+
+
+def _versions() -> list[str]:
+    out = [sys.version, caching.code_hash(), os.environ.get("TZ", ""), *time.tzname]
+    for name in _LIBRARIES:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=-")
+    return out
+
+
+@dataclass
+class Key:
+    """A run's key, and how to tell that its inputs did not change while it ran."""
+
+    digest: str
+    contents: Contents
+
+    def still_valid(self) -> bool:
+        return self.contents.unchanged()
+
+
+def key(
+    cache: Cache,
+    settings: Settings,
+    rules_dirs: Iterable[Path],
+    baseline: Path | None,
+    options: Sequence[Any],
+) -> Key | None:
+    """The key of a run over ``settings.paths`` with these rules directories (the built-in
+    one included), baseline and ``options`` (everything else that shapes the output, by
+    ``repr``); None when the run cannot be keyed (standard input, an unreadable file)."""
+    if STDIN in settings.paths:
+        return None
+    listing = list_sources(settings.paths, settings.selection, settings.root)
+    contents = Contents(cache)
+    h = hashlib.blake2b(digest_size=20)
+
+    def add(*parts: object) -> None:
+        for part in parts:
+            h.update(str(part).encode("utf-8", "surrogateescape"))
+            h.update(b"\x1f")
+        h.update(b"\x1e")
+
+    add(FORMAT, *_versions())
+    add(os.getcwd(), settings.paths, settings.selection, settings.root, *(repr(o) for o in options))
+    try:
+        for directory in rules_dirs:
+            tree = _tree(directory)
+            add("rules", directory, len(tree))
+            for (name, _), digest in zip(tree, contents.digests([p for _, p in tree]), strict=True):
+                add(name, digest)
+        if baseline is not None:
+            add("baseline", baseline, *contents.digests([os.fsencode(os.path.abspath(baseline))]))
+        for problem in listing.problems:
+            add("problem", problem.model_dump_json())
+        files = [os.fsencode(os.path.abspath(s.path)) for s in listing.sources]
+        for source, before, digest in zip(
+            listing.sources, listing.before, contents.digests(files), strict=True
+        ):
+            manifest = source.manifest.model_dump_json() if source.manifest is not None else ""
+            add("file", source.display, source.path, manifest, before, digest)
+    except OSError as exc:
+        log.debug("this run is not kept: %s", exc)
+        return None
+    contents.record()
+    return Key(digest=h.hexdigest(), contents=contents)
+
+
+# --------------------------------------------------------------------------- the outputs
+
+
+def _runs_dir(cache: Cache) -> Path:
+    return cache.directory / RUNS_DIR
+
+
+def recall(cache: Cache, wanted: Key) -> Transcript | None:
+    """The output kept under ``wanted``, or None (absent, incomplete or tampered with)."""
+    rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
+    if not rows:
+        return None
+    (checksum,) = rows[0]
+    try:
+        if not isinstance(checksum, str) or not checksum.isalnum():
+            raise ValueError("bad row")
+        raw = (_runs_dir(cache) / checksum).read_bytes()
+        if hashlib.blake2b(raw, digest_size=20).hexdigest() != checksum:
+            raise ValueError("checksum mismatch")
+        header, newline, text = raw.decode("utf-8", "surrogatepass").partition("\n")
+        if not newline:
+            raise ValueError("no header")
+        transcript = Transcript.of(header, text)
+    except (OSError, ValueError, KeyError) as exc:
+        log.debug("kept run %s rejected: %s", wanted.digest, exc)
+        cache.write([("DELETE FROM runs WHERE key = ?", [(wanted.digest,)])])
+        return None
+    cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(time.time(), wanted.digest)])])
+    return transcript
+
+
+def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
+    """Keep ``transcript`` under ``wanted`` unless an input changed while the run read it."""
+    if cache.readonly or not wanted.still_valid():
+        return
+    # one file: the header (one line of JSON) and the report, under one checksum; any str
+    # (a lone surrogate from a file name included) comes back as it was
+    raw = (transcript.header() + "\n" + transcript.text).encode("utf-8", "surrogatepass")
+    checksum = hashlib.blake2b(raw, digest_size=20).hexdigest()
+    directory = _runs_dir(cache)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / checksum
+        if not target.is_file():
+            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=directory)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(raw)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+    except OSError as exc:
+        log.warning("cache %s not written (%s)", directory, exc)
+        return
+    now = time.time()
+    if cache.write([("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", [(wanted.digest, checksum, now)])]):
+        _prune(cache, now)
+
+
+def _prune(cache: Cache, now: float) -> None:
+    """Only the newest KEEP rows stay; files no row names are removed once they are old
+    enough not to be another run's, written but not yet recorded."""
+    old = cache.query("SELECT key FROM runs ORDER BY used DESC LIMIT -1 OFFSET ?", (KEEP,))
+    if old:
+        cache.write([("DELETE FROM runs WHERE key = ?", [(k,) for (k,) in old])])
+    named = {c for (c,) in cache.query("SELECT checksum FROM runs")}
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(_runs_dir(cache)):
+            if entry.name not in named and now - entry.stat().st_mtime > 600:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)

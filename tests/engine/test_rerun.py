@@ -1,0 +1,360 @@
+"""The run-level cache (kcheck.rerun): an unchanged `kcheck report` is replayed byte for byte
+(report, exit code, messages) without checking anything; any change to an input, the rules,
+the baseline or an option checks again; a kept output that is incomplete, tampered with,
+left by a killed run or shared by concurrent runs is never trusted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kcheck import cache as caching
+from kcheck import cli, rerun
+from kcheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+RULES = ROOT / "rules"
+HIT = "nothing changed since a run kept in the cache"
+
+
+class _Checks:
+    """Counts the runs that checked the corpus (kcheck.cli._report), in this process."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        original = cli._report
+
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            self.count += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(cli, "_report", counted)
+
+
+def _invoke(*args: str, cache: Path | None) -> Result:
+    extra = ["--cache-dir", str(cache)] if cache is not None else ["--no-cache"]
+    return CliRunner().invoke(main, [*args, *extra], prog_name="kcheck", catch_exceptions=False)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    copy = tmp_path / "corpus"
+    shutil.copytree(CORPUS, copy)
+    return copy
+
+
+def _same(a: Result, b: Result) -> None:
+    assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_an_unchanged_rerun_replays_the_report_without_checking(
+    fmt: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    checks = _Checks(monkeypatch)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", fmt, "--fail-on", "warning")
+    fresh = _invoke(*args, cache=None)
+    first = _invoke(*args, cache=tmp_path / "cache")
+    again = _invoke(*args, cache=tmp_path / "cache")
+    assert checks.count == 2  # --no-cache and the first cached run checked; the re-run did not
+    _same(first, fresh)
+    _same(again, fresh)
+    assert fresh.exit_code == 1 and fresh.stdout
+    if fmt == "github":  # the step summary is replayed too
+        text = summary.read_text(encoding="utf-8")
+        assert text and text == text[: len(text) // 3] * 3
+    verbose = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in verbose.stderr and verbose.stdout == fresh.stdout and checks.count == 2
+
+
+def _edit(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("2020年", "2019年"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda corpus, rules: _edit(sorted(corpus.iterdir())[2]), id="article edited"),
+        pytest.param(lambda corpus, rules: sorted(corpus.iterdir())[0].unlink(), id="article removed"),
+        pytest.param(
+            lambda corpus, rules: (corpus / "new.md").write_text(
+                "# 新\n\n甲公司2023年营收120亿元。\n", encoding="utf-8"
+            ),
+            id="article added",
+        ),
+        pytest.param(
+            lambda corpus, rules: (corpus / "sources.yaml").write_text(
+                f"{sorted(corpus.iterdir())[0].name}:\n  source: 新华社\n", encoding="utf-8"
+            ),
+            id="manifest added",
+        ),
+        pytest.param(
+            lambda corpus, rules: (rules / "checks.yaml").write_text(
+                (rules / "checks.yaml")
+                .read_text(encoding="utf-8")
+                .replace("warning_gap: 0.05", "warning_gap: 0.5"),
+                encoding="utf-8",
+            ),
+            id="rules file edited",
+        ),
+    ],
+)
+def test_any_change_to_an_input_checks_again(
+    change, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    args = ("report", str(corpus), "--rules", str(rules), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=tmp_path / "cache")
+    change(corpus, rules)
+    checks = _Checks(monkeypatch)
+    again = _invoke(*args, cache=tmp_path / "cache")
+    assert checks.count == 1
+    _same(again, _invoke(*args, cache=None))
+
+
+@pytest.mark.parametrize(
+    "option",
+    [("--format", "text"), ("--min-severity", "error"), ("--fail-on", "info"), ("--no-corroborated",)],
+)
+def test_another_option_is_another_run(option: tuple[str, ...], tmp_path: Path) -> None:
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=tmp_path / "cache")
+    other = _invoke(*args, *option, "-v", cache=tmp_path / "cache")
+    assert HIT not in other.stderr
+    _same(_invoke(*args, *option, cache=tmp_path / "cache"), _invoke(*args, *option, cache=None))
+
+
+def test_a_baseline_is_an_input(corpus: Path, tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "warning")
+    _invoke(*args, "--write-baseline", str(baseline), cache=tmp_path / "cache")
+    with_baseline = (*args, "--baseline", str(baseline))
+    first = _invoke(*with_baseline, cache=tmp_path / "cache")
+    assert first.exit_code == 0
+    baseline.write_text('{"version": 1, "findings": []}\n', encoding="utf-8")
+    _same(_invoke(*with_baseline, cache=tmp_path / "cache"), _invoke(*with_baseline, cache=None))
+
+
+def test_a_file_rewritten_with_the_same_size_and_mtime_is_read_again(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rerun, "RACY_NS", 0)  # record every fingerprint at once
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=tmp_path / "cache")
+    victim = sorted(corpus.iterdir())[2]
+    before = victim.stat()
+    text = victim.read_text(encoding="utf-8")
+    assert "2020年" in text
+    victim.write_text(text.replace("2020年", "2019年"), encoding="utf-8")  # same length in bytes
+    os.utime(victim, ns=(before.st_atime_ns, before.st_mtime_ns))  # the ctime still moves
+    assert victim.stat().st_size == before.st_size and victim.stat().st_mtime_ns == before.st_mtime_ns
+    _same(_invoke(*args, cache=tmp_path / "cache"), _invoke(*args, cache=None))
+
+
+def test_a_fresh_file_is_hashed_until_it_is_older_than_a_timestamp_tick(corpus: Path, tmp_path: Path) -> None:
+    for path in corpus.iterdir():  # written now: a same-tick rewrite would keep the fingerprint
+        path.touch()
+    cache = caching.Cache(tmp_path / "cache")
+    contents = rerun.Contents(cache)
+    paths = sorted(os.fsencode(p) for p in corpus.iterdir())
+    first = contents.digests(paths)
+    contents.record()
+    assert cache.query("SELECT count(*) FROM stats") == [(0,)]
+    aged = rerun.Contents(cache)
+    old = time.time_ns() - 10 * rerun.RACY_NS
+    for path in paths:
+        os.utime(path, ns=(old, old))
+    assert aged.digests(paths) == first  # the content, whatever the times
+    aged.record()
+    assert cache.query("SELECT count(*) FROM stats") == [(0,)]  # the ctime is still fresh
+    assert aged.unchanged()
+    _edit(corpus / os.fsdecode(paths[2]))
+    assert not aged.unchanged()
+
+
+def test_a_run_whose_input_changed_while_it_ran_is_not_kept(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = cli._report
+
+    def edit_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        done = original(*args, **kwargs)
+        _edit(sorted(corpus.iterdir())[2])
+        return done
+
+    monkeypatch.setattr(cli, "_report", edit_meanwhile)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=tmp_path / "cache")
+    monkeypatch.setattr(cli, "_report", original)
+    _same(_invoke(*args, cache=tmp_path / "cache"), _invoke(*args, cache=None))
+
+
+def _kept(cache: Path) -> list[Path]:
+    return sorted(p for p in (cache / rerun.RUNS_DIR).iterdir() if not p.name.startswith("."))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda f: f.write_bytes(f.read_bytes()[:-10]), id="truncated"),
+        pytest.param(
+            lambda f: f.write_bytes(f.read_bytes().replace(b'"code": 1', b'"code": 0')), id="edited"
+        ),
+        pytest.param(lambda f: f.unlink(), id="missing"),
+        pytest.param(lambda f: f.write_bytes(b"{}\nnot a report"), id="foreign"),
+    ],
+)
+def test_a_damaged_kept_output_is_never_trusted(damage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "warning")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    assert first.exit_code == 1
+    (kept,) = _kept(tmp_path / "cache")
+    damage(kept)
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT not in again.stderr and again.exit_code == 1 and again.stdout == first.stdout
+    _same(_invoke(*args, cache=tmp_path / "cache"), first)  # rebuilt, and replayed
+
+
+def test_a_tampered_header_with_a_matching_checksum_is_refused(tmp_path: Path) -> None:
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "warning")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    (kept,) = _kept(tmp_path / "cache")
+    raw = kept.read_bytes().replace(b'"code": 1', b'"code": "1"')
+    forged = tmp_path / "cache" / rerun.RUNS_DIR / rerun.hashlib.blake2b(raw, digest_size=20).hexdigest()
+    forged.write_bytes(raw)
+    with sqlite3.connect(tmp_path / "cache" / caching.FILE_NAME, isolation_level=None) as db:
+        db.execute("UPDATE runs SET checksum = ?", (forged.name,))
+    _same(_invoke(*args, cache=tmp_path / "cache"), first)
+
+
+def test_leftovers_of_a_killed_run_are_ignored_and_cleared(tmp_path: Path) -> None:
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    runs = tmp_path / "cache" / rerun.RUNS_DIR
+    runs.mkdir(parents=True)
+    old = time.time() - 3600
+    (runs / ".x.tmp").write_bytes(b"half a rep")  # killed while writing
+    (runs / ("0" * 40)).write_bytes(b"{}\nwritten, never recorded")  # killed before its row
+    for leftover in runs.iterdir():
+        os.utime(leftover, (old, old))
+    first = _invoke(*args, cache=tmp_path / "cache")
+    assert [p.name for p in runs.iterdir()] == [p.name for p in _kept(tmp_path / "cache")]
+    assert len(_kept(tmp_path / "cache")) == 1
+    _same(_invoke(*args, cache=tmp_path / "cache"), first)
+
+
+def test_only_the_newest_runs_are_kept(tmp_path: Path) -> None:
+    base = ("report", str(CORPUS), "--rules", str(RULES), "--fail-on", "never")
+    for fmt in ["json", "text", "sarif", "markdown", "junit", "checkstyle"]:
+        _invoke(*base, "--format", fmt, cache=tmp_path / "cache")
+    cache = caching.Cache(tmp_path / "cache")
+    assert cache.query("SELECT count(*) FROM runs") == [(rerun.KEEP,)]
+    assert len(_kept(tmp_path / "cache")) >= rerun.KEEP  # the pruned ones go once 10 minutes old
+
+
+def test_standard_input_and_baseline_writes_are_never_replayed(tmp_path: Path) -> None:
+    text = (CORPUS / sorted(os.listdir(CORPUS))[0]).read_text(encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(
+            main,
+            ["report", "-", "--format", "json", "-v", "--cache-dir", str(tmp_path / "cache")],
+            input=text,
+            prog_name="kcheck",
+        )
+        assert HIT not in result.stderr
+    args = ("report", str(CORPUS), "--format", "json", "-v", "--write-baseline", str(tmp_path / "b.json"))
+    for _ in range(2):
+        result = _invoke(*args, cache=tmp_path / "cache")
+        assert HIT not in result.stderr and "wrote" in result.stderr
+
+
+# --------------------------------------------------------------------------- other processes
+
+
+def _kcheck(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-c", "from kcheck.cli import main; main()", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+
+
+def test_a_run_killed_while_keeping_its_output_leaves_a_cache_the_next_run_uses(tmp_path: Path) -> None:
+    archive = pytest.importorskip("archive_fixture").load()
+    archive.build(tmp_path / "ar", 200, seed=5)
+    articles, rules_dir = str(tmp_path / "ar" / "articles"), str(tmp_path / "ar" / "rules")
+    cache_dir = tmp_path / "cache"
+    env = {**os.environ, "KCHECK_CACHE_DIR": str(cache_dir)}
+    common = (
+        "report",
+        articles,
+        "--rules",
+        rules_dir,
+        "--format",
+        "json",
+        "--jobs",
+        "1",
+        "--fail-on",
+        "never",
+    )
+    fresh = _kcheck(*common, "--no-cache", env=env).communicate()[0]
+    assert fresh.startswith(b"{")
+    runs = cache_dir / rerun.RUNS_DIR
+    # kill the run at the moment it starts keeping its output (the runs/ folder appears)
+    proc = _kcheck(*common, env=env)
+    deadline = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < deadline and not runs.exists():
+        time.sleep(0.002)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    resumed = _kcheck(*common, "-v", env=env).communicate()
+    assert resumed[0] == fresh
+    replayed = _kcheck(*common, "-v", env=env).communicate()
+    assert replayed[0] == fresh and HIT.encode() in replayed[1]
+
+
+def test_concurrent_runs_sharing_a_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "KCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    args = ("report", str(CORPUS), "--format", "json", "--rules", str(RULES), "--fail-on", "never")
+    fresh = _kcheck(*args, "--no-cache", env=env).communicate()[0]
+    runs = [_kcheck(*args, env=env) for _ in range(3)]
+    assert [p.communicate()[0] for p in runs] == [fresh] * 3
+    again = _kcheck(*args, "-v", env=env).communicate()
+    assert again[0] == fresh and HIT.encode() in again[1]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a file name that is not UTF-8 needs Linux")
+def test_a_file_name_that_is_not_utf8_is_replayed_as_written(corpus: Path, tmp_path: Path) -> None:
+    odd = os.path.join(os.fsencode(corpus), b"\xff\xfe-\xe6\x96.txt")
+    with open(odd, "wb") as fh:
+        fh.write("甲公司2023年营收120亿元。\n".encode())
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "text", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr
+    _same(_invoke(*args, cache=tmp_path / "cache"), first)
+    _same(first, _invoke(*args, cache=None))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_among_the_inputs_never_blocks_the_key(corpus: Path, tmp_path: Path) -> None:
+    os.mkfifo(corpus / "pipe.txt")  # listed, never opened for reading by the key: not kept
+    env = {**os.environ, "KCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    args = ("report", str(corpus), "--format", "json", "--rules", str(RULES), "--fail-on", "never", "-v")
+    outs = [_kcheck(*args, env=env).communicate(timeout=120) for _ in range(2)]
+    fresh = _kcheck(*args, "--no-cache", env=env).communicate(timeout=120)
+    assert outs[0][0] == outs[1][0] == fresh[0] and b"pipe.txt" in fresh[0]
+    assert HIT.encode() not in outs[1][1]
