@@ -5,6 +5,13 @@ Where an entity's measure has levels for two consecutive periods of the same len
 is stated for the later one, the rate must agree with ``after / before - 1``. The arithmetic
 is done on intervals (the levels' and the rate's written precision), and the rate may miss by
 ``checks.growth_tolerance_pp`` percentage points more before it is reported.
+
+A change its own sentence states between two levels (``较2022年的9.77亿元增长32.6%``,
+``由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%``, ``比9月的50.2%下降0.7个百分点``: the
+extractor links them, ``Claim.base_at`` / ``level_at``) is checked against those two levels
+whatever their periods, entity or grouping: the sentence itself says what is compared with
+what. A percentage change is ``level / base - 1``, a points change ``level - base`` (which may
+miss by ``checks.points_tolerance_pp``).
 """
 
 from __future__ import annotations
@@ -61,6 +68,13 @@ def _what(topic: Topic) -> TopicKey | None:
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
+    found = _between_periods(ctx)
+    reported = {c.claims[0].id for c in found}
+    found.extend(c for c in _stated_levels(ctx) if c.claims[0].id not in reported)
+    return found
+
+
+def _between_periods(ctx: CheckContext) -> list[Conflict]:
     levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
     rates: list[Topic] = []
     for topic in ctx.grouped():
@@ -145,5 +159,78 @@ def _compare(
     )
 
 
-def _pct(x: float) -> str:
-    return "?" if math.isinf(x) else f"{x:+.1f}%"
+def _pct(x: float, points: bool = False) -> str:
+    if math.isinf(x):
+        return "?"
+    return f"{x:+.1f}个百分点" if points else f"{x:+.1f}%"
+
+
+def _stated_levels(ctx: CheckContext) -> list[Conflict]:
+    """Changes checked against the two levels their own sentence states them between."""
+    linked = [c for c in ctx.claims.values() if c.base_at is not None and c.level_at is not None]
+    if not linked:
+        return []
+    sentences = {(c.doc, c.sentence_index) for c in linked}
+    at: dict[tuple[str, int, int], Claim] = {}
+    for c in ctx.claims.values():
+        if (c.doc, c.sentence_index) in sentences:
+            at.setdefault((c.doc, c.sentence_index, c.offset), c)
+    topic_of: dict[str, Topic] = {}
+    wanted = {c.id for c in linked}
+    for t in ctx.topics:
+        for cid in t.claims:
+            if cid in wanted:
+                topic_of.setdefault(cid, t)
+    tolerance = ctx.rules.checks.growth_tolerance_pp
+    found: list[Conflict] = []
+    seen: set[tuple[str, str, int]] = set()
+    for rate in sorted(linked, key=lambda c: (c.doc, c.sentence_index, c.offset)):
+        where_ = (rate.doc, rate.sentence, rate.offset)  # a sentence repeated in one page counts once
+        if where_ in seen:
+            continue
+        seen.add(where_)
+        assert rate.base_at is not None and rate.level_at is not None
+        before = at.get((rate.doc, rate.sentence_index, rate.base_at))
+        after = at.get((rate.doc, rate.sentence_index, rate.level_at))
+        topic = topic_of.get(rate.id)
+        if before is None or after is None or topic is None or rate.value is None:
+            continue
+        implied = _implied(rate, ctx.bounds(before), ctx.bounds(after))
+        if implied is None:
+            continue
+        rb = ctx.bounds(rate)
+        points = rate.dimension is Dimension.POINTS
+        slack = ctx.rules.checks.points_tolerance_pp if points else tolerance
+        if implied.overlaps(Bounds(rb.low - slack, rb.high + slack)):
+            continue
+        message = (
+            f"{topic.label}: stated {cite(rate)} = {_pct(rate.value, points)}, but {after.quote} "
+            f"against {before.quote} "
+            f"stated beside it implies {_pct(implied.low, points)}..{_pct(implied.high, points)}"
+        )
+        claims = [rate, before, after]
+        found.append(
+            Conflict(
+                id=fingerprint(TYPE, topic.key, (value_repr(c) for c in claims)),
+                type=TYPE,
+                severity=ctx.severity(TYPE),
+                topic=topic.label,
+                topic_id=topic.id,
+                message=message,
+                claims=claims,
+                gap=rb.relative_gap(implied),
+            )
+        )
+    return found
+
+
+def _implied(rate: Claim, before: Bounds, after: Bounds) -> Bounds | None:
+    """The change two levels imply, in the rate's terms (percent, or points); None when unknown."""
+    if rate.dimension is Dimension.POINTS:
+        if not all(map(math.isfinite, (before.low, before.high, after.low, after.high))):
+            return None
+        return Bounds(after.low - before.high, after.high - before.low)
+    implied = growth_bounds(before, after)
+    if math.isinf(implied.low) or math.isinf(implied.high):
+        return None
+    return implied
