@@ -179,10 +179,42 @@ def test_change_against_the_levels_its_sentence_states(text: str, quote: str, fi
 
     import kcheck
 
-    claims = [c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(text, published=dt.date(2023, 12, 1))]
+    claims = [
+        c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(text, published=dt.date(2023, 12, 1))
+    ]
     _, conflicts = run(claims)
     mine = [c for c in conflicts if c.type == "growth_mismatch" and c.claims[0].quote == quote]
     assert bool(mine) == fires, [c.message for c in conflicts]
     if fires:
         assert mine[0].claims[0].quote == quote
         assert "stated beside it implies" in mine[0].message
+
+
+WITHIN_ONE_DOCUMENT = [
+    # no entity named: the rate's own level and the earlier level written beside it
+    ("前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", True),  # +23.9%
+    ("前三季度归母净利润98.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", False),
+    ("前三季度归母净利润108.47亿元，同比增长12.5%。上年同期归母净利润为87.53亿元。", True),
+    # the earlier level is another company's, paragraphs away, its name not read
+    (
+        "上半年实现营业收入58.4亿元，较上年同期的64.70亿元下降9.7%。\n"
+        "公司无锡二期项目于7月30日实现量产。\n"
+        "另据公告，名称相近的另一家公司上半年实现营业收入3.06亿元，同比下降27.1%。",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), WITHIN_ONE_DOCUMENT)
+def test_rate_against_the_earlier_level_beside_it(text: str, fires: bool) -> None:
+    import datetime as dt
+
+    import kcheck
+
+    claims = [
+        c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(text, published=dt.date(2023, 10, 30))
+    ]
+    _, conflicts = run(claims)
+    assert bool([c for c in conflicts if c.type == "growth_mismatch"]) == fires, [
+        c.message for c in conflicts
+    ]
