@@ -483,6 +483,9 @@ class BoilerplateSection(Section):
     # words that put a dated statement in the future (将于, 即将): such a date does not bound
     # the publication date the loader infers from the dates an article states
     future_cues: list[str] = Field(default_factory=list)
+    # words before a table's unit in its caption or header (单位：亿元): each figure cell of the
+    # table is read with that unit
+    table_units: list[str] = Field(default_factory=list)
 
     @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items")
     @classmethod

@@ -18,7 +18,13 @@ from claimrows import claim, fields
         ("贡献率从71.4%增长至90%", "90%", "figure", None, 90.0),  # 增长至: the new level
         ("贡献率从71.4%增长至90%", "71.4%", "figure", None, 71.4),  # ... and the old one
         ("快手2021年Q3营收为204.93亿元，同比上涨33.4%", "33.4%", "change", "yoy", 33.4),
-        ("毛利率为24.6%，较去年同期的35.8%下降了11.2个百分点", "35.8%", "figure", None, 35.8),  # the base's level
+        (
+            "毛利率为24.6%，较去年同期的35.8%下降了11.2个百分点",
+            "35.8%",
+            "figure",
+            None,
+            35.8,
+        ),  # the base's level
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "50.2%", "figure", None, 50.2),
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "0.7个百分点", "change", "change", -0.7),
         ("夏粮产量2923.6亿斤，比上年略减0.9%", "0.9%", "change", "change", -0.9),  # 略减: a decrease
@@ -32,7 +38,12 @@ def test_change(text: str, quote: str, type_: str, change: str | None, value: fl
     ("text", "quote", "base", "level"),
     [
         ("归母净利润12.08亿元，较2022年的9.77亿元增长32.6%", "32.6%", "9.77亿元", "12.08亿元"),
-        ("公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%", "8.1%", "1951.1亿元", "2046.7亿元"),
+        (
+            "公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%",
+            "8.1%",
+            "1951.1亿元",
+            "2046.7亿元",
+        ),
         ("11月全国粗钢产量7610万吨，比上年同期的7275万吨增长0.4%", "0.4%", "7275万吨", "7610万吨"),
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "0.7个百分点", "50.2%", "49.5%"),
         ("实现合约销售金额126.4亿元，环比9月的118.9亿元增长6.3%", "6.3%", "118.9亿元", "126.4亿元"),
@@ -43,7 +54,9 @@ def test_change(text: str, quote: str, type_: str, change: str | None, value: fl
         ("占比35.8%，下降了1.2个百分点", "1.2个百分点", None, None),
     ],
 )
-def test_levels_a_change_is_stated_between(text: str, quote: str, base: str | None, level: str | None) -> None:
+def test_levels_a_change_is_stated_between(
+    text: str, quote: str, base: str | None, level: str | None
+) -> None:
     c = claim(text, quote)
     got = (
         c.sentence[c.base_at : c.base_at + len(base or "")] if c.base_at is not None else None,
