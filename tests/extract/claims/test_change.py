@@ -70,3 +70,13 @@ def test_a_linked_change_holds_for_the_new_level_s_period() -> None:
     text = "2023年，归母净利润12.08亿元，较2022年的9.77亿元增长32.6%"
     assert fields(claim(text, "32.6%"), "period") == ("2023-01-01..2023-12-31",)
     assert fields(claim(text, "9.77亿元"), "period") == ("2022-01-01..2022-12-31",)
+
+
+def test_the_base_is_the_same_measure_as_its_level() -> None:
+    # 较上年同期的1624.1亿元: the base names no measure; it is the level's, cumulative too
+    text = "今年1-10月，锦程地产累计合约销售金额1468.2亿元，较上年同期的1624.1亿元下降9.6%"
+    level, base = claim(text, "1468.2亿元"), claim(text, "1624.1亿元")
+    assert fields(base, "measure", "metric", "scope", "entity") == fields(
+        level, "measure", "metric", "scope", "entity"
+    )
+    assert fields(base, "period") == ("2021-01-01..2021-10-31",)

@@ -175,3 +175,16 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         change.base_at, change.level_at = base.start, level.start
         change.period, change.time_quote = level.period, level.time_quote
         change.period_carries = level.period_carries
+        _same_thing(base, level)
+
+
+def _same_thing(base: Draft, level: Draft) -> None:
+    """The base of a comparison is the same measure of the same subject as the level it is
+    compared with (较上年同期的1624.1亿元: 累计合约销售金额 of 锦程地产), whatever its own clause
+    names: it takes the level's entity, metric, measure and scope where it names none."""
+    if base.metric is None and base.measure is None:
+        base.metric, base.measure = level.metric, level.measure
+    if base.scope is None:
+        base.scope = level.scope
+    if base.entity is None and level.entity is not None:
+        base.entity, base.entity_from = level.entity, level.entity_from
