@@ -28,6 +28,10 @@ from claimrows import claim, fields
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "50.2%", "figure", None, 50.2),
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "0.7个百分点", "change", "change", -0.7),
         ("夏粮产量2923.6亿斤，比上年略减0.9%", "0.9%", "change", "change", -0.9),  # 略减: a decrease
+        # a price adjusted by an amount is a change; 上调…至 gives the new level
+        ("聚合MDI挂牌价15800元/吨，较11月上调500元/吨", "500元", "change", "change", 500.0),
+        ("聚合MDI挂牌价上调500元/吨至15800元/吨", "15800元", "figure", None, 15800.0),
+        ("纯MDI挂牌价下调300元/吨", "300元", "change", "change", -300.0),
     ],
 )
 def test_change(text: str, quote: str, type_: str, change: str | None, value: float) -> None:
