@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcheck.load.html import read_html
 
@@ -98,3 +100,29 @@ def test_table_claims_get_the_period_and_unit_of_their_labels() -> None:
     assert str(found["86.42亿元"].period.start) == "2023-01-01"  # type: ignore[union-attr]
     assert found["-0.3%"].value == pytest.approx(-0.3)
     assert str(found["-0.3%"].period.end) == "2023-07-31"  # type: ignore[union-attr]
+
+
+LABELS = st.sampled_from(["营业收入", "归母净利润", "2023年7月", "CPI同比", "其中：采矿业", "合计"])
+FIGURES = st.sampled_from(["86.42", "-0.3", "1,258.36", "14.30%", "0", "95214"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    headers=st.lists(LABELS, min_size=2, max_size=5),
+    rows=st.lists(st.tuples(LABELS, st.lists(FIGURES, min_size=4, max_size=4)), min_size=1, max_size=4),
+    unit=st.sampled_from(["", "（单位：亿元）", "（%）"]),
+)
+def test_any_grid_gives_one_traced_line_per_figure(headers: list[str], rows: list, unit: str) -> None:
+    width = len(headers)
+    body = (
+        f"<table><caption>主要数据{unit}</caption><tr>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
+    )
+    for label, figures in rows:
+        body += f"<tr><td>{label}</td>" + "".join(f"<td>{f}</td>" for f in figures[: width - 1]) + "</tr>"
+    body += "</table>"
+    blocks, _ = read_html(body, 0, rules().boilerplate)
+    got = [line.text for block in blocks for line in block.lines]
+    assert len(got) == len(rows) * (width - 1)  # every figure cell, once
+    for traced in got:
+        for off, length, src in traced.spans:  # every piece is where the file writes it
+            assert body[src : src + length] == traced.text[off : off + length]
