@@ -56,6 +56,8 @@ def test_change(text: str, quote: str, type_: str, change: str | None, value: fl
         ("出游8.26亿人次，比2019年同期的7422.4亿元增长4.1%", "4.1%", None, None),
         ("收入8534.3亿元，按可比口径比2019年同期的7422.4亿元增长4.1%", "4.1%", None, None),
         ("占比35.8%，下降了1.2个百分点", "1.2个百分点", None, None),
+        # the level before names another measure than the one compared (营收 vs 净利润)
+        ("净利润5亿元，营收较上年同期的80亿元增长10%", "10%", None, None),
     ],
 )
 def test_levels_a_change_is_stated_between(

@@ -97,6 +97,11 @@ def compared_base(w: Words, s: Parsed, start: int, lo: int) -> bool:
     """Is the figure at ``start`` the base of a comparison as written: a comparison word, then
     a time or 的 (or both) right before it (较2022年的9.77亿元, 比9月的50.2%, 由上年同期的1951.1亿元)?
     A bare ``比`` (占比35%) is not enough."""
+    return comparison_at(w, s, start, lo) is not None
+
+
+def comparison_at(w: Words, s: Parsed, start: int, lo: int) -> int | None:
+    """Where the comparison word of the base figure at ``start`` begins (see compared_base)."""
     folded = s.folded
     pos = start
     while pos > lo and folded[pos - 1] == " ":
@@ -108,7 +113,29 @@ def compared_base(w: Words, s: Parsed, start: int, lo: int) -> bool:
     if len(before) and s.times[before[-1]].end == pos and s.times[before[-1]].start >= lo:
         pos = s.times[before[-1]].start
         marked = True
-    return marked and folded[lo:pos].endswith(w.comparison_before + w.change_from)
+    if not marked:
+        return None
+    head = folded[lo:pos]
+    word = next((c for c in (*w.comparison_before, *w.change_from) if head.endswith(c)), None)
+    return None if word is None else pos - len(word)
+
+
+def _only_connectives(s: Parsed, a: int, b: int) -> bool:
+    """Is ``[a, b)`` only clause marks, spaces and change words (同比, 环比)? Then nothing
+    between a level and a comparison names another measure (净利润5亿元，营收较上年的…)."""
+    covered = [False] * max(0, b - a)
+    for h in s.hits_in(a, b):
+        if h.mask & Cue.CHANGE:
+            for i in range(h.start - a, h.end - a):
+                covered[i] = True
+    for i, ch in enumerate(s.folded[a:b]):
+        if (
+            not covered[i]
+            and ch not in " ,;:"
+            and not (ch in "环同" and s.folded[a + i + 1 : a + i + 2] == "比")
+        ):
+            return False
+    return True
 
 
 def _change_to(w: Words, gap: str) -> bool:
@@ -151,14 +178,16 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             continue
         gap = folded[just.end : change.start]
         base = level = None
+        compared = comparison_at(w, s, just.start, s.clause(just.start)[0])
         if (
-            compared_base(w, s, just.start, s.clause(just.start)[0])
+            compared is not None
             and len(gap.strip()) <= MAX_VERB_GAP + 2
             and any(h.mask & CHANGE_VERBS for h in s.hits_in(just.end, change.start))
             and before.type is ClaimType.FIGURE
             and _same_measure(before, just)
             and just.start - before.end <= MAX_LEVEL_GAP
             and sum(ch in CLAUSE_MARKS for ch in folded[before.end : just.start]) <= 1
+            and _only_connectives(s, before.end, compared)
         ):
             base, level = just, before  # 12.08亿元，较2022年的9.77亿元增长32.6%
         elif (
