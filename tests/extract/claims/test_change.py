@@ -58,6 +58,8 @@ def test_change(text: str, quote: str, type_: str, change: str | None, value: fl
         ("占比35.8%，下降了1.2个百分点", "1.2个百分点", None, None),
         # the level before names another measure than the one compared (营收 vs 净利润)
         ("净利润5亿元，营收较上年同期的80亿元增长10%", "10%", None, None),
+        ("营收由上年同期的80亿元增至88亿元，净利润增幅达10%", "10%", None, None),
+        ("营收由上年同期的80亿元增至88亿元，同比增长10%", "10%", "80亿元", "88亿元"),
     ],
 )
 def test_levels_a_change_is_stated_between(

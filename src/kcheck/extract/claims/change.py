@@ -89,6 +89,10 @@ def signed(q: Quantity, sign: int) -> tuple[float | None, float | None, float | 
     return value, low, high
 
 
+# between a new level and its change (增至2046.7亿元，增幅达8.1%): rate nouns, change verbs
+# and words, and these fillers only (净利润增幅达 names another measure)
+RATE_WORDS = Cue.RATE_NOUN | Cue.CHANGE_VERB | Cue.CHANGE
+RATE_FILLERS = "达为了约是"
 MAX_LEVEL_GAP = 12  # 归母净利润12.08亿元，较2022年的: the level and its comparison are this close
 MAX_RATE_LEAD = 8  # 增至2046.7亿元，增幅达8.1%: the new level and the change are this close
 
@@ -120,20 +124,19 @@ def comparison_at(w: Words, s: Parsed, start: int, lo: int) -> int | None:
     return None if word is None else pos - len(word)
 
 
-def _only_connectives(s: Parsed, a: int, b: int) -> bool:
-    """Is ``[a, b)`` only clause marks, spaces and change words (同比, 环比)? Then nothing
-    between a level and a comparison names another measure (净利润5亿元，营收较上年的…)."""
+def _only_connectives(s: Parsed, a: int, b: int, mask: int = Cue.CHANGE, fillers: str = "") -> bool:
+    """Is ``[a, b)`` only clause marks, spaces, ``fillers`` and words of ``mask`` (by default
+    the change words 同比, 环比)? Then nothing between a level and a comparison names another
+    measure (净利润5亿元，营收较上年的…)."""
     covered = [False] * max(0, b - a)
     for h in s.hits_in(a, b):
-        if h.mask & Cue.CHANGE:
+        if h.mask & mask:
             for i in range(h.start - a, h.end - a):
                 covered[i] = True
     for i, ch in enumerate(s.folded[a:b]):
-        if (
-            not covered[i]
-            and ch not in " ,;:"
-            and not (ch in "环同" and s.folded[a + i + 1 : a + i + 2] == "比")
-        ):
+        if covered[i] or ch in " ,;:" or ch in fillers:
+            continue
+        if not (ch in "环同" and s.folded[a + i + 1 : a + i + 2] == "比"):
             return False
     return True
 
@@ -197,6 +200,7 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             and _change_to(w, folded[before.end : just.start])
             and len(gap) <= MAX_RATE_LEAD
             and sum(ch in CLAUSE_MARKS for ch in gap) <= 1
+            and _only_connectives(s, just.end, change.start, RATE_WORDS, RATE_FILLERS)
         ):
             base, level = before, just  # 由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%
         if base is None or level is None:
