@@ -240,6 +240,16 @@ class Claim(BaseModel):
         description="targets and forecasts: offset in the sentence of the last revision cue (上调至) "
         "before the figure; an earlier figure of the same topic ending by then is revised by this one",
     )
+    base_at: int | None = Field(
+        default=None,
+        description="changes: offset in the sentence of the level the change is measured from, "
+        "when the sentence states it (较2022年的9.77亿元增长32.6%: the 9.77亿元)",
+    )
+    level_at: int | None = Field(
+        default=None,
+        description="changes with a base_at: offset in the sentence of the level the change leads "
+        "to (归母净利润12.08亿元，较2022年的9.77亿元增长32.6%: the 12.08亿元)",
+    )
 
 
 # --------------------------------------------------------------------------- findings

@@ -282,6 +282,12 @@ class KindsSection(Section):
     decline_rates: list[str] = Field(default_factory=list)
     # after a change verb they make the figure the new level (增长至90%)
     to_words: list[str] = Field(default_factory=list)
+    # a change between two levels of one sentence: the old level after these (由上年同期的X增至Y)
+    change_from: list[str] = Field(default_factory=list)
+    # verbs that take a to_word (增至, 降至): the figure after them is the new level
+    change_to_verbs: list[str] = Field(default_factory=list)
+    # a change on a restated, comparable basis (按可比口径): not checked against the levels
+    restated_basis: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
     # an average over the period (平均日活): 截至6月30日 then means the year to that day
@@ -477,6 +483,9 @@ class BoilerplateSection(Section):
     # words that put a dated statement in the future (将于, 即将): such a date does not bound
     # the publication date the loader infers from the dates an article states
     future_cues: list[str] = Field(default_factory=list)
+    # words before a table's unit in its caption or header (单位：亿元): each figure cell of the
+    # table is read with that unit
+    table_units: list[str] = Field(default_factory=list)
 
     @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items")
     @classmethod
@@ -548,6 +557,8 @@ class ChecksSection(Section):
     # a value_mismatch whose relative gap is below this is a warning (a rounding slip), else an error
     warning_gap: float = Field(default=0.05, ge=0)
     growth_tolerance_pp: float = Field(default=1.0, ge=0)
+    # a change in percentage points may miss the difference of its two stated rates by this much
+    points_tolerance_pp: float = Field(default=0.2, ge=0)
     fuzzy: FuzzyThresholds = Field(default_factory=FuzzyThresholds)
     severities: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     disabled: list[str] = Field(default_factory=list)

@@ -150,3 +150,71 @@ def test_topics_keyed_by_their_sentence_are_not_levels() -> None:
         sentence="据报道，2021年第三季度该项业务的规模同比增长95%，较上一季度明显回升。",
     )
     assert findings([before, after, stated]) == []
+
+
+# a change stated between two levels of its own sentence, checked against them (one row per
+# real phrase; the levels need no entity, no period pairing and no grouping)
+STATED_BETWEEN = [
+    ("归母净利润12.08亿元，较2022年的9.77亿元增长32.6%。", "32.6%", True),  # +23.6%
+    ("归母净利润12.08亿元，较2022年的9.77亿元增长23.6%。", "23.6%", False),
+    ("公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%。", "8.1%", True),  # +4.9%
+    ("公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元，增幅达4.9%。", "4.9%", False),
+    ("11月全国粗钢产量7610万吨，比上年同期的7275万吨增长0.4%。", "0.4%", True),  # +4.6%
+    ("上半年实现营业收入58.4亿元，较上年同期的64.70亿元下降19.8%。", "19.8%", True),  # -9.7%
+    ("上半年实现营业收入58.4亿元，较上年同期的64.70亿元下降9.7%。", "9.7%", False),
+    ("国内旅游收入8534.3亿元，比2019年同期的7422.4亿元增长4.1%。", "4.1%", True),  # +15.0%
+    ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点。", "0.7个百分点", False),
+    ("10月制造业PMI为49.5%，比9月的50.2%下降1.7个百分点。", "1.7个百分点", True),
+    ("毛利率为24.6%，较去年同期的35.8%下降了11.2个百分点。", "11.2个百分点", False),
+    # rounded levels: 1758 against 1758.87 style rounding still agrees (written precision)
+    ("营业收入1759亿元，较上年同期的945亿元增长86.1%。", "86.1%", False),
+    # a restated base (按可比口径) need not follow from the levels written beside it
+    ("国内旅游收入8534.3亿元，按可比口径比2019年同期的7422.4亿元增长4.1%。", "4.1%", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "fires"), STATED_BETWEEN)
+def test_change_against_the_levels_its_sentence_states(text: str, quote: str, fires: bool) -> None:
+    import datetime as dt
+
+    import kcheck
+
+    claims = [
+        c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(text, published=dt.date(2023, 12, 1))
+    ]
+    _, conflicts = run(claims)
+    mine = [c for c in conflicts if c.type == "growth_mismatch" and c.claims[0].quote == quote]
+    assert bool(mine) == fires, [c.message for c in conflicts]
+    if fires:
+        assert mine[0].claims[0].quote == quote
+        assert "stated beside it implies" in mine[0].message
+
+
+WITHIN_ONE_DOCUMENT = [
+    # no entity named: the rate's own level and the earlier level written beside it
+    ("前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", True),  # +23.9%
+    ("前三季度归母净利润98.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", False),
+    ("前三季度归母净利润108.47亿元，同比增长12.5%。上年同期归母净利润为87.53亿元。", True),
+    # the earlier level is another company's, paragraphs away, its name not read
+    (
+        "上半年实现营业收入58.4亿元，较上年同期的64.70亿元下降9.7%。\n"
+        "公司无锡二期项目于7月30日实现量产。\n"
+        "另据公告，名称相近的另一家公司上半年实现营业收入3.06亿元，同比下降27.1%。",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), WITHIN_ONE_DOCUMENT)
+def test_rate_against_the_earlier_level_beside_it(text: str, fires: bool) -> None:
+    import datetime as dt
+
+    import kcheck
+
+    claims = [
+        c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(text, published=dt.date(2023, 10, 30))
+    ]
+    _, conflicts = run(claims)
+    assert bool([c for c in conflicts if c.type == "growth_mismatch"]) == fires, [
+        c.message for c in conflicts
+    ]

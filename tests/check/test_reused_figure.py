@@ -33,6 +33,15 @@ def test_cumulative_total_and_one_month_with_the_same_figure() -> None:
         ("Q2 and Q3", {"period": "2020-Q2"}, {"period": "2020-Q3"}),
         ("two years", {"period": "2020"}, {"period": "2021"}),
         ("cumulative vs a quarter", {"scope": "cumulative", "period": "2020-01..09"}, {"period": "2020-Q3"}),
+        # 前三季度实现营业收入1432.6亿元 / 三季度单季实现营业收入1432.6亿元: a flow over a stretch
+        # and over a longer one holding it
+        ("a quarter inside 前三季度, a flow", {"period": "2020-01..09"}, {"period": "2020-Q3"}),
+        # 合约销售面积82.3万平方米 (10月) / 1-10月累计合约销售面积82.3万平方米: 累计 is the scope
+        (
+            "the scope word in the measure as written",
+            {"metric": None, "measure": "合约销售面积", "period": "2020-10"},
+            {"metric": None, "measure": "累计合约销售面积", "scope": "cumulative", "period": "2020-01..10"},
+        ),
     ],
 )
 def test_reuse_fires(name: str, a_fields: dict[str, object], b_fields: dict[str, object]) -> None:
@@ -47,6 +56,12 @@ def test_reuse_fires(name: str, a_fields: dict[str, object], b_fields: dict[str,
         ("same period twice", {}, {}),
         # 截至2020年6月30日 ... 上半年: nested periods, the same figure may hold for both
         ("a day inside a half-year", {"period": "2020-H1"}, {"period": "2020-06-30"}),
+        # a stock (总资产) at the end of a quarter and of the three quarters is one balance
+        (
+            "a stock over nested periods",
+            {"metric": "total_assets", "period": "2020-01..09"},
+            {"metric": "total_assets", "period": "2020-Q3"},
+        ),
         ("period unknown on one side", {"period": None}, {"period": "2020-Q3"}),
         ("target vs actual", {"kind": "target", "period": "2020"}, {"period": "2021"}),
         # 10月3日 / 10月5日，全国铁路预计发送旅客1050万人次: one plan for two days

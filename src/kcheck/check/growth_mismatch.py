@@ -5,6 +5,13 @@ Where an entity's measure has levels for two consecutive periods of the same len
 is stated for the later one, the rate must agree with ``after / before - 1``. The arithmetic
 is done on intervals (the levels' and the rate's written precision), and the rate may miss by
 ``checks.growth_tolerance_pp`` percentage points more before it is reported.
+
+A change its own sentence states between two levels (``较2022年的9.77亿元增长32.6%``,
+``由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%``, ``比9月的50.2%下降0.7个百分点``: the
+extractor links them, ``Claim.base_at`` / ``level_at``) is checked against those two levels
+whatever their periods, entity or grouping: the sentence itself says what is compared with
+what. A percentage change is ``level / base - 1``, a points change ``level - base`` (which may
+miss by ``checks.points_tolerance_pp``).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from collections import defaultdict
 
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
+from kcheck.group import is_valued, normalise_phrase, unique_claims
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span, Topic, TopicKey
 from kcheck.text.calendar import is_month_end, month_end, period_label
 
@@ -61,6 +69,82 @@ def _what(topic: Topic) -> TopicKey | None:
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
+    found = _between_periods(ctx)
+    for more in (_stated_levels, _within_documents):
+        reported = {c.claims[0].id for c in found}
+        found.extend(c for c in more(ctx) if c.claims[0].id not in reported)
+    return found
+
+
+def _within_documents(ctx: CheckContext) -> list[Conflict]:
+    """A rate and the level it follows, with the level a period earlier stated beside them, in
+    claims that name no entity at all (``前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归
+    母净利润为87.53亿元``). Such claims are grouped by their sentence, so the pass over topics
+    never pairs them. Nothing names whose figures they are, so only what is written together
+    counts: the rate's own level is the figure of its measure right before it in its sentence,
+    and the earlier level is in that sentence or the next or previous one (the same metric, or
+    measure as written, kind and scope). A figure of another company a paragraph away whose
+    name was not read (与矽川半导体名称相近的矽川微电子) is never taken for the earlier level."""
+    levels: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    rates: list[Claim] = []
+    for c in unique_claims(ctx.claims.values()):
+        if c.entity is not None or c.period is None or not is_valued(c):
+            continue
+        what = c.metric or normalise_phrase(c.measure or "")
+        if not what:
+            continue
+        if c.type is ClaimType.FIGURE and c.dimension in _LEVEL_DIMENSIONS:
+            levels[(c.doc, what, c.kind, c.scope, c.period)].append(c)
+        elif (
+            c.type is ClaimType.CHANGE
+            and c.change in ("yoy", "qoq")
+            and c.dimension is Dimension.PERCENT
+            and c.base_at is None
+        ):
+            rates.append(c)
+    if not rates:
+        return []
+    topic_of = _topics_of(ctx, {r.id for r in rates})
+    tolerance = ctx.rules.checks.growth_tolerance_pp
+    found: list[Conflict] = []
+    for rate in rates:
+        assert rate.period is not None and rate.change is not None
+        what = rate.metric or normalise_phrase(rate.measure or "")
+        before_period = previous_period(rate.period, rate.change)
+        topic = topic_of.get(rate.id)
+        if before_period is None or topic is None:
+            continue
+        own = [
+            a
+            for a in levels.get((rate.doc, what, rate.kind, rate.scope, rate.period), [])
+            if a.sentence_index == rate.sentence_index and a.offset < rate.offset
+        ]
+        if not own:
+            continue
+        after = max(own, key=lambda a: a.offset)
+        befores = [
+            b
+            for b in levels.get((rate.doc, what, rate.kind, rate.scope, before_period), [])
+            if abs(b.sentence_index - rate.sentence_index) <= 1
+            and (b.dimension, b.unit) == (after.dimension, after.unit)
+        ]
+        conflict = _compare(ctx, topic, [rate], befores, [after], tolerance)
+        if conflict is not None:
+            found.append(conflict)
+    return found
+
+
+def _topics_of(ctx: CheckContext, ids: set[str]) -> dict[str, Topic]:
+    """The topic of each claim id of ``ids``."""
+    out: dict[str, Topic] = {}
+    for t in ctx.topics:
+        for cid in t.claims:
+            if cid in ids:
+                out.setdefault(cid, t)
+    return out
+
+
+def _between_periods(ctx: CheckContext) -> list[Conflict]:
     levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
     rates: list[Topic] = []
     for topic in ctx.grouped():
@@ -93,7 +177,8 @@ def check(ctx: CheckContext) -> list[Conflict]:
                 before, after = before_topic.key, after_topic.key
                 if (before.dimension, before.unit) != (after.dimension, after.unit):
                     continue
-                conflict = _compare(ctx, rate_topic, stated, before_topic, after_topic, tolerance)
+                befores, afters = ctx.valued(before_topic), ctx.valued(after_topic)
+                conflict = _compare(ctx, rate_topic, stated, befores, afters, tolerance)
                 if conflict is not None:
                     found.append(conflict)
     return found
@@ -103,12 +188,10 @@ def _compare(
     ctx: CheckContext,
     rate_topic: Topic,
     stated: list[Claim],
-    before_topic: Topic,
-    after_topic: Topic,
+    befores: list[Claim],
+    afters: list[Claim],
     tolerance: float,
 ) -> Conflict | None:
-    befores = ctx.valued(before_topic)
-    afters = ctx.valued(after_topic)
     if not befores or not afters:
         return None
     best: tuple[float, Claim, Claim, Claim, Bounds] | None = None
@@ -145,5 +228,73 @@ def _compare(
     )
 
 
-def _pct(x: float) -> str:
-    return "?" if math.isinf(x) else f"{x:+.1f}%"
+def _pct(x: float, points: bool = False) -> str:
+    if math.isinf(x):
+        return "?"
+    return f"{x:+.1f}个百分点" if points else f"{x:+.1f}%"
+
+
+def _stated_levels(ctx: CheckContext) -> list[Conflict]:
+    """Changes checked against the two levels their own sentence states them between."""
+    linked = [c for c in ctx.claims.values() if c.base_at is not None and c.level_at is not None]
+    if not linked:
+        return []
+    sentences = {(c.doc, c.sentence_index) for c in linked}
+    at: dict[tuple[str, int, int], Claim] = {}
+    for c in ctx.claims.values():
+        if (c.doc, c.sentence_index) in sentences:
+            at.setdefault((c.doc, c.sentence_index, c.offset), c)
+    topic_of = _topics_of(ctx, {c.id for c in linked})
+    tolerance = ctx.rules.checks.growth_tolerance_pp
+    found: list[Conflict] = []
+    seen: set[tuple[str, str, int]] = set()
+    for rate in sorted(linked, key=lambda c: (c.doc, c.sentence_index, c.offset)):
+        where_ = (rate.doc, rate.sentence, rate.offset)  # a sentence repeated in one page counts once
+        if where_ in seen:
+            continue
+        seen.add(where_)
+        assert rate.base_at is not None and rate.level_at is not None
+        before = at.get((rate.doc, rate.sentence_index, rate.base_at))
+        after = at.get((rate.doc, rate.sentence_index, rate.level_at))
+        topic = topic_of.get(rate.id)
+        if before is None or after is None or topic is None or rate.value is None:
+            continue
+        implied = _implied(rate, ctx.bounds(before), ctx.bounds(after))
+        if implied is None:
+            continue
+        rb = ctx.bounds(rate)
+        points = rate.dimension is Dimension.POINTS
+        slack = ctx.rules.checks.points_tolerance_pp if points else tolerance
+        if implied.overlaps(Bounds(rb.low - slack, rb.high + slack)):
+            continue
+        message = (
+            f"{topic.label}: stated {cite(rate)} = {_pct(rate.value, points)}, but {after.quote} "
+            f"against {before.quote} "
+            f"stated beside it implies {_pct(implied.low, points)}..{_pct(implied.high, points)}"
+        )
+        claims = [rate, before, after]
+        found.append(
+            Conflict(
+                id=fingerprint(TYPE, topic.key, (value_repr(c) for c in claims)),
+                type=TYPE,
+                severity=ctx.severity(TYPE),
+                topic=topic.label,
+                topic_id=topic.id,
+                message=message,
+                claims=claims,
+                gap=rb.relative_gap(implied),
+            )
+        )
+    return found
+
+
+def _implied(rate: Claim, before: Bounds, after: Bounds) -> Bounds | None:
+    """The change two levels imply, in the rate's terms (percent, or points); None when unknown."""
+    if rate.dimension is Dimension.POINTS:
+        if not all(map(math.isfinite, (before.low, before.high, after.low, after.high))):
+            return None
+        return Bounds(after.low - before.high, after.high - before.low)
+    implied = growth_bounds(before, after)
+    if math.isinf(implied.low) or math.isinf(implied.high):
+        return None
+    return implied

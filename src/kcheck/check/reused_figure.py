@@ -4,7 +4,10 @@
 equalled the whole history: the same figure under two time frames is a likely copy error.
 A warning, not an error: it can be true. Only distinctive figures count (rules:
 ``checks.reused_figure``), and only time frames that really differ: two disjoint periods as
-written, or a cumulative total against a figure that is not, for a different period.
+written, a cumulative total against a figure that is not, for a different period, or a flow
+(revenue, GMV: a metric that adds up over time) for a stretch and for a longer one holding it
+(三季度单季 and 前三季度 营业收入1432.6亿元: the other quarters cannot have been nil). A scope
+word leading the measure as written (累计合约销售面积) is the scope, not another measure.
 Forecasts and targets are left out: one planned figure for several days (预计发送旅客1050万
 人次 on 10月3日 and 10月5日) is a plan repeated, not a copy error.
 """
@@ -17,14 +20,34 @@ from decimal import Decimal
 
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
-from kcheck.models import CheckType, Claim, ClaimKind, ClaimType, Conflict, Topic, TopicKey
+from kcheck.group import normalise_phrase
+from kcheck.models import CheckType, Claim, ClaimKind, ClaimType, Conflict, Span, Topic, TopicKey
 
 TYPE = CheckType.REUSED_FIGURE.value
 
 
-def _what(key: TopicKey) -> TopicKey:
-    """The key without the parts that say *when* (period, scope): what the figure is of."""
-    return key.model_copy(update={"period": None, "scope": None})
+def _what(key: TopicKey, scope_words: tuple[str, ...] = ()) -> TopicKey:
+    """The key without the parts that say *when* (period, scope): what the figure is of. A
+    scope word leading a measure as written goes too (累计合约销售面积 is 合约销售面积, cumulative)."""
+    measure = key.measure
+    while measure and scope_words:
+        lead = next((w for w in scope_words if measure.startswith(w) and len(measure) > len(w)), None)
+        if lead is None:
+            break
+        measure = measure[len(lead) :]
+    return key.model_copy(update={"period": None, "scope": None, "measure": measure})
+
+
+def scope_words(ctx: CheckContext) -> tuple[str, ...]:
+    """The scope words of the rules as measure phrases are keyed (normalised), longest first."""
+    words = {normalise_phrase(w) for ws in ctx.rules.kinds.scopes.values() for w in ws}
+    return tuple(sorted((w for w in words if w), key=len, reverse=True))
+
+
+def is_flow(claim: Claim, ctx: CheckContext) -> bool:
+    """A metric that adds up over time (revenue, GMV), as the rules say; not a stock or a rate."""
+    rule = ctx.rules.metrics.metrics.get(claim.metric) if claim.metric else None
+    return rule is not None and not rule.stock and rule.dimension in ("money", "count")
 
 
 def significant_digits(claim: Claim) -> int:
@@ -47,13 +70,16 @@ def distinctive(claim: Claim, ctx: CheckContext) -> bool:
     )
 
 
-def different_frames(a: Claim, b: Claim) -> bool:
-    """Whether two claims are given for really different time frames."""
+def different_frames(a: Claim, b: Claim, flow: bool = False) -> bool:
+    """Whether two claims are given for really different time frames; ``flow``: the measure
+    adds up over time, so a stretch and a longer one holding it differ too."""
     if a.period is not None and b.period is not None:
         if a.period == b.period:
             return False
         if a.scope != b.scope:
             return True
+        if flow and _nested(a.period, b.period):
+            return True  # 三季度单季 and 前三季度 营业收入1432.6亿元
         if Bounds.of_span(a.period).overlaps(Bounds.of_span(b.period)):
             return False  # a day inside a half-year: the same figure may well hold for both
         # 6月16日 read as 2020 in one article and 2022 in another is one date, not two
@@ -62,16 +88,24 @@ def different_frames(a: Claim, b: Claim) -> bool:
     return a.scope != b.scope
 
 
+def _nested(a: Span, b: Span) -> bool:
+    """Two different stretches of days (not single days), one holding the other."""
+    if a.start == a.end or b.start == b.end:
+        return False
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
 def _value_key(value: float) -> str:
     return format(value, ".9g")
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
     families: dict[TopicKey, list[tuple[Topic, Claim]]] = defaultdict(list)
+    scopes = scope_words(ctx)
     for topic in ctx.grouped():
         if topic.key.type is not ClaimType.FIGURE or topic.key.kind not in (None, ClaimKind.ACTUAL):
             continue  # forecasts for different days (预计发送旅客1050万人次) may honestly agree
-        family = _what(topic.key)
+        family = _what(topic.key, scopes)
         revised = ctx.revised(topic)
         for claim in ctx.topic_claims(topic):
             if claim.id not in revised and distinctive(claim, ctx):
@@ -86,7 +120,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
             involved: dict[str, tuple[Topic, Claim]] = {}
             for i, (ta, a) in enumerate(same):
                 for tb, b in same[i + 1 :]:
-                    if different_frames(a, b):
+                    if different_frames(a, b, is_flow(a, ctx) and a.metric == b.metric):
                         involved.setdefault(a.id, (ta, a))
                         involved.setdefault(b.id, (tb, b))
             if involved:
@@ -114,9 +148,12 @@ def _conflict(ctx: CheckContext, value: str, involved: list[tuple[Topic, Claim]]
     first = claims[0]
     # the words the topic headings share (快手 订单量), so the message names the measure the
     # heading above it names, not the first article's own wording (快手 电商订单量)
-    name = _shared_words([t.label for t in topics]) or " ".join(
-        p for p in (what.entity, first.measure or what.metric) if p
-    )
+    shared = _shared_words([t.label for t in topics])
+    if len(topics) > 1 and len(shared.split()) < 2:
+        # 锦程地产 合约销售面积 / 锦程地产 累计合约销售面积: the measure without its scope word
+        kept = _what(topics[0].key, scope_words(ctx))
+        shared = " ".join(p for p in (kept.entity, kept.measure or kept.metric) if p)
+    name = shared or " ".join(p for p in (what.entity, first.measure or what.metric) if p)
     uses = "; ".join(f"{frame(c)}: {cite(c)}" for c in claims)
     return Conflict(
         id=fingerprint(TYPE, what, [value, *frames]),

@@ -24,6 +24,9 @@ class Line:
     text: Traced  # stripped; never empty
     indent: int = 0  # leading spaces in a plain-text dump (list items nest by indentation)
     bullet: bool = False  # the line started with a list bullet (removed from ``text``)
+    # a figure cell of a data table, written with its column header, row label and unit
+    # (kcheck.load.tables): article content like prose, though it does not read as a sentence
+    table_figure: bool = False
 
 
 @dataclass(slots=True)

@@ -7,7 +7,8 @@ Each line is furniture (F), prose (P) or short (S):
   dump (a bullet that is not itself a sentence, and the lines indented under it);
 * P: it reads as running text: it ends like a sentence, or is long and punctuated, or it
   is a numbered headline item with a figure (``（九）1-11月 全国城镇新增就业1207万人``:
-  ``numbered_items``; a year-end roundup is a list of them);
+  ``numbered_items``; a year-end roundup is a list of them), or a figure cell of a data
+  table written out with its labels (``2023年 营业收入 86.42亿元``, kcheck.load.tables);
 * S: anything else (a heading, a name, a tag list).
 
 Then, by structure:
@@ -116,7 +117,7 @@ def _classify(
                 kinds.append("F")
                 continue
         numbered = patterns.numbered_items.search(text) and any(c.isdigit() for c in text)
-        kinds.append("P" if numbered or is_prose(text) else "S")
+        kinds.append("P" if numbered or line.table_figure or is_prose(text) else "S")
     return kinds
 
 

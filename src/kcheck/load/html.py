@@ -23,6 +23,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 from kcheck.load.blocks import Block, Line, PageMeta, wide
+from kcheck.load.tables import Cell, Table, cell_lines, figure_lines
 from kcheck.load.traced import Builder
 from kcheck.rules import BoilerplateSection
 
@@ -96,6 +97,9 @@ BLOCK = frozenset(
     }
 )
 CELLS = frozenset({"td", "th"})
+# the elements that start or end a part of a table being read (a caption's text is collected
+# until the first row; a nested table's cells are read as the outer table's)
+TABLE_PARTS = frozenset({"table", "caption", "tr", "td", "th"})
 # an open element of the key's kind is closed by a new start tag of one of these kinds,
 # unless one of the stop elements lies between (HTML's "implied end tags", simplified)
 IMPLIED_END: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -176,8 +180,19 @@ def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
 class _TextPass(HTMLParser):
     """Stream the rendered text into blocks, each character tied to its offset in the file."""
 
-    def __init__(self, body: str, base: int, drop_tags: frozenset[str], drop_at: set[tuple[int, int]]):
+    def __init__(
+        self,
+        body: str,
+        base: int,
+        drop_tags: frozenset[str],
+        drop_at: set[tuple[int, int]],
+        unit_cues: tuple[str, ...] = (),
+    ):
         super().__init__(convert_charrefs=False)
+        self.unit_cues = unit_cues
+        self.table: Table | None = None  # the table being read (the outermost one)
+        self.cell_open = False
+        self.cell_header = False
         self.body = body
         self.base = base
         self.drop_tags = drop_tags | NEVER_RENDERED
@@ -202,6 +217,9 @@ class _TextPass(HTMLParser):
     # ------------------------------------------------------------------ output
 
     def _end_line(self) -> None:
+        if self.table is not None:
+            self._table_line()
+            return
         text = self.line.build().strip()
         if text:
             self.block.lines.append(Line(text))
@@ -213,6 +231,54 @@ class _TextPass(HTMLParser):
         if self.block.lines:
             self.blocks.append(self.block)
             self.block = Block()
+
+    # ------------------------------------------------------------------ tables
+
+    def _table_line(self) -> None:
+        """A line break inside a table: a space inside a cell; outside one, caption text."""
+        if self.cell_open:
+            if len(self.line):
+                self.ws, self.ws_src = True, None
+            return
+        text = self.line.build().strip()
+        if text and self.table is not None:
+            self.table.caption.append(text)
+        self.line = Builder()
+        self.ws, self.ws_newlines, self.ws_src = False, 0, None
+
+    def _finish_cell(self) -> None:
+        if not self.cell_open or self.table is None:
+            return
+        self.cell_open = False
+        if not self.table.rows:
+            self.table.rows.append([])
+        self.table.rows[-1].append(Cell(self.line.build().strip(), self.cell_header))
+        self.line = Builder()
+        self.ws, self.ws_newlines, self.ws_src = False, 0, None
+
+    def _table_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._finish_cell()
+        self._table_line()
+        if self.table is None:
+            return
+        if tag == "tr":
+            self.table.rows.append([])
+        elif tag in CELLS:
+            self.cell_open, self.cell_header = True, tag == "th"
+            if any(name in ("rowspan", "colspan") and (value or "1").strip() != "1" for name, value in attrs):
+                self.table.spanned = True
+        elif tag == "table":
+            self.table.spanned = True  # a table inside a table: its cells are not the outer grid
+
+    def _finish_table(self) -> None:
+        self._finish_cell()
+        self._table_line()
+        table, self.table = self.table, None
+        if table is None:
+            return
+        blocks = figure_lines(table, self.unit_cues)
+        self.blocks.extend(blocks if blocks is not None else cell_lines(table))
+        self.block = Block()
 
     def _text(self, text: str, src: int | None) -> None:
         # the segment break between two CJK characters disappears (CSS Text 3)
@@ -274,7 +340,12 @@ class _TextPass(HTMLParser):
         self._close_implied(tag)
         dropped = tag in self.drop_tags or _hidden(attrs) or position in self.drop_at
         if not self.dropped:
-            if tag in BLOCK:
+            if self.table is not None and tag in TABLE_PARTS:
+                self._table_start(tag, attrs)
+            elif tag == "table" and not dropped:
+                self._end_block()
+                self.table = Table()
+            elif tag in BLOCK:
                 self._end_block()
             elif tag in CELLS:
                 self._end_line()
@@ -296,7 +367,12 @@ class _TextPass(HTMLParser):
                 self._pop_to(i)
                 break
         if not self.dropped:
-            if tag in BLOCK:
+            if self.table is not None and tag in TABLE_PARTS:
+                if tag == "table" and not self.open.get("table"):
+                    self._finish_table()
+                else:
+                    self._finish_cell()
+            elif tag in BLOCK:
                 self._end_block()
             elif tag in CELLS:
                 self._end_line()
@@ -346,6 +422,8 @@ class _TextPass(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        if self.table is not None:
+            self._finish_table()
         self._end_block()
 
 
@@ -431,7 +509,7 @@ def read_html(body: str, base: int, rules: BoilerplateSection) -> tuple[list[Blo
             if tag.sourceline is not None and tag.sourcepos is not None:
                 drop_at.add((tag.sourceline, tag.sourcepos))
     meta = _metadata(soup, drop_tags | NEVER_RENDERED, drop_at)
-    parser = _TextPass(body, base, drop_tags, drop_at)
+    parser = _TextPass(body, base, drop_tags, drop_at, tuple(rules.table_units))
     parser.feed(body)
     parser.close()
     return parser.blocks, meta

@@ -10,7 +10,8 @@ figure: Chinese business prose names the subject, the time and the measure first
 One module per decision, taken in this order for each figure (``Assembler.figure``):
 
 =============  ==========================================================================
-``change``     a change (同比增长86.1%) or a level; yoy, qoq or an unspecified change; sign
+``change``     a change (同比增长86.1%) or a level; yoy, qoq or an unspecified change; sign;
+               the two levels a change is stated between (较2022年的9.77亿元增长32.6%)
 ``carry``      does the clause continue the previous figure (第二季度则为31.5%)? and what
                a sentence hands the next in its paragraph (entity, period)
 ``measure``    which metric (gmv), the measure as written (电商交易总额（GMV）), money
@@ -40,7 +41,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from kcheck.extract.claims.carry import carry, carry_light, continues_previous, has_own_words
-from kcheck.extract.claims.change import change_sign, change_type, signed
+from kcheck.extract.claims.change import change_sign, change_type, link_levels, signed
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
 from kcheck.extract.claims.events import events_of
@@ -111,6 +112,7 @@ class Assembler:
             drafts.append(draft)
             prev = draft
         respectively(w, s, drafts)
+        link_levels(w, s, drafts)
         drafts.extend(events_of(w, s, state, used))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)

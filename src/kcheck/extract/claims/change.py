@@ -6,11 +6,19 @@ A change verb right before the figure (``同比增长86.1%``, ``增长了7.9倍`
 (同比), ``qoq`` (环比) or ``change`` (unspecified). A decrease is negative:
 ``下降3%`` -> value -3 (low/high negated and swapped); the quote keeps the words. A verb
 followed by 至/到/为 gives the new LEVEL (``从71.4%增长至90%``: 90% is a figure).
+
+A figure that is the base of a comparison (``较去年同期的35.8%下降了11.2个百分点``, ``比9月的
+50.2%下降0.7个百分点``) is a level, the base's, even with a change verb right after it. A
+change its sentence states between two levels is linked to both (``link_levels``): the base
+(``较2022年的9.77亿元``, ``由上年同期的1951.1亿元``) and the level it leads to (the figure of the
+same unit right before the comparison, or after ``增至``), so the arithmetic can be checked.
 """
 
 from __future__ import annotations
 
+from kcheck.extract.claims.draft import Draft
 from kcheck.extract.claims.sentence import (
+    CLAUSE_MARKS,
     MAX_AFTER_GAP,
     Figure,
     Parsed,
@@ -19,6 +27,7 @@ from kcheck.extract.claims.sentence import (
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue
 from kcheck.extract.types import Quantity
+from kcheck.models import ClaimType, Dimension
 
 CHANGE_VERBS = Cue.CHANGE_VERB
 RATE_NOUNS = Cue.RATE_NOUN
@@ -56,6 +65,8 @@ def change_sign(w: Words, s: Parsed, f: Figure) -> tuple[bool, int]:
             if h.mask & CHANGE_VERBS:
                 if folded[h.end : h.end + 2].lstrip(" 了").startswith(w.to_words):
                     return False, 1  # 从71.4%增长至90%: 71.4% is the old level
+                if compared_base(w, s, q.start, f.cs):
+                    return False, 1  # 较去年同期的35.8%下降了11.2个百分点: the base's level
                 return True, -1 if (h.mask & Cue.DECREASE) else 1
     return False, 1
 
@@ -76,3 +87,137 @@ def signed(q: Quantity, sign: int) -> tuple[float | None, float | None, float | 
         value = -value if value is not None else None
         low, high = (-high if high is not None else None), (-low if low is not None else None)
     return value, low, high
+
+
+# between a new level and its change (增至2046.7亿元，增幅达8.1%): rate nouns, change verbs
+# and words, and these fillers only (净利润增幅达 names another measure)
+RATE_WORDS = Cue.RATE_NOUN | Cue.CHANGE_VERB | Cue.CHANGE
+RATE_FILLERS = "达为了约是"
+MAX_LEVEL_GAP = 12  # 归母净利润12.08亿元，较2022年的: the level and its comparison are this close
+MAX_RATE_LEAD = 8  # 增至2046.7亿元，增幅达8.1%: the new level and the change are this close
+
+
+def compared_base(w: Words, s: Parsed, start: int, lo: int) -> bool:
+    """Is the figure at ``start`` the base of a comparison as written: a comparison word, then
+    a time or 的 (or both) right before it (较2022年的9.77亿元, 比9月的50.2%, 由上年同期的1951.1亿元)?
+    A bare ``比`` (占比35%) is not enough."""
+    return comparison_at(w, s, start, lo) is not None
+
+
+def comparison_at(w: Words, s: Parsed, start: int, lo: int) -> int | None:
+    """Where the comparison word of the base figure at ``start`` begins (see compared_base)."""
+    folded = s.folded
+    pos = start
+    while pos > lo and folded[pos - 1] == " ":
+        pos -= 1
+    marked = pos > lo and folded[pos - 1] == "的"
+    if marked:
+        pos -= 1
+    before = s.times_before(pos)
+    if len(before) and s.times[before[-1]].end == pos and s.times[before[-1]].start >= lo:
+        pos = s.times[before[-1]].start
+        marked = True
+    if not marked:
+        return None
+    head = folded[lo:pos]
+    word = next((c for c in (*w.comparison_before, *w.change_from) if head.endswith(c)), None)
+    return None if word is None else pos - len(word)
+
+
+def _only_connectives(s: Parsed, a: int, b: int, mask: int = Cue.CHANGE, fillers: str = "") -> bool:
+    """Is ``[a, b)`` only clause marks, spaces, ``fillers`` and words of ``mask`` (by default
+    the change words 同比, 环比)? Then nothing between a level and a comparison names another
+    measure (净利润5亿元，营收较上年的…)."""
+    covered = [False] * max(0, b - a)
+    for h in s.hits_in(a, b):
+        if h.mask & mask:
+            for i in range(h.start - a, h.end - a):
+                covered[i] = True
+    for i, ch in enumerate(s.folded[a:b]):
+        if covered[i] or ch in " ,;:" or ch in fillers:
+            continue
+        if not (ch in "环同" and s.folded[a + i + 1 : a + i + 2] == "比"):
+            return False
+    return True
+
+
+def _change_to(w: Words, gap: str) -> bool:
+    """Is ``gap`` (between the old level and a figure) a change to that figure (增至, 提升至)?"""
+    gap = gap.strip().removesuffix("了")
+    for to in w.to_words:
+        if gap.endswith(to):
+            verb = gap[: -len(to)].rstrip(" 了")
+            return verb in w.change_to_verbs
+    return False
+
+
+def _same_measure(a: Draft, b: Draft) -> bool:
+    return (a.dimension, a.unit) == (b.dimension, b.unit) and a.kind is b.kind
+
+
+def _levels_fit(change: Draft, level: Draft) -> bool:
+    """A percentage change between money or count levels, a points change between percentages."""
+    if change.dimension is Dimension.POINTS:
+        return level.dimension is Dimension.PERCENT
+    return change.dimension is Dimension.PERCENT and level.dimension in (Dimension.MONEY, Dimension.COUNT)
+
+
+def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
+    """Link each change stated between two levels of its sentence to both (``base_at``,
+    ``level_at``), and give it the new level's period (the time before the base is the base's):
+
+    * ``归母净利润12.08亿元，较2022年的9.77亿元增长32.6%``: level, base, change verb, change;
+    * ``由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%``: base, 增至 level, change.
+
+    Nothing is linked in a sentence that restates its base (``按可比口径``)."""
+    folded = s.folded
+    if any(word in folded for word in w.restated_basis):
+        return
+    for i, change in enumerate(drafts):
+        if i < 2 or change.type is not ClaimType.CHANGE:
+            continue
+        before, just = drafts[i - 2], drafts[i - 1]
+        if just.type is not ClaimType.FIGURE or not _levels_fit(change, just):
+            continue
+        gap = folded[just.end : change.start]
+        base = level = None
+        compared = comparison_at(w, s, just.start, s.clause(just.start)[0])
+        if (
+            compared is not None
+            and len(gap.strip()) <= MAX_VERB_GAP + 2
+            and any(h.mask & CHANGE_VERBS for h in s.hits_in(just.end, change.start))
+            and before.type is ClaimType.FIGURE
+            and _same_measure(before, just)
+            and just.start - before.end <= MAX_LEVEL_GAP
+            and sum(ch in CLAUSE_MARKS for ch in folded[before.end : just.start]) <= 1
+            and _only_connectives(s, before.end, compared)
+        ):
+            base, level = just, before  # 12.08亿元，较2022年的9.77亿元增长32.6%
+        elif (
+            before.type is ClaimType.FIGURE
+            and _same_measure(before, just)
+            and compared_base(w, s, before.start, s.clause(before.start)[0])
+            and _change_to(w, folded[before.end : just.start])
+            and len(gap) <= MAX_RATE_LEAD
+            and sum(ch in CLAUSE_MARKS for ch in gap) <= 1
+            and _only_connectives(s, just.end, change.start, RATE_WORDS, RATE_FILLERS)
+        ):
+            base, level = before, just  # 由上年同期的1951.1亿元增至2046.7亿元，增幅达8.1%
+        if base is None or level is None:
+            continue
+        change.base_at, change.level_at = base.start, level.start
+        change.period, change.time_quote = level.period, level.time_quote
+        change.period_carries = level.period_carries
+        _same_thing(base, level)
+
+
+def _same_thing(base: Draft, level: Draft) -> None:
+    """The base of a comparison is the same measure of the same subject as the level it is
+    compared with (较上年同期的1624.1亿元: 累计合约销售金额 of 锦程地产), whatever its own clause
+    names: it takes the level's entity, metric, measure and scope where it names none."""
+    if base.metric is None and base.measure is None:
+        base.metric, base.measure = level.metric, level.measure
+    if base.scope is None:
+        base.scope = level.scope
+    if base.entity is None and level.entity is not None:
+        base.entity, base.entity_from = level.entity, level.entity_from

@@ -39,6 +39,8 @@ class Draft:
     superseded: bool = False
     revision: str | None = None
     revision_at: int | None = None
+    base_at: int | None = None
+    level_at: int | None = None
     # the period came from a time that may be carried to later sentences
     period_carries: bool = False
 

@@ -4,7 +4,7 @@ From the governing time expression: the nearest one before the figure in its cla
 else earlier in the sentence, else the last period established earlier in the
 paragraph (a claim's period taken from a time that was not the base of a comparison).
 A time that is the base of a comparison (``与去年同期相比``, ``较9月多增``, ``相比2019年``,
-``以2019年同期为基期``) does not govern a change, nor a figure other than the base's own
+``以2019年同期为基期``, ``由上年同期的1951.1亿元增至``) does not govern a change, nor a figure other than the base's own
 value (``较去年同期的35.8%``). A relative word the time pass could not resolve (今年 with no publication date),
 or a word for "now" (``目前月GMV已突破千万``), blocks every fallback: the period is None,
 never guessed. ``截至`` a quarter's last day
@@ -124,5 +124,11 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
     head = folded[max(0, t.start - 2) : t.start]
     if head.endswith(w.comparison_before):
         return True
+    if (
+        head.endswith(w.change_from)
+        and folded[t.end : t.end + 2][:1] == "的"
+        and folded[t.end + 1 : t.end + 2].isdigit()
+    ):
+        return True  # 由上年同期的1951.1亿元增至2046.7亿元: the old level's time
     tail = folded[t.end : t.end + 3].lstrip(" 的")
     return tail.startswith(w.comparison_after)

@@ -1,0 +1,114 @@
+"""A table of figures -> one line of traced text per figure cell, for the extractor to read.
+
+A data table (``<table>``) states each figure by its place: the row's first cell names one
+thing (a measure, ``营业收入``, or a period, ``2023年7月``), the column header the other
+(``2023年``, ``CPI同比``), and the caption or a header says the unit (``单位：亿元``,
+``（%）``). Read cell by cell as prose, ``86.42`` means nothing. So each figure cell
+becomes a line of its own, its own paragraph, written as a reader says it: the column
+header, the row label, the figure and the table's unit (``2023年 营业收入 86.42亿元``,
+``CPI同比 2023年7月 -0.3%``). Every piece keeps its place in the file (the header, the
+label, the figure and the unit are each traced to where they are written); only the spaces
+between them are inserted. A cell that writes its own unit (``14.30%``) keeps it.
+
+Only plain data grids are read this way: one header row over rows of as many cells, no
+cell spanning rows or columns, no table inside, and a figure in the first body row. Any
+other table (a layout table, a list of links, a statistical table with two header rows) is
+read as before, a line per cell: which header a figure is under is then not sure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kcheck.load.blocks import Block, Line
+from kcheck.load.traced import Builder, Traced
+
+# a cell that is one figure: 86.42, -0.3, 1,258.36, 14.30%, －2.6
+FIGURE_CELL = re.compile(r"^[-+−－]?\d[\d,，]*(?:[.．]\d+)?\s*[%％]?$")
+
+
+@dataclass(slots=True)
+class Cell:
+    text: Traced
+    header: bool  # a <th>
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as the HTML pass reads it: its caption and its rows of cells."""
+
+    caption: list[Traced] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    spanned: bool = False  # a cell spans rows or columns, or a table is nested: not a plain grid
+
+
+def is_figure(text: str) -> bool:
+    return FIGURE_CELL.match(text.strip()) is not None
+
+
+def table_unit(texts: Sequence[Traced], cues: Sequence[str]) -> Traced | None:
+    """The unit the caption or a header states (``单位：亿元``, ``涨跌幅（%）``), traced."""
+    for traced in texts:
+        text = traced.text
+        for cue in cues:
+            at = text.find(cue)
+            if at >= 0:
+                m = re.match(r"\s*[:：]?\s*([^\s:：,，;；)）\]】]+)", text[at + len(cue) :])
+                if m:
+                    start = at + len(cue) + m.start(1)
+                    return traced.slice(start, start + len(m.group(1)))
+        m = re.search(r"[（(]\s*([%％]|[万亿千百]*[元吨股头台个件人次]+)\s*[)）]\s*$", text)
+        if m:
+            return traced.slice(m.start(1), m.end(1))
+    return None
+
+
+def _header_row(table: Table) -> list[Cell] | None:
+    first = table.rows[0]
+    if any(c.header for c in first) or not any(is_figure(c.text.text) for c in first[1:]):
+        return first
+    return None
+
+
+def figure_lines(table: Table, unit_cues: Sequence[str]) -> list[Block] | None:
+    """One block per figure cell (see the module docstring); None when the table is not data."""
+    rows = [r for r in table.rows if r]
+    if table.spanned or len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    table = Table(table.caption, rows)
+    header = _header_row(table)
+    if header is None or any(len(r) != len(header) for r in rows):
+        return None  # not one header row over a plain grid: which header a cell is under is unsure
+    if not any(is_figure(c.text.text) for c in rows[1]):
+        return None  # a second header row (1-11月（亿元）| 同比增长（%）) under the first
+    unit = table_unit([*table.caption, *(c.text for c in header)], unit_cues)
+    blocks: list[Block] = []
+    for row in rows[1:]:
+        label = row[0].text
+        if is_figure(label.text):
+            continue  # no label: nothing says what the row is
+        for j, cell in enumerate(row[1:], start=1):
+            if j >= len(header) or not is_figure(cell.text.text) or not header[j].text:
+                continue
+            line = Builder()
+            line.extend(header[j].text)
+            line.inserted(" ")
+            line.extend(label)
+            line.inserted(" ")
+            line.extend(cell.text)
+            own_unit = cell.text.text.rstrip().endswith(("%", "％"))
+            if unit is not None and not own_unit:
+                line.extend(unit)
+            blocks.append(Block([Line(line.build(), table_figure=True)]))
+    return blocks if blocks else None
+
+
+def cell_lines(table: Table) -> list[Block]:
+    """The table read as before: the caption, then a line per cell, one block per row."""
+    blocks = [Block([Line(t)]) for t in table.caption]
+    for row in table.rows:
+        if row:
+            blocks.append(Block([Line(c.text) for c in row]))
+    return blocks
