@@ -107,18 +107,85 @@ class _Entry:
     by_sentence: bool = False  # no entity or measure known: the sentence itself is the key
 
 
+def entity_key(name: str, rules: RuleSet) -> str:
+    """A named entity as it meets others: folded (瑞柏醫藥 = 瑞柏医药) and without its legal
+    form (瑞柏医药股份有限公司 = 瑞柏医药, ``entities.legal_suffixes``)."""
+    key = folded(name).strip()
+    for suffix in _legal_suffixes(rules):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def _legal_suffixes(rules: RuleSet) -> tuple[str, ...]:
+    if _LEGAL and _LEGAL[0][0] is rules:
+        return _LEGAL[0][1]
+    suffixes = tuple(sorted((folded(w) for w in rules.entities.legal_suffixes if w), key=len, reverse=True))
+    _LEGAL[:] = [(rules, suffixes)]
+    return suffixes
+
+
+_LEGAL: list[tuple[RuleSet, tuple[str, ...]]] = []
+
+
+def measure_key(phrase: str, rules: RuleSet) -> str:
+    """A measure phrase as it meets others: normalised, without the words at its start that
+    outlets write or leave out for one fact (``metrics.keep_modifiers``: 公司研发投入 = 研发投入,
+    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入) and without a change verb at
+    its end (挂牌价上调 = 挂牌价)."""
+    key = normalise_phrase(phrase)
+    leads, tails = _measure_edges(rules)
+    changed = True
+    while changed and key:
+        changed = False
+        for word in leads:
+            if key.startswith(word) and len(key) > len(word) + 1:
+                key = key[len(word) :]
+                changed = True
+                break
+    for word in tails:
+        if key.endswith(word) and len(key) > len(word) + 1:
+            key = key[: -len(word)]
+            break
+    return key
+
+
+_EDGES: list[tuple[RuleSet, tuple[tuple[str, ...], tuple[str, ...]]]] = []
+
+
+def _measure_edges(rules: RuleSet) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(leading words, trailing words) ``measure_key`` drops, longest first; kept for the
+    rule set of the run (one at a time)."""
+    if _EDGES and _EDGES[0][0] is rules:
+        return _EDGES[0][1]
+    leads = {normalise_phrase(w) for w in rules.metrics.keep_modifiers}
+    tails = {normalise_phrase(w) for w in (*rules.kinds.increase, *rules.kinds.decrease)}
+    edges = (
+        tuple(sorted((w for w in leads if w), key=len, reverse=True)),
+        tuple(sorted((w for w in tails if w), key=len, reverse=True)),
+    )
+    _EDGES[:] = [(rules, edges)]
+    return edges
+
+
 def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
     """(measure, is_fuzzy): the canonical metric/event, else the normalised phrase."""
     canonical = claim.event if claim.type == ClaimType.EVENT else claim.metric
     if canonical:
         return canonical, False
-    phrase = normalise_phrase(claim.measure or "")
+    phrase = (
+        measure_key(claim.measure or "", rules)
+        if claim.type != ClaimType.EVENT
+        else normalise_phrase(claim.measure or "")
+    )
     if len(phrase) < rules.checks.fuzzy.min_measure_chars or phrase.isdigit():
         return None, False
     return phrase, True
 
 
 _MASK = "□"
+# why claims that name no one were grouped (Topic.why, and the weak link of a finding)
+UNNAMED_WHY = "grouped by the measure alone, a weak link"
 _SPACE = re.compile(r"\s+")
 
 
@@ -142,13 +209,42 @@ def sentence_context(claim: Claim, rules: RuleSet) -> str | None:
 
 
 def _ungrouped_reason(claim: Claim, rules: RuleSet) -> str | None:
-    if not claim.entity or not normalise_phrase(claim.entity):
+    measure, fuzzy = _measure_of(claim, rules)
+    named = bool(claim.entity and normalise_phrase(claim.entity))
+    if not named and (measure is None or not unnamed_may_meet(claim, measure, fuzzy, rules)):
         return "not grouped: no entity"
-    measure, _ = _measure_of(claim, rules)
     if measure is None:
         what = "event" if claim.type == ClaimType.EVENT else "metric"
         return f"not grouped: no {what} or measure phrase"
     return None
+
+
+def unnamed_may_meet(claim: Claim, measure: str, fuzzy: bool, rules: RuleSet) -> bool:
+    """Whether a figure that names no one may still meet others by its measure alone: a
+    statistic of the whole economy (``metrics.<name>.economy``: CPI, PPI) or a measure phrase
+    specific enough to name the statistic (``全国铁路发送旅客``, ``粗钢产量``: at least
+    ``checks.fuzzy.min_unnamed_chars``). Such a link is weak (at most a warning). Dated
+    events need a subject: ``上线`` alone names nothing."""
+    if claim.type == ClaimType.EVENT:
+        return False
+    if not fuzzy:
+        rule = rules.metrics.metrics.get(measure)
+        return rule is not None and rule.economy
+    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars
+
+
+def scope_key(claim: Claim) -> str | None:
+    """The scope as it meets others: ``1-11月累计粗钢产量`` is ``1-11月粗钢产量`` (累计 over a
+    period that starts with the year adds nothing); 截至 a day, 累计 stays cumulative."""
+    span = claim.period
+    if (
+        claim.scope == "cumulative"
+        and span is not None
+        and span.start != span.end
+        and (span.start.month, span.start.day) == (1, 1)
+    ):
+        return None
+    return claim.scope
 
 
 def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
@@ -166,7 +262,7 @@ def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
         measure,
         period,
         c.kind.value,
-        c.scope,
+        scope_key(c),
         c.change,
         c.dimension.value,
         unit,
@@ -269,8 +365,8 @@ def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
     extras = []
     if claim.kind != ClaimKind.ACTUAL:
         extras.append(claim.kind.value)
-    if claim.scope:
-        extras.append(claim.scope)
+    if scope_key(claim):
+        extras.append(scope_key(claim))
     if claim.type != ClaimType.EVENT:
         unit = _unit_key(claim, True, rules)
         rate_in_percent = claim.type == ClaimType.CHANGE and unit == "%"
@@ -304,7 +400,7 @@ def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet) -> TopicKey
     return key.model_copy(
         update={
             "period": claim.period,
-            "scope": claim.scope,
+            "scope": scope_key(claim),
             "change": claim.change,
             "dimension": claim.dimension,
             "unit": _unit_key(claim, not entry.measure_fuzzy, rules),
@@ -327,6 +423,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
             why.append(f"entity names {sim:.0f}% similar ({subjects})")
         else:
             why.append(f"same entity {names.entity} (as written)")
+    elif not names.entity:
+        why.append(f"no entity named: {UNNAMED_WHY}")
     else:
         aliases = _written(c.subject for c in claims if c.subject and c.subject != names.entity)
         why.append(f"same entity {names.entity}" + (f" ({aliases} -> {names.entity})" if aliases else ""))
@@ -350,8 +448,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         else:
             why.append("no period: values not compared")
     why.append(f"same kind {first.kind.value}")
-    if first.scope:
-        why.append(f"same scope {first.scope}")
+    if scope_key(first):
+        why.append(f"same scope {scope_key(first)}")
     if first.change:
         why.append(f"same change {first.change}")
     if first.type != ClaimType.EVENT:
@@ -451,7 +549,7 @@ def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
             return reason
         return _Entry(claim, claim.entity or "", False, context, False, by_sentence=True)
     fuzzy_entity = claim.entity_from == "subject"
-    entity = normalise_phrase(claim.entity or "") if fuzzy_entity else (claim.entity or "")
+    entity = normalise_phrase(claim.entity or "") if fuzzy_entity else entity_key(claim.entity or "", rules)
     measure, measure_fuzzy = _measure_of(claim, rules)
     return _Entry(claim, entity, fuzzy_entity, measure or "", measure_fuzzy)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kcheck.check.intervals import Bounds, Stated
-from kcheck.group import has_value, is_superseded, sentence_context, unique_claims
+from kcheck.group import UNNAMED_WHY, has_value, is_superseded, sentence_context, unique_claims
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic, TopicKey
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
@@ -157,10 +157,13 @@ WEAK_ENTITY = {
 }
 
 
-def weak_links(claims: Iterable[Claim]) -> list[str]:
+def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]:
     """The inferred links among a finding's claims, one line each (evidence decides severity:
-    an error needs every link read from explicit words)."""
+    an error needs every link read from explicit words). A topic keyed by a measure with no
+    entity is such a link too."""
     out: list[str] = []
+    if topic is not None and topic.key.grouped and topic.key.entity is None and topic.key.sentence is None:
+        out.append(f"no entity named, {UNNAMED_WHY}")
     for c in claims:
         template = WEAK_ENTITY.get(c.entity_from or "")
         if template is not None:

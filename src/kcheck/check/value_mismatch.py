@@ -35,7 +35,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
         # apart even though neighbours differ by 0.1%
         if clash.max_relative_gap < ctx.rules.checks.warning_gap:
             severity = lower(severity, Severity.WARNING)
-        weak = weak_links(c for group in groups for c in group)
+        weak = weak_links((c for group in groups for c in group), topic)
         if weak:
             severity = lower(severity, Severity.WARNING)
         sides = " vs ".join(", ".join(cite(c) for c in group) for group in groups)
