@@ -186,6 +186,8 @@ def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
 _MASK = "□"
 # why claims that name no one were grouped (Topic.why, and the weak link of a finding)
 UNNAMED_WHY = "grouped by the measure alone, a weak link"
+# why a figure that names no one joined a named entity's topic (unnamed_owners)
+OMITTED_WHY = "read as {entity}, the only entity stating this measure for this period"
 _SPACE = re.compile(r"\s+")
 
 
@@ -427,6 +429,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         why.append(f"no entity named: {UNNAMED_WHY}")
     else:
         aliases = _written(c.subject for c in claims if c.subject and c.subject != names.entity)
+        if any(not c.entity for c in claims):
+            why.append(f"{OMITTED_WHY.format(entity=names.entity)} for the figures that name no one")
         why.append(f"same entity {names.entity}" + (f" ({aliases} -> {names.entity})" if aliases else ""))
     written = _written(c.measure for c in claims)
     if entries[0].by_sentence:
@@ -540,8 +544,64 @@ def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
     )
 
 
-def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
+def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
+    """Claim id -> entity, for the figures that name no one whose measure, period, kind, scope,
+    change and unit exactly one named entity of the corpus states, and whose own article writes
+    that entity's name (``三季度游戏业务收入47.2亿元`` in an article about 趣游科技 that writes no
+    subject there, 趣游科技's in another): the omitted subject read as the only one it can be, a
+    weak link (at most a warning). A subject read as written lends no name."""
+    claims = list(claims)
+    owners: dict[tuple[object, ...], set[str]] = {}
+    unnamed: list[tuple[Claim, tuple[object, ...]]] = []
+    for c in claims:
+        if c.type == ClaimType.EVENT or c.period is None:
+            continue
+        measure, fuzzy = _measure_of(c, rules)
+        if measure is None:
+            continue
+        key = (
+            measure,
+            c.period.start,
+            c.period.end,
+            c.kind.value,
+            scope_key(c),
+            c.change,
+            c.dimension.value,
+            _unit_key(c, not fuzzy, rules),
+        )
+        if c.entity and normalise_phrase(c.entity):
+            if c.entity_from != "subject":
+                owners.setdefault(key, set()).add(entity_key(c.entity, rules))
+        else:
+            unnamed.append((c, key))
+    out: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for claim, wanted in unnamed:
+        found = owners.get(wanted)
+        if found is None or len(found) != 1:
+            continue
+        owner = next(iter(found))
+        if not texts:
+            texts.update(_document_texts(claims))
+        if owner in texts.get(claim.doc, ""):
+            out[claim.id] = owner
+    return out
+
+
+def _document_texts(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each document's sentences that carry a claim, folded: what it names, as far as seen."""
+    parts: dict[str, dict[str, None]] = {}
+    for c in claims:
+        parts.setdefault(c.doc, {})[c.sentence] = None
+    return {doc: folded("\n".join(sentences)) for doc, sentences in parts.items()}
+
+
+def _entry(claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None) -> _Entry | str:
     """The claim's key parts, or why it cannot be grouped with anything."""
+    owner = owners.get(claim.id) if owners else None
+    if owner is not None:
+        measure, measure_fuzzy = _measure_of(claim, rules)
+        return _Entry(claim, owner, False, measure or "", measure_fuzzy)
     reason = _ungrouped_reason(claim, rules)
     if reason is not None:
         context = sentence_context(claim, rules)
@@ -554,19 +614,24 @@ def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
     return _Entry(claim, entity, fuzzy_entity, measure or "", measure_fuzzy)
 
 
-def block_of(claim: Claim, rules: RuleSet) -> tuple[object, ...] | Topic:
+def block_of(
+    claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None
+) -> tuple[object, ...] | Topic:
     """The exact part of the claim's key (claims of one block may form topics together),
     or the one-claim topic of a claim that cannot be grouped. For engines that shuffle
-    claims by block (Dask); ``group_claims`` is the same thing in one process."""
-    entry = _entry(claim, rules)
+    claims by block (Dask), with ``owners`` from ``unnamed_owners`` over every claim;
+    ``group_claims`` is the same thing in one process."""
+    entry = _entry(claim, rules, owners)
     if isinstance(entry, str):
         return _ungrouped_topic(claim, entry)
     return _block_key(entry, rules)
 
 
-def block_topics(claims: Sequence[Claim], rules: RuleSet) -> list[Topic]:
+def block_topics(
+    claims: Sequence[Claim], rules: RuleSet, owners: dict[str, str] | None = None
+) -> list[Topic]:
     """The topics of the claims of one block, given in corpus order."""
-    entries = [_entry(c, rules) for c in claims]
+    entries = [_entry(c, rules, owners) for c in claims]
     grouped = [e for e in entries if isinstance(e, _Entry)]
     return [_topic(group, rules) for group in _split(grouped, rules)] if grouped else []
 
@@ -579,8 +644,9 @@ def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
     """Every claim lands in exactly one topic; topics come back sorted by label."""
     blocks: dict[tuple[object, ...], list[_Entry]] = {}
     topics: list[Topic] = []
+    owners = unnamed_owners(claims, rules)
     for claim in claims:
-        entry = _entry(claim, rules)
+        entry = _entry(claim, rules, owners)
         if isinstance(entry, str):
             topics.append(_ungrouped_topic(claim, entry))
             continue

@@ -499,3 +499,70 @@ def test_cumulative_over_the_year_to_date_is_the_year_to_date_figure() -> None:
         period="2020-08-31",
     )
     assert len(group_claims([c, d], RULES)) == 2
+
+
+def test_a_figure_that_names_no_one_is_read_as_the_only_entity_its_article_names() -> None:
+    # game3: 三季度游戏业务收入47.2亿元 (no subject; the article writes 趣游科技 elsewhere)
+    # game4: 趣游科技游戏业务收入41.2亿元
+    a = figure(
+        "41.2亿元",
+        41.2 * YI,
+        precision=0.1 * YI,
+        doc="game4.html",
+        entity="趣游科技",
+        metric=None,
+        measure="游戏业务收入",
+    )
+    b = figure(
+        "47.2亿元",
+        47.2 * YI,
+        precision=0.1 * YI,
+        doc="game3.md",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="游戏业务收入",
+        sentence="7月28日，趣游科技的手游上线。三季度游戏业务收入47.2亿元。",
+    )
+    topics, conflicts = run([a, b])
+    assert len(topics) == 1 and topics[0].key.entity == "趣游科技"
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert "only entity stating this measure" in conflicts[0].weak_links[0]
+
+
+def test_an_omitted_subject_is_never_an_entity_its_article_does_not_name() -> None:
+    # 对于四季度，管理层给出的指引是，总收入同比增长8%至12% (a game company) is not 瑞柏医药's
+    a = rate("16.8%", 16.8, doc="phar3.txt", entity="瑞柏医药", metric="revenue", period="2023-Q4")
+    b = rate(
+        "10%",
+        10,
+        doc="game3.md",
+        entity=None,
+        entity_from=None,
+        metric="revenue",
+        period="2023-Q4",
+        sentence="对于四季度，管理层给出的指引是，总收入同比增长10%。",
+    )
+    assert len(group_claims([a, b], RULES)) == 2
+
+
+def test_an_omitted_subject_with_two_candidates_stays_unnamed() -> None:
+    a = figure(
+        "10亿元", 10 * YI, precision=YI, doc="a.txt", entity="甲公司", metric=None, measure="游戏业务收入"
+    )
+    b = figure(
+        "11亿元", 11 * YI, precision=YI, doc="b.txt", entity="乙公司", metric=None, measure="游戏业务收入"
+    )
+    c = figure(
+        "12亿元",
+        12 * YI,
+        precision=YI,
+        doc="c.txt",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="游戏业务收入",
+        sentence="甲公司和乙公司。游戏业务收入12亿元。",
+    )
+    topics = group_claims([a, b, c], RULES)
+    assert sorted(t.key.entity or "" for t in topics) == ["", "乙公司", "甲公司"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kcheck.check.intervals import Bounds, Stated
-from kcheck.group import UNNAMED_WHY, has_value, is_superseded, sentence_context, unique_claims
+from kcheck.group import OMITTED_WHY, UNNAMED_WHY, has_value, is_superseded, sentence_context, unique_claims
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic, TopicKey
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
@@ -165,6 +165,11 @@ def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]
     if topic is not None and topic.key.grouped and topic.key.entity is None and topic.key.sentence is None:
         out.append(f"no entity named, {UNNAMED_WHY}")
     for c in claims:
+        if not c.entity and topic is not None and topic.key.entity:
+            line = f"entity not named ({cite(c)}), {OMITTED_WHY.format(entity=topic.key.entity)}"
+            if line not in out:
+                out.append(line)
+            continue
         template = WEAK_ENTITY.get(c.entity_from or "")
         if template is not None:
             line = template.format(entity=c.entity, where=cite(c))

@@ -164,6 +164,10 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
         ("据文化和旅游部数据，假期国内旅游收入8534.3亿元", "8534.3亿元"),  # a source after 据
         ("1—10月份，规模以上工业企业利润同比增长42.2%", "42.2%"),  # 规模以上: a coverage
         ("今年1-11月我国累计出口钢材8266.5万吨", "8266.5万吨"),  # the country
+        # a statistic of the whole economy: its publisher is a source, not its owner
+        ("中国人民银行数据显示，10月社会融资规模增量为1.59万亿元", "1.59万亿元"),
+        # the country's figure after a sentence about a part: nothing carried over
+        ("其中，城市下降0.2%，农村下降0.6%。1—10月平均，全国居民消费价格比上年同期上涨0.4%", "0.4%"),
     ],
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:

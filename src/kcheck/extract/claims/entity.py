@@ -45,6 +45,8 @@ def entity_of(
         word = company_word_at(w, s, cs, pos)
         if word is not None:  # 2023年，公司研发投入21.7亿元: the article's company, inferred
             return company, "document", s.text[word[0] : word[1]]
+    if w.national_re.match(s.folded, skip_lead(w, s, cs, pos), pos):
+        return None, None, None  # 1—10月平均，全国居民消费价格...: the country's, no one carried over
     subject_span = clause_subject(w, s, cs, pos)
     subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
     i = s.entity_before(pos, 0, objects=False)

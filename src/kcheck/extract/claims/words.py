@@ -49,6 +49,7 @@ class Words:
         self.source_ends = tuple(f(ents.source_ends))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
+        self.economy = frozenset(name for name, rule in mets.metrics.items() if rule.economy)
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
@@ -64,6 +65,7 @@ class Words:
                     *(word for words in rules.kinds.scopes.values() for word in words),
                     *ents.generic_subjects,
                     *kinds.anaphora,
+                    *kinds.forecast,  # 全国铁路预计发送旅客: a forecast, not a part
                 ]
             ),
             key=len,
