@@ -87,8 +87,10 @@ def _unit_key(claim: Claim, canonical_measure: bool, rules: RuleSet) -> str | No
     if dim == Dimension.MULTIPLE:
         return "x"
     if dim == Dimension.COUNT and not canonical_measure:
-        # without a metric, the counter word is part of what is counted (单 vs 人)
-        return claim.unit
+        # without a metric, the counter word is part of what is counted (单 vs 人); one
+        # quantity in two units is compared in one (斤 -> 吨: units.conversions)
+        conversion = rules.units.conversions.get(claim.unit or "")
+        return conversion.to if conversion is not None else claim.unit
     return None
 
 
@@ -187,7 +189,7 @@ _MASK = "□"
 # why claims that name no one were grouped (Topic.why, and the weak link of a finding)
 UNNAMED_WHY = "grouped by the measure alone, a weak link"
 # why a figure that names no one joined a named entity's topic (unnamed_owners)
-OMITTED_WHY = "read as {entity}, the only entity stating this measure for this period"
+OMITTED_WHY = "read as {entity}, the only candidate stating this measure for this period (named in its article, or the whole trade)"
 _SPACE = re.compile(r"\s+")
 
 
@@ -545,11 +547,13 @@ def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
 
 
 def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
-    """Claim id -> entity, for the figures that name no one whose measure, period, kind, scope,
-    change and unit exactly one named entity of the corpus states, and whose own article writes
-    that entity's name (``三季度游戏业务收入47.2亿元`` in an article about 趣游科技 that writes no
-    subject there, 趣游科技's in another): the omitted subject read as the only one it can be, a
-    weak link (at most a warning). A subject read as written lends no name."""
+    """Claim id -> entity, for the figures that name no one: of the named entities of the corpus
+    that state the same measure, period, kind, scope, change and unit, the only one whose name
+    the figure's own article writes (``三季度游戏业务收入47.2亿元`` in an article about 趣游科技
+    that writes no subject there, 趣游科技's in another): the omitted subject read as the only
+    one it can be, a weak link (at most a warning). An industry or market that alone states it
+    needs no mention (a figure that names no company is the whole trade's). A subject read as
+    written lends no name."""
     claims = list(claims)
     owners: dict[tuple[object, ...], set[str]] = {}
     unnamed: list[tuple[Claim, tuple[object, ...]]] = []
@@ -578,14 +582,23 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     texts: dict[str, str] = {}
     for claim, wanted in unnamed:
         found = owners.get(wanted)
-        if found is None or len(found) != 1:
+        if not found:
             continue
-        owner = next(iter(found))
         if not texts:
             texts.update(_document_texts(claims))
-        if owner in texts.get(claim.doc, ""):
-            out[claim.id] = owner
+        text = texts.get(claim.doc, "")
+        named = [owner for owner in found if owner in text]
+        if not named and len(found) == 1 and _is_trade(next(iter(found)), rules):
+            named = list(found)  # 个人住房贷款余额 named by no one: the whole trade's (银行业)
+        if len(named) == 1:
+            out[claim.id] = named[0]
     return out
+
+
+def _is_trade(entity: str, rules: RuleSet) -> bool:
+    """An industry or a market (银行业, 沪深两市) rather than a company."""
+    rule = rules.entities.entities.get(entity)
+    return rule is not None and rule.type in ("industry", "market")
 
 
 def _document_texts(claims: Iterable[Claim]) -> dict[str, str]:

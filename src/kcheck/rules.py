@@ -189,10 +189,19 @@ class EventsSection(Section):
 # --------------------------------------------------------------------------- units and qualifiers
 
 
+class Conversion(Section):
+    """``斤: {to: 吨, factor: 0.0005}``: a value in 斤 times ``factor`` is a value in 吨."""
+
+    to: str = Field(min_length=1)
+    factor: float = Field(gt=0)
+
+
 class UnitsSection(Section):
     currencies: dict[IsoCode, list[str]] = Field(default_factory=dict, description="ISO code -> words")
     default_currency: str = "CNY"
     counters: list[str] = Field(default_factory=list)
+    # one quantity in two units: 斤 -> 吨 (topics and checks compare in ``to``)
+    conversions: dict[str, Conversion] = Field(default_factory=dict)
     # magnitude phrases that are not figures: 百亿补贴, 千亿级流量
     not_figures: list[str] = Field(default_factory=list)
     # the number pass (kcheck.extract.numbers): units, magnitudes and what is not a figure

@@ -527,7 +527,7 @@ def test_a_figure_that_names_no_one_is_read_as_the_only_entity_its_article_names
     topics, conflicts = run([a, b])
     assert len(topics) == 1 and topics[0].key.entity == "趣游科技"
     assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
-    assert "only entity stating this measure" in conflicts[0].weak_links[0]
+    assert "the only candidate stating this measure" in conflicts[0].weak_links[0]
 
 
 def test_an_omitted_subject_is_never_an_entity_its_article_does_not_name() -> None:
@@ -544,6 +544,41 @@ def test_an_omitted_subject_is_never_an_entity_its_article_does_not_name() -> No
         sentence="对于四季度，管理层给出的指引是，总收入同比增长10%。",
     )
     assert len(group_claims([a, b], RULES)) == 2
+
+
+def test_an_omitted_subject_takes_the_candidate_its_article_names() -> None:
+    # 矽川半导体 and 海悦文旅 both state H1 net profit; an article about 矽川半导体 names only it
+    a = figure(
+        "5.12亿元",
+        5.12 * YI,
+        precision=0.01 * YI,
+        doc="semi2.html",
+        entity="矽川半导体",
+        metric="net_profit",
+        period="2023-H1",
+    )
+    b = figure(
+        "2.03亿元",
+        2.03 * YI,
+        precision=0.01 * YI,
+        doc="tour4.md",
+        entity="海悦文旅",
+        metric="net_profit",
+        period="2023-H1",
+    )
+    c = figure(
+        "6.12亿元",
+        6.12 * YI,
+        precision=0.01 * YI,
+        doc="semi3.txt",
+        entity=None,
+        entity_from=None,
+        metric="net_profit",
+        period="2023-H1",
+        sentence="矽川半导体上半年归属于上市公司股东的净利润6.12亿元。",
+    )
+    topics = group_claims([a, b, c], RULES)
+    assert sorted(t.key.entity or "" for t in topics) == ["海悦文旅", "矽川半导体"]
 
 
 def test_an_omitted_subject_with_two_candidates_stays_unnamed() -> None:
@@ -566,3 +601,45 @@ def test_an_omitted_subject_with_two_candidates_stays_unnamed() -> None:
     )
     topics = group_claims([a, b, c], RULES)
     assert sorted(t.key.entity or "" for t in topics) == ["", "乙公司", "甲公司"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "precision", "errors"),
+    [
+        ("10562.7亿斤", 1056270000000, "斤", 10000000, []),  # = 52813.5万吨: agree
+        ("11562.7亿斤", 1156270000000, "斤", 10000000, [("value_mismatch", "warning")]),  # the plant
+    ],
+)
+def test_one_quantity_in_two_units_meets(
+    quote: str, value: float, unit: str, precision: float, errors: list[tuple[str, str]]
+) -> None:
+    # 秋粮产量52813.5万吨 (国家统计局) / 秋粮产量10562.7亿斤 (an outlet): units.conversions 斤 -> 吨
+    a = figure(
+        "52813.5万吨",
+        528135000,
+        precision=1000,
+        doc="agri1.txt",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="秋粮产量",
+        dimension="count",
+        unit="吨",
+        period="2023",
+    )
+    b = figure(
+        quote,
+        value,
+        precision=precision,
+        doc="agri2.html",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="秋粮产量",
+        dimension="count",
+        unit=unit,
+        period="2023",
+    )
+    topics, conflicts = run([a, b])
+    assert len(topics) == 1 and topics[0].key.unit == "吨"
+    assert [(c.type, c.severity.value) for c in conflicts] == errors

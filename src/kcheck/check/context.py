@@ -74,8 +74,19 @@ class CheckContext:
         return (t for t in self.topics if t.key.grouped)
 
     def bounds(self, claim: Claim) -> Bounds:
-        """The interval a claim commits to, read as ``checks.truncation`` says."""
-        return Bounds.of_claim(claim, self.rules.checks.truncation)
+        """The interval a claim commits to, read as ``checks.truncation`` says, in the unit its
+        topic compares in (10562.7亿斤 in 吨: ``units.conversions``)."""
+        return self._converted(claim, Bounds.of_claim(claim, self.rules.checks.truncation))
+
+    def rounded(self, claim: Claim) -> Bounds:
+        """The claim's interval as written (rounding only), in the unit its topic compares in."""
+        return self._converted(claim, Bounds.of_claim(claim))
+
+    def _converted(self, claim: Claim, found: Bounds) -> Bounds:
+        conversion = self.rules.units.conversions.get(claim.unit or "") if claim.unit else None
+        if conversion is None or conversion.factor == 1:
+            return found
+        return Bounds(found.low * conversion.factor, found.high * conversion.factor)
 
     def severity(self, check: str, default: Severity = Severity.ERROR) -> Severity:
         return Severity(self.rules.checks.severities.get(check, default.value))
