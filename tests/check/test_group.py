@@ -9,7 +9,14 @@ from claimkit import RULES, YI, event, figure, rate, run, span, with_checks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcheck.group import cluster_phrases, group_claims, normalise_phrase, period_label
+from kcheck.group import (
+    cluster_phrases,
+    entity_key,
+    group_claims,
+    measure_key,
+    normalise_phrase,
+    period_label,
+)
 from kcheck.models import Claim, ClaimType, TopicStatus
 
 # --------------------------------------------------------------------------- period labels
@@ -643,3 +650,23 @@ def test_one_quantity_in_two_units_meets(
     topics, conflicts = run([a, b])
     assert len(topics) == 1 and topics[0].key.unit == "吨"
     assert [(c.type, c.severity.value) for c in conflicts] == errors
+
+
+_HEADS = st.text(alphabet="收入利润产量价格销售额粗钢游戏业务旅客", min_size=2, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(head=_HEADS, modifier=st.sampled_from(sorted(RULES.metrics.keep_modifiers)))
+def test_a_keep_modifier_never_changes_what_a_measure_meets(head: str, modifier: str) -> None:
+    assert measure_key(modifier + head, RULES) == measure_key(head, RULES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.text(alphabet="瑞柏医药華信保險锦程地产", min_size=2, max_size=6),
+    suffix=st.sampled_from(["", *RULES.entities.legal_suffixes]),
+)
+def test_a_name_meets_itself_with_its_legal_form_and_in_either_script(name: str, suffix: str) -> None:
+    key = entity_key(name, RULES)
+    assert entity_key(name + suffix, RULES) == key
+    assert entity_key(key, RULES) == key
