@@ -152,8 +152,8 @@ class Extractor:
         first = sentences[0].paragraph if sentences else 0
         lede_end = sum(len(x.text) + 1 for x in sentences if x.paragraph == first)
         company = article_company(p.assembler.words, names, whole, fold(doc.title or ""), lede_end)
-        if company is not None and company not in names:
-            names.append(company)
+        if company is not None and company not in names and not p.lexicon.names_entity(company):
+            names.append(company)  # a name the rules do not know: found wherever it is written
         state = ParagraphState(industry=article_industry_once, company=company)
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]

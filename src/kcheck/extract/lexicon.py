@@ -150,6 +150,16 @@ class Lexicon:
             return self._open_names(folded, hits)
         return hits
 
+    def names_entity(self, folded: str) -> bool:
+        """Whether the whole of ``folded`` is one entity match (a rules alias or an open name)."""
+        hits = self.scan(folded)
+        return (
+            len(hits) == 1
+            and hits[0].start == 0
+            and hits[0].end == len(folded)
+            and bool(hits[0].mask & Cue.ENTITY)
+        )
+
     @staticmethod
     def with_names(folded: str, hits: list[Hit], names: Iterable[str]) -> list[Hit]:
         """``hits`` plus an entity hit wherever one of ``names`` (the article's own names, read

@@ -41,11 +41,12 @@ def entity_of(
         h = s.ents[first_coordinated(w, s, i)]
         return h.entity, "rules", s.text[h.start : h.end]
     company = state.company
+    lead = skip_lead(w, s, cs, pos)
     if company is not None:
-        word = company_word_at(w, s, cs, pos)
+        word = company_word_at(w, s, lead, pos)
         if word is not None:  # 2023年，公司研发投入21.7亿元: the article's company, inferred
             return company, "document", s.text[word[0] : word[1]]
-    if w.national_re.match(s.folded, skip_lead(w, s, cs, pos), pos):
+    if s.folded[lead : lead + 1] in w.national_firsts and w.national_re.match(s.folded, lead, pos):
         return None, None, None  # 1—10月平均，全国居民消费价格...: the country's, no one carried over
     subject_span = clause_subject(w, s, cs, pos)
     subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
@@ -77,11 +78,10 @@ def entity_of(
     return None, None, subject
 
 
-def company_word_at(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | None:
-    """Where the clause starting at ``lo`` opens with a word standing for the article's
-    company (公司, 该公司), after punctuation, fillers and time expressions; else None."""
+def company_word_at(w: Words, s: Parsed, p: int, hi: int) -> tuple[int, int] | None:
+    """Where the clause opens (at ``p``, past its punctuation, fillers and time expressions:
+    ``skip_lead``) with a word standing for the article's company (公司, 该公司); else None."""
     folded = s.folded
-    p = skip_lead(w, s, lo, hi)
     for word in w.company_words:
         if folded.startswith(word, p, hi):
             return p, p + len(word)

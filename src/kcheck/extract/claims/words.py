@@ -43,6 +43,7 @@ class Words:
         self.company_words = tuple(sorted(f(ents.company_words), key=len, reverse=True))
         self.measure_ends = tuple(f(ents.measure_ends))
         self.national_re = word_pattern(f(ents.national_words))
+        self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
         self.name_cuts = tuple(f(ents.name_cuts))
