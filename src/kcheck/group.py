@@ -87,8 +87,10 @@ def _unit_key(claim: Claim, canonical_measure: bool, rules: RuleSet) -> str | No
     if dim == Dimension.MULTIPLE:
         return "x"
     if dim == Dimension.COUNT and not canonical_measure:
-        # without a metric, the counter word is part of what is counted (单 vs 人)
-        return claim.unit
+        # without a metric, the counter word is part of what is counted (单 vs 人); one
+        # quantity in two units is compared in one (斤 -> 吨: units.conversions)
+        conversion = rules.units.conversions.get(claim.unit or "")
+        return conversion.to if conversion is not None else claim.unit
     return None
 
 
@@ -107,18 +109,87 @@ class _Entry:
     by_sentence: bool = False  # no entity or measure known: the sentence itself is the key
 
 
+def entity_key(name: str, rules: RuleSet) -> str:
+    """A named entity as it meets others: folded (瑞柏醫藥 = 瑞柏医药) and without its legal
+    form (瑞柏医药股份有限公司 = 瑞柏医药, ``entities.legal_suffixes``)."""
+    key = folded(name).strip()
+    for suffix in _legal_suffixes(rules):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 2:
+            return key[: -len(suffix)]
+    return key
+
+
+def _legal_suffixes(rules: RuleSet) -> tuple[str, ...]:
+    if _LEGAL and _LEGAL[0][0] is rules:
+        return _LEGAL[0][1]
+    suffixes = tuple(sorted((folded(w) for w in rules.entities.legal_suffixes if w), key=len, reverse=True))
+    _LEGAL[:] = [(rules, suffixes)]
+    return suffixes
+
+
+_LEGAL: list[tuple[RuleSet, tuple[str, ...]]] = []
+
+
+def measure_key(phrase: str, rules: RuleSet) -> str:
+    """A measure phrase as it meets others: normalised, without the words at its start that
+    outlets write or leave out for one fact (``metrics.keep_modifiers``: 公司研发投入 = 研发投入,
+    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入) and without a change verb at
+    its end (挂牌价上调 = 挂牌价)."""
+    key = normalise_phrase(phrase)
+    leads, tails = _measure_edges(rules)
+    changed = True
+    while changed and key:
+        changed = False
+        for word in leads:
+            if key.startswith(word) and len(key) > len(word) + 1:
+                key = key[len(word) :]
+                changed = True
+                break
+    for word in tails:
+        if key.endswith(word) and len(key) > len(word) + 1:
+            key = key[: -len(word)]
+            break
+    return key
+
+
+_EDGES: list[tuple[RuleSet, tuple[tuple[str, ...], tuple[str, ...]]]] = []
+
+
+def _measure_edges(rules: RuleSet) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(leading words, trailing words) ``measure_key`` drops, longest first; kept for the
+    rule set of the run (one at a time)."""
+    if _EDGES and _EDGES[0][0] is rules:
+        return _EDGES[0][1]
+    leads = {normalise_phrase(w) for w in rules.metrics.keep_modifiers}
+    tails = {normalise_phrase(w) for w in (*rules.kinds.increase, *rules.kinds.decrease)}
+    edges = (
+        tuple(sorted((w for w in leads if w), key=len, reverse=True)),
+        tuple(sorted((w for w in tails if w), key=len, reverse=True)),
+    )
+    _EDGES[:] = [(rules, edges)]
+    return edges
+
+
 def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
     """(measure, is_fuzzy): the canonical metric/event, else the normalised phrase."""
     canonical = claim.event if claim.type == ClaimType.EVENT else claim.metric
     if canonical:
         return canonical, False
-    phrase = normalise_phrase(claim.measure or "")
+    phrase = (
+        measure_key(claim.measure or "", rules)
+        if claim.type != ClaimType.EVENT
+        else normalise_phrase(claim.measure or "")
+    )
     if len(phrase) < rules.checks.fuzzy.min_measure_chars or phrase.isdigit():
         return None, False
     return phrase, True
 
 
 _MASK = "□"
+# why claims that name no one were grouped (Topic.why, and the weak link of a finding)
+UNNAMED_WHY = "grouped by the measure alone, a weak link"
+# why a figure that names no one joined a named entity's topic (unnamed_owners)
+OMITTED_WHY = "read as {entity}, the only candidate stating this measure for this period (named in its article, or the whole trade)"
 _SPACE = re.compile(r"\s+")
 
 
@@ -142,13 +213,42 @@ def sentence_context(claim: Claim, rules: RuleSet) -> str | None:
 
 
 def _ungrouped_reason(claim: Claim, rules: RuleSet) -> str | None:
-    if not claim.entity or not normalise_phrase(claim.entity):
+    measure, fuzzy = _measure_of(claim, rules)
+    named = bool(claim.entity and normalise_phrase(claim.entity))
+    if not named and (measure is None or not unnamed_may_meet(claim, measure, fuzzy, rules)):
         return "not grouped: no entity"
-    measure, _ = _measure_of(claim, rules)
     if measure is None:
         what = "event" if claim.type == ClaimType.EVENT else "metric"
         return f"not grouped: no {what} or measure phrase"
     return None
+
+
+def unnamed_may_meet(claim: Claim, measure: str, fuzzy: bool, rules: RuleSet) -> bool:
+    """Whether a figure that names no one may still meet others by its measure alone: a
+    statistic of the whole economy (``metrics.<name>.economy``: CPI, PPI) or a measure phrase
+    specific enough to name the statistic (``全国铁路发送旅客``, ``粗钢产量``: at least
+    ``checks.fuzzy.min_unnamed_chars``). Such a link is weak (at most a warning). Dated
+    events need a subject: ``上线`` alone names nothing."""
+    if claim.type == ClaimType.EVENT:
+        return False
+    if not fuzzy:
+        rule = rules.metrics.metrics.get(measure)
+        return rule is not None and rule.economy
+    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars
+
+
+def scope_key(claim: Claim) -> str | None:
+    """The scope as it meets others: ``1-11月累计粗钢产量`` is ``1-11月粗钢产量`` (累计 over a
+    period that starts with the year adds nothing); 截至 a day, 累计 stays cumulative."""
+    span = claim.period
+    if (
+        claim.scope == "cumulative"
+        and span is not None
+        and span.start != span.end
+        and (span.start.month, span.start.day) == (1, 1)
+    ):
+        return None
+    return claim.scope
 
 
 def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
@@ -166,7 +266,7 @@ def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
         measure,
         period,
         c.kind.value,
-        c.scope,
+        scope_key(c),
         c.change,
         c.dimension.value,
         unit,
@@ -269,8 +369,8 @@ def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
     extras = []
     if claim.kind != ClaimKind.ACTUAL:
         extras.append(claim.kind.value)
-    if claim.scope:
-        extras.append(claim.scope)
+    if scope_key(claim):
+        extras.append(scope_key(claim))
     if claim.type != ClaimType.EVENT:
         unit = _unit_key(claim, True, rules)
         rate_in_percent = claim.type == ClaimType.CHANGE and unit == "%"
@@ -304,7 +404,7 @@ def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet) -> TopicKey
     return key.model_copy(
         update={
             "period": claim.period,
-            "scope": claim.scope,
+            "scope": scope_key(claim),
             "change": claim.change,
             "dimension": claim.dimension,
             "unit": _unit_key(claim, not entry.measure_fuzzy, rules),
@@ -327,8 +427,12 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
             why.append(f"entity names {sim:.0f}% similar ({subjects})")
         else:
             why.append(f"same entity {names.entity} (as written)")
+    elif not names.entity:
+        why.append(f"no entity named: {UNNAMED_WHY}")
     else:
         aliases = _written(c.subject for c in claims if c.subject and c.subject != names.entity)
+        if any(not c.entity for c in claims):
+            why.append(f"{OMITTED_WHY.format(entity=names.entity)} for the figures that name no one")
         why.append(f"same entity {names.entity}" + (f" ({aliases} -> {names.entity})" if aliases else ""))
     written = _written(c.measure for c in claims)
     if entries[0].by_sentence:
@@ -350,8 +454,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         else:
             why.append("no period: values not compared")
     why.append(f"same kind {first.kind.value}")
-    if first.scope:
-        why.append(f"same scope {first.scope}")
+    if scope_key(first):
+        why.append(f"same scope {scope_key(first)}")
     if first.change:
         why.append(f"same change {first.change}")
     if first.type != ClaimType.EVENT:
@@ -442,8 +546,75 @@ def _ungrouped_topic(claim: Claim, reason: str) -> Topic:
     )
 
 
-def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
+def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
+    """Claim id -> entity, for the figures that name no one: of the named entities of the corpus
+    that state the same measure, period, kind, scope, change and unit, the only one whose name
+    the figure's own article writes (``三季度游戏业务收入47.2亿元`` in an article about 趣游科技
+    that writes no subject there, 趣游科技's in another): the omitted subject read as the only
+    one it can be, a weak link (at most a warning). An industry or market that alone states it
+    needs no mention (a figure that names no company is the whole trade's). A subject read as
+    written lends no name."""
+    claims = list(claims)
+    owners: dict[tuple[object, ...], set[str]] = {}
+    unnamed: list[tuple[Claim, tuple[object, ...]]] = []
+    for c in claims:
+        if c.type == ClaimType.EVENT or c.period is None:
+            continue
+        measure, fuzzy = _measure_of(c, rules)
+        if measure is None:
+            continue
+        key = (
+            measure,
+            c.period.start,
+            c.period.end,
+            c.kind.value,
+            scope_key(c),
+            c.change,
+            c.dimension.value,
+            _unit_key(c, not fuzzy, rules),
+        )
+        if c.entity and normalise_phrase(c.entity):
+            if c.entity_from != "subject":
+                owners.setdefault(key, set()).add(entity_key(c.entity, rules))
+        else:
+            unnamed.append((c, key))
+    out: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    for claim, wanted in unnamed:
+        found = owners.get(wanted)
+        if not found:
+            continue
+        if not texts:
+            texts.update(_document_texts(claims))
+        text = texts.get(claim.doc, "")
+        named = [owner for owner in found if owner in text]
+        if not named and len(found) == 1 and _is_trade(next(iter(found)), rules):
+            named = list(found)  # 个人住房贷款余额 named by no one: the whole trade's (银行业)
+        if len(named) == 1:
+            out[claim.id] = named[0]
+    return out
+
+
+def _is_trade(entity: str, rules: RuleSet) -> bool:
+    """An industry or a market (银行业, 沪深两市) rather than a company."""
+    rule = rules.entities.entities.get(entity)
+    return rule is not None and rule.type in ("industry", "market")
+
+
+def _document_texts(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each document's sentences that carry a claim, folded: what it names, as far as seen."""
+    parts: dict[str, dict[str, None]] = {}
+    for c in claims:
+        parts.setdefault(c.doc, {})[c.sentence] = None
+    return {doc: folded("\n".join(sentences)) for doc, sentences in parts.items()}
+
+
+def _entry(claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None) -> _Entry | str:
     """The claim's key parts, or why it cannot be grouped with anything."""
+    owner = owners.get(claim.id) if owners else None
+    if owner is not None:
+        measure, measure_fuzzy = _measure_of(claim, rules)
+        return _Entry(claim, owner, False, measure or "", measure_fuzzy)
     reason = _ungrouped_reason(claim, rules)
     if reason is not None:
         context = sentence_context(claim, rules)
@@ -451,24 +622,29 @@ def _entry(claim: Claim, rules: RuleSet) -> _Entry | str:
             return reason
         return _Entry(claim, claim.entity or "", False, context, False, by_sentence=True)
     fuzzy_entity = claim.entity_from == "subject"
-    entity = normalise_phrase(claim.entity or "") if fuzzy_entity else (claim.entity or "")
+    entity = normalise_phrase(claim.entity or "") if fuzzy_entity else entity_key(claim.entity or "", rules)
     measure, measure_fuzzy = _measure_of(claim, rules)
     return _Entry(claim, entity, fuzzy_entity, measure or "", measure_fuzzy)
 
 
-def block_of(claim: Claim, rules: RuleSet) -> tuple[object, ...] | Topic:
+def block_of(
+    claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None
+) -> tuple[object, ...] | Topic:
     """The exact part of the claim's key (claims of one block may form topics together),
     or the one-claim topic of a claim that cannot be grouped. For engines that shuffle
-    claims by block (Dask); ``group_claims`` is the same thing in one process."""
-    entry = _entry(claim, rules)
+    claims by block (Dask), with ``owners`` from ``unnamed_owners`` over every claim;
+    ``group_claims`` is the same thing in one process."""
+    entry = _entry(claim, rules, owners)
     if isinstance(entry, str):
         return _ungrouped_topic(claim, entry)
     return _block_key(entry, rules)
 
 
-def block_topics(claims: Sequence[Claim], rules: RuleSet) -> list[Topic]:
+def block_topics(
+    claims: Sequence[Claim], rules: RuleSet, owners: dict[str, str] | None = None
+) -> list[Topic]:
     """The topics of the claims of one block, given in corpus order."""
-    entries = [_entry(c, rules) for c in claims]
+    entries = [_entry(c, rules, owners) for c in claims]
     grouped = [e for e in entries if isinstance(e, _Entry)]
     return [_topic(group, rules) for group in _split(grouped, rules)] if grouped else []
 
@@ -481,8 +657,9 @@ def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
     """Every claim lands in exactly one topic; topics come back sorted by label."""
     blocks: dict[tuple[object, ...], list[_Entry]] = {}
     topics: list[Topic] = []
+    owners = unnamed_owners(claims, rules)
     for claim in claims:
-        entry = _entry(claim, rules)
+        entry = _entry(claim, rules, owners)
         if isinstance(entry, str):
             topics.append(_ungrouped_topic(claim, entry))
             continue

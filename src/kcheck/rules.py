@@ -102,8 +102,39 @@ class EntitiesSection(Section):
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)
+    # legal forms after a name (股份有限公司): 瑞柏医药股份有限公司 is 瑞柏医药 when names meet
+    legal_suffixes: list[str] = Field(default_factory=list)
+    # words standing for the article's company (公司, 该公司): an inferred link to it
+    company_words: list[str] = Field(default_factory=list)
+    # a subject phrase ending with one of these is a measure, not a name (社融增量, 物流总额)
+    measure_ends: list[str] = Field(default_factory=list)
+    # words that make a figure the country's or the market's: never the article's company
+    national_words: list[str] = Field(default_factory=list)
+    # the article's company: a name before a stock code (regexes on folded text), or after
+    # a short-name cue (简称：); the name before a code is cut after the last of name_cuts
+    stock_code_patterns: list[str] = Field(default_factory=list)
+    short_name_cues: list[str] = Field(default_factory=list)
+    # a title's name ending with one of these is a source (文旅部, 国家统计局), not the company
+    source_ends: list[str] = Field(default_factory=list)
+    name_cuts: list[str] = Field(default_factory=list)
 
-    _check = field_validator("coordinators")(_no_blank)
+    _check = field_validator(
+        "coordinators",
+        "company_words",
+        "measure_ends",
+        "national_words",
+        "short_name_cues",
+        "source_ends",
+        "name_cuts",
+    )(_no_blank)
+
+    @field_validator("stock_code_patterns")
+    @classmethod
+    def _code_regexes(cls, v: list[str]) -> list[str]:
+        for pattern in v:
+            if _regex(pattern).groupindex:
+                raise ValueError(f"use (?:...) instead of named groups in {pattern!r}")
+        return v
 
 
 class MetricRule(Section):
@@ -115,6 +146,9 @@ class MetricRule(Section):
     stock: bool = False
     # a total that a segment word (其他服务板块, 分部) narrows to a part: the metric is then unknown
     segmentable: bool = False
+    # a statistic of the whole economy (CPI, PPI, PMI): a figure of it needs no entity to
+    # meet another (a weak link, at most a warning)
+    economy: bool = False
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -130,6 +164,9 @@ class MetricsSection(Section):
     # words before a metric alias that do not narrow it (电商GMV, 全年收入); any other word does
     # (品牌自播GMV, 游戏收入), and the figure then gets no metric, only its measure
     neutral_prefixes: list[str] = Field(default_factory=list)
+    # words before a measure's head that two outlets write or leave out for one fact (归属于
+    # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
+    keep_modifiers: list[str] = Field(default_factory=list)
 
 
 class EventRule(Section):
@@ -152,10 +189,19 @@ class EventsSection(Section):
 # --------------------------------------------------------------------------- units and qualifiers
 
 
+class Conversion(Section):
+    """``斤: {to: 吨, factor: 0.0005}``: a value in 斤 times ``factor`` is a value in 吨."""
+
+    to: str = Field(min_length=1)
+    factor: float = Field(gt=0)
+
+
 class UnitsSection(Section):
     currencies: dict[IsoCode, list[str]] = Field(default_factory=dict, description="ISO code -> words")
     default_currency: str = "CNY"
     counters: list[str] = Field(default_factory=list)
+    # one quantity in two units: 斤 -> 吨 (topics and checks compare in ``to``)
+    conversions: dict[str, Conversion] = Field(default_factory=dict)
     # magnitude phrases that are not figures: 百亿补贴, 千亿级流量
     not_figures: list[str] = Field(default_factory=list)
     # the number pass (kcheck.extract.numbers): units, magnitudes and what is not a figure
@@ -527,6 +573,9 @@ class FuzzyThresholds(Section):
     # two documents carrying one sentence, figure aside, state the same thing even when no
     # entity or measure was recognised (a syndicated copy); only sentences at least this long
     min_sentence_chars: int = Field(default=12, ge=1)
+    # a figure that names no entity meets others by its measure phrase alone only when the
+    # phrase is at least this long (粗钢产量, 全国铁路发送旅客): a weak link, at most a warning
+    min_unnamed_chars: int = Field(default=4, ge=1)
 
 
 FigureDimension = Literal["money", "count", "percent", "pp", "multiple"]

@@ -5,11 +5,18 @@ from __future__ import annotations
 import random
 
 import pytest
-from claimkit import RULES, YI, event, figure, rate, span, with_checks
+from claimkit import RULES, YI, event, figure, rate, run, span, with_checks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcheck.group import cluster_phrases, group_claims, normalise_phrase, period_label
+from kcheck.group import (
+    cluster_phrases,
+    entity_key,
+    group_claims,
+    measure_key,
+    normalise_phrase,
+    period_label,
+)
 from kcheck.models import Claim, ClaimType, TopicStatus
 
 # --------------------------------------------------------------------------- period labels
@@ -336,3 +343,330 @@ def test_sentence_route_is_strict(name: str, b_sentence: str, b_fields: dict[str
     )
     b = _from_sentence("186%", "copy.txt", sentence=b_sentence, **b_fields)
     assert len(group_claims([a, b], RULES)) == 2
+
+
+# --------------------------------------------------------------------------- cross-outlet meeting (issue 9)
+
+
+def test_figures_that_name_no_one_meet_by_a_specific_measure_as_a_weak_link() -> None:
+    # 10月2日，全国铁路发送旅客1173.2万人次 in two outlets: no entity, the measure says what it is
+    a = figure(
+        "1173.2万人次",
+        11732000,
+        precision=1000,
+        doc="a1.md",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="全国铁路发送旅客",
+        dimension="count",
+        unit="人次",
+        period="2021-10-02",
+    )
+    b = figure(
+        "1525.2万人次",
+        15252000,
+        precision=1000,
+        doc="a3.md",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="铁路发送旅客",
+        dimension="count",
+        unit="人次",
+        period="2021-10-02",
+    )
+    topics = group_claims([a, b], RULES)
+    assert len(topics) == 1
+    assert topics[0].key.entity is None
+    assert "no entity named: grouped by the measure alone, a weak link" in topics[0].why
+    conflicts = run([a, b])[1]
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert "no entity named" in conflicts[0].weak_links[0]
+
+
+@pytest.mark.parametrize(
+    ("measure", "metric"),
+    [
+        ("营业收入", "revenue"),  # a company's measure: with no one named it names nothing
+        ("收入", None),  # too short to name a statistic
+    ],
+)
+def test_unnamed_company_measures_do_not_meet(measure: str, metric: str | None) -> None:
+    a = figure(
+        "10亿元",
+        10 * YI,
+        precision=YI,
+        doc="a.txt",
+        entity=None,
+        entity_from=None,
+        metric=metric,
+        measure=measure,
+    )
+    b = figure(
+        "12亿元",
+        12 * YI,
+        precision=YI,
+        doc="b.txt",
+        entity=None,
+        entity_from=None,
+        metric=metric,
+        measure=measure,
+    )
+    assert len(group_claims([a, b], RULES)) == 2
+
+
+def test_statistics_of_the_economy_meet_without_an_entity() -> None:
+    # 10月份PPI同比下降2.9% / 全国工业生产者出厂价格同比下降2.6%: metric ppi (economy: true)
+    a = rate("-2.6%", -2.6, doc="cpi2.html", entity=None, entity_from=None, metric="ppi", period="2023-10")
+    b = rate("-2.9%", -2.9, doc="cpi4.md", entity=None, entity_from=None, metric="ppi", period="2023-10")
+    assert len(group_claims([a, b], RULES)) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("规上工业粗钢产量", "全国粗钢产量"),  # the statistics' coverage, written or left out
+        ("该季度游戏业务收入", "游戏业务收入"),  # the period pointed at
+        ("期內遊戲業務收入", "游戏业务收入"),  # traditional, 期内
+        ("聚合MDI挂牌价上调", "聚合MDI挂牌价"),  # a change verb at the end
+    ],
+)
+def test_keep_modifiers_are_left_out_when_measures_meet(first: str, second: str) -> None:
+    a = figure("10亿元", 10 * YI, precision=YI, doc="a.txt", metric=None, measure=first)
+    b = figure("12亿元", 12 * YI, precision=YI, doc="b.txt", metric=None, measure=second)
+    assert len(group_claims([a, b], RULES)) == 1
+
+
+def test_a_narrowing_modifier_meets_only_the_same_modifier() -> None:
+    a = figure("10亿元", 10 * YI, precision=YI, doc="a.txt", metric=None, measure="海外游戏收入")
+    b = figure("12亿元", 12 * YI, precision=YI, doc="b.txt", metric=None, measure="游戏业务收入")
+    assert len(group_claims([a, b], RULES)) == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("瑞柏医药股份有限公司", "瑞柏医药"),  # the full name and the short name
+        ("瑞柏醫藥", "瑞柏医药"),  # traditional and simplified
+    ],
+)
+def test_one_company_under_two_names_meets(first: str, second: str) -> None:
+    a = figure("19.7亿元", 19.7 * YI, precision=0.1 * YI, doc="a.txt", entity=first, metric="rd_spend")
+    b = figure("21.7亿元", 21.7 * YI, precision=0.1 * YI, doc="b.txt", entity=second, metric="rd_spend")
+    assert len(group_claims([a, b], RULES)) == 1
+
+
+def test_cumulative_over_the_year_to_date_is_the_year_to_date_figure() -> None:
+    # 1-11月累计粗钢产量9.52亿吨 / 前11个月，全国粗钢产量达到10.52亿吨
+    a = figure(
+        "9.52亿吨",
+        9.52 * YI,
+        precision=0.01 * YI,
+        doc="stl2.txt",
+        metric=None,
+        measure="粗钢产量",
+        dimension="count",
+        unit="吨",
+        scope="cumulative",
+        period="2023-01..11",
+    )
+    b = figure(
+        "10.52亿吨",
+        10.52 * YI,
+        precision=0.01 * YI,
+        doc="stl3.md",
+        metric=None,
+        measure="粗钢产量",
+        dimension="count",
+        unit="吨",
+        period="2023-01..11",
+    )
+    assert len(group_claims([a, b], RULES)) == 1
+    # 截至一天的累计 stays cumulative
+    c = figure(
+        "5亿单",
+        5 * YI,
+        precision=YI,
+        doc="c.txt",
+        metric="orders",
+        dimension="count",
+        unit="单",
+        scope="cumulative",
+        period="2020-08-31",
+    )
+    d = figure(
+        "6亿单",
+        6 * YI,
+        precision=YI,
+        doc="d.txt",
+        metric="orders",
+        dimension="count",
+        unit="单",
+        period="2020-08-31",
+    )
+    assert len(group_claims([c, d], RULES)) == 2
+
+
+def test_a_figure_that_names_no_one_is_read_as_the_only_entity_its_article_names() -> None:
+    # game3: 三季度游戏业务收入47.2亿元 (no subject; the article writes 趣游科技 elsewhere)
+    # game4: 趣游科技游戏业务收入41.2亿元
+    a = figure(
+        "41.2亿元",
+        41.2 * YI,
+        precision=0.1 * YI,
+        doc="game4.html",
+        entity="趣游科技",
+        metric=None,
+        measure="游戏业务收入",
+    )
+    b = figure(
+        "47.2亿元",
+        47.2 * YI,
+        precision=0.1 * YI,
+        doc="game3.md",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="游戏业务收入",
+        sentence="7月28日，趣游科技的手游上线。三季度游戏业务收入47.2亿元。",
+    )
+    topics, conflicts = run([a, b])
+    assert len(topics) == 1 and topics[0].key.entity == "趣游科技"
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert "the only candidate stating this measure" in conflicts[0].weak_links[0]
+
+
+def test_an_omitted_subject_is_never_an_entity_its_article_does_not_name() -> None:
+    # 对于四季度，管理层给出的指引是，总收入同比增长8%至12% (a game company) is not 瑞柏医药's
+    a = rate("16.8%", 16.8, doc="phar3.txt", entity="瑞柏医药", metric="revenue", period="2023-Q4")
+    b = rate(
+        "10%",
+        10,
+        doc="game3.md",
+        entity=None,
+        entity_from=None,
+        metric="revenue",
+        period="2023-Q4",
+        sentence="对于四季度，管理层给出的指引是，总收入同比增长10%。",
+    )
+    assert len(group_claims([a, b], RULES)) == 2
+
+
+def test_an_omitted_subject_takes_the_candidate_its_article_names() -> None:
+    # 矽川半导体 and 海悦文旅 both state H1 net profit; an article about 矽川半导体 names only it
+    a = figure(
+        "5.12亿元",
+        5.12 * YI,
+        precision=0.01 * YI,
+        doc="semi2.html",
+        entity="矽川半导体",
+        metric="net_profit",
+        period="2023-H1",
+    )
+    b = figure(
+        "2.03亿元",
+        2.03 * YI,
+        precision=0.01 * YI,
+        doc="tour4.md",
+        entity="海悦文旅",
+        metric="net_profit",
+        period="2023-H1",
+    )
+    c = figure(
+        "6.12亿元",
+        6.12 * YI,
+        precision=0.01 * YI,
+        doc="semi3.txt",
+        entity=None,
+        entity_from=None,
+        metric="net_profit",
+        period="2023-H1",
+        sentence="矽川半导体上半年归属于上市公司股东的净利润6.12亿元。",
+    )
+    topics = group_claims([a, b, c], RULES)
+    assert sorted(t.key.entity or "" for t in topics) == ["海悦文旅", "矽川半导体"]
+
+
+def test_an_omitted_subject_with_two_candidates_stays_unnamed() -> None:
+    a = figure(
+        "10亿元", 10 * YI, precision=YI, doc="a.txt", entity="甲公司", metric=None, measure="游戏业务收入"
+    )
+    b = figure(
+        "11亿元", 11 * YI, precision=YI, doc="b.txt", entity="乙公司", metric=None, measure="游戏业务收入"
+    )
+    c = figure(
+        "12亿元",
+        12 * YI,
+        precision=YI,
+        doc="c.txt",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="游戏业务收入",
+        sentence="甲公司和乙公司。游戏业务收入12亿元。",
+    )
+    topics = group_claims([a, b, c], RULES)
+    assert sorted(t.key.entity or "" for t in topics) == ["", "乙公司", "甲公司"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "unit", "precision", "errors"),
+    [
+        ("10562.7亿斤", 1056270000000, "斤", 10000000, []),  # = 52813.5万吨: agree
+        ("11562.7亿斤", 1156270000000, "斤", 10000000, [("value_mismatch", "warning")]),  # the plant
+    ],
+)
+def test_one_quantity_in_two_units_meets(
+    quote: str, value: float, unit: str, precision: float, errors: list[tuple[str, str]]
+) -> None:
+    # 秋粮产量52813.5万吨 (国家统计局) / 秋粮产量10562.7亿斤 (an outlet): units.conversions 斤 -> 吨
+    a = figure(
+        "52813.5万吨",
+        528135000,
+        precision=1000,
+        doc="agri1.txt",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="秋粮产量",
+        dimension="count",
+        unit="吨",
+        period="2023",
+    )
+    b = figure(
+        quote,
+        value,
+        precision=precision,
+        doc="agri2.html",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="秋粮产量",
+        dimension="count",
+        unit=unit,
+        period="2023",
+    )
+    topics, conflicts = run([a, b])
+    assert len(topics) == 1 and topics[0].key.unit == "吨"
+    assert [(c.type, c.severity.value) for c in conflicts] == errors
+
+
+_HEADS = st.text(alphabet="收入利润产量价格销售额粗钢游戏业务旅客", min_size=2, max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(head=_HEADS, modifier=st.sampled_from(sorted(RULES.metrics.keep_modifiers)))
+def test_a_keep_modifier_never_changes_what_a_measure_meets(head: str, modifier: str) -> None:
+    assert measure_key(modifier + head, RULES) == measure_key(head, RULES)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.text(alphabet="瑞柏医药華信保險锦程地产", min_size=2, max_size=6),
+    suffix=st.sampled_from(["", *RULES.entities.legal_suffixes]),
+)
+def test_a_name_meets_itself_with_its_legal_form_and_in_either_script(name: str, suffix: str) -> None:
+    key = entity_key(name, RULES)
+    assert entity_key(name + suffix, RULES) == key
+    assert entity_key(key, RULES) == key

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kcheck.check.intervals import Bounds, Stated
-from kcheck.group import has_value, is_superseded, sentence_context, unique_claims
+from kcheck.group import OMITTED_WHY, UNNAMED_WHY, has_value, is_superseded, sentence_context, unique_claims
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic, TopicKey
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
@@ -74,8 +74,19 @@ class CheckContext:
         return (t for t in self.topics if t.key.grouped)
 
     def bounds(self, claim: Claim) -> Bounds:
-        """The interval a claim commits to, read as ``checks.truncation`` says."""
-        return Bounds.of_claim(claim, self.rules.checks.truncation)
+        """The interval a claim commits to, read as ``checks.truncation`` says, in the unit its
+        topic compares in (10562.7亿斤 in 吨: ``units.conversions``)."""
+        return self._converted(claim, Bounds.of_claim(claim, self.rules.checks.truncation))
+
+    def rounded(self, claim: Claim) -> Bounds:
+        """The claim's interval as written (rounding only), in the unit its topic compares in."""
+        return self._converted(claim, Bounds.of_claim(claim))
+
+    def _converted(self, claim: Claim, found: Bounds) -> Bounds:
+        conversion = self.rules.units.conversions.get(claim.unit or "") if claim.unit else None
+        if conversion is None or conversion.factor == 1:
+            return found
+        return Bounds(found.low * conversion.factor, found.high * conversion.factor)
 
     def severity(self, check: str, default: Severity = Severity.ERROR) -> Severity:
         return Severity(self.rules.checks.severities.get(check, default.value))
@@ -157,11 +168,19 @@ WEAK_ENTITY = {
 }
 
 
-def weak_links(claims: Iterable[Claim]) -> list[str]:
+def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]:
     """The inferred links among a finding's claims, one line each (evidence decides severity:
-    an error needs every link read from explicit words)."""
+    an error needs every link read from explicit words). A topic keyed by a measure with no
+    entity is such a link too."""
     out: list[str] = []
+    if topic is not None and topic.key.grouped and topic.key.entity is None and topic.key.sentence is None:
+        out.append(f"no entity named, {UNNAMED_WHY}")
     for c in claims:
+        if not c.entity and topic is not None and topic.key.entity:
+            line = f"entity not named ({cite(c)}), {OMITTED_WHY.format(entity=topic.key.entity)}"
+            if line not in out:
+                out.append(line)
+            continue
         template = WEAK_ENTITY.get(c.entity_from or "")
         if template is not None:
             line = template.format(entity=c.entity, where=cite(c))

@@ -45,7 +45,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
             [(Bounds.of_span(c.date), c) for c in clash.items if c.date]
         )
         sides = " vs ".join(", ".join(f"{date_text(c)} ({where(c)})" for c in group) for group in groups)
-        weak = weak_links(c for group in groups for c in group)
+        weak = weak_links((c for group in groups for c in group), topic)
         severity = ctx.severity(TYPE)
         if weak:
             severity = lower(severity, Severity.WARNING)

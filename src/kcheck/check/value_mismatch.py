@@ -10,7 +10,7 @@ warning (a rounding slip or typo), anything larger the configured severity. One 
 from __future__ import annotations
 
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr, weak_links, weak_note
-from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.check.intervals import agreeing_groups, disagreements
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity, Topic
 
 TYPE = CheckType.VALUE_MISMATCH.value
@@ -35,7 +35,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
         # apart even though neighbours differ by 0.1%
         if clash.max_relative_gap < ctx.rules.checks.warning_gap:
             severity = lower(severity, Severity.WARNING)
-        weak = weak_links(c for group in groups for c in group)
+        weak = weak_links((c for group in groups for c in group), topic)
         if weak:
             severity = lower(severity, Severity.WARNING)
         sides = " vs ".join(", ".join(cite(c) for c in group) for group in groups)
@@ -64,7 +64,7 @@ def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
         return None
     if disagreements(ctx.stated(topic, ctx.bounds)) is not None:
         return None
-    rounded = disagreements(ctx.stated(topic, Bounds.of_claim))
+    rounded = disagreements(ctx.stated(topic, ctx.rounded))
     if rounded is None:
         return None
     # the figures whose extra half unit is what makes them meet another document's value
@@ -73,8 +73,8 @@ def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
         for c in rounded.items
         if any(
             d.doc != c.doc
-            and not Bounds.of_claim(c).overlaps(Bounds.of_claim(d))
-            and ctx.bounds(c).overlaps(Bounds.of_claim(d))
+            and not ctx.rounded(c).overlaps(ctx.rounded(d))
+            and ctx.bounds(c).overlaps(ctx.rounded(d))
             for d in rounded.items
         )
     ]

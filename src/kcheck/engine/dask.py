@@ -28,7 +28,7 @@ from kcheck import cache as caching
 from kcheck.engine import Job, Result, Worker
 from kcheck.engine.local import CHUNK, default_jobs
 from kcheck.errors import UsageError
-from kcheck.group import block_of, block_topics, sort_topics
+from kcheck.group import block_of, block_topics, sort_topics, unnamed_owners
 from kcheck.load import Source
 from kcheck.models import Claim, Topic
 from kcheck.rules import RuleSet
@@ -53,22 +53,26 @@ def _stable(key: tuple[object, ...]) -> int:
     return int(hashlib.blake2b(repr(key).encode("utf-8", "surrogatepass"), digest_size=7).hexdigest(), 16)
 
 
-def _keyed(item: tuple[int, Claim], rules: RuleSet) -> tuple[int, tuple[int, Claim]] | Topic:
-    block = block_of(item[1], rules)
+def _keyed(
+    item: tuple[int, Claim], rules: RuleSet, owners: dict[str, str]
+) -> tuple[int, tuple[int, Claim]] | Topic:
+    block = block_of(item[1], rules, owners)
     return block if isinstance(block, Topic) else (_stable(block), item)
 
 
-def _block_topics(group: tuple[int, list[tuple[int, Claim]]], rules: RuleSet) -> list[Topic]:
+def _block_topics(
+    group: tuple[int, list[tuple[int, Claim]]], rules: RuleSet, owners: dict[str, str]
+) -> list[Topic]:
     # one shuffle key may (very rarely) hold two blocks whose keys share a hash: regroup
     by_block: dict[tuple[object, ...], list[tuple[int, Claim]]] = {}
     for index, claim in group[1]:
-        block = block_of(claim, rules)
+        block = block_of(claim, rules, owners)
         assert not isinstance(block, Topic)
         by_block.setdefault(block, []).append((index, claim))
     out: list[Topic] = []
     for members in by_block.values():
         members.sort(key=lambda m: m[0])
-        out.extend(block_topics([c for _, c in members], rules))
+        out.extend(block_topics([c for _, c in members], rules, owners))
     return out
 
 
@@ -98,13 +102,14 @@ class Session:
         if not claims:
             return []
         partitions = max(1, min(len(claims) // 2000 + 1, 64))
-        keyed = db.from_sequence(list(enumerate(claims)), npartitions=partitions).map(_keyed, rules)
+        owners = unnamed_owners(claims, rules)  # one pass over every claim, on the client
+        keyed = db.from_sequence(list(enumerate(claims)), npartitions=partitions).map(_keyed, rules, owners)
         single = keyed.filter(lambda x: isinstance(x, Topic))
         blocks = (
             keyed.filter(lambda x: not isinstance(x, Topic))
             .groupby(lambda x: x[0], shuffle="tasks", npartitions=partitions)
             .map(lambda g: (g[0], [item for _, item in g[1]]))
-            .map(_block_topics, rules)
+            .map(_block_topics, rules, owners)
             .flatten()
         )
         topics_single, topics_blocks = self.client.compute([single, blocks], sync=True)

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.claims.draft import claim_fields
-from kcheck.extract.claims.entity import article_industry
+from kcheck.extract.claims.entity import article_company, article_industry, article_names
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
@@ -144,17 +144,24 @@ class Extractor:
         def article_industry_once() -> str | None:
             """The article's industry (行业 without a name), read once and only if asked."""
             if not industry:
-                industry.append(
-                    article_industry(p.assembler.words, fold("\n".join(x.text for x in sentences)))
-                )
+                industry.append(article_industry(p.assembler.words, whole))
             return industry[0]
 
-        state = ParagraphState(industry=article_industry_once)
+        whole = fold("\n".join(x.text for x in sentences))
+        names = article_names(p.assembler.words, whole)
+        first = sentences[0].paragraph if sentences else 0
+        lede_end = sum(len(x.text) + 1 for x in sentences if x.paragraph == first)
+        company = article_company(p.assembler.words, names, whole, fold(doc.title or ""), lede_end)
+        if company is not None and company not in names and not p.lexicon.names_entity(company):
+            names.append(company)  # a name the rules do not know: found wherever it is written
+        state = ParagraphState(industry=article_industry_once, company=company)
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
             folds = [fold(text) for text in texts]
             hits = [p.lexicon.scan(folded) for folded in folds]
+            if names:
+                hits = [p.lexicon.with_names(folded, h, names) for folded, h in zip(folds, hits, strict=True)]
             times: list[list[TimeExpr]] = []
             for sentence, folded in zip(run, folds, strict=True):
                 if sentence.paragraph != time_paragraph:
@@ -168,7 +175,7 @@ class Extractor:
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
-                    state = ParagraphState(industry=article_industry_once)
+                    state = ParagraphState(industry=article_industry_once, company=company)
                 text = texts[i]
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:

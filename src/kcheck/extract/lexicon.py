@@ -150,6 +150,32 @@ class Lexicon:
             return self._open_names(folded, hits)
         return hits
 
+    def names_entity(self, folded: str) -> bool:
+        """Whether the whole of ``folded`` is one entity match (a rules alias or an open name)."""
+        hits = self.scan(folded)
+        return (
+            len(hits) == 1
+            and hits[0].start == 0
+            and hits[0].end == len(folded)
+            and bool(hits[0].mask & Cue.ENTITY)
+        )
+
+    @staticmethod
+    def with_names(folded: str, hits: list[Hit], names: Iterable[str]) -> list[Hit]:
+        """``hits`` plus an entity hit wherever one of ``names`` (the article's own names, read
+        from its stock codes: ``entity.article_names``) is written and no other match overlaps."""
+        added: list[Hit] = []
+        for name in names:
+            at = folded.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if not any(h.start < end and at < h.end for h in hits):
+                    added.append(Hit(at, end, Cue.ENTITY, entity=name))
+                at = folded.find(name, end)
+        if not added:
+            return hits
+        return sorted([*hits, *added], key=lambda h: (h.start, h.end))
+
     def _open_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
         """Names no entry lists, read from their form (招商银行): entity hits where no other
         match overlaps, the canonical name as written. The suffixes are found first (rare),

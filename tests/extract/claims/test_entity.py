@@ -98,3 +98,77 @@ def test_industry_entities(
     text: str, quote: str, entity: str | None, entity_from: str | None, metric: str
 ) -> None:
     assert fields(claim(text, quote), "entity", "entity_from", "metric") == (entity, entity_from, metric)
+
+
+# The article's company (issue 9): a name given with its stock code or after 简称 is an entity
+# wherever the article writes it, and 公司 / a figure with no subject stands for it, an inferred
+# link (entity_from="document", so a finding is at most a warning). Phrases of the dev corpus.
+@pytest.mark.parametrize(
+    ("text", "quote", "entity", "entity_from"),
+    [
+        # 公司 after a source: the article's company, not 年报
+        (
+            "瑞柏医药（688325.SH）发布年报。\n年报显示，2023年公司研发投入19.7亿元",
+            "19.7亿元",
+            "瑞柏医药",
+            "document",
+        ),
+        # traditional text and a Hong Kong code; no subject written
+        (
+            "華信保險（02917.HK）昨晚公布業績。\n期內股東應佔淨利潤98.47億元人民幣",
+            "98.47億元人民幣",
+            "华信保险",
+            "document",
+        ),
+        # a US listing
+        (
+            "启明教育（NYSE: QMED）公布第二财季业绩。\n公司净营收为3.86亿美元",
+            "3.86亿美元",
+            "启明教育",
+            "document",
+        ),
+        # the short name after 简称
+        (
+            "瑞柏医药股份有限公司（公司简称：瑞柏医药）披露年报。\n研发投入合计19.70亿元",
+            "19.70亿元",
+            "瑞柏医药",
+            "document",
+        ),
+        # the name written again is a rules link
+        (
+            "趣游科技（09877.HK）发布三季报。\n三季度趣游科技实现总收入68.4亿元",
+            "68.4亿元",
+            "趣游科技",
+            "rules",
+        ),
+        # a look-alike cited later in the article is not its company
+        (
+            "丰禾牧业（002898）公告。\n公司11月销售生猪612.5万头。\n与丰禾牧业名称相近的丰禾种业（300879）同日公告。",
+            "612.5万头",
+            "丰禾牧业",
+            "document",
+        ),
+        # the country's figure is never the company's
+        ("矽川半导体（688512）发布半年报。\n7月全国集成电路产量293亿块", "293亿块", None, None),
+    ],
+)
+def test_the_articles_company(text: str, quote: str, entity: str | None, entity_from: str | None) -> None:
+    assert fields(claim(text, quote), "entity", "entity_from") == (entity, entity_from)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("社融增量为1.59万亿元，同比多1970亿元", "1.59万亿元"),  # a measure, not a name
+        ("1—10月，全国社会物流总额为261.8万亿元", "261.8万亿元"),  # the country's measure
+        ("据文化和旅游部数据，假期国内旅游收入8534.3亿元", "8534.3亿元"),  # a source after 据
+        ("1—10月份，规模以上工业企业利润同比增长42.2%", "42.2%"),  # 规模以上: a coverage
+        ("今年1-11月我国累计出口钢材8266.5万吨", "8266.5万吨"),  # the country
+        # a statistic of the whole economy: its publisher is a source, not its owner
+        ("中国人民银行数据显示，10月社会融资规模增量为1.59万亿元", "1.59万亿元"),
+        # the country's figure after a sentence about a part: nothing carried over
+        ("其中，城市下降0.2%，农村下降0.6%。1—10月平均，全国居民消费价格比上年同期上涨0.4%", "0.4%"),
+    ],
+)
+def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:
+    assert fields(claim(text, quote), "entity", "entity_from") == (None, None)

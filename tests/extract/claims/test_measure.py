@@ -32,6 +32,34 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
     assert fields(claim(text, quote), "metric", "measure") == (metric, measure)
 
 
+# issue 9: one measure as different outlets write it (phrases of the dev corpus and realnews)
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "measure"),
+    [
+        # keep-modifiers: the owner's share leaves net profit whole
+        (
+            "华信保险实现归属于上市公司股东的净利润98.47亿元",
+            "98.47亿元",
+            "net_profit",
+            "归属于上市公司股东的净利润",
+        ),
+        ("華信保險期內股東應佔淨利潤98.47億元人民幣", "98.47億元人民幣", "net_profit", "期內股東應佔淨利潤"),
+        ("启明教育第二财季净营收3.86亿美元", "3.86亿美元", "revenue", "净营收"),
+        # a narrowing modifier: a part, no metric
+        ("华信保险扣除非经常性损益的净利润10.9亿元", "10.9亿元", None, "扣除非经常性损益的净利润"),
+        # statistics of the whole economy
+        ("10月份PPI同比下降2.9%", "2.9%", "ppi", "PPI"),
+        ("全国工业生产者出厂价格同比下降2.6%", "2.6%", "ppi", "全国工业生产者出厂价格"),
+        ("社融增量为1.59万亿元", "1.59万亿元", "social_financing_increment", "社融增量"),
+        # a forecast cue inside the measure is left out of it, not cut at
+        ("10月7日，全国铁路预计发送旅客1350万人次", "1350万人次", None, "全国铁路发送旅客"),
+        ("快手2021年GMV目标为2000亿元", "2000亿元", "gmv", "GMV"),
+    ],
+)
+def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | None, measure: str) -> None:
+    assert fields(claim(text, quote), "metric", "measure") == (metric, measure)
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "dimension", "unit"),
     [

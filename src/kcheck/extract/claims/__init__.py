@@ -166,6 +166,10 @@ class Assembler:
             entity, entity_from = prev.entity, prev.entity_from
         if inherited is not None and entity is None:
             entity, entity_from = inherited.entity, inherited.entity_from
+        if entity is not None and metric in w.economy and s.entity_before(q.start, cs, objects=False) < 0:
+            # 中国人民银行数据显示，10月社会融资规模增量为1.59万亿元: a statistic of the whole
+            # economy is no one's unless its own clause names whose (the publisher is a source)
+            entity, entity_from = None, None
 
         value, low, high = signed(q, sign)
         draft = Draft(

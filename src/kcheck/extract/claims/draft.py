@@ -56,6 +56,8 @@ class ParagraphState:
     claims: list[Draft] = field(default_factory=list)
     # the industry the whole article is about (行业 without a name), read on demand
     industry: Callable[[], str | None] = field(default=lambda: None)
+    # the company the whole article is about (公司 without a name), see entity.article_company
+    company: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

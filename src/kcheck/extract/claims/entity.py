@@ -40,6 +40,14 @@ def entity_of(
     if i >= 0:  # the usual case: the clause names its subject
         h = s.ents[first_coordinated(w, s, i)]
         return h.entity, "rules", s.text[h.start : h.end]
+    company = state.company
+    lead = skip_lead(w, s, cs, pos)
+    if company is not None:
+        word = company_word_at(w, s, lead, pos)
+        if word is not None:  # 2023年，公司研发投入21.7亿元: the article's company, inferred
+            return company, "document", s.text[word[0] : word[1]]
+    if s.folded[lead : lead + 1] in w.national_firsts and w.national_re.match(s.folded, lead, pos):
+        return None, None, None  # 1—10月平均，全国居民消费价格...: the country's, no one carried over
     subject_span = clause_subject(w, s, cs, pos)
     subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
     i = s.entity_before(pos, 0, objects=False)
@@ -56,6 +64,10 @@ def entity_of(
     for i in range(bisect_left(s.ent_ends, pos + 1), len(s.ents)):
         if s.ents[i].start >= pos and not s.ent_objects[i]:
             return s.ents[i].entity, "rules", subject
+    if company is not None and subject is None and w.national_re.search(s.folded, 0, pos) is None:
+        # 该季度游戏业务收入41.2亿元: no subject written, so the article's company (inferred);
+        # never a figure of the country or the market (国内旅游收入, 全国粗钢产量)
+        return company, "document", None
     if not objects:
         return None, None, subject
     i = s.entity_before(pos, cs, objects=True)
@@ -64,6 +76,36 @@ def entity_of(
     if i >= 0:  # only the object of a preposition named one: the weakest reading
         return s.ents[i].entity, "object", subject
     return None, None, subject
+
+
+def company_word_at(w: Words, s: Parsed, p: int, hi: int) -> tuple[int, int] | None:
+    """Where the clause opens (at ``p``, past its punctuation, fillers and time expressions:
+    ``skip_lead``) with a word standing for the article's company (公司, 该公司); else None."""
+    folded = s.folded
+    for word in w.company_words:
+        if folded.startswith(word, p, hi):
+            return p, p + len(word)
+    return None
+
+
+def skip_lead(w: Words, s: Parsed, p: int, hi: int) -> int:
+    """``p`` past the punctuation, time expressions and fillers that open a clause."""
+    folded = s.folded
+    while p < hi:
+        if folded[p] in PUNCT:
+            p += 1
+            continue
+        if p in s.time_start_set:
+            t = s.time_at(p)
+            if t is not None:
+                p = t.end
+                continue
+        filler = w.filler_re.match(folded, p, hi)
+        if filler is not None and filler.end() > p:
+            p = filler.end()
+            continue
+        break
+    return p
 
 
 def first_coordinated(w: Words, s: Parsed, i: int) -> int:
@@ -89,21 +131,9 @@ def clause_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | N
 
 def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | None:
     folded = s.folded
-    p = lo
-    while p < hi:
-        if folded[p] in PUNCT:
-            p += 1
-            continue
-        if p in s.time_start_set:
-            t = s.time_at(p)
-            if t is not None:
-                p = t.end
-                continue
-        filler = w.filler_re.match(folded, p, hi)
-        if filler is not None and filler.end() > p:
-            p = filler.end()
-            continue
-        break
+    p = skip_lead(w, s, lo, hi)
+    if p > lo and folded.endswith(w.preposition_tuple, lo, p):
+        return None  # 据文化和旅游部数据: a source after a preposition, not the subject
     q = p
     stopped = False
     limit = min(hi, p + MAX_SUBJECT + 1)
@@ -129,6 +159,8 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         return None
     if phrase.startswith(w.non_name_starts) or phrase.endswith(w.non_name_ends):
         return None  # 报告期内 / 按可比口径 / 数据宝统计 / 分别: a time, a manner, a source
+    if phrase.endswith(w.measure_ends) or phrase.startswith(w.company_words):
+        return None  # 社融增量, 全国社会物流总额: a measure; 公司乙烯年产能: the company's measure
     for i in range(max(bisect_right(s.hit_starts, p) - 1, 0), len(s.hits)):
         h = s.hits[i]
         if h.start >= end:
@@ -136,6 +168,100 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         if h.end > p and not (h.mask & Cue.ENTITY):
             return None  # a measure or a cue word is no subject (全年GMV达...)
     return p, end
+
+
+def article_names(w: Words, folded_text: str) -> list[str]:
+    """The names the article gives with a stock code or after 简称 (瑞柏医药（688325.SH）,
+    公司简称：瑞柏医药), folded, in order of first appearance."""
+    names: list[str] = []
+    for pattern in w.stock_codes:
+        for m in pattern.finditer(folded_text):
+            name = name_before(w, folded_text, m.start())
+            if name is not None and name not in names:
+                names.append(name)
+    for cue in w.short_name_cues:
+        at = folded_text.find(cue)
+        while at >= 0:
+            end = start = at + len(cue)
+            while end < len(folded_text) and end - start < MAX_NAME and _is_han(folded_text[end]):
+                end += 1
+            name = folded_text[start:end]
+            if 2 <= len(name) < MAX_NAME and name not in names:
+                names.append(name)
+            at = folded_text.find(cue, end)
+    return names
+
+
+MAX_NAME = 8  # characters of a company's short name
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def name_before(w: Words, folded: str, end: int) -> str | None:
+    """The name written right before ``end`` (a stock code): the run of Han characters
+    before it, cut after the last of ``entities.name_cuts`` (手游开发商趣游科技 -> 趣游科技)."""
+    start = end
+    while start > 0 and end - start < 2 * MAX_NAME and _is_han(folded[start - 1]):
+        start -= 1
+    run = folded[start:end]
+    cut = 0
+    for word in w.name_cuts:
+        k = run.rfind(word, 0, len(run) - 2)
+        if k >= 0:
+            cut = max(cut, k + len(word))
+    name = run[cut:]
+    return name if 2 <= len(name) <= MAX_NAME else None
+
+
+def article_company(w: Words, names: list[str], folded_text: str, title: str, lede_end: int) -> str | None:
+    """The company the article is about (folded): the name its title opens with (a name it
+    lists with a stock code, ``华信保险：...``, or a prefix of three to six characters the body
+    repeats: ``恒岳化学公布12月MDI挂牌价``), else of the names listed with a stock code in the
+    lede (``lede_end``), the one mentioned most (the first on a tie). A look-alike cited later
+    (与恒岳化学名称相近的恒岳化纤（002895）) is never it; neither is a national word (国家统计局)."""
+    named = title_name(w, names, folded_text, title)
+    if named is not None:
+        return named
+    lede = [n for n in names if 0 <= folded_text.find(n) < lede_end]
+    if not lede:
+        return None
+    return max(lede, key=lambda n: (folded_text.count(n), -folded_text.find(n)))
+
+
+def title_name(w: Words, names: list[str], folded_text: str, title: str) -> str | None:
+    """The name the (folded) title opens with, if it has one (see ``article_company``)."""
+    title = title.strip()
+    for n in sorted(names, key=len, reverse=True):
+        if title.startswith(n):
+            return n
+    run = 0
+    while run < len(title) and run < MAX_NAME and _is_han(title[run]):
+        run += 1
+    candidates: list[str] = []
+    if 3 <= run <= 6 and title[run : run + 1] in (":", " "):
+        candidates.append(title[:run])
+    for k in range(min(run, 6), 2, -1):
+        # a word of its own: repeated, and not always followed by the title's next character
+        # (国家统计 is always 国家统计局)
+        times = folded_text.count(title[:k])
+        if times >= 3 and folded_text.count(title[: k + 1]) < times:
+            candidates.append(title[:k])
+    for name in candidates:
+        known = [h for h in w.lexicon.scan(name) if h.mask & Cue.ENTITY and h.start == 0 and h.end >= 2]
+        if known:  # 快手电商 or 快手正...: the entity the rules know, by its canonical name
+            return known[0].entity
+        if w.national_re.search(name) or w.national_re.match(title) or name.startswith(w.non_name_starts):
+            continue
+        if name.endswith(w.source_ends):
+            continue  # 文旅部：...: the source of the figures
+        if name.startswith(w.company_words):
+            continue
+        if name.endswith(w.measure_ends) or any(not (h.mask & Cue.ENTITY) for h in w.lexicon.scan(name)):
+            continue  # 前三季度净利润: a measure, not a name
+        return name
+    return None
 
 
 def article_industry(w: Words, folded_text: str) -> str | None:

@@ -44,7 +44,11 @@ from kcheck.extract.types import Quantity
 from kcheck.models import ClaimType, Dimension
 from kcheck.text.fold import fold
 
-MEASURE_CUTS = Cue.CHANGE_VERB | Cue.RATE_NOUN | Cue.KIND | Cue.CHANGE
+MEASURE_CUTS = Cue.CHANGE_VERB | Cue.RATE_NOUN | Cue.TARGET | Cue.REVISION | Cue.CHANGE
+# a forecast cue inside the measure (全国铁路预计发送旅客) is an adverb: left out of the
+# measure, not cut at, the words after it still name what is measured (a target cue is a
+# noun that heads its own phrase: 目标是..., 目标区间定为...; it cuts)
+MEASURE_SKIPS = Cue.FORECAST
 MAX_REFERENTS = 50  # how far back in the paragraph a pointing word (该项收入) may reach
 MAX_MEASURE = 30
 
@@ -150,6 +154,23 @@ def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[
     a, b = trim(w, s.folded, lo, hi)
     if b - a < 1 or b - a > MAX_MEASURE:
         return None, None
+    skips = [
+        h
+        for h in f.hits
+        if a <= h.start and h.end <= b and h.mask & MEASURE_SKIPS and not h.mask & Cue.METRIC
+    ]
+    if skips:
+        text, folded, pos = [], [], a
+        for h in skips:
+            text.append(s.text[pos : h.start])
+            folded.append(s.folded[pos : h.start])
+            pos = h.end
+        text.append(s.text[pos:b])
+        folded.append(s.folded[pos:b])
+        kept = "".join(folded)
+        if not kept.strip():
+            return None, None
+        return "".join(text), folded_alias_metric(w, kept)
     return s.text[a:b], folded_alias_metric(w, s.folded[a:b])
 
 

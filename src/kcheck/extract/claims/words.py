@@ -40,8 +40,17 @@ class Words:
             if rule.type == "industry"
         ]
         self.coordinators = frozenset(f(ents.coordinators))
+        self.company_words = tuple(sorted(f(ents.company_words), key=len, reverse=True))
+        self.measure_ends = tuple(f(ents.measure_ends))
+        self.national_re = word_pattern(f(ents.national_words))
+        self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
+        self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
+        self.short_name_cues = tuple(f(ents.short_name_cues))
+        self.name_cuts = tuple(f(ents.name_cuts))
+        self.source_ends = tuple(f(ents.source_ends))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
+        self.economy = frozenset(name for name, rule in mets.metrics.items() if rule.economy)
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
@@ -50,12 +59,14 @@ class Words:
             f(
                 [
                     *mets.neutral_prefixes,
+                    *mets.keep_modifiers,
                     *kinds_words(rules),
                     *ents.subject_fillers,
                     *ents.prepositions,
                     *(word for words in rules.kinds.scopes.values() for word in words),
                     *ents.generic_subjects,
                     *kinds.anaphora,
+                    *kinds.forecast,  # 全国铁路预计发送旅客: a forecast, not a part
                 ]
             ),
             key=len,
