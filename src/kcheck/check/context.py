@@ -162,6 +162,8 @@ def weak_links(claims: Iterable[Claim]) -> list[str]:
     an error needs every link read from explicit words)."""
     out: list[str] = []
     for c in claims:
+        if c.type is ClaimType.EVENT and c.measure:
+            continue  # keyed by what had the event, not by its company (see date_mismatch)
         template = WEAK_ENTITY.get(c.entity_from or "")
         if template is not None:
             line = template.format(entity=c.entity, where=cite(c))

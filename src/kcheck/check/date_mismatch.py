@@ -18,6 +18,7 @@ from kcheck.check.context import (
     where,
 )
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.group import normalise_phrase
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity
 
 TYPE = CheckType.DATE_MISMATCH.value
@@ -26,6 +27,15 @@ TYPE = CheckType.DATE_MISMATCH.value
 def _day_bounds(claim: Claim) -> Bounds:
     assert claim.date is not None  # has_value: an event with a date
     return Bounds.of_span(claim.date)
+
+
+def subject_links(claims: list[Claim]) -> list[str]:
+    """An event keyed by what had it, named differently by the claims (种猪繁育基地 /
+    通辽种猪繁育基地): the names were matched by similarity, a weak link."""
+    names = list(dict.fromkeys(c.measure for c in claims if c.type is ClaimType.EVENT and c.measure))
+    if len({normalise_phrase(n) for n in names}) < 2:
+        return []
+    return [f"what had the event is named differently ({' / '.join(names)}), matched by similarity"]
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
@@ -45,7 +55,9 @@ def check(ctx: CheckContext) -> list[Conflict]:
             [(Bounds.of_span(c.date), c) for c in clash.items if c.date]
         )
         sides = " vs ".join(", ".join(f"{date_text(c)} ({where(c)})" for c in group) for group in groups)
-        weak = weak_links(c for group in groups for c in group)
+        weak = weak_links(c for group in groups for c in group) + subject_links(
+            [c for group in groups for c in group]
+        )
         severity = ctx.severity(TYPE)
         if weak:
             severity = lower(severity, Severity.WARNING)

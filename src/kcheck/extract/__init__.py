@@ -137,8 +137,11 @@ class Extractor:
 
         path = doc.path
         time_paragraph = paragraph = -1
-        start = context = TimeContext(published=doc.published)  # frozen: one serves every paragraph
         sentences = doc.sentences
+        fiscal = p.times.fiscal_calendar(x.text for x in sentences)
+        start = context = TimeContext(
+            published=doc.published, fiscal=fiscal
+        )  # frozen: one serves every paragraph
         industry: list[str | None] = []
 
         def article_industry_once() -> str | None:
@@ -149,7 +152,7 @@ class Extractor:
                 )
             return industry[0]
 
-        state = ParagraphState(industry=article_industry_once)
+        state = ParagraphState(industry=article_industry_once, published=doc.published)
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
@@ -168,7 +171,7 @@ class Extractor:
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
-                    state = ParagraphState(industry=article_industry_once)
+                    state = ParagraphState(industry=article_industry_once, published=doc.published)
                 text = texts[i]
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:

@@ -89,12 +89,14 @@ import cn2an
 
 from kcheck.extract import periods
 from kcheck.extract.festivals import FestivalFinder
+from kcheck.extract.fiscal import FiscalCalendar, FiscalReader
 from kcheck.extract.timex_start import StartFinder
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
 from kcheck.text.calendar import month_end, norm_month
+from kcheck.text.fold import fold
 from kcheck.text.patterns import alternation
 
 
@@ -109,6 +111,7 @@ class TimeContext:
     period_granularity: Granularity | None = None
     period_cumulative: bool = False
     published_year: int | None = None  # the publication year when only the year is known
+    fiscal: FiscalCalendar | None = None  # the article's fiscal calendar (kcheck.extract.fiscal)
 
     @property
     def pub_year(self) -> int | None:
@@ -216,6 +219,8 @@ class TimeFinder:
         self._weekdays = WeekdayFinder(t)
         self._base_before = tuple(rules.kinds.comparison_before)
         self._base_after = tuple(rules.kinds.comparison_after)
+        self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
+        self._fiscal_reader = FiscalReader(rules)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -405,6 +410,13 @@ class TimeFinder:
 
     # ----------------------------------------------------------------------- public
 
+    def fiscal_calendar(self, texts: Iterable[str]) -> FiscalCalendar | None:
+        """The fiscal calendar an article's sentences tell (kcheck.extract.fiscal)."""
+        texts = list(texts)
+        if not any(w in text for text in texts for w in ("财", "財")):
+            return None
+        return self._fiscal_reader.read(fold("\n".join(texts)))
+
     def find(self, folded: str, context: TimeContext) -> tuple[list[TimeExpr], TimeContext]:
         """Every time expression of one folded sentence, and the context for the next sentence."""
         found: list[TimeExpr] = []
@@ -501,7 +513,10 @@ class TimeFinder:
                 start -= prefix_len
             elif prefix_kind is not None or a.range_ or (anchor_kind == "since"):
                 start -= prefix_len
-        span = a.span_.to_span()
+        days = a.span_
+        if a.fiscal and ctx.fiscal is not None:
+            days = self._fiscal(a, ctx.fiscal)
+        span = days.to_span()
         time = TimeExpr(
             start=start,
             end=end,
@@ -519,14 +534,25 @@ class TimeFinder:
         single_month = a.granularity in (Granularity.DAY, Granularity.MONTH) and not a.range_
         new_ctx = TimeContext(
             published=ctx.published,
-            year=a.year if a.year is not None else span.end.year,
+            year=a.year if a.year is not None and days is a.span_ else span.end.year,
             month=a.month if single_month else None,
             period=span,
             period_granularity=a.granularity,
             period_cumulative=a.cumulative,
             published_year=ctx.published_year,
+            fiscal=ctx.fiscal,
         )
         return (time, new_ctx), end
+
+    @staticmethod
+    def _fiscal(a: _Expr, fiscal: FiscalCalendar) -> periods.Days:
+        """A fiscal span read on the article's fiscal calendar: the calendar reading of fiscal
+        year Y (its label), moved to the months of that year; a fiscal quarter named without a
+        year (第二财季) is of the fiscal year the article names."""
+        days = a.span_
+        if not a.year_explicit and fiscal.year is not None:
+            days = periods.shift_years(days, fiscal.year - days.start.year)
+        return periods.shift_months(days, fiscal.shift())
 
     def _parse(self, text: str, first: re.Match[str], ctx: TimeContext, default: _Default | None) -> _Expr:
         """Read the first part and every part that may follow it."""
@@ -552,6 +578,8 @@ class TimeFinder:
         lunar = self._lunar_after.match(text, e.end)
         if lunar is not None:  # 2023年大年三十, 去年春节, 五月初五: a lunar or festival day, not read
             raise _Stop(lunar.end())
+        if not e.fiscal and any(w in text[e.start : e.end] for w in self._fiscal_quarter_words):
+            e.fiscal = True  # 第二财季
         self._future_window(e, ctx, text)
         return e
 

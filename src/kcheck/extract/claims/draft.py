@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
@@ -54,6 +55,8 @@ class ParagraphState:
     claims: list[Draft] = field(default_factory=list)
     # the industry the whole article is about (行业 without a name), read on demand
     industry: Callable[[], str | None] = field(default=lambda: None)
+    # the article's publication date: an event told as done is not dated after it
+    published: dt.date | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end
