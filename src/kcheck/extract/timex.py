@@ -32,7 +32,10 @@ Decisions (precision first):
   are durations, never dates. A two-digit year is 20yy unless that is more than
   ``two_digit_year_ahead`` years after publication, else 19yy. A bare 4-digit number is a
   year only in a range opened by 从/自 (``从2016到2018``).
-* Fiscal years (``2018财年第二季度``) are read as calendar years; ``fiscal=True`` says so.
+* Fiscal years (``2018财年第二季度``) and fiscal quarters (``第二财季``) are read as calendar
+  years, ``fiscal=True`` saying so, unless the article's fiscal calendar is known
+  (``TimeContext.fiscal``, ``kcheck.extract.fiscal``): then they are that calendar's months
+  (``2024财年第二季度`` of a year ending in May is 2023-09..11).
 * Quarters: ``2021年第三季度``, ``三季度``, ``Q3``, ``2021Q3``, ``二季报``, ``第二财季``; half
   years ``上半年``, ``2021H1``. ``一季度末`` and ``上半年末`` are the last DAY of the period (a
   balance-sheet date), not approximate. ``上一季度``/``本季度`` count from the quarter named
@@ -133,6 +136,7 @@ _HOUR = (
     rf"(?:[0-2]?[0-9]|[零一二三四五六七八九十]{{1,3}}){_S}[时点](?:{_S}[0-5]?[0-9]{_S}分)?"
     r"|[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?"
 )
+_CLAUSE_END = re.compile(r"[,;。!?:，；！？：]")
 _CLOSE = '，。,;；、:：!！?？)）」”"'
 
 
@@ -580,8 +584,26 @@ class TimeFinder:
             raise _Stop(lunar.end())
         if not e.fiscal and any(w in text[e.start : e.end] for w in self._fiscal_quarter_words):
             e.fiscal = True  # 第二财季
+        if (
+            e.fiscal
+            and not e.year_explicit
+            and ctx.fiscal is None
+            and self._fiscal_unknown_ahead(e, ctx, text)
+        ):
+            raise _Stop(e.end)
         self._future_window(e, ctx, text)
         return e
+
+    def _fiscal_unknown_ahead(self, e: _Expr, ctx: TimeContext, text: str) -> bool:
+        """A fiscal quarter without its year (第二财季), of an unknown calendar, that would end
+        after publication, told as done: its year ends in another month than December, which
+        one is not known; a calendar reading would be wrong (截至第二财季末 in a January
+        article), so it is not read."""
+        if ctx.published is None or e.span_.end <= ctx.published:
+            return False
+        m = _CLAUSE_END.search(text, e.end)
+        told = text[: m.start() if m else len(text)]  # the words up to the end of its clause
+        return not any(cue in told for cue in self._looking_ahead)
 
     def _range_end(self, text: str, a: _Expr, ctx: TimeContext) -> _Expr | None:
         c = self._conn.match(text, a.end)

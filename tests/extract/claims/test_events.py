@@ -60,6 +60,19 @@ def test_open_vocabulary_event(text: str, quote: str, event: str, date: str) -> 
             "发布:拟对一笔美元票据展期",
             "2021-10-31..2021-10-31",
         ),
+        # a year in the clause of a statement names a thing (2021年金融街论坛): the day dates it
+        (
+            "10月20日，刘鹤在2021年金融街论坛年会开幕式上致辞时强调，统筹做好金融风险防控",
+            "10月20日",
+            "表示:统筹做好金融风险防控",
+            "2021-10-20..2021-10-20",
+        ),
+        (
+            "上周五（8月25日）晚间，矽川半导体交出了2023年上半年成绩单",
+            "8月25日",
+            "发布:2023年上半年成绩单",
+            "2021-08-25..2021-08-25",
+        ),
         # 的公告中: the announcement is a noun, what it said comes next
         (
             "在此前（2月22日）的公告中，快手电商决定切断淘宝京东联盟商品链接",

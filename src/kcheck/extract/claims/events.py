@@ -67,6 +67,12 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
             if not before:
                 continue
             in_clause = list(before[bisect_left(s.time_starts, cs) :])
+            if verb == "repeats":
+                # 10月20日，刘鹤在2021年金融街论坛年会上强调: a year in the clause names a thing
+                in_clause = [i for i in in_clause if s.times[i].granularity in _DATED]
+                before = range(len(before)) if in_clause else _dated_before(s, before)
+                if not before:
+                    continue
             since = [i for i in in_clause if getattr(s.times[i], "anchor_kind", None) == "since"]
             chosen = (since or in_clause or [before[-1]])[-1]
         t = s.times[chosen]
@@ -166,6 +172,17 @@ def event_entity(
         if e.start >= cs and not s.ent_objects[i]:
             return e.entity, "rules", s.text[e.start : e.end]
     return entity_of(w, s, h.start, cs, state)
+
+
+_DATED = (Granularity.DAY, Granularity.MONTH)
+
+
+def _dated_before(s: Parsed, before: range) -> range:
+    """The times before, up to the last one of a day or a month."""
+    for i in reversed(before):
+        if s.times[i].granularity in _DATED:
+            return range(i + 1)
+    return range(0)
 
 
 def verb_at(s: Parsed, h: Hit) -> int:
