@@ -317,6 +317,8 @@ class KindsSection(Section):
     to_words: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
+    # the period under report (报告期内, 该季度): the last period the article named before
+    report_period: list[str] = Field(default_factory=list)
     # an average over the period (平均日活): 截至6月30日 then means the year to that day
     average: list[str] = Field(default_factory=list)
     # a time after these (or before comparison_after) is the base of a change, not its period

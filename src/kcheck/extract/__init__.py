@@ -171,7 +171,13 @@ class Extractor:
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
-                    state = ParagraphState(industry=article_industry_once, published=doc.published)
+                    before = state.period is not None
+                    state = ParagraphState(
+                        industry=article_industry_once,
+                        published=doc.published,
+                        document_period=state.period if before else state.document_period,
+                        document_period_quote=state.period_quote if before else state.document_period_quote,
+                    )
                 text = texts[i]
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:

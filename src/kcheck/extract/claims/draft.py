@@ -57,6 +57,9 @@ class ParagraphState:
     industry: Callable[[], str | None] = field(default=lambda: None)
     # the article's publication date: an event told as done is not dated after it
     published: dt.date | None = None
+    # the period the paragraphs before established, for 报告期内 / 该季度 in a paragraph naming none
+    document_period: Span | None = None
+    document_period_quote: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

@@ -97,6 +97,7 @@ class Words:
         self.hypothetical = tuple(f(kinds.hypothetical))
         self.hypothetical_re = word_pattern(self.hypothetical)
         self.anaphora_re = word_pattern(self.anaphora)
+        self.report_period_re = word_pattern(f(kinds.report_period))
         self.segment_re = word_pattern(self.segment_cues)
         self.money_re = word_pattern(self.money_context)
         self.present_re = word_pattern(self.present)
