@@ -255,7 +255,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 449, "period": 320, "date": 71, "wanted": 17, "plants": 13}
+FLOORS = {"value": 449, "period": 324, "date": 71, "wanted": 17, "plants": 13}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

@@ -37,9 +37,10 @@ from typing import TYPE_CHECKING, Any
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.claims.draft import claim_fields
 from kcheck.extract.claims.entity import article_industry
+from kcheck.extract.claims.period import is_quarter
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
-from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
+from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, Span, TextRun
 from kcheck.rules import RuleSet
 from kcheck.text.fold import fold
 from kcheck.text.sentences import sentence_spans
@@ -172,11 +173,14 @@ class Extractor:
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
                     before = state.period is not None
+                    quarter = last_quarter(state)
                     state = ParagraphState(
                         industry=article_industry_once,
                         published=doc.published,
                         document_period=state.period if before else state.document_period,
                         document_period_quote=state.period_quote if before else state.document_period_quote,
+                        document_quarter=quarter[0],
+                        document_quarter_quote=quarter[1],
                     )
                 text = texts[i]
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
@@ -191,6 +195,14 @@ class Extractor:
                     for draft in drafts:
                         claims.append(_claim(path, sentence, draft, base, key, seen))
         return claims
+
+
+def last_quarter(state: ParagraphState) -> tuple[Span | None, str | None]:
+    """The last quarter the paragraph's figures held for, else the one named before it."""
+    for d in reversed(state.claims):
+        if d.period is not None and is_quarter(d.period):
+            return d.period, d.time_quote
+    return state.document_quarter, state.document_quarter_quote
 
 
 def _bare_dates(text: str, times: list[TimeExpr], used: set[int]) -> list[Draft]:

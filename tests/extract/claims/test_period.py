@@ -46,6 +46,12 @@ import kcheck
             "20亿元",
             "2021-07-01..2021-09-30",
         ),
+        # a quarter's word points back to the last quarter named, past a cumulative period
+        (
+            "快手2021年第三季度GMV达1758亿元，前三季度GMV达5000亿元。\n该季度电商收入为20亿元",
+            "20亿元",
+            "2021-07-01..2021-09-30",
+        ),
         # a quarter's word points back to a quarter only; a word inside another is no opener
         ("快手前三季度GMV达5000亿元。\n该季度电商收入为20亿元", "20亿元", None),
         ("快手前三季度GMV达5000亿元。\n公司短期内收入有望达到30亿元", "30亿元", None),

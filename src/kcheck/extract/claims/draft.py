@@ -60,6 +60,9 @@ class ParagraphState:
     # the period the paragraphs before established, for 报告期内 / 该季度 in a paragraph naming none
     document_period: Span | None = None
     document_period_quote: str | None = None
+    # ... and the last quarter they named, for 该季度 / 当季 (三季度……今年前三季度……。<p>该季度)
+    document_quarter: Span | None = None
+    document_quarter_quote: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

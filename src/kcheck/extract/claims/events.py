@@ -70,9 +70,10 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
             if verb == "repeats":
                 # 10月20日，刘鹤在2021年金融街论坛年会上强调: a year in the clause names a thing
                 in_clause = [i for i in in_clause if s.times[i].granularity in _DATED]
-                before = range(len(before)) if in_clause else _dated_before(s, before)
-                if not before:
-                    continue
+                if not in_clause:
+                    before = _dated_before(s, before)
+                    if not before:
+                        continue
             since = [i for i in in_clause if getattr(s.times[i], "anchor_kind", None) == "since"]
             chosen = (since or in_clause or [before[-1]])[-1]
         t = s.times[chosen]
@@ -93,7 +94,7 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
                 if opened is None:
                     continue
                 name = opened
-        if (name, chosen) in seen and key is None:
+        if (name, chosen) in seen:
             continue
         seen.add((name, chosen))
         used.add(chosen)

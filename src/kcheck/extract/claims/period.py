@@ -69,12 +69,12 @@ def period_of(
         elif state.period is not None:
             draft.period, draft.time_quote = state.period, state.period_quote
             draft.period_carries = True
-        elif state.document_period is not None and opens_with_report_period(
-            w, folded, q.start, state.document_period
-        ):
-            # 报告期内，车险保费收入486.2亿元: the period the article named before
-            draft.period, draft.time_quote = state.document_period, state.document_period_quote
-            draft.period_carries = True
+        else:
+            report = report_period(w, folded, q.start, state)
+            if report is not None:
+                # 报告期内，车险保费收入486.2亿元: the period the article named before
+                draft.period, draft.time_quote = report
+                draft.period_carries = True
         carried = draft.period
         day_carried = carried is not None and carried.start == carried.end and is_quarter_end(carried.end)
         if carried is not None and day_carried and draft.scope != "cumulative" and is_flow(w, s, f, draft):
@@ -91,13 +91,19 @@ def period_of(
     draft.period_carries = not is_base(w, folded, t)
 
 
-def opens_with_report_period(w: Words, folded: str, at: int, period: Span) -> bool:
-    """Does a clause before ``at`` open with a word for the period under report (报告期内，…)?
-    A quarter's word (该季度, 当季) points back to a quarter only."""
+def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:
+    """The period under report, when a clause before ``at`` opens with a word for it
+    (报告期内，…): the last period the article named before; for a quarter's word (该季度,
+    当季) the last quarter."""
     for m in w.report_period_re.finditer(folded, 0, at):
-        if m.start() == 0 or folded[m.start() - 1] in CLAUSE_OPENERS:
-            return "季" not in m.group() or is_quarter(period)
-    return False
+        if m.start() > 0 and folded[m.start() - 1] not in CLAUSE_OPENERS:
+            continue
+        if "季" in m.group():
+            quarter = state.document_quarter
+            return (quarter, state.document_quarter_quote) if quarter is not None else None
+        period = state.document_period
+        return (period, state.document_period_quote) if period is not None else None
+    return None
 
 
 def is_quarter(span: Span) -> bool:
