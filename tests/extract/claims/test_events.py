@@ -157,21 +157,21 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
             "7月28日，趣游科技的开放世界手游《山海行歌》在全球同步上线",
             "7月28日",
             "上线",
-            "山海行歌",
+            "《山海行歌》",
             "2021-07-28..2021-07-28",
         ),
         (
             "开放世界手遊《山海行歌》自7月20日上線以來",
             "自7月20日",
             "上线",
-            "山海行歌",
+            "《山海行歌》",
             "2021-07-20..2021-07-20",
         ),
         (
             "今年9月25日，华信保险“华信e保”APP正式上线",
             "今年9月25日",
             "上线",
-            "华信e保",
+            "“华信e保”",
             "2022-09-25..2022-09-25",
         ),
         # 起 inside the time (自2024年1月1日起) and the alias (起施行)
@@ -179,7 +179,7 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
             "修订后的《居民消费价格指数编制办法》将自2024年1月1日起施行",
             "自2024年1月1日起",
             "施行",
-            "居民消费价格指数编制办法",
+            "《居民消费价格指数编制办法》",
             "2024-01-01..2024-01-01",
         ),
         # a released product: a model code or a product head after the verb

@@ -241,7 +241,8 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int) -> str | None
     titled = [m for m in _TITLED.finditer(folded, cs, ce)]
     if titled:
         m = min(titled, key=lambda m: abs(m.start() - h.start))
-        return next(g for g in m.groups() if g).strip() or None
+        # as written, marks kept: a title or a quoted name is a name (see date_mismatch)
+        return s.text[m.start() : m.end()] if next(g for g in m.groups() if g).strip() else None
     if mode == "product":
         rest = folded[h.end : ce].lstrip("了的 ")
         rest = _cut(w, rest)
