@@ -613,7 +613,7 @@ def test_a_heading_and_its_message_name_the_same_measure(monkeypatch: pytest.Mon
         "  [warning] reused_figure r1400a8576b2: 快手 订单量: the same figure 超5亿单"
     )
     topics = json.loads(kcheck("report", "corpus", "--format", "json", "-q").stdout)["topics"]
-    assert sorted(t["label"] for t in topics if "双百亿" in t["label"]) == [
+    assert sorted(t["label"] for t in topics if "双百亿补贴全天" in t["label"]) == [
         "快手 双百亿补贴全天实际支付金额 2020-06-16",
         "快手 双百亿补贴全天支付金额 2022-06-16",
     ]

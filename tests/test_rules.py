@@ -21,6 +21,8 @@ def test_default_rules_validate() -> None:
     ("filename", "text", "expected"),
     [
         ("metrics.yaml", "metrics:\n  gmv:\n    alais: [交易额]\n", "metrics.yaml:3: unknown key 'alais'"),
+        ("events.yaml", "events:\n  投产:\n    subject: before\n", "events.yaml:3: events.投产.subject:"),
+        ("time.yaml", "fiscal_year_ends:\n  阿里巴巴: 13\n", "time.yaml:2: fiscal_year_ends.阿里巴巴:"),
         (
             "metrics.yaml",
             "metrics:\n  gmv:\n    aliases: [GMV, '']\n",

@@ -107,6 +107,9 @@ class _Entry:
     measure: str  # metric / event id, the measure phrase normalised (fuzzy), or the sentence
     measure_fuzzy: bool
     by_sentence: bool = False  # no entity or measure known: the sentence itself is the key
+    # an event keyed by what had it (its ``measure``: 无锡12英寸晶圆厂二期), not by its company:
+    # ``entity`` holds that key, matched fuzzily; claims of two named companies never meet
+    by_subject: bool = False
 
 
 def entity_key(name: str, rules: RuleSet) -> str:
@@ -257,7 +260,7 @@ def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
     entity = "~" if entry.entity_fuzzy else entry.entity
     measure = "~" if entry.measure_fuzzy else ("§" if entry.by_sentence else "") + entry.measure
     if c.type == ClaimType.EVENT:
-        return (c.type.value, entity, measure, c.kind.value)
+        return (c.type.value, "@" if entry.by_subject else entity, measure, c.kind.value)
     period = (c.period.start, c.period.end) if c.period else None
     unit = _unit_key(c, not entry.measure_fuzzy, rules)
     return (
@@ -313,6 +316,8 @@ def _split_fuzzy(entries: list[_Entry], attr: str, threshold: float) -> list[lis
 def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
     """Split one block by entity, then by measure, fuzzily where the names are not canonical."""
     fz = rules.checks.fuzzy
+    if entries[0].by_subject:
+        return [part for group in _split_fuzzy(entries, "entity", fz.event) for part in _by_company(group)]
     by_entity = _split_fuzzy(entries, "entity", fz.entity) if entries[0].entity_fuzzy else [entries]
     out: list[list[_Entry]] = []
     for group in by_entity:
@@ -322,6 +327,23 @@ def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
         else:
             out.append(group)
     return out
+
+
+def _by_company(entries: list[_Entry]) -> list[list[_Entry]]:
+    """One subject told of two named companies is two things (两家公司各自的二期项目): split by
+    the companies named (rules), the claims that name none staying with the first."""
+    named: dict[str, list[_Entry]] = {}
+    unnamed: list[_Entry] = []
+    for e in entries:
+        c = e.claim
+        if c.entity and c.entity_from == "rules":
+            named.setdefault(c.entity, []).append(e)
+        else:
+            unnamed.append(e)
+    if len(named) <= 1:
+        return [entries]
+    groups = list(named.values())
+    return [groups[0] + unnamed, *groups[1:]]
 
 
 # --------------------------------------------------------------------------- topics
@@ -420,6 +442,16 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         why.append(f"same sentence apart from the figure: {entries[0].measure}")
         if names.entity:
             why.append(f"same entity {names.entity}")
+    elif entries[0].by_subject:
+        sim = _min_similarity([e.entity for e in entries])
+        subjects = _written(c.measure for c in claims)
+        if sim < 100:
+            why.append(f"what had the event: names {sim:.0f}% similar ({subjects})")
+        else:
+            why.append(f"what had the event: {names.entity}")
+        companies = _written(c.entity for c in claims if c.entity_from == "rules")
+        if companies:
+            why.append(f"company named: {companies}")
     elif entries[0].entity_fuzzy:
         sim = _min_similarity([e.entity for e in entries])
         subjects = _written(c.entity for c in claims)
@@ -437,6 +469,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
     written = _written(c.measure for c in claims)
     if entries[0].by_sentence:
         pass
+    elif entries[0].by_subject:
+        why.append(f"same event {entries[0].measure}")
     elif entries[0].measure_fuzzy:
         sim = _min_similarity([e.measure for e in entries])
         if sim < 100:
@@ -467,7 +501,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
 def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
     first = entries[0]
     claim = first.claim
-    entity = _representative(entries, "entity", "entity") if first.entity_fuzzy else first.entity
+    written_as = "measure" if first.by_subject else "entity"
+    entity = _representative(entries, "entity", written_as) if first.entity_fuzzy else first.entity
     if first.by_sentence:
         measure = _snippet(first)
     elif first.measure_fuzzy:
@@ -615,12 +650,14 @@ def _entry(claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None) -
     if owner is not None:
         measure, measure_fuzzy = _measure_of(claim, rules)
         return _Entry(claim, owner, False, measure or "", measure_fuzzy)
-    reason = _ungrouped_reason(claim, rules)
+    reason = None if claim.type == ClaimType.EVENT and claim.measure else _ungrouped_reason(claim, rules)
     if reason is not None:
         context = sentence_context(claim, rules)
         if context is None:
             return reason
         return _Entry(claim, claim.entity or "", False, context, False, by_sentence=True)
+    if claim.type == ClaimType.EVENT and claim.measure and claim.event:
+        return _Entry(claim, normalise_phrase(claim.measure), True, claim.event, False, by_subject=True)
     fuzzy_entity = claim.entity_from == "subject"
     entity = normalise_phrase(claim.entity or "") if fuzzy_entity else entity_key(claim.entity or "", rules)
     measure, measure_fuzzy = _measure_of(claim, rules)

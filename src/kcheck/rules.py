@@ -35,6 +35,7 @@ STRICT = ConfigDict(extra="forbid", frozen=True)
 # the built-in rules are 45 KB in all; a larger file is a mistake (or an attack on the parser)
 MAX_RULES_BYTES = 1024 * 1024
 IsoCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+MonthNumber = Annotated[int, Field(ge=1, le=12)]
 
 
 def _no_blank(items: list[str]) -> list[str]:
@@ -176,6 +177,12 @@ class EventRule(Section):
     # a subject does it again and again (国家统计局发布...), so what follows the verb names
     # which time. Unset: one specific event (断外链), its aliases are the whole phrase.
     verb: Literal["once", "repeats"] | None = None
+    # what had the event keys it across documents, whatever company it is told of:
+    # `named` the thing named before the verb (无锡12英寸晶圆厂二期项目于6月30日实现量产) or a
+    # title in 《》 / a name in quotes in its clause; `product` only a titled or quoted name or a
+    # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2).
+    # Unset: the event is keyed by its company and id as before.
+    subject: Literal["named", "product"] | None = None
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -184,6 +191,32 @@ class EventsSection(Section):
     events: dict[str, EventRule] = Field(default_factory=dict)
     # a date followed by one of these dates an announcement, not the event (2月22日的公告)
     announcement: list[str] = Field(default_factory=list)
+    # the subject of an event (see EventRule.subject), read off the words before its verb:
+    # these words are stripped from either end (公司, 已于, 正式) ...
+    subject_fillers: list[str] = Field(default_factory=list)
+    # ... the subject ends before these (瑞替尼片获国家药监局批准上市, 乐园在青岛开业) ...
+    subject_stops: list[str] = Field(default_factory=list)
+    # ... and starts after the last of these (公司位于通辽的种猪繁育基地, 海悦文旅旗下海悦·星海湾乐园)
+    subject_owners: list[str] = Field(default_factory=list)
+    # generic heads dropped from the end of a key (二期项目 = 二期)
+    subject_heads_dropped: list[str] = Field(default_factory=list)
+    # a subject key shorter than this is too generic to key an event (基地, 高炉)
+    subject_min_chars: int = Field(default=3, ge=1)
+    # what a released thing ends with to be a product (学习机, 手机, 芯片)
+    product_heads: list[str] = Field(default_factory=list)
+    # an event told with one of these (or a word of kinds target/forecast, boilerplate
+    # future_cues) looks ahead: its date may come after publication (将于9月28日开业)
+    looking_ahead: list[str] = Field(default_factory=list)
+
+    _check = field_validator(
+        "looking_ahead",
+        "announcement",
+        "subject_fillers",
+        "subject_stops",
+        "subject_owners",
+        "subject_heads_dropped",
+        "product_heads",
+    )(_no_blank)
 
 
 # --------------------------------------------------------------------------- units and qualifiers
@@ -336,6 +369,8 @@ class KindsSection(Section):
     restated_basis: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
+    # the period under report (报告期内, 该季度): the last period the article named before
+    report_period: list[str] = Field(default_factory=list)
     # an average over the period (平均日活): 截至6月30日 then means the year to that day
     average: list[str] = Field(default_factory=list)
     # a time after these (or before comparison_after) is the base of a change, not its period
@@ -432,6 +467,10 @@ class TimeSection(Section):
     half_months: dict[str, Literal[1, 2]] = Field(default_factory=dict)
     quarter_words: list[str] = Field(default_factory=list)
     fiscal_year_words: list[str] = Field(default_factory=list)
+    # the quarter words that name a fiscal quarter (第二财季): read in the article's fiscal year
+    fiscal_quarter_words: list[str] = Field(default_factory=list)
+    # companies whose fiscal year ends in another month than December: name -> last month
+    fiscal_year_ends: dict[str, MonthNumber] = Field(default_factory=dict)
     full_year: list[str] = Field(default_factory=list)
     same_period: list[str] = Field(default_factory=list)
     year_parts: dict[str, TimePart] = Field(default_factory=dict, description="in months")
@@ -490,6 +529,7 @@ class TimeSection(Section):
         "anaphoric_months",
         "quarter_words",
         "fiscal_year_words",
+        "fiscal_quarter_words",
         "full_year",
         "same_period",
         "period_end_words",

@@ -79,3 +79,34 @@ def test_severity_from_rules() -> None:
     b = event("断外链", "2020-10-09", doc="b.txt")
     rules = with_checks(severities={"date_mismatch": "warning"})
     assert findings([a, b], rules) == [("date_mismatch", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("a_fields", "b_fields", "severity"),
+    [
+        # one plant named alike by two outlets, whatever company each names: an error
+        ({"measure": "无锡12英寸晶圆厂二期"}, {"measure": "无锡12英寸晶圆厂二期", "entity": None}, "error"),
+        ({"measure": "《山海行歌》"}, {"measure": "《山海行歌》", "entity_from": "subject"}, "error"),
+        # names that only match by similarity: a warning
+        ({"measure": "种猪繁育基地"}, {"measure": "通辽种猪繁育基地"}, "warning"),
+        # a common phrase with no company named by both: a warning; with one company: an error
+        ({"measure": "智能工厂"}, {"measure": "智能工厂", "entity": None}, "warning"),
+        ({"measure": "智能工厂"}, {"measure": "智能工厂"}, "error"),
+    ],
+)
+def test_an_event_keyed_by_what_had_it(
+    a_fields: dict[str, object], b_fields: dict[str, object], severity: str
+) -> None:
+    a = event("于6月30日投产", "2023-06-30", event_name="投产", doc="a.txt", **a_fields)
+    b = event("于7月30日投产", "2023-07-30", event_name="投产", doc="b.txt", **{"entity": "抖音", **b_fields})
+    assert findings([a, b]) == [("date_mismatch", severity)]
+
+
+def test_two_named_companies_never_share_an_event_key() -> None:
+    a = event(
+        "于6月30日投产", "2023-06-30", event_name="投产", doc="a.txt", measure="智能工厂", entity="快手"
+    )
+    b = event(
+        "于7月30日投产", "2023-07-30", event_name="投产", doc="b.txt", measure="智能工厂", entity="抖音"
+    )
+    assert findings([a, b]) == []

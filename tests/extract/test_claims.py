@@ -428,7 +428,7 @@ def test_event_effective_date_wins(assembler: Assembler) -> None:
         Time("2020年8月", D(2020, 8, 1), D(2020, 8, 31), Granularity.MONTH),
         Time("10月9日起", D(2020, 10, 9), D(2020, 10, 9), Granularity.DAY, anchor_kind="since"),
     ]
-    (d,) = assemble(assembler, (text, [], times))
+    announced, d = assemble(assembler, (text, [], times))
     assert (d.type, d.event, d.entity, d.date) == (
         ClaimType.EVENT,
         "断外链",
@@ -436,6 +436,11 @@ def test_event_effective_date_wins(assembler: Assembler) -> None:
         Span(start=D(2020, 10, 9), end=D(2020, 10, 9)),
     )
     assert quote(text, d) == "10月9日起"
+    # the month dates the announcement (宣布), keyed by what it said, never the cut-off
+    assert (announced.event, quote(text, announced)) == (
+        "发布:10月9日起直播间将不支持第三方来源商品",
+        "2020年8月",
+    )
 
 
 def test_event_month(assembler: Assembler) -> None:
@@ -448,10 +453,11 @@ def test_event_month(assembler: Assembler) -> None:
 
 def test_announcement_date_is_not_the_event(assembler: Assembler) -> None:
     text = "在此前（2月22日）的公告中，因第三方电商平台与快手合作协议变更，快手电商决定切断淘宝京东联盟商品链接。"
-    assert (
-        assemble(assembler, (text, [], [Time("2月22日", D(2022, 2, 22), D(2022, 2, 22), Granularity.DAY)]))
-        == []
+    drafts = assemble(
+        assembler, (text, [], [Time("2月22日", D(2022, 2, 22), D(2022, 2, 22), Granularity.DAY)])
     )
+    # the date is the announcement's (发布, keyed by what it said), not the cut-off's (断外链)
+    assert [d.event for d in drafts] == ["发布:因第三方电商平台与快手合作协议变更,快手电商决定"]
 
 
 def test_event_needs_a_day_or_month(assembler: Assembler) -> None:

@@ -1243,15 +1243,27 @@ DATES = [
 ]
 
 NOT_EVENTS = [
-    # a repeated verb (上线) with nothing after it tells no event apart; an announcement date
-    # is not the event date (2019年6月，快手电商部门正式成立: an event of its own, 成立:部门,
-    # tests/extract/claims/test_events.py)
+    # a repeated verb (上线) with nothing after it tells no event apart (2019年6月，快手电商部门
+    # 正式成立: an event of its own, 成立:部门, tests/extract/claims/test_events.py)
     ("2018年6月，快手小店上线。", MAR22),
-    ("在此前（2月22日）的公告中，快手电商决定切断淘宝京东联盟商品链接。", MAR22),
-    ("2021年11月，快手就曾宣布直播间不再支持挂有赞和魔筷的商品。", MAR22),
-    ("2022年10月，京东联盟宣布与快手恢复商品外链合作。", NOV22),
     ("从快手2021年第三季度财报来看，此次断链对快手的整体影响不大。", MAR22),
     ("2022年，苹果新品上市。", MAR22),
+]
+
+# an announcement date dates the announcement (发布, keyed by what it said), never the event
+# it announces (断外链, 恢复外链)
+ANNOUNCEMENTS = [
+    (
+        "在此前（2月22日）的公告中，快手电商决定切断淘宝京东联盟商品链接。",
+        MAR22,
+        "发布:快手电商决定切断淘宝京东联盟商品链接",
+    ),
+    (
+        "2021年11月，快手就曾宣布直播间不再支持挂有赞和魔筷的商品。",
+        MAR22,
+        "发布:直播间不再支持挂有赞和魔筷的商品",
+    ),
+    ("2022年10月，京东联盟宣布与快手恢复商品外链合作。", NOV22, "发布:与快手恢复商品外链合作"),
 ]
 
 NOT_CLAIMS = [
@@ -1434,6 +1446,13 @@ def test_phrase(text: str, quote: str, published: dt.date | None, fields: dict[s
 @pytest.mark.parametrize(("text", "published"), NOT_EVENTS)
 def test_not_an_event(text: str, published: dt.date) -> None:
     assert [c for c in kcheck.extract(text, published=published, rules=RULES) if c.event is not None] == []
+
+
+@pytest.mark.parametrize(("text", "published", "event"), ANNOUNCEMENTS)
+def test_an_announcement(text: str, published: dt.date, event: str) -> None:
+    assert [
+        c.event for c in kcheck.extract(text, published=published, rules=RULES) if c.event is not None
+    ] == [event]
 
 
 @pytest.mark.parametrize(("text", "published"), NOT_CLAIMS)

@@ -176,6 +176,8 @@ def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]
     if topic is not None and topic.key.grouped and topic.key.entity is None and topic.key.sentence is None:
         out.append(f"no entity named, {UNNAMED_WHY}")
     for c in claims:
+        if c.type is ClaimType.EVENT and c.measure:
+            continue  # keyed by what had the event, not by its company (see date_mismatch)
         if not c.entity and topic is not None and topic.key.entity:
             line = f"entity not named ({cite(c)}), {OMITTED_WHY.format(entity=topic.key.entity)}"
             if line not in out:

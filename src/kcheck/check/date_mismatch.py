@@ -7,6 +7,8 @@ overlaps (``2018年`` agrees with ``2018年6月``); only disjoint spans conflict
 
 from __future__ import annotations
 
+import re
+
 from kcheck.check.context import (
     CheckContext,
     date_text,
@@ -18,6 +20,7 @@ from kcheck.check.context import (
     where,
 )
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
+from kcheck.group import normalise_phrase
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity
 
 TYPE = CheckType.DATE_MISMATCH.value
@@ -26,6 +29,26 @@ TYPE = CheckType.DATE_MISMATCH.value
 def _day_bounds(claim: Claim) -> Bounds:
     assert claim.date is not None  # has_value: an event with a date
     return Bounds.of_span(claim.date)
+
+
+_NAMED = re.compile(r"[0-9A-Za-z·《“\"「]")  # a title, a quoted name, a code or a number in it
+
+
+def subject_links(claims: list[Claim]) -> list[str]:
+    """Weak links of an event keyed by what had it: names that only match by similarity
+    (种猪繁育基地 / 通辽种猪繁育基地), or a common phrase (智能工厂: no title, quotes, number or
+    code in it) with no company named alike by every claim."""
+    keyed = [c for c in claims if c.type is ClaimType.EVENT and c.measure]
+    names = list(dict.fromkeys(c.measure for c in keyed if c.measure))
+    out: list[str] = []
+    if len({normalise_phrase(n) for n in names}) > 1:
+        out.append(f"what had the event is named differently ({' / '.join(names)}), matched by similarity")
+    companies = {c.entity if c.entity_from == "rules" else None for c in keyed}
+    if not all(_NAMED.search(n) for n in names) and (len(companies) != 1 or None in companies):
+        out.append(
+            f"what had the event ({' / '.join(names)}) is a common phrase and no company is named by every source"
+        )
+    return out
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
@@ -45,7 +68,9 @@ def check(ctx: CheckContext) -> list[Conflict]:
             [(Bounds.of_span(c.date), c) for c in clash.items if c.date]
         )
         sides = " vs ".join(", ".join(f"{date_text(c)} ({where(c)})" for c in group) for group in groups)
-        weak = weak_links((c for group in groups for c in group), topic)
+        weak = weak_links((c for group in groups for c in group), topic) + subject_links(
+            [c for group in groups for c in group]
+        )
         severity = ctx.severity(TYPE)
         if weak:
             severity = lower(severity, Severity.WARNING)

@@ -37,9 +37,10 @@ from typing import TYPE_CHECKING, Any
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.claims.draft import claim_fields
 from kcheck.extract.claims.entity import article_company, article_industry, article_names
+from kcheck.extract.claims.period import is_quarter
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
-from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, TextRun
+from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, Span, TextRun
 from kcheck.rules import RuleSet
 from kcheck.text.fold import fold
 from kcheck.text.sentences import sentence_spans
@@ -137,8 +138,11 @@ class Extractor:
 
         path = doc.path
         time_paragraph = paragraph = -1
-        start = context = TimeContext(published=doc.published)  # frozen: one serves every paragraph
         sentences = doc.sentences
+        fiscal = p.times.fiscal_calendar(x.text for x in sentences)
+        start = context = TimeContext(
+            published=doc.published, fiscal=fiscal
+        )  # frozen: one serves every paragraph
         industry: list[str | None] = []
 
         def article_industry_once() -> str | None:
@@ -154,7 +158,7 @@ class Extractor:
         company = article_company(p.assembler.words, names, whole, fold(doc.title or ""), lede_end)
         if company is not None and company not in names and not p.lexicon.names_entity(company):
             names.append(company)  # a name the rules do not know: found wherever it is written
-        state = ParagraphState(industry=article_industry_once, company=company)
+        state = ParagraphState(industry=article_industry_once, company=company, published=doc.published)
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
@@ -175,7 +179,17 @@ class Extractor:
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
-                    state = ParagraphState(industry=article_industry_once, company=company)
+                    before = state.period is not None
+                    quarter = last_quarter(state)
+                    state = ParagraphState(
+                        industry=article_industry_once,
+                        company=company,
+                        published=doc.published,
+                        document_period=state.period if before else state.document_period,
+                        document_period_quote=state.period_quote if before else state.document_period_quote,
+                        document_quarter=quarter[0],
+                        document_quarter_quote=quarter[1],
+                    )
                 text = texts[i]
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:
@@ -189,6 +203,14 @@ class Extractor:
                     for draft in drafts:
                         claims.append(_claim(path, sentence, draft, base, key, seen))
         return claims
+
+
+def last_quarter(state: ParagraphState) -> tuple[Span | None, str | None]:
+    """The last quarter the paragraph's figures held for, else the one named before it."""
+    for d in reversed(state.claims):
+        if d.period is not None and is_quarter(d.period):
+            return d.period, d.time_quote
+    return state.document_quarter, state.document_quarter_quote
 
 
 def _bare_dates(text: str, times: list[TimeExpr], used: set[int]) -> list[Draft]:

@@ -80,6 +80,18 @@ def shift_years(whole: Days | Span, years: int) -> Days:
     return span(move(whole.start, False), move(whole.end, True))
 
 
+def shift_months(whole: Days | Span, n: int) -> Days:
+    """The same span ``n`` months later; a month's first and last days stay first and last."""
+
+    def move(d: dt.date, is_end: bool) -> dt.date:
+        y, m = add_months(d.year, d.month, n)
+        if is_end and d == month_end(d.year, d.month):
+            return month_end(y, m)
+        return dt.date(y, m, min(d.day, month_end(y, m).day))
+
+    return span(move(whole.start, False), move(whole.end, True))
+
+
 def add_days(d: dt.date, n: int) -> dt.date:
     return d + dt.timedelta(days=n)
 

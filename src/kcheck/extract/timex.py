@@ -32,7 +32,10 @@ Decisions (precision first):
   are durations, never dates. A two-digit year is 20yy unless that is more than
   ``two_digit_year_ahead`` years after publication, else 19yy. A bare 4-digit number is a
   year only in a range opened by 从/自 (``从2016到2018``).
-* Fiscal years (``2018财年第二季度``) are read as calendar years; ``fiscal=True`` says so.
+* Fiscal years (``2018财年第二季度``) and fiscal quarters (``第二财季``) are read as calendar
+  years, ``fiscal=True`` saying so, unless the article's fiscal calendar is known
+  (``TimeContext.fiscal``, ``kcheck.extract.fiscal``): then they are that calendar's months
+  (``2024财年第二季度`` of a year ending in May is 2023-09..11).
 * Quarters: ``2021年第三季度``, ``三季度``, ``Q3``, ``2021Q3``, ``二季报``, ``第二财季``; half
   years ``上半年``, ``2021H1``. ``一季度末`` and ``上半年末`` are the last DAY of the period (a
   balance-sheet date), not approximate. ``上一季度``/``本季度`` count from the quarter named
@@ -89,12 +92,14 @@ import cn2an
 
 from kcheck.extract import periods
 from kcheck.extract.festivals import FestivalFinder
+from kcheck.extract.fiscal import FiscalCalendar, FiscalReader
 from kcheck.extract.timex_start import StartFinder
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
 from kcheck.rules import RuleSet, TimeSection
 from kcheck.text.calendar import month_end, norm_month
+from kcheck.text.fold import fold
 from kcheck.text.patterns import alternation
 
 
@@ -109,6 +114,7 @@ class TimeContext:
     period_granularity: Granularity | None = None
     period_cumulative: bool = False
     published_year: int | None = None  # the publication year when only the year is known
+    fiscal: FiscalCalendar | None = None  # the article's fiscal calendar (kcheck.extract.fiscal)
 
     @property
     def pub_year(self) -> int | None:
@@ -130,6 +136,7 @@ _HOUR = (
     rf"(?:[0-2]?[0-9]|[零一二三四五六七八九十]{{1,3}}){_S}[时点](?:{_S}[0-5]?[0-9]{_S}分)?"
     r"|[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?"
 )
+_CLAUSE_END = re.compile(r"[,;。!?:，；！？：]")
 _CLOSE = '，。,;；、:：!！?？)）」”"'
 
 
@@ -216,6 +223,8 @@ class TimeFinder:
         self._weekdays = WeekdayFinder(t)
         self._base_before = tuple(rules.kinds.comparison_before)
         self._base_after = tuple(rules.kinds.comparison_after)
+        self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
+        self._fiscal_reader = FiscalReader(rules)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -405,6 +414,13 @@ class TimeFinder:
 
     # ----------------------------------------------------------------------- public
 
+    def fiscal_calendar(self, texts: Iterable[str]) -> FiscalCalendar | None:
+        """The fiscal calendar an article's sentences tell (kcheck.extract.fiscal)."""
+        texts = list(texts)
+        if not any(w in text for text in texts for w in ("财", "財")):
+            return None
+        return self._fiscal_reader.read(fold("\n".join(texts)))
+
     def find(self, folded: str, context: TimeContext) -> tuple[list[TimeExpr], TimeContext]:
         """Every time expression of one folded sentence, and the context for the next sentence."""
         found: list[TimeExpr] = []
@@ -501,7 +517,10 @@ class TimeFinder:
                 start -= prefix_len
             elif prefix_kind is not None or a.range_ or (anchor_kind == "since"):
                 start -= prefix_len
-        span = a.span_.to_span()
+        days = a.span_
+        if a.fiscal and ctx.fiscal is not None:
+            days = self._fiscal(a, ctx.fiscal)
+        span = days.to_span()
         time = TimeExpr(
             start=start,
             end=end,
@@ -519,14 +538,25 @@ class TimeFinder:
         single_month = a.granularity in (Granularity.DAY, Granularity.MONTH) and not a.range_
         new_ctx = TimeContext(
             published=ctx.published,
-            year=a.year if a.year is not None else span.end.year,
+            year=a.year if a.year is not None and days is a.span_ else span.end.year,
             month=a.month if single_month else None,
             period=span,
             period_granularity=a.granularity,
             period_cumulative=a.cumulative,
             published_year=ctx.published_year,
+            fiscal=ctx.fiscal,
         )
         return (time, new_ctx), end
+
+    @staticmethod
+    def _fiscal(a: _Expr, fiscal: FiscalCalendar) -> periods.Days:
+        """A fiscal span read on the article's fiscal calendar: the calendar reading of fiscal
+        year Y (its label), moved to the months of that year; a fiscal quarter named without a
+        year (第二财季) is of the fiscal year the article names."""
+        days = a.span_
+        if not a.year_explicit and fiscal.year is not None:
+            days = periods.shift_years(days, fiscal.year - days.start.year)
+        return periods.shift_months(days, fiscal.shift())
 
     def _parse(self, text: str, first: re.Match[str], ctx: TimeContext, default: _Default | None) -> _Expr:
         """Read the first part and every part that may follow it."""
@@ -552,8 +582,28 @@ class TimeFinder:
         lunar = self._lunar_after.match(text, e.end)
         if lunar is not None:  # 2023年大年三十, 去年春节, 五月初五: a lunar or festival day, not read
             raise _Stop(lunar.end())
+        if not e.fiscal and any(w in text[e.start : e.end] for w in self._fiscal_quarter_words):
+            e.fiscal = True  # 第二财季
+        if (
+            e.fiscal
+            and not e.year_explicit
+            and ctx.fiscal is None
+            and self._fiscal_unknown_ahead(e, ctx, text)
+        ):
+            raise _Stop(e.end)
         self._future_window(e, ctx, text)
         return e
+
+    def _fiscal_unknown_ahead(self, e: _Expr, ctx: TimeContext, text: str) -> bool:
+        """A fiscal quarter without its year (第二财季), of an unknown calendar, that would end
+        after publication, told as done: its year ends in another month than December, which
+        one is not known; a calendar reading would be wrong (截至第二财季末 in a January
+        article), so it is not read."""
+        if ctx.published is None or e.span_.end <= ctx.published:
+            return False
+        m = _CLAUSE_END.search(text, e.end)
+        told = text[: m.start() if m else len(text)]  # the words up to the end of its clause
+        return not any(cue in told for cue in self._looking_ahead)
 
     def _range_end(self, text: str, a: _Expr, ctx: TimeContext) -> _Expr | None:
         c = self._conn.match(text, a.end)

@@ -103,22 +103,33 @@ class Inferred:
     offset: int  # of the quote in the sentence
 
 
+_CLAUSE_END = re.compile(r"[,，;；。!！?？:：]")
+
+
+def _looks_ahead(text: str, start: int, end: int, cues: tuple[str, ...]) -> bool:
+    """A future cue before the date in its sentence, or in the rest of the date's clause."""
+    m = _CLAUSE_END.search(text, end)
+    clause_end = m.start() if m else len(text)
+    return any(c in text[:start] or c in text[end:clause_end] for c in cues)
+
+
 def infer_from_body(sentences: Iterable[Sentence], future_cues: Iterable[str]) -> Inferred | None:
     """The latest fully specified date the article states, as a lower bound of its publication.
 
     An article reports what has happened by the time it is written, so the latest stated
     date (a day, or a month counted from its first day) is a day on or before publication.
-    Sentences about plans, targets or forecasts (the rules' ``future_cues``) can name dates
-    still to come and are not used; a year alone (2020年) or a range (2021年1-9月) is too
-    vague to bound anything.
+    Dates about plans, targets or forecasts (a word of the rules' ``future_cues`` before the
+    date in its sentence, or in the date's clause) can be still to come and are not used; a
+    dateline ahead of them stays (``2024年1月10日，启明教育宣布……回购计划``). A year alone
+    (2020年) or a range (2021年1-9月) is too vague to bound anything.
     """
     cues = tuple(c for c in future_cues if c)
     best: Inferred | None = None
     for sentence in sentences:
         text = sentence.text.translate(HALF_WIDTH)
-        if cues and any(c in text for c in cues):
-            continue
         for m in BODY_DATE.finditer(text):
+            if cues and _looks_ahead(text, m.start(), m.end(), cues):
+                continue
             year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
             found = _day(int(year), int(month), int(day) if day else 1)
             if found and (best is None or found > best.day):

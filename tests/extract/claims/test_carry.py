@@ -24,6 +24,9 @@ def test_a_clause_continues_the_previous_figure(text: str, quote: str, expected:
 
 def test_the_paragraph_hands_on_entity_and_period_but_a_new_paragraph_does_not() -> None:
     same = kcheck.extract("快手2021年第三季度GMV达1758亿元。该季度电商收入为20亿元", published=PUBLISHED)
-    apart = kcheck.extract("快手2021年第三季度GMV达1758亿元。\n该季度电商收入为20亿元", published=PUBLISHED)
+    apart = kcheck.extract("快手2021年第三季度GMV达1758亿元。\n电商收入为20亿元", published=PUBLISHED)
     assert [(c.entity, c.period is not None) for c in same] == [("快手", True), ("快手", True)]
     assert [(c.entity, c.period is not None) for c in apart] == [("快手", True), (None, False)]
+    # a word for the period under report (该季度) points back across the paragraph break
+    pointed = kcheck.extract("快手2021年第三季度GMV达1758亿元。\n该季度电商收入为20亿元", published=PUBLISHED)
+    assert [(c.entity, c.period is not None) for c in pointed] == [("快手", True), (None, True)]

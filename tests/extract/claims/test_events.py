@@ -14,7 +14,8 @@ DOUYIN = "早在2020年8月，抖音就宣布10月9日起直播间将不支持�
         ("3月1日，快手电商与淘宝、京东正式切断外链", "3月1日", "断外链", "快手", "2022-03-01..2022-03-01"),
         # an effective date (起) in the clause wins over the announcement's month
         (DOUYIN, "10月9日起", "断外链", "抖音", "2020-10-09..2020-10-09"),
-        (DOUYIN, "2020年8月", None, None, "2020-08-01..2020-08-31"),  # a bare date of kcheck.extract
+        # the announcement's month dates the announcement, keyed by what it said, not the cut-off
+        (DOUYIN, "2020年8月", "发布:10月9日起直播间将不支持第三方来源商品", "抖音", "2020-08-01..2020-08-31"),
     ],
 )
 def test_event(text: str, quote: str, event: str | None, entity: str | None, date: str) -> None:
@@ -43,6 +44,192 @@ def test_open_vocabulary_event(text: str, quote: str, event: str, date: str) -> 
     assert fields(claim(text, quote), "event", "date") == (event, date)
 
 
-def test_an_announcement_verb_with_nothing_after_it_dates_nothing() -> None:
-    # 表示 with the words in the next clause: no way to tell which statement it was
-    assert fields(claim("邹澜10月15日表示，房地产贷款增长平稳", "10月15日"), "event") == (None,)
+@pytest.mark.parametrize(
+    ("text", "quote", "event", "date"),
+    [
+        # a statement with what it said in the next clause: keyed by what it said
+        (
+            "邹澜10月15日表示，房地产贷款增长平稳",
+            "10月15日",
+            "表示:房地产贷款增长平稳",
+            "2021-10-15..2021-10-15",
+        ),
+        (
+            "锦程地产于10月31日公告，拟对一笔美元票据展期",
+            "10月31日",
+            "发布:拟对一笔美元票据展期",
+            "2021-10-31..2021-10-31",
+        ),
+        # a year in the clause of a statement names a thing (2021年金融街论坛): the day dates it
+        (
+            "10月20日，刘鹤在2021年金融街论坛年会开幕式上致辞时强调，统筹做好金融风险防控",
+            "10月20日",
+            "表示:统筹做好金融风险防控",
+            "2021-10-20..2021-10-20",
+        ),
+        (
+            "上周五（8月25日）晚间，矽川半导体交出了2023年上半年成绩单",
+            "8月25日",
+            "发布:2023年上半年成绩单",
+            "2021-08-25..2021-08-25",
+        ),
+        # 的公告中: the announcement is a noun, what it said comes next
+        (
+            "在此前（2月22日）的公告中，快手电商决定切断淘宝京东联盟商品链接",
+            "2月22日",
+            "发布:快手电商决定切断淘宝京东联盟商品链接",
+            "2022-02-22..2022-02-22",
+        ),
+    ],
+)
+def test_an_announcement_is_keyed_by_what_it_said(text: str, quote: str, event: str, date: str) -> None:
+    assert fields(claim(text, quote), "event", "date") == (event, date)
+
+
+def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
+    # nothing said after it: no way to tell which announcement it was
+    assert fields(claim("财联社12月11日电，国家统计局公告", "12月11日"), "event") == (None,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "event", "subject", "date"),
+    [
+        # what had the event keys it: the words before the verb, time, company and fillers out
+        (
+            "公司位于内蒙古通辽的种猪繁育基地已于11月20日正式投产",
+            "11月20日",
+            "投产",
+            "种猪繁育基地",
+            "2021-11-20..2021-11-20",
+        ),
+        (
+            "公司通辽种猪繁育基地于11月2日投产",
+            "11月2日",
+            "投产",
+            "通辽种猪繁育基地",
+            "2021-11-02..2021-11-02",
+        ),
+        (
+            "公司无锡12英寸晶圆厂二期项目已于6月30日实现量产",
+            "6月30日",
+            "量产",
+            "无锡12英寸晶圆厂二期",
+            "2021-06-30..2021-06-30",
+        ),
+        (
+            "产能方面，公司无锡12英寸晶圆厂二期于6月30日正式量产",
+            "6月30日",
+            "量产",
+            "无锡12英寸晶圆厂二期",
+            "2021-06-30..2021-06-30",
+        ),
+        # the agent after 获 is not the subject
+        (
+            "公司自主研发的1类创新药瑞替尼片于2021年12月29日获国家药监局批准上市",
+            "2021年12月29日",
+            "批准上市",
+            "1类创新药瑞替尼片",
+            "2021-12-29..2021-12-29",
+        ),
+        (
+            "12月16日，沧澜钢铁湛江基地3号高炉正式点火投产",
+            "12月16日",
+            "投产",
+            "湛江基地3号高炉",
+            "2021-12-16..2021-12-16",
+        ),
+        (
+            "9月29日，海悦文旅旗下的海悦·星海湾乐园在青岛正式开业",
+            "9月29日",
+            "开业",
+            "海悦·星海湾乐园",
+            "2021-09-29..2021-09-29",
+        ),
+        (
+            "杭州锦程·云樾府项目于10月8日集中交付",
+            "10月8日",
+            "交付",
+            "杭州锦程·云樾府",
+            "2021-10-08..2021-10-08",
+        ),
+        # a title in 《》 or a name in quotes, before or after the verb
+        (
+            "7月28日，趣游科技的开放世界手游《山海行歌》在全球同步上线",
+            "7月28日",
+            "上线",
+            "《山海行歌》",
+            "2021-07-28..2021-07-28",
+        ),
+        (
+            "开放世界手遊《山海行歌》自7月20日上線以來",
+            "自7月20日",
+            "上线",
+            "《山海行歌》",
+            "2021-07-20..2021-07-20",
+        ),
+        (
+            "今年9月25日，华信保险“华信e保”APP正式上线",
+            "今年9月25日",
+            "上线",
+            "“华信e保”",
+            "2022-09-25..2022-09-25",
+        ),
+        # 起 inside the time (自2024年1月1日起) and the alias (起施行)
+        (
+            "修订后的《居民消费价格指数编制办法》将自2024年1月1日起施行",
+            "自2024年1月1日起",
+            "施行",
+            "《居民消费价格指数编制办法》",
+            "2024-01-01..2024-01-01",
+        ),
+        # a released product: a model code or a product head after the verb
+        (
+            "10月28日，启明教育发布新一代智能学习机QM-X2",
+            "10月28日",
+            "发布",
+            "新一代智能学习机QM-X2",
+            "2021-10-28..2021-10-28",
+        ),
+    ],
+)
+def test_what_had_the_event(text: str, quote: str, event: str, subject: str, date: str) -> None:
+    assert fields(claim(text, quote), "event", "measure", "date") == (event, subject, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "event"),
+    [
+        # too generic to key an event: its id stays the verb class and what tells it apart
+        ("按照方案，展期于11月15日起生效", "11月15日起", "生效"),
+        # a released report is no product
+        ("10月27日晚间，恒岳化学披露三季报", "10月27日晚间", "发布:三季报"),
+    ],
+)
+def test_no_subject_key(text: str, quote: str, event: str) -> None:
+    assert fields(claim(text, quote), "event", "measure") == (event, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "date"),
+    [
+        # told as done: a yearless day the publication year puts after publication is last year's
+        ("公司于10月18日发布的新一代智能学习机QM-X2销量突破12万台", "10月18日", "2021-10-18..2021-10-18"),
+        # looking ahead, or a date things run from: as the publication year gives it
+        ("星海湾乐园将于9月28日开业", "9月28日", "2022-09-28..2022-09-28"),
+        ("展期安排于11月15日起生效", "11月15日起", "2022-11-15..2022-11-15"),
+    ],
+)
+def test_an_event_told_as_done_is_not_after_publication(text: str, quote: str, date: str) -> None:
+    assert fields(claim(text, quote), "date") == (date,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "event", "date"),
+    [
+        # the time said right beside the verb, a year too
+        ("启明教育成立于2008年", "2008年", "成立", "2008-01-01..2008-12-31"),
+        ("2016年在纽交所上市", "2016年", "上市", "2016-01-01..2016-12-31"),
+    ],
+)
+def test_time_beside_the_verb(text: str, quote: str, event: str, date: str) -> None:
+    assert fields(claim(text, quote), "event", "date") == (event, date)

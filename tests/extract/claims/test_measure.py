@@ -44,7 +44,16 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
             "归属于上市公司股东的净利润",
         ),
         ("華信保險期內股東應佔淨利潤98.47億元人民幣", "98.47億元人民幣", "net_profit", "期內股東應佔淨利潤"),
-        ("启明教育第二财季净营收3.86亿美元", "3.86亿美元", "revenue", "净营收"),
+        ("启明教育2024财年第二财季净营收3.86亿美元", "3.86亿美元", "revenue", "净营收"),
+        # a yearless fiscal quarter of an unknown calendar ending after publication is not
+        # read as a time (issue 9d), so it stays in the measure: a known gap
+        pytest.param(
+            "启明教育第二财季净营收3.86亿美元",
+            "3.86亿美元",
+            "revenue",
+            "净营收",
+            marks=pytest.mark.xfail(strict=True, reason="an unread fiscal quarter stays in the measure"),
+        ),
         # a narrowing modifier: a part, no metric
         ("华信保险扣除非经常性损益的净利润10.9亿元", "10.9亿元", None, "扣除非经常性损益的净利润"),
         # statistics of the whole economy

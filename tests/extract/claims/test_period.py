@@ -35,6 +35,26 @@ import kcheck
             "20亿元",
             "2021-07-01..2021-09-30",
         ),  # carried
+        # the period under report, in a paragraph naming none: the article's last one
+        (
+            "公司披露，前三季度归母净利润108.47亿元。\n报告期内，车险保费收入486.2亿元，同比增长5.3%",
+            "486.2亿元",
+            "2022-01-01..2022-09-30",
+        ),
+        (
+            "快手2021年第三季度GMV达1758亿元。\n该季度电商收入为20亿元",
+            "20亿元",
+            "2021-07-01..2021-09-30",
+        ),
+        # a quarter's word points back to the last quarter named, past a cumulative period
+        (
+            "快手2021年第三季度GMV达1758亿元，前三季度GMV达5000亿元。\n该季度电商收入为20亿元",
+            "20亿元",
+            "2021-07-01..2021-09-30",
+        ),
+        # a quarter's word points back to a quarter only; a word inside another is no opener
+        ("快手前三季度GMV达5000亿元。\n该季度电商收入为20亿元", "20亿元", None),
+        ("快手前三季度GMV达5000亿元。\n公司短期内收入有望达到30亿元", "30亿元", None),
     ],
 )
 def test_period(text: str, quote: str, period: str | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
@@ -58,6 +59,14 @@ class ParagraphState:
     industry: Callable[[], str | None] = field(default=lambda: None)
     # the company the whole article is about (公司 without a name), see entity.article_company
     company: str | None = None
+    # the article's publication date: an event told as done is not dated after it
+    published: dt.date | None = None
+    # the period the paragraphs before established, for 报告期内 / 该季度 in a paragraph naming none
+    document_period: Span | None = None
+    document_period_quote: str | None = None
+    # ... and the last quarter they named, for 该季度 / 当季 (三季度……今年前三季度……。<p>该季度)
+    document_quarter: Span | None = None
+    document_quarter_quote: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

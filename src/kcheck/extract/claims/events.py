@@ -9,12 +9,25 @@ is the clause's subject entity.
 
 Open vocabulary: the verb classes of events.yaml with ``verb:`` (成立, 投产, 生效, 发布, 召开)
 are events too, their id the class and what tells one apart (``open_event``). A time dates
-one event: a specific one (断外链) before a verb class in the same sentence.
+one event: a specific one (断外链) before a verb class in the same sentence. A verb said once
+in a clause (``成立于2008年``, ``2016年在纽交所上市``) takes the time right beside it, a year too.
+
+What had the event (``event_subject``): for the classes with ``subject:`` the thing that was
+put into production, approved, opened, launched or released keys the event, so that two
+outlets' sentences about it meet whichever company they name: a title in 《》 or a name in
+quotes in the clause, else the words before the verb with the time, company names and fillers
+taken out (``公司位于内蒙古通辽的种猪繁育基地已于11月20日正式投产`` -> 种猪繁育基地). The key
+is the claim's ``measure``, its id the verb class.
+
+An event told as done (no word looking ahead: 将, 拟, 预计) is not dated after publication: a
+yearless day that the publication year would put in the future is last year's
+(``公司于10月18日发布的学习机`` in a January article).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of
@@ -27,7 +40,8 @@ from kcheck.extract.claims.sentence import (
 )
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit
-from kcheck.extract.types import Granularity
+from kcheck.extract.periods import shift_years
+from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension
 
 
@@ -43,25 +57,43 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
         if name is None:
             continue
         cs, _ce = s.clause(h.start)
-        before = s.times_before(h.start)
-        if not before:
-            continue
-        in_clause = list(before[bisect_left(s.time_starts, cs) :])
-        since = [i for i in in_clause if getattr(s.times[i], "anchor_kind", None) == "since"]
-        chosen = (since or in_clause or [before[-1]])[-1]
-        t = s.times[chosen]
-        if t.granularity not in (Granularity.DAY, Granularity.MONTH):
-            continue
-        between = folded[t.end : h.start]
+        at = verb_at(s, h)
         verb = w.event_verbs.get(name)
+        beside = time_beside(s, h, at, cs) if verb == "once" or verb is None else None
+        if beside is not None:
+            chosen = beside
+        else:
+            before = s.times_before(at)
+            if not before:
+                continue
+            in_clause = list(before[bisect_left(s.time_starts, cs) :])
+            if verb == "repeats":
+                # 10月20日，刘鹤在2021年金融街论坛年会上强调: a year in the clause names a thing
+                in_clause = [i for i in in_clause if s.times[i].granularity in _DATED]
+                if not in_clause:
+                    before = _dated_before(s, before)
+                    if not before:
+                        continue
+            since = [i for i in in_clause if getattr(s.times[i], "anchor_kind", None) == "since"]
+            chosen = (since or in_clause or [before[-1]])[-1]
+        t = s.times[chosen]
+        if t.granularity not in (Granularity.DAY, Granularity.MONTH) and beside is None:
+            continue
+        between = folded[t.end : at]
         if verb is None and any(word in between for word in w.announcement):
             continue
+        key: str | None = None
         if verb is not None:
             if chosen in dated:
                 continue
-            name = open_event(s, h, name, verb, cs)
-            if name is None:
-                continue
+            mode = w.event_subjects.get(name)
+            if mode is not None and t.anchor_kind != "as_of":
+                key = event_subject(w, s, h, mode, cs)
+            if key is None:
+                opened = open_event(s, h, name, verb, cs)
+                if opened is None:
+                    continue
+                name = opened
         if (name, chosen) in seen:
             continue
         seen.add((name, chosen))
@@ -74,6 +106,9 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
             kind = ClaimKind.FORECAST
         elif cue is not None and (cue.mask & Cue.TARGET):
             kind = ClaimKind.TARGET
+        date = t.span
+        if kind is ClaimKind.ACTUAL and told_as_done(w, s, t, h, cs, state):
+            date = shift_years(t.span, -1).to_span()
         out.append(
             Draft(
                 start=t.start,
@@ -85,24 +120,36 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
                 entity=entity,
                 entity_from=entity_from,
                 subject=subject,
-                date=t.span,
+                measure=key,
+                date=date,
                 time_quote=s.text[t.start : t.end],
             )
         )
     return out
 
 
+SAID_NEXT = 24  # characters of what follows a statement that tell it from another
+LOCATIVES = frozenset("中里上内")
+SINCE_DONE = ("以来", "以后")  # 自7月20日上线以来: since a day gone by
+
+
 def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int) -> str | None:
     """The id of an open-vocabulary event: the verb class and what tells this one apart.
 
     ``once``: the words between the subject's name and the verb (快手电商部门成立: 部门);
-    ``repeats``: what follows the verb in its clause (中证协发布2021年度证券公司经营业绩排名情况).
-    None where a ``repeats`` verb has nothing after it: no way to tell which time it was.
+    ``repeats``: what follows the verb in its clause (中证协发布2021年度证券公司经营业绩排名情况),
+    else what the sentence says next (邹澜10月15日表示，房地产贷款增长平稳). None where a ``repeats``
+    verb ends its sentence: no way to tell which time it was.
     """
     folded = s.folded
     _cs, ce = s.clause(h.start)
     if verb == "repeats":
         rest = folded[h.end : ce].strip().lstrip("了").strip("".join(PUNCT) + " ")
+        if rest in LOCATIVES:
+            rest = ""  # 在此前的公告中，…: the announcement is a noun here, what it said comes next
+        if not rest:
+            # 锦程地产于10月31日公告，拟将…: what is said next tells which time it was
+            rest = folded[ce:].strip().strip("".join(PUNCT) + " ")[:SAID_NEXT]
         return f"{name}:{rest}" if rest else None
     start = cs
     for i in range(bisect_left(s.ent_ends, cs), len(s.ents)):
@@ -126,3 +173,134 @@ def event_entity(
         if e.start >= cs and not s.ent_objects[i]:
             return e.entity, "rules", s.text[e.start : e.end]
     return entity_of(w, s, h.start, cs, state)
+
+
+_DATED = (Granularity.DAY, Granularity.MONTH)
+
+
+def _dated_before(s: Parsed, before: range) -> range:
+    """The times before, up to the last one of a day or a month."""
+    for i in reversed(before):
+        if s.times[i].granularity in _DATED:
+            return range(i + 1)
+    return range(0)
+
+
+def verb_at(s: Parsed, h: Hit) -> int:
+    """Where the verb starts outside the time before it (``自2024年1月1日起施行``: the time
+    keeps its 起, the alias 起施行 starts inside it)."""
+    i = bisect_right(s.time_starts, h.start) - 1
+    if i >= 0 and s.times[i].start < h.start < s.times[i].end:
+        return s.times[i].end
+    return h.start
+
+
+def time_beside(s: Parsed, h: Hit, at: int, cs: int) -> int | None:
+    """The time said right beside a verb of its clause: ``成立于2008年``, ``2016年在纽交所上市``."""
+    folded = s.folded
+    after = h.end + 1 if folded[h.end : h.end + 1] == "于" else None
+    if after is not None:
+        t = s.time_at(after)
+        if t is not None:
+            return s.times.index(t)
+    for i in reversed(s.times_before(at)):
+        t = s.times[i]
+        if t.start < cs:
+            break
+        if t.end == at:
+            return i
+        break
+    return None
+
+
+def told_as_done(w: Words, s: Parsed, t: TimeExpr, h: Hit, cs: int, state: ParagraphState) -> bool:
+    """A yearless day the publication year puts after publication, of an event told as done."""
+    published = state.published
+    if published is None or t.year_explicit or t.year_source == "text":
+        return False
+    if t.span.start <= published or t.span.start.year != published.year:
+        return False
+    folded = s.folded
+    if any(word in folded[t.start : t.end] for word in w.relative_words):
+        return False  # 今年9月25日: the year is written, relative to publication
+    if t.anchor_kind == "since" and not folded.startswith(SINCE_DONE, h.end):
+        return False  # 11月15日起生效: a date things run from may lie ahead (not 自7月20日上线以来)
+    clause = folded[cs : max(h.end, t.end)]
+    return not any(word in clause for word in w.looking_ahead)
+
+
+_TITLED = re.compile(r"《([^《》]{1,40})》|“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
+_MODEL_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*-?[A-Za-z0-9]*[0-9][A-Za-z0-9]*")
+
+
+def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int) -> str | None:
+    """The key of what had the event: a title or a quoted name in its clause, else (``named``)
+    the words before the verb, or (``product``) a product named after it; None if too generic."""
+    folded = s.folded
+    _cs, ce = s.clause(h.start)
+    titled = [m for m in _TITLED.finditer(folded, cs, ce)]
+    if titled:
+        m = min(titled, key=lambda m: abs(m.start() - h.start))
+        # as written, marks kept: a title or a quoted name is a name (see date_mismatch)
+        return s.text[m.start() : m.end()] if next(g for g in m.groups() if g).strip() else None
+    if mode == "product":
+        rest = folded[h.end : ce].lstrip("了的 ")
+        rest = _cut(w, rest)
+        code = _MODEL_CODE.search(rest)
+        if (code is not None and len(code.group()) >= 3) or rest.endswith(w.product_heads):
+            return _key(w, rest) or None
+        return None
+    pieces: list[str] = []
+    pos = cs
+    for i in range(bisect_left(s.time_starts, cs), len(s.times)):
+        t = s.times[i]
+        if t.start >= h.start:
+            break
+        pieces.append(folded[pos : t.start])
+        pos = max(pos, t.end)
+    pieces.append(folded[pos : h.start])
+    names = [folded[e.start : e.end] for e in s.ents if cs <= e.start < h.start]
+    keys = [_key(w, _cut(w, p), names) for p in pieces]
+    best = max(keys, key=len)
+    return best or None
+
+
+def _cut(w: Words, phrase: str) -> str:
+    """The noun phrase of what had the event: after the last owner word, before a stop word."""
+    phrase = phrase.strip().strip(",;:、 ")
+    for owner in w.event_owners:
+        at = phrase.rfind(owner)
+        if at >= 0 and at + len(owner) < len(phrase):
+            phrase = phrase[at + len(owner) :]
+    for stop in w.event_stops:
+        at = phrase.find(stop)
+        if at > 0:
+            phrase = phrase[:at]
+    return phrase
+
+
+_CODE_IN_PARENS = re.compile(r"^\([^()]{0,20}\)")
+
+
+def _key(w: Words, phrase: str, names: list[str] | tuple[str, ...] = ()) -> str:
+    """The phrase with company names, fillers and a generic head taken off its ends."""
+    changed = True
+    while changed and phrase:
+        changed = False
+        for name in names:
+            if name and phrase.startswith(name):
+                phrase, changed = phrase[len(name) :], True
+        m = _CODE_IN_PARENS.match(phrase)
+        if m:
+            phrase, changed = phrase[m.end() :], True
+        for word in w.event_fillers:
+            if phrase.startswith(word):
+                phrase, changed = phrase[len(word) :], True
+            if phrase.endswith(word):
+                phrase, changed = phrase[: -len(word)], True
+        phrase = phrase.strip(",;:、 ")
+    for head in w.event_heads_dropped:
+        if phrase.endswith(head) and len(phrase) > len(head):
+            phrase = phrase[: -len(head)]
+            break
+    return phrase if len(phrase) >= w.event_min_chars else ""

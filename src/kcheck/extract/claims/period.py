@@ -13,7 +13,8 @@ for a flow metric (GMV, revenue) or an average (``平均重复购买率``): that
 half-year, the first three quarters or the year; so too when such a day is carried from an
 earlier sentence (``截至2021年末，总资产...。营业收入7653.29亿元``). Open-ended times (``2020年起``,
 ``2025年前``) give no period. A target set at a part of a year (``2020年年初 ... 目标
-是2000亿元``) is the year's target.
+是2000亿元``) is the year's target. A word for the period under report (``报告期内``, ``该季度``,
+``期内``) in a paragraph that names no period is the last period the article named before.
 """
 
 from __future__ import annotations
@@ -68,6 +69,12 @@ def period_of(
         elif state.period is not None:
             draft.period, draft.time_quote = state.period, state.period_quote
             draft.period_carries = True
+        else:
+            report = report_period(w, folded, q.start, state)
+            if report is not None:
+                # 报告期内，车险保费收入486.2亿元: the period the article named before
+                draft.period, draft.time_quote = report
+                draft.period_carries = True
         carried = draft.period
         day_carried = carried is not None and carried.start == carried.end and is_quarter_end(carried.end)
         if carried is not None and day_carried and draft.scope != "cumulative" and is_flow(w, s, f, draft):
@@ -82,6 +89,31 @@ def period_of(
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
     draft.period_carries = not is_base(w, folded, t)
+
+
+def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:
+    """The period under report, when a clause before ``at`` opens with a word for it
+    (报告期内，…): the last period the article named before; for a quarter's word (该季度,
+    当季) the last quarter."""
+    for m in w.report_period_re.finditer(folded, 0, at):
+        if m.start() > 0 and folded[m.start() - 1] not in CLAUSE_OPENERS:
+            continue
+        if "季" in m.group():
+            quarter = state.document_quarter
+            return (quarter, state.document_quarter_quote) if quarter is not None else None
+        period = state.document_period
+        return (period, state.document_period_quote) if period is not None else None
+    return None
+
+
+def is_quarter(span: Span) -> bool:
+    s, e = span.start, span.end
+    return (
+        s.day == 1 and s.month % 3 == 1 and (e.year, e.month) == (s.year, s.month + 2) and is_quarter_end(e)
+    )
+
+
+CLAUSE_OPENERS = frozenset(" ，,；;：:。")
 
 
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:

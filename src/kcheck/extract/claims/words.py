@@ -94,12 +94,24 @@ class Words:
         self.tail = re.compile(f"(?:[{closing}]|{trim})+$")
         self.announcement = tuple(f(rules.events.announcement))
         self.event_verbs = {name: e.verb for name, e in rules.events.events.items() if e.verb is not None}
+        ev = rules.events
+        self.event_subjects = {name: e.subject for name, e in ev.events.items() if e.subject is not None}
+        self.event_fillers = tuple(sorted(f(ev.subject_fillers), key=len, reverse=True))
+        self.event_stops = tuple(f(ev.subject_stops))
+        self.event_owners = tuple(f(ev.subject_owners))
+        self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
+        self.event_min_chars = ev.subject_min_chars
+        self.product_heads = tuple(sorted(f(ev.product_heads), key=len, reverse=True))
+        self.looking_ahead = tuple(
+            f([*ev.looking_ahead, *kinds.target, *kinds.forecast, *rules.boilerplate.future_cues])
+        )
         self.relative_words = tuple(f(rules.time.relative_years))
         self.present = tuple(f(kinds.present))
         self.respectively_re = word_pattern(f(kinds.respectively))
         self.hypothetical = tuple(f(kinds.hypothetical))
         self.hypothetical_re = word_pattern(self.hypothetical)
         self.anaphora_re = word_pattern(self.anaphora)
+        self.report_period_re = word_pattern(f(kinds.report_period))
         self.segment_re = word_pattern(self.segment_cues)
         self.money_re = word_pattern(self.money_context)
         self.present_re = word_pattern(self.present)
