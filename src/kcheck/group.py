@@ -39,14 +39,27 @@ def dedupe_key(claim: Claim) -> tuple[str, str, str, int]:
 
 
 def unique_claims(claims: Iterable[Claim]) -> list[Claim]:
-    """``claims`` with repeats of one sentence in one document dropped (first one kept)."""
+    """``claims`` with repeats of one sentence in one document dropped (first one kept).
+
+    Two claims with equal keys share their document and offset, so the sentence is folded
+    only for claims that share both with another (rare): most topics fold nothing.
+    """
+    claims = list(claims)
+    places: dict[tuple[str, int], int] = {}
+    for claim in claims:
+        place = (claim.doc, claim.offset)
+        places[place] = places.get(place, 0) + 1
+    if len(places) == len(claims):
+        return claims
     seen: set[tuple[str, str, str, int]] = set()
     out: list[Claim] = []
     for claim in claims:
-        key = dedupe_key(claim)
-        if key not in seen:
+        if places[(claim.doc, claim.offset)] > 1:
+            key = dedupe_key(claim)
+            if key in seen:
+                continue
             seen.add(key)
-            out.append(claim)
+        out.append(claim)
     return out
 
 
