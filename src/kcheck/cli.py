@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,7 +30,7 @@ from kcheck.output import (
     write_stdout,
 )
 from kcheck.pipeline import Settings, View
-from kcheck.report import FORMATS, RenderOptions, RunInfo, github, render
+from kcheck.report import FORMATS, RenderOptions, RunInfo, github, stream
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
 from kcheck.report.claims import render as render_claims
 from kcheck.report.explain import as_json, explain, find
@@ -211,10 +211,10 @@ def require_documents(documents: int, unreadable: int, settings: Settings) -> No
     raise UsageError(f"nothing to check: no readable article under {where} ({why})")
 
 
-def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
-    """The finished output to stdout (every write checked) or to ``output`` (never onto an
-    input, a link or a device; see kcheck.output). The text holds exactly the styles chosen
-    (--color), so it is written as it is."""
+def emit(text: str | Iterable[str], output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """The finished output (a string, or the chunks a format streams) to stdout (every write
+    checked) or to ``output`` (never onto an input, a link or a device; see kcheck.output).
+    The text holds exactly the styles chosen (--color), so it is written as it is."""
     if output is None:
         try:
             write_stdout(text)
@@ -444,7 +444,7 @@ def report_cmd(settings: config.Config) -> None:
             output_dir=str(output.resolve().parent) if output is not None else None,
         ),
     )
-    emit(render(outcome.shown, fmt, options), output, corpus.paths)
+    emit(stream(outcome.shown, fmt, options), output, corpus.paths)
     if fmt == "github":
         append_step_summary(github.step_summary(outcome.shown, options))
     hidden = outcome.hidden_failure(fail_on)
