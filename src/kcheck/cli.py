@@ -32,7 +32,7 @@ from kcheck.output import (
 from kcheck.pipeline import Settings, View
 from kcheck.report import FORMATS, RenderOptions, RunInfo, github, stream
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
-from kcheck.report.claims import render as render_claims
+from kcheck.report.claims import stream as stream_claims
 from kcheck.report.explain import as_json, explain, find
 from kcheck.rules import check_rules, load_rules
 
@@ -512,7 +512,7 @@ def claims_cmd(settings: config.Config, fmt: str, listing: Path | None) -> None:
     for problem in extraction.problems:
         log.warning("%s: %s", problem.path, problem.error)
     require_documents(len(extraction.documents), len(extraction.problems), corpus)
-    emit(render_claims(extraction.claims, fmt, width=terminal_width(listing)), listing, corpus.paths)
+    emit(stream_claims(extraction.claims, fmt, width=terminal_width(listing)), listing, corpus.paths)
 
 
 # --------------------------------------------------------------------------- explain
