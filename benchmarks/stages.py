@@ -47,7 +47,7 @@ def _rss_mb() -> float:
 def child(root: Path, cache: Path) -> dict[str, float]:
     """One measured run of the stages after extraction, in this (fresh) process."""
     from kcheck import pipeline
-    from kcheck.check import run_checks, settle_topics
+    from kcheck.check import context, run_checks, settle_topics
     from kcheck.group import group_claims
     from kcheck.models import Report
     from kcheck.output import write_atomic
@@ -66,11 +66,12 @@ def child(root: Path, cache: Path) -> dict[str, float]:
     grouped = group_claims(extraction.claims, rules)
     out["group"] = time.perf_counter() - t
     by_id = {c.id: c for c in extraction.claims}
+    checking = context(grouped, by_id, rules)
     t = time.perf_counter()
-    conflicts = run_checks(grouped, by_id, rules)
+    conflicts = run_checks(grouped, by_id, rules, checking)
     out["checks"] = time.perf_counter() - t
     t = time.perf_counter()
-    topics = settle_topics(grouped, conflicts, by_id, rules)
+    topics = settle_topics(grouped, conflicts, by_id, rules, checking)
     out["settle"] = time.perf_counter() - t
     report = Report(
         documents=extraction.documents, topics=topics, conflicts=conflicts, claims=extraction.claims

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kcheck import baseline as baselines
 from kcheck import progress, suppress
 from kcheck.changed import changed_files, involving
+from kcheck.check import context as check_context
 from kcheck.check import run_checks, settle_topics
 from kcheck.engine import Job, Worker, gather
 from kcheck.engine import local as local_engine
@@ -176,8 +177,9 @@ def run(settings: Settings, rules: RuleSet) -> Report:
     if grouped is None:
         grouped = group_claims(claims, rules)
     by_id = {c.id: c for c in claims}
-    conflicts = run_checks(grouped, by_id, rules)
-    topics = settle_topics(grouped, conflicts, by_id, rules)
+    checking = check_context(grouped, by_id, rules)  # shared: each topic's claims sorted out once
+    conflicts = run_checks(grouped, by_id, rules, checking)
+    topics = settle_topics(grouped, conflicts, by_id, rules, checking)
     summary = Summary(
         documents=len(extraction.documents),
         claims=len(claims),

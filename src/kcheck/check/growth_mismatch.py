@@ -63,9 +63,12 @@ def _what(topic: Topic) -> TopicKey | None:
 def check(ctx: CheckContext) -> list[Conflict]:
     levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
     rates: list[Topic] = []
+    whats: dict[TopicKey, TopicKey | None] = {}  # topics differing only in period share one
     for topic in ctx.grouped():
         key = topic.key
-        what = _what(topic)
+        if key not in whats:
+            whats[key] = _what(topic)
+        what = whats[key]
         if key.period is None or what is None:
             continue
         if key.type is ClaimType.FIGURE and key.dimension in _LEVEL_DIMENSIONS:
@@ -85,7 +88,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
             continue
         period = stated[0].period
         before_period = previous_period(period, change)
-        what = _what(rate_topic)
+        what = whats[rate_topic.key]
         if before_period is None or what is None:
             continue
         for after_topic in levels.get((what, period), []):
