@@ -55,7 +55,7 @@ def child(root: Path, cache: Path) -> dict[str, float]:
     from kcheck.rules import load_rules
 
     rules = load_rules(root / "rules")
-    settings = pipeline.Settings(paths=(str(root / "articles"),), cache_dir=cache, jobs=1)
+    settings = pipeline.Settings(paths=(str(root / "articles"),), cache_dir=cache)
     out: dict[str, float] = {}
     t = time.perf_counter()
     extraction = pipeline.collect(settings, rules)
