@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import TypeVar
 
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
@@ -19,6 +21,8 @@ from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span
 from kcheck.text.calendar import is_month_end, month_end, period_label
 
 TYPE = CheckType.GROWTH_MISMATCH.value
+
+T = TypeVar("T")
 
 _LEVEL_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT)
 
@@ -62,13 +66,10 @@ def _what(topic: Topic) -> TopicKey | None:
 
 def check(ctx: CheckContext) -> list[Conflict]:
     levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
-    rates: list[Topic] = []
-    whats: dict[TopicKey, TopicKey | None] = {}  # topics differing only in period share one
+    rates: list[tuple[Topic, TopicKey]] = []
     for topic in ctx.grouped():
         key = topic.key
-        if key not in whats:
-            whats[key] = _what(topic)
-        what = whats[key]
+        what = _what(topic)
         if key.period is None or what is None:
             continue
         if key.type is ClaimType.FIGURE and key.dimension in _LEVEL_DIMENSIONS:
@@ -78,18 +79,17 @@ def check(ctx: CheckContext) -> list[Conflict]:
             and key.change in ("yoy", "qoq")
             and key.dimension is Dimension.PERCENT
         ):
-            rates.append(topic)
+            rates.append((topic, what))
     found: list[Conflict] = []
     tolerance = ctx.rules.checks.growth_tolerance_pp
-    for rate_topic in rates:
+    for rate_topic, what in rates:
         stated = ctx.valued(rate_topic)
         change = rate_topic.key.change
         if not stated or stated[0].period is None or change is None:
             continue
         period = stated[0].period
         before_period = previous_period(period, change)
-        what = whats[rate_topic.key]
-        if before_period is None or what is None:
+        if before_period is None:
             continue
         for after_topic in levels.get((what, period), []):
             for before_topic in levels.get((what, before_period), []):
@@ -114,21 +114,12 @@ def _compare(
     afters = ctx.valued(after_topic)
     if not befores or not afters:
         return None
-    best: tuple[float, Claim, Claim, Claim, Bounds] | None = None
-    # the arithmetic depends on the intervals only: each distinct one once, with the first
-    # claim stating it (the one a walk over every claim would have kept), so 100 articles
-    # quoting the same two levels and rate cost one comparison, not a million
-    before_bounds, after_bounds = _distinct(ctx, befores), _distinct(ctx, afters)
-    for rb, rate in _distinct(ctx, stated):
-        widened = Bounds(rb.low - tolerance, rb.high + tolerance)
-        for before_bound, before in before_bounds:
-            for after_bound, after in after_bounds:
-                implied = growth_bounds(before_bound, after_bound)
-                if implied.overlaps(widened):
-                    return None  # some reading of the stated figures agrees
-                gap = implied.gap(widened)
-                if best is None or gap < best[0]:
-                    best = (gap, rate, before, after, implied)
+    best = closest(
+        [(ctx.bounds(c), c) for c in stated],
+        [(ctx.bounds(c), c) for c in befores],
+        [(ctx.bounds(c), c) for c in afters],
+        tolerance,
+    )
     if best is None or math.isinf(best[0]):
         return None
     _, rate, before, after, implied = best
@@ -151,11 +142,40 @@ def _compare(
     )
 
 
-def _distinct(ctx: CheckContext, claims: list[Claim]) -> list[tuple[Bounds, Claim]]:
-    """Each distinct interval among ``claims`` once, with the first claim that states it."""
-    out: dict[Bounds, Claim] = {}
-    for claim in claims:
-        out.setdefault(ctx.bounds(claim), claim)
+def closest(
+    rates: Sequence[tuple[Bounds, T]],
+    befores: Sequence[tuple[Bounds, T]],
+    afters: Sequence[tuple[Bounds, T]],
+    tolerance: float,
+) -> tuple[float, T, T, T, Bounds] | None:
+    """(gap, rate, before, after, implied growth) of the reading of the stated figures that
+    comes closest to agreeing, the first such in the order rate, before, after; None when
+    some reading agrees (within ``tolerance`` percentage points) or nothing is stated.
+
+    The arithmetic depends on the intervals only: each distinct one is taken once, with the
+    first item stating it (the one a walk over every item would have kept), so 100 articles
+    quoting the same two levels and rate cost one comparison, not a million.
+    """
+    best: tuple[float, T, T, T, Bounds] | None = None
+    before_bounds, after_bounds = _distinct(befores), _distinct(afters)
+    for rb, rate in _distinct(rates):
+        widened = Bounds(rb.low - tolerance, rb.high + tolerance)
+        for before_bound, before in before_bounds:
+            for after_bound, after in after_bounds:
+                implied = growth_bounds(before_bound, after_bound)
+                if implied.overlaps(widened):
+                    return None  # some reading of the stated figures agrees
+                gap = implied.gap(widened)
+                if best is None or gap < best[0]:
+                    best = (gap, rate, before, after, implied)
+    return best
+
+
+def _distinct(items: Sequence[tuple[Bounds, T]]) -> list[tuple[Bounds, T]]:
+    """Each distinct interval among ``items`` once, with the first item that states it."""
+    out: dict[Bounds, T] = {}
+    for bounds, item in items:
+        out.setdefault(bounds, item)
     return list(out.items())
 
 

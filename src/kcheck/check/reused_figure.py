@@ -69,16 +69,13 @@ def _value_key(value: float) -> str:
 
 def check(ctx: CheckContext) -> list[Conflict]:
     families: dict[TopicKey, list[tuple[Topic, Claim]]] = defaultdict(list)
-    whats: dict[TopicKey, TopicKey] = {}  # topics differing only in period share one family
     for topic in ctx.grouped():
         if topic.key.type is not ClaimType.FIGURE or topic.key.kind not in (None, ClaimKind.ACTUAL):
             continue  # forecasts for different days (预计发送旅客1050万人次) may honestly agree
         revised = ctx.revised(topic)
         chosen = [c for c in ctx.topic_claims(topic) if c.id not in revised and distinctive(c, ctx)]
         if chosen:
-            if topic.key not in whats:
-                whats[topic.key] = _what(topic.key)
-            families[whats[topic.key]].extend((topic, c) for c in chosen)
+            families[_what(topic.key)].extend((topic, c) for c in chosen)
     found: list[Conflict] = []
     for members in families.values():
         by_value: dict[str, list[tuple[Topic, Claim]]] = defaultdict(list)
