@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,9 +32,9 @@ from kcheck.output import (
     write_stdout,
 )
 from kcheck.pipeline import Settings, View
-from kcheck.report import FORMATS, RenderOptions, RunInfo, github, render
+from kcheck.report import FORMATS, RenderOptions, RunInfo, github, stream
 from kcheck.report.claims import FORMATS as CLAIM_FORMATS
-from kcheck.report.claims import render as render_claims
+from kcheck.report.claims import stream as stream_claims
 from kcheck.report.explain import as_json, explain, find
 from kcheck.rules import check_rules, default_rules_dir, load_rules
 
@@ -213,10 +213,10 @@ def require_documents(documents: int, unreadable: int, settings: Settings) -> No
     raise UsageError(f"nothing to check: no readable article under {where} ({why})")
 
 
-def emit(text: str, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
-    """The finished output to stdout (every write checked) or to ``output`` (never onto an
-    input, a link or a device; see kcheck.output). The text holds exactly the styles chosen
-    (--color), so it is written as it is."""
+def emit(text: str | Iterable[str], output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """The finished output (a string, or the chunks a format streams) to stdout (every write
+    checked) or to ``output`` (never onto an input, a link or a device; see kcheck.output).
+    The text holds exactly the styles chosen (--color), so it is written as it is."""
     if output is None:
         try:
             write_stdout(text)
@@ -418,15 +418,16 @@ def report_cmd(settings: config.Config) -> None:
     done = rerun.recall(store, key) if store is not None and key is not None else None
     if done is not None:
         log.info("nothing changed since a run kept in the cache: its report")
+        chunks = done.text
     else:
         done = _report(settings, corpus, view, rules_dir, fmt, options, fail_on)
-        if store is not None and key is not None:
-            rerun.keep(store, key, done)
-    if store is not None:
-        store.close()
+        # the report goes out as it is rendered; a copy is kept on the way for the next run
+        chunks = rerun.keeping(store, key, done) if store is not None and key is not None else done.text
     for level, message in done.messages:
         log.log(level, "%s", message)
-    emit(done.text, output, corpus.paths)
+    emit(chunks, output, corpus.paths)
+    if store is not None:
+        store.close()
     if done.summary is not None:
         append_step_summary(done.summary)
     if done.hidden is not None:
@@ -513,7 +514,7 @@ def _report(
     assert options.run is not None
     options = dataclasses.replace(options, run=dataclasses.replace(options.run, rules=rules_from))
     return rerun.Transcript(
-        text=render(outcome.shown, fmt, options),
+        text=stream(outcome.shown, fmt, options),
         code=outcome.exit_code(fail_on),
         messages=said,
         hidden=outcome.hidden_failure(fail_on),
@@ -578,7 +579,7 @@ def claims_cmd(settings: config.Config, fmt: str, listing: Path | None) -> None:
     for problem in extraction.problems:
         log.warning("%s: %s", problem.path, problem.error)
     require_documents(len(extraction.documents), len(extraction.problems), corpus)
-    emit(render_claims(extraction.claims, fmt, width=terminal_width(listing)), listing, corpus.paths)
+    emit(stream_claims(extraction.claims, fmt, width=terminal_width(listing)), listing, corpus.paths)
 
 
 # --------------------------------------------------------------------------- explain

@@ -18,7 +18,7 @@ import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import BinaryIO, TextIO
@@ -94,8 +94,13 @@ def _sigterm_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def write_atomic(path: Path, text: str, inputs: Sequence[str] = ()) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same directory and a rename.
+def _pieces(text: str | Iterable[str]) -> Iterable[str]:
+    return (text,) if isinstance(text, str) else text
+
+
+def write_atomic(path: Path, text: str | Iterable[str], inputs: Sequence[str] = ()) -> None:
+    """Write ``text`` (a string, or its chunks as a renderer streams them) to ``path`` via a
+    temporary file in the same directory and a rename.
 
     ``inputs`` are the paths the run read: ``path`` may be neither one of them nor inside one.
     The directory must exist: a typo in ``-o reprots/x.json`` should not create ``reprots/``.
@@ -115,7 +120,8 @@ def write_atomic(path: Path, text: str, inputs: Sequence[str] = ()) -> None:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                    fh.write(text)
+                    for piece in _pieces(text):
+                        fh.write(piece)
                     fh.flush()
                     os.fchmod(fh.fileno(), mode)
                     os.fsync(fh.fileno())
@@ -128,29 +134,33 @@ def write_atomic(path: Path, text: str, inputs: Sequence[str] = ()) -> None:
         raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
 
 
-def write_stdout(text: str, stream: TextIO | None = None) -> None:
-    """Write all of ``text`` to stdout, checking every write; OutputError when it fails.
+def write_stdout(text: str | Iterable[str], stream: TextIO | None = None) -> None:
+    """Write all of ``text`` (a string, or its chunks) to stdout, checking every write;
+    OutputError when it fails.
 
     BrokenPipeError (the reader stopped, ``| head``) is left to the caller.
     """
     out = stream if stream is not None else sys.stdout
     buffer: BinaryIO | None = getattr(out, "buffer", None)
     if buffer is None:
-        out.write(text)
+        for piece in _pieces(text):
+            out.write(piece)
         out.flush()
         return
-    data = memoryview(text.encode(out.encoding or "utf-8", errors="backslashreplace"))
     try:
         out.flush()
         done = 0
-        while done < len(data):
-            chunk = data[done : done + CHUNK]
-            written = buffer.write(chunk)
-            if not written:
-                raise OutputError(
-                    f"stdout: short write: {done + (written or 0)} of {len(data)} bytes written"
-                )
-            done += written
+        for piece in _pieces(text):
+            data = memoryview(piece.encode(out.encoding or "utf-8", errors="backslashreplace"))
+            at = 0
+            while at < len(data):
+                written = buffer.write(data[at : at + CHUNK])
+                if not written:
+                    raise OutputError(
+                        f"stdout: short write: the report stops after {done + at} bytes written"
+                    )
+                at += written
+            done += len(data)
         buffer.flush()
     except BrokenPipeError:
         raise

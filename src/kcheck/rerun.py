@@ -36,7 +36,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -82,7 +82,7 @@ class Transcript:
     """What one run wrote: the report, its exit code, its log messages (level, text) and the
     GitHub step summary; replayed as they were."""
 
-    text: str
+    text: str | Iterable[str]  # replayed: the kept text; a fresh run: its chunks as rendered
     code: int
     messages: list[tuple[int, str]] = field(default_factory=list)
     hidden: str | None = None  # the one line on stderr about findings --min-severity hides
@@ -311,28 +311,74 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
 
 def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
     """Keep ``transcript`` under ``wanted`` unless an input changed while the run read it."""
-    if cache.readonly or not wanted.still_valid():
+    for _chunk in keeping(cache, wanted, transcript):
+        pass
+
+
+def keeping(cache: Cache, wanted: Key, transcript: Transcript) -> Iterator[str]:
+    """The report's chunks as they are written out, a copy kept under ``wanted`` on the way
+    (the report never sits in memory whole). The copy is kept only when every chunk was
+    written (a reader that stops early, `| head`, keeps nothing) and no input changed while
+    the run read it; a copy that cannot be written never stops the report itself."""
+    chunks: Iterable[str] = [transcript.text] if isinstance(transcript.text, str) else transcript.text
+    if cache.readonly:
+        yield from chunks
         return
-    # one file: the header (one line of JSON) and the report, under one checksum; any str
-    # (a lone surrogate from a file name included) comes back as it was
-    raw = (transcript.header() + "\n" + transcript.text).encode("utf-8", "surrogatepass")
-    checksum = hashlib.blake2b(raw, digest_size=20).hexdigest()
     directory = _runs_dir(cache)
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        target = directory / checksum
-        if not target.is_file():
-            fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=directory)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(raw)
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=directory)
     except OSError as exc:
+        log.warning("cache %s not written (%s)", directory, exc)
+        yield from chunks
+        return
+    # one file: the header (one line of JSON) and the report, under one checksum; any str
+    # (a lone surrogate from a file name included) comes back as it was
+    digest = hashlib.blake2b(digest_size=20)
+    complete = False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            copying = True
+
+            def put(text: str) -> None:
+                nonlocal copying
+                if not copying:
+                    return
+                raw = text.encode("utf-8", "surrogatepass")
+                digest.update(raw)
+                try:
+                    fh.write(raw)
+                except OSError as exc:
+                    log.warning("cache %s not written (%s)", directory, exc)
+                    copying = False
+
+            put(transcript.header() + "\n")
+            for chunk in chunks:
+                put(chunk)
+                yield chunk
+            if copying:
+                fh.flush()
+                os.fsync(fh.fileno())
+                complete = True
+    except OSError as exc:
+        log.warning("cache %s not written (%s)", directory, exc)
+    finally:
+        if not complete:
+            Path(tmp).unlink(missing_ok=True)
+    if not complete:
+        return
+    checksum = digest.hexdigest()
+    target = directory / checksum
+    try:
+        if not wanted.still_valid():
+            Path(tmp).unlink(missing_ok=True)
+            return
+        if target.is_file():
+            Path(tmp).unlink(missing_ok=True)
+        else:
+            os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
         log.warning("cache %s not written (%s)", directory, exc)
         return
     now = time.time()

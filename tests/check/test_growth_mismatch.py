@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from claimkit import YI, figure, findings, rate, run, span, with_checks
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kcheck.check.growth_mismatch import previous_period
+from kcheck.check.growth_mismatch import closest, previous_period
 from kcheck.check.intervals import Bounds, growth_bounds
 
 
@@ -218,3 +222,54 @@ def test_rate_against_the_earlier_level_beside_it(text: str, fires: bool) -> Non
     assert bool([c for c in conflicts if c.type == "growth_mismatch"]) == fires, [
         c.message for c in conflicts
     ]
+
+
+# --------------------------------------------------------------------------- distinct intervals
+
+
+def _every_triple(
+    rates: list[tuple[Bounds, int]],
+    befores: list[tuple[Bounds, int]],
+    afters: list[tuple[Bounds, int]],
+    tol: float,
+) -> tuple[float, int, int, int, Bounds] | None:
+    """The plain definition: every (rate, before, after) of the stated items compared."""
+    best: tuple[float, int, int, int, Bounds] | None = None
+    for rb, r in rates:
+        widened = Bounds(rb.low - tol, rb.high + tol)
+        for bb, b in befores:
+            for ab, a in afters:
+                implied = growth_bounds(bb, ab)
+                if implied.overlaps(widened):
+                    return None
+                gap = implied.gap(widened)
+                if best is None or gap < best[0]:
+                    best = (gap, r, b, a, implied)
+    return best
+
+
+# few distinct intervals, so that many items state the same one (articles quoting one figure)
+_level_bounds = st.sampled_from(
+    [Bounds(95, 105), Bounds(99.5, 100.5), Bounds(119.5, 120.5), Bounds(150, 160)]
+)
+_rate_bounds = st.sampled_from(
+    [Bounds(19.95, 20.05), Bounds(-5.05, -4.95), Bounds(49.5, 50.5), Bounds(0, math.inf)]
+)
+
+
+def _numbered(bounds: list[Bounds], start: int) -> list[tuple[Bounds, int]]:
+    return [(b, start + n) for n, b in enumerate(bounds)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_rate_bounds, max_size=6),
+    st.lists(_level_bounds, max_size=6),
+    st.lists(_level_bounds, max_size=6),
+    st.sampled_from([0.0, 0.5, 3.0]),
+)
+def test_distinct_intervals_find_what_every_triple_finds(
+    rates: list[Bounds], befores: list[Bounds], afters: list[Bounds], tolerance: float
+) -> None:
+    args = (_numbered(rates, 0), _numbered(befores, 100), _numbered(afters, 200))
+    assert closest(*args, tolerance) == _every_triple(*args, tolerance)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kcheck.check.intervals import Bounds, Stated, agreeing_groups, disagreements
+from kcheck.check.intervals import Bounds, Disagreement, Stated, agreeing_groups, disagreements
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
@@ -94,3 +94,84 @@ def test_agreeing_groups_share_a_value(items: list[Bounds]) -> None:
 def test_gaps(a: Bounds, b: Bounds, gap: float, relative: float) -> None:
     assert a.gap(b) == pytest.approx(gap) == b.gap(a)
     assert a.relative_gap(b) == pytest.approx(relative) == b.relative_gap(a)
+
+
+# --------------------------------------------------------------------------- the sweep's oracle
+
+
+def pairwise_disagreements(values: list[Stated[int]]) -> Disagreement[int] | None:
+    """The plain definition, every pair of distinct values and every pair of same-sentence
+    items compared (quadratic): what ``disagreements`` must find, however it finds it."""
+    nodes: dict[Bounds, list[Stated[int]]] = {}
+    for stated in values:
+        nodes.setdefault(stated.bounds, []).append(stated)
+    ordered = sorted(nodes.items(), key=lambda kv: (kv[0].low, kv[0].high))
+    support = [
+        {s.doc for other, items in ordered if node.overlaps(other) for s in items} for node, _ in ordered
+    ]
+    chosen: set[int] = set()
+    index = {id(stated): n for n, stated in enumerate(values)}
+    gaps: list[tuple[Bounds, Bounds]] = []
+    for i, (u, u_items) in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            v, v_items = ordered[j]
+            if u.overlaps(v):
+                continue
+            u_docs, v_docs = {s.doc for s in u_items}, {s.doc for s in v_items}
+            if {s.doc for s in u_items if not s.active} & v_docs or {
+                s.doc for s in v_items if not s.active
+            } & u_docs:
+                continue
+            from_u = {s.doc for s in u_items if s.active} - support[j]
+            from_v = {s.doc for s in v_items if s.active} - support[i]
+            if not from_u or not from_v:
+                continue
+            for items, docs in ((u_items, from_u), (v_items, from_v)):
+                chosen.update(index[id(s)] for s in items if s.active and s.doc in docs)
+            gaps.append((u, v))
+    active = [s for s in values if s.active and s.context is not None]
+    for i, a in enumerate(active):
+        for b in active[i + 1 :]:
+            if a.context == b.context and a.doc != b.doc and not a.bounds.overlaps(b.bounds):
+                chosen.update((index[id(a)], index[id(b)]))
+                gaps.append((a.bounds, b.bounds))
+    if not chosen:
+        return None
+    return Disagreement(
+        items=[values[n].item for n in sorted(chosen)],
+        min_gap=min(a.gap(b) for a, b in gaps),
+        min_relative_gap=min(a.relative_gap(b) for a, b in gaps),
+        max_relative_gap=max([0.0, *(a.relative_gap(b) for a, b in gaps)]),
+    )
+
+
+# few distinct numbers, so that identical, touching and nested intervals are common
+small = st.integers(-2, 3).map(float)
+
+
+@st.composite
+def rough_bounds(draw: st.DrawFn) -> Bounds:
+    a, b = sorted((draw(small), draw(small)))
+    low = -math.inf if draw(st.integers(0, 9)) == 0 else a
+    high = math.inf if draw(st.integers(0, 9)) == 0 else b
+    return Bounds(low, high)
+
+
+stated_items = st.lists(
+    st.tuples(
+        rough_bounds(),
+        st.sampled_from(["a.txt", "b.txt", "c.txt"]),
+        st.integers(0, 5).map(lambda n: n > 0),  # active, mostly
+        st.sampled_from([None, "s1", "s1", "s2"]),
+    ),
+    max_size=14,
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(stated_items)
+def test_the_sweep_finds_exactly_what_every_pair_finds(
+    items: list[tuple[Bounds, str, bool, str | None]],
+) -> None:
+    stated = [Stated(b, doc, i, active, context) for i, (b, doc, active, context) in enumerate(items)]
+    assert disagreements(stated) == pairwise_disagreements(stated)

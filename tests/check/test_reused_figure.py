@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from claimkit import YI, figure, findings, run, with_checks
+from claimkit import YI, figure, findings, run, span, with_checks
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kcheck.check.reused_figure import significant_digits
-from kcheck.models import Claim
+from kcheck.check.reused_figure import _involved, different_frames, significant_digits
+from kcheck.models import Claim, Span
 
 
 def _orders(quote: str, value: float, **fields: object) -> Claim:
@@ -139,3 +141,37 @@ def test_thresholds_come_from_rules() -> None:
     )
     assert findings([a, b], loose) == [("reused_figure", "warning")]
     assert findings([a, b], with_checks(disabled=["reused_figure"])) == []
+
+
+# --------------------------------------------------------------------------- distinct frames
+
+
+def _pairwise_involved(same: list[tuple[str, Claim]]) -> list[tuple[str, Claim]]:
+    """The plain definition: every pair of claims compared, each claim kept where first met."""
+    involved: dict[str, tuple[str, Claim]] = {}
+    for i, (ta, a) in enumerate(same):
+        for tb, b in same[i + 1 :]:
+            if different_frames(a, b):
+                involved.setdefault(a.id, (ta, a))
+                involved.setdefault(b.id, (tb, b))
+    return list(involved.values())
+
+
+_PERIODS = [None, span("2021-Q3"), span("2021-Q3"), span("2021-07..09"), span("2021-H2"), span("2022-Q3")]
+frames = st.tuples(
+    st.sampled_from(_PERIODS),
+    st.sampled_from([None, None, "cumulative"]),
+    st.sampled_from([None, "6月16日", "三季度"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(frames, max_size=14))
+def test_distinct_frames_find_exactly_what_every_pair_finds(
+    drawn: list[tuple[Span | None, str | None, str | None]],
+) -> None:
+    same = [
+        (f"t{n % 3}", Claim(id=f"c{n}", doc=f"d{n % 4}.txt", quote="5亿", period=p, scope=s, time_key=k))
+        for n, (p, s, k) in enumerate(drawn)
+    ]
+    assert _involved(same) == _pairwise_involved(same)  # type: ignore[arg-type]

@@ -358,3 +358,31 @@ def test_a_fifo_among_the_inputs_never_blocks_the_key(corpus: Path, tmp_path: Pa
     fresh = _kcheck(*args, "--no-cache", env=env).communicate(timeout=120)
     assert outs[0][0] == outs[1][0] == fresh[0] and b"pipe.txt" in fresh[0]
     assert HIT.encode() not in outs[1][1]
+
+
+def test_a_report_streamed_out_is_kept_only_when_every_chunk_was_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The report goes out chunk by chunk with a copy kept on the way (rerun.keeping): a
+    reader that stops early (`| head`) leaves no kept output and no temporary file; the next
+    run checks again and keeps the whole report."""
+    cache_dir = tmp_path / "cache"
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    whole = _invoke(*args, cache=None)
+    original = rerun.keeping
+
+    def stops_early(*a, **k):  # type: ignore[no-untyped-def]
+        chunks = original(*a, **k)
+        first = next(chunks)
+        chunks.close()  # the reader went away after one chunk
+        yield first
+
+    monkeypatch.setattr(rerun, "keeping", stops_early)
+    cut = _invoke(*args, cache=cache_dir)
+    assert cut.stdout and whole.stdout.startswith(cut.stdout)  # the first chunk (maybe all of it)
+    assert not (cache_dir / rerun.RUNS_DIR).exists() or not list((cache_dir / rerun.RUNS_DIR).iterdir())
+    monkeypatch.setattr(rerun, "keeping", original)
+    checks = _Checks(monkeypatch)
+    _same(_invoke(*args, cache=cache_dir), whole)
+    _same(_invoke(*args, cache=cache_dir), whole)
+    assert checks.count == 1 and len(_kept(cache_dir)) == 1

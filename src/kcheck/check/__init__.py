@@ -29,9 +29,17 @@ CHECKS: dict[str, Check] = {
 _TOPIC_CONFLICTS = (value_mismatch.TYPE, date_mismatch.TYPE)
 
 
-def run_checks(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) -> list[Conflict]:
+def context(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) -> CheckContext:
+    """What the checks read; pass one to ``run_checks`` and ``settle_topics`` so that each
+    topic's claims, revisions and masked sentences are worked out once for both."""
+    return CheckContext(topics=topics, claims=claims, rules=rules)
+
+
+def run_checks(
+    topics: list[Topic], claims: dict[str, Claim], rules: RuleSet, ctx: CheckContext | None = None
+) -> list[Conflict]:
     """Every finding of the enabled checks, most severe first."""
-    ctx = CheckContext(topics=topics, claims=claims, rules=rules)
+    ctx = ctx or context(topics, claims, rules)
     found: list[Conflict] = []
     for name, check in CHECKS.items():
         if name not in rules.checks.disabled:
@@ -40,10 +48,14 @@ def run_checks(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) ->
 
 
 def settle_topics(
-    topics: list[Topic], conflicts: list[Conflict], claims: dict[str, Claim], rules: RuleSet
+    topics: list[Topic],
+    conflicts: list[Conflict],
+    claims: dict[str, Claim],
+    rules: RuleSet,
+    ctx: CheckContext | None = None,
 ) -> list[Topic]:
     """The topics as the report shows them, given the findings (new objects; ``topics`` unchanged)."""
-    ctx = CheckContext(topics=topics, claims=claims, rules=rules)
+    ctx = ctx or context(topics, claims, rules)
     conflicted = {c.topic_id for c in conflicts if c.type in _TOPIC_CONFLICTS}
     out: list[Topic] = []
     for topic in topics:

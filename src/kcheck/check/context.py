@@ -25,6 +25,7 @@ class CheckContext:
     rules: RuleSet
     _unique: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
     _revised: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _contexts: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def topic_claims(self, topic: Topic) -> list[Claim]:
         """The topic's claims, a sentence repeated in one document counted once."""
@@ -64,10 +65,16 @@ class CheckContext:
         """Every claim with a comparable value, as the interval checks take them."""
         revised = self.revised(topic)
         return [
-            Stated(bounds(c), c.doc, c, c.id not in revised, sentence_context(c, self.rules))
+            Stated(bounds(c), c.doc, c, c.id not in revised, self.context(c))
             for c in self.topic_claims(topic)
             if has_value(c)
         ]
+
+    def context(self, claim: Claim) -> str | None:
+        """The claim's sentence with its figure masked (``group.sentence_context``), once per claim."""
+        if claim.id not in self._contexts:
+            self._contexts[claim.id] = sentence_context(claim, self.rules)
+        return self._contexts[claim.id]
 
     def grouped(self) -> Iterable[Topic]:
         """Topics built from a key (not the one-claim topics of claims that could not be grouped)."""

@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import TypeVar
 
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
@@ -27,6 +29,8 @@ from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span
 from kcheck.text.calendar import is_month_end, month_end, period_label
 
 TYPE = CheckType.GROWTH_MISMATCH.value
+
+T = TypeVar("T")
 
 _LEVEL_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT)
 
@@ -146,7 +150,7 @@ def _topics_of(ctx: CheckContext, ids: set[str]) -> dict[str, Topic]:
 
 def _between_periods(ctx: CheckContext) -> list[Conflict]:
     levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
-    rates: list[Topic] = []
+    rates: list[tuple[Topic, TopicKey]] = []
     for topic in ctx.grouped():
         key = topic.key
         what = _what(topic)
@@ -159,18 +163,17 @@ def _between_periods(ctx: CheckContext) -> list[Conflict]:
             and key.change in ("yoy", "qoq")
             and key.dimension is Dimension.PERCENT
         ):
-            rates.append(topic)
+            rates.append((topic, what))
     found: list[Conflict] = []
     tolerance = ctx.rules.checks.growth_tolerance_pp
-    for rate_topic in rates:
+    for rate_topic, what in rates:
         stated = ctx.valued(rate_topic)
         change = rate_topic.key.change
         if not stated or stated[0].period is None or change is None:
             continue
         period = stated[0].period
         before_period = previous_period(period, change)
-        what = _what(rate_topic)
-        if before_period is None or what is None:
+        if before_period is None:
             continue
         for after_topic in levels.get((what, period), []):
             for before_topic in levels.get((what, before_period), []):
@@ -194,18 +197,12 @@ def _compare(
 ) -> Conflict | None:
     if not befores or not afters:
         return None
-    best: tuple[float, Claim, Claim, Claim, Bounds] | None = None
-    for rate in stated:
-        rb = ctx.bounds(rate)
-        widened = Bounds(rb.low - tolerance, rb.high + tolerance)
-        for before in befores:
-            for after in afters:
-                implied = growth_bounds(ctx.bounds(before), ctx.bounds(after))
-                if implied.overlaps(widened):
-                    return None  # some reading of the stated figures agrees
-                gap = implied.gap(widened)
-                if best is None or gap < best[0]:
-                    best = (gap, rate, before, after, implied)
+    best = closest(
+        [(ctx.bounds(c), c) for c in stated],
+        [(ctx.bounds(c), c) for c in befores],
+        [(ctx.bounds(c), c) for c in afters],
+        tolerance,
+    )
     if best is None or math.isinf(best[0]):
         return None
     _, rate, before, after, implied = best
@@ -226,6 +223,43 @@ def _compare(
         claims=claims,
         gap=relative,
     )
+
+
+def closest(
+    rates: Sequence[tuple[Bounds, T]],
+    befores: Sequence[tuple[Bounds, T]],
+    afters: Sequence[tuple[Bounds, T]],
+    tolerance: float,
+) -> tuple[float, T, T, T, Bounds] | None:
+    """(gap, rate, before, after, implied growth) of the reading of the stated figures that
+    comes closest to agreeing, the first such in the order rate, before, after; None when
+    some reading agrees (within ``tolerance`` percentage points) or nothing is stated.
+
+    The arithmetic depends on the intervals only: each distinct one is taken once, with the
+    first item stating it (the one a walk over every item would have kept), so 100 articles
+    quoting the same two levels and rate cost one comparison, not a million.
+    """
+    best: tuple[float, T, T, T, Bounds] | None = None
+    before_bounds, after_bounds = _distinct(befores), _distinct(afters)
+    for rb, rate in _distinct(rates):
+        widened = Bounds(rb.low - tolerance, rb.high + tolerance)
+        for before_bound, before in before_bounds:
+            for after_bound, after in after_bounds:
+                implied = growth_bounds(before_bound, after_bound)
+                if implied.overlaps(widened):
+                    return None  # some reading of the stated figures agrees
+                gap = implied.gap(widened)
+                if best is None or gap < best[0]:
+                    best = (gap, rate, before, after, implied)
+    return best
+
+
+def _distinct(items: Sequence[tuple[Bounds, T]]) -> list[tuple[Bounds, T]]:
+    """Each distinct interval among ``items`` once, with the first item that states it."""
+    out: dict[Bounds, T] = {}
+    for bounds, item in items:
+        out.setdefault(bounds, item)
+    return list(out.items())
 
 
 def _pct(x: float, points: bool = False) -> str:

@@ -14,6 +14,7 @@ document states anything that agrees with the other's value.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -25,7 +26,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Bounds:
-    """A closed interval; ``-inf`` / ``inf`` where the text sets no bound."""
+    """A closed interval (``low <= high``); ``-inf`` / ``inf`` where the text sets no bound."""
 
     low: float
     high: float
@@ -104,23 +105,20 @@ class Stated(Generic[T]):
 
 
 @dataclass
-class _Node(Generic[T]):
-    """All items that commit to one identical interval."""
+class _Node:
+    """All items that commit to one identical interval: their documents and positions."""
 
     bounds: Bounds
-    items: list[Stated[T]] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+    active: dict[str, list[int]] = field(default_factory=dict)  # doc -> positions of active items
+    revised_docs: set[str] = field(default_factory=set)
 
-    @property
-    def docs(self) -> set[str]:
-        return {s.doc for s in self.items}
-
-    @property
-    def active_docs(self) -> set[str]:
-        return {s.doc for s in self.items if s.active}
-
-    @property
-    def revised_docs(self) -> set[str]:
-        return {s.doc for s in self.items if not s.active}
+    def add(self, position: int, doc: str, active: bool) -> None:
+        self.docs.add(doc)
+        if active:
+            self.active.setdefault(doc, []).append(position)
+        else:
+            self.revised_docs.add(doc)
 
 
 @dataclass
@@ -133,28 +131,49 @@ class Disagreement(Generic[T]):
     max_relative_gap: float = 0.0  # largest relative gap: how material the disagreement is
 
 
+def _nodes(values: Sequence[tuple[int, Stated[T]]]) -> list[_Node]:
+    """Items merged by identical interval, sorted by (low, high)."""
+    nodes: dict[Bounds, _Node] = {}
+    for position, stated in values:
+        node = nodes.get(stated.bounds)
+        if node is None:
+            node = nodes[stated.bounds] = _Node(stated.bounds)
+        node.add(position, stated.doc, stated.active)
+    return sorted(nodes.values(), key=lambda n: (n.bounds.low, n.bounds.high))
+
+
+def _sweep(ordered: list[_Node]) -> tuple[list[list[int]], list[list[int]]]:
+    """For each node (sorted by low): the later nodes that overlap it and those that do not.
+
+    A later node starts at or after this one; past the first one that starts beyond this
+    one's high end, none can overlap, so the overlapping ones are found by a sorted sweep
+    (cost: the overlaps found, not every pair). Every overlap is returned on both sides.
+    """
+    lows = [n.bounds.low for n in ordered]
+    overlapping: list[list[int]] = [[] for _ in ordered]
+    disjoint_after: list[list[int]] = [[] for _ in ordered]
+    for i, node in enumerate(ordered):
+        cut = bisect_right(lows, node.bounds.high, lo=i + 1)
+        for j in range(i + 1, cut):
+            if node.bounds.overlaps(ordered[j].bounds):
+                overlapping[i].append(j)
+                overlapping[j].append(i)
+            else:  # never for well-formed intervals (low <= high)
+                disjoint_after[i].append(j)
+        disjoint_after[i].extend(range(cut, len(ordered)))
+    return overlapping, disjoint_after
+
+
 def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
     """The contradicting items among ``values``; ``None`` when all agree.
 
     Two values contradict when they are disjoint and neither document states anything that
     agrees with the other's value; or when two documents carry the same sentence (the same
-    ``context``) with disjoint values. Items with identical bounds are merged first, so the
-    cost is quadratic only in the number of distinct values a topic holds, not in the
-    number of documents.
+    ``context``) with disjoint values. Items with identical bounds are merged first and the
+    overlaps are found by a sorted sweep, so the cost is linear in the number of items and
+    quadratic only in the number of distinct, mutually disjoint values one topic holds.
     """
-    nodes: dict[Bounds, _Node[T]] = {}
-    for stated in values:
-        nodes.setdefault(stated.bounds, _Node(stated.bounds)).items.append(stated)
-    ordered = sorted(nodes.values(), key=lambda n: (n.bounds.low, n.bounds.high))
-    support: list[set[str]] = []
-    for node in ordered:
-        docs: set[str] = set()
-        for other in ordered:
-            if node.bounds.overlaps(other.bounds):
-                docs |= other.docs
-        support.append(docs)
     chosen: set[int] = set()  # positions in ``values``
-    index = {id(stated): n for n, stated in enumerate(values)}
     min_gap = math.inf
     min_rel = math.inf
     max_rel = 0.0
@@ -165,32 +184,54 @@ def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
         min_rel = min(min_rel, a.relative_gap(b))
         max_rel = max(max_rel, a.relative_gap(b))
 
+    ordered = _nodes(list(enumerate(values)))
+    overlapping, disjoint_after = _sweep(ordered)
+    # the documents stating something that agrees with each node's value
+    support: list[set[str]] = []
+    for i, node in enumerate(ordered):
+        docs = set(node.docs)
+        for j in overlapping[i]:
+            docs |= ordered[j].docs
+        support.append(docs)
     for i, u in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
+        if not u.active:
+            continue
+        for j in disjoint_after[i]:
             v = ordered[j]
-            if u.bounds.overlaps(v.bounds):
+            if not v.active:
                 continue
             if u.revised_docs & v.docs or v.revised_docs & u.docs:
                 # a document states one value as revised to the other (目标是2000亿元，后又
                 # 上调至2500亿元): sources quoting either are not wrong
                 continue
-            from_u = u.active_docs - support[j]
-            from_v = v.active_docs - support[i]
+            from_u = [d for d in u.active if d not in support[j]]
+            from_v = [d for d in v.active if d not in support[i]]
             if not from_u or not from_v:
                 continue
             for node, docs_ in ((u, from_u), (v, from_v)):
-                chosen.update(index[id(s)] for s in node.items if s.active and s.doc in docs_)
+                for doc in docs_:
+                    chosen.update(node.active[doc])
             pair(u.bounds, v.bounds)
-    by_context: dict[str, list[Stated[T]]] = {}
-    for stated in values:
+    by_context: dict[str, list[tuple[int, Stated[T]]]] = {}
+    for position, stated in enumerate(values):
         if stated.active and stated.context is not None:
-            by_context.setdefault(stated.context, []).append(stated)
+            by_context.setdefault(stated.context, []).append((position, stated))
     for same in by_context.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1 :]:
-                if a.doc != b.doc and not a.bounds.overlaps(b.bounds):
-                    chosen.update((index[id(a)], index[id(b)]))
-                    pair(a.bounds, b.bounds)
+        if len(same) < 2:
+            continue
+        nodes = _nodes(same)
+        _, disjoint = _sweep(nodes)
+        for i, a in enumerate(nodes):
+            for b in (nodes[j] for j in disjoint[i]):
+                # some item of ``a`` and some of ``b`` come from different documents
+                if len(a.docs) == 1 and a.docs == b.docs:
+                    continue
+                for node, other in ((a, b), (b, a)):
+                    only = next(iter(other.docs)) if len(other.docs) == 1 else None
+                    for doc, positions in node.active.items():
+                        if doc != only:
+                            chosen.update(positions)
+                pair(a.bounds, b.bounds)
     if not chosen:
         return None
     items = [values[n].item for n in sorted(chosen)]

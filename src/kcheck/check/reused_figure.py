@@ -15,7 +15,9 @@ Forecasts and targets are left out: one planned figure for several days (预计�
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from decimal import Decimal
 
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
@@ -105,11 +107,10 @@ def check(ctx: CheckContext) -> list[Conflict]:
     for topic in ctx.grouped():
         if topic.key.type is not ClaimType.FIGURE or topic.key.kind not in (None, ClaimKind.ACTUAL):
             continue  # forecasts for different days (预计发送旅客1050万人次) may honestly agree
-        family = _what(topic.key, scopes)
         revised = ctx.revised(topic)
-        for claim in ctx.topic_claims(topic):
-            if claim.id not in revised and distinctive(claim, ctx):
-                families[family].append((topic, claim))
+        chosen = [c for c in ctx.topic_claims(topic) if c.id not in revised and distinctive(c, ctx)]
+        if chosen:
+            families[_what(topic.key, scopes)].extend((topic, c) for c in chosen)
     found: list[Conflict] = []
     for members in families.values():
         by_value: dict[str, list[tuple[Topic, Claim]]] = defaultdict(list)
@@ -117,15 +118,52 @@ def check(ctx: CheckContext) -> list[Conflict]:
             if claim.value is not None and math.isfinite(claim.value):
                 by_value[_value_key(claim.value)].append((topic, claim))
         for value, same in by_value.items():
-            involved: dict[str, tuple[Topic, Claim]] = {}
-            for i, (ta, a) in enumerate(same):
-                for tb, b in same[i + 1 :]:
-                    if different_frames(a, b, is_flow(a, ctx) and a.metric == b.metric):
-                        involved.setdefault(a.id, (ta, a))
-                        involved.setdefault(b.id, (tb, b))
+            involved = _involved(same, lambda c: is_flow(c, ctx))
             if involved:
-                found.append(_conflict(ctx, value, list(involved.values())))
+                found.append(_conflict(ctx, value, involved))
     return found
+
+
+def _frame_key(claim: Claim, flow: Callable[[Claim], bool]) -> tuple[object, ...]:
+    """All that ``different_frames`` reads of a claim (with whether its metric is a flow)."""
+    return (claim.period, claim.scope, claim.time_key, claim.metric, flow(claim))
+
+
+def _involved(
+    same: list[tuple[Topic, Claim]], flow: Callable[[Claim], bool] = lambda c: False
+) -> list[tuple[Topic, Claim]]:
+    """The claims given for a time frame that differs from another one's, in the order a
+    walk over every pair (first, second) would meet them.
+
+    Claims are compared by their distinct time frames (a figure quoted by 500 articles for
+    one quarter is one frame), so the cost is linear in the claims and quadratic only in
+    the number of distinct frames of one figure.
+    """
+    positions: dict[tuple[object, ...], list[int]] = {}
+    for n, (_, claim) in enumerate(same):
+        positions.setdefault(_frame_key(claim, flow), []).append(n)
+    frames = list(positions)
+    first = {f: same[positions[f][0]][1] for f in frames}
+    differing: dict[tuple[object, ...], list[tuple[object, ...]]] = {f: [] for f in frames}
+    for i, f in enumerate(frames):
+        for g in frames[i + 1 :]:
+            a, b = first[f], first[g]
+            if different_frames(a, b, flow(a) and a.metric == b.metric):
+                differing[f].append(g)
+                differing[g].append(f)
+    met: list[tuple[tuple[int, int, int], int]] = []
+    for n, (_, claim) in enumerate(same):
+        others = differing[_frame_key(claim, flow)]
+        if not others:
+            continue
+        # the first pair holding this claim: (an earlier partner, it) before any (it, a later one)
+        earliest = min(positions[g][0] for g in others)
+        if earliest < n:
+            met.append(((earliest, n, 1), n))
+        else:
+            later = min(positions[g][bisect_right(positions[g], n)] for g in others if positions[g][-1] > n)
+            met.append(((n, later, 0), n))
+    return [same[n] for _, n in sorted(met)]
 
 
 def _shared_words(labels: list[str]) -> str:

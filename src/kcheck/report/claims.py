@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from enum import Enum
 from typing import Any
 
@@ -18,14 +18,20 @@ from pydantic import BaseModel
 from kcheck import escape
 from kcheck.models import Claim, Span
 from kcheck.report import describe
+from kcheck.report import json as report_json
 
 QUOTE_COLUMNS = 24
 
 
 def jsonl(claims: Sequence[Claim]) -> str:
     """One JSON object per line, the contract's Claim fields first."""
-    return escape.json_text(
-        "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims)
+    return "".join(jsonl_chunks(claims))
+
+
+def jsonl_chunks(claims: Sequence[Claim]) -> Iterator[str]:
+    """``jsonl``'s text in chunks of whole lines (report.json.batched)."""
+    return report_json.batched(
+        json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in claims
     )
 
 
@@ -41,6 +47,12 @@ def csv_columns() -> list[str]:
 
 
 def csv_text(claims: Sequence[Claim]) -> str:
+    return "".join(csv_chunks(claims))
+
+
+def csv_chunks(claims: Sequence[Claim]) -> Iterator[str]:
+    """``csv_text`` in chunks of whole rows, each guarded (escape.guard works line by line,
+    and a chunk ends with a row's line break)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(csv_columns())
@@ -53,7 +65,11 @@ def csv_text(claims: Sequence[Claim]) -> str:
             else:
                 row.append(_cell(value))
         writer.writerow(row)
-    return escape.guard(buf.getvalue())
+        if buf.tell() >= report_json.BATCH:
+            yield escape.guard(buf.getvalue())
+            buf.seek(0)
+            buf.truncate()
+    yield escape.guard(buf.getvalue())
 
 
 # columns a narrow terminal loses first (the rest: id, source, as written, value)
@@ -110,6 +126,15 @@ def id_length(ids: Sequence[str], minimum: int = 8) -> int:
 
 
 FORMATS: dict[str, Callable[[Sequence[Claim]], str]] = {"table": table, "jsonl": jsonl, "csv": csv_text}
+
+
+def stream(claims: Sequence[Claim], fmt: str, width: int | None = None) -> Iterator[str]:
+    """``render``'s text in chunks: JSON Lines and CSV a few hundred claims at a time."""
+    if fmt == "jsonl":
+        return jsonl_chunks(claims)
+    if fmt == "csv":
+        return csv_chunks(claims)
+    return iter((render(claims, fmt, width),))
 
 
 def render(claims: Sequence[Claim], fmt: str, width: int | None = None) -> str:

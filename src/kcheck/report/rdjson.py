@@ -8,17 +8,27 @@ are left out; a document without a publication date is an ``INFO`` diagnostic.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from typing import Any
 
 from kcheck.models import Claim, Report, Severity
 from kcheck.report import describe
+from kcheck.report.json import batched, encoded
 from kcheck.report.options import RenderOptions
 
 SEVERITIES = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
+    return "".join(chunks(report, options))
+
+
+def chunks(report: Report, options: RenderOptions | None = None) -> Iterator[str]:
+    """``render``'s text in chunks (report.json.batched)."""
+    return batched(encoded(_data(report)), escaped=False)
+
+
+def _data(report: Report) -> dict[str, Any]:
     diagnostics = []
     for conflict in report.conflicts:
         if describe.accepted(conflict) or not conflict.claims:
@@ -44,8 +54,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 "code": {"value": "undated"},
             }
         )
-    data = {"source": {"name": "kcheck"}, "diagnostics": diagnostics}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return {"source": {"name": "kcheck"}, "diagnostics": diagnostics}
 
 
 def _location(claim: Claim) -> dict[str, Any]:

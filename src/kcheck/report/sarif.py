@@ -14,14 +14,15 @@ report root, URIs are relative to it under ``uriBaseId: %SRCROOT%``.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from kcheck import __version__, escape
+from kcheck import __version__
 from kcheck.models import STDIN_NAME, BaselineRef, Claim, Conflict, Report, Severity
 from kcheck.report import describe
+from kcheck.report.json import batched, encoded
 from kcheck.report.options import RenderOptions
 from kcheck.report.rulehelp import KNOWN, check_help
 
@@ -32,8 +33,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
+    return "".join(chunks(report, options))
+
+
+def chunks(report: Report, options: RenderOptions | None = None) -> Iterator[str]:
+    """``render``'s text in chunks (report.json.batched)."""
     root = (options or RenderOptions()).root
-    return escape.json_text(json.dumps(sarif(report, root), ensure_ascii=False, indent=2)) + "\n"
+    return batched(encoded(sarif(report, root)))
 
 
 def sarif(report: Report, root: Path | None = None) -> dict[str, Any]:
