@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import kcheck
@@ -233,6 +233,7 @@ _TEXT = st.text(
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(title=_TEXT, sentence=_TEXT, path=_TEXT.filter(lambda p: "\x00" not in p and p.strip()))
+@example(title="t", sentence="s", path="\ud800")  # a lone surrogate in a file name
 def test_any_text_stays_text(title: str, sentence: str, path: str) -> None:
     report = sample_report()
     docs = [report.documents[0].model_copy(update={"title": title, "path": path}), *report.documents[1:]]
@@ -246,4 +247,4 @@ def test_any_text_stays_text(title: str, sentence: str, path: str) -> None:
     assert decoded["docs"][0][0] == path and decoded["docs"][0][2] == title
     assert re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", decoded["docs"][0][1]) is None  # a path, never a scheme
     # the link is the path itself, percent-encoded, made explicitly relative
-    assert unquote(decoded["docs"][0][1]) == (path if path.startswith(("/", ".")) else "./" + path)
+    assert unquote(decoded["docs"][0][1], errors="surrogatepass") == (path if path.startswith(("/", ".")) else "./" + path)

@@ -67,8 +67,9 @@ def href(path: str, run: RunInfo | None) -> str:
         try:
             target = os.path.relpath(absolute, run.output_dir or run.cwd)
         except ValueError:  # another drive (Windows): only an absolute URL reaches it
-            return "file://" + quote(absolute.replace(os.sep, "/"), safe="/")
-    link = quote(target.replace(os.sep, "/"), safe="/")
+            return "file://" + quote(absolute.replace(os.sep, "/"), safe="/", errors="surrogatepass")
+    # a lone surrogate (a name that came in undecodable) is encoded as is, never a crash
+    link = quote(target.replace(os.sep, "/"), safe="/", errors="surrogatepass")
     return link if link.startswith(("/", ".")) else "./" + link
 
 
