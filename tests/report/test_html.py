@@ -247,4 +247,6 @@ def test_any_text_stays_text(title: str, sentence: str, path: str) -> None:
     assert decoded["docs"][0][0] == path and decoded["docs"][0][2] == title
     assert re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", decoded["docs"][0][1]) is None  # a path, never a scheme
     # the link is the path itself, percent-encoded, made explicitly relative
-    assert unquote(decoded["docs"][0][1], errors="surrogatepass") == (path if path.startswith(("/", ".")) else "./" + path)
+    assert unquote(decoded["docs"][0][1], errors="surrogatepass") == (
+        path if path.startswith(("/", ".")) else "./" + path
+    )
