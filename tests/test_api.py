@@ -60,7 +60,13 @@ def test_importing_the_models_does_not_load_the_pipeline() -> None:
         "import sys, kcheck.models; print(' '.join(sorted(m for m in sys.modules if m.startswith('kcheck'))))"
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.split() == ["kcheck", "kcheck.models", "kcheck.text", "kcheck.text.calendar"]
+    assert loaded.split() == [
+        "kcheck",
+        "kcheck.models",
+        "kcheck.problem",
+        "kcheck.text",
+        "kcheck.text.calendar",
+    ]
 
 
 def test_function_names_survive_their_subpackages() -> None:

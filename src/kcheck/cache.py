@@ -28,10 +28,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kcheck.models import Claim, DocumentInfo, Suppression
-from kcheck.rules import RuleSet
+if TYPE_CHECKING:
+    from kcheck.models import Claim, DocumentInfo, Suppression
+    from kcheck.rules import RuleSet
 
 log = logging.getLogger("kcheck")
 
@@ -126,6 +127,8 @@ def encode(info: DocumentInfo, claims: list[Claim], suppressions: list[Suppressi
 
 def decode(payload: str) -> Extracted:
     """The value written by :func:`encode`; raises ValueError when it is not one."""
+    from kcheck.models import Claim, DocumentInfo, Suppression  # only a run that checks decodes
+
     data = json.loads(payload)
     if not isinstance(data, dict):
         raise ValueError("not an object")

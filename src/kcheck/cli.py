@@ -18,11 +18,10 @@ from typing import Any, TypeVar
 
 import click
 
-from kcheck import config, escape, lastrun, pipeline, progress, rerun
+from kcheck import config, escape, progress, rerun
 from kcheck.cache import Cache
 from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.load.select import DEFAULT_INCLUDE
-from kcheck.models import Severity
 from kcheck.output import (
     append_step_summary,
     check_target,
@@ -31,12 +30,16 @@ from kcheck.output import (
     write_atomic,
     write_stdout,
 )
-from kcheck.pipeline import Settings, View
-from kcheck.report import FORMATS, RenderOptions, RunInfo, github, stream
-from kcheck.report.claims import FORMATS as CLAIM_FORMATS
-from kcheck.report.claims import stream as stream_claims
-from kcheck.report.explain import as_json, explain, find
-from kcheck.rules import check_rules, default_rules_dir, load_rules
+from kcheck.settings import Settings, default_rules_dir
+
+# The checking itself (kcheck.pipeline, the models, the rules, the report formats) is imported
+# by the commands that check, when they check: a kept run replayed (kcheck.rerun) needs only
+# the settings, the listing, the cache and the output, and starts in a fraction of the time.
+
+# the names of kcheck.report.FORMATS and kcheck.report.claims.FORMATS, for the options'
+# choices (tests/engine/test_rerun.py holds them equal)
+REPORT_FORMATS = ("text", "json", "markdown", "sarif", "github", "html", "checkstyle", "junit", "rdjson")
+CLAIM_FORMATS = ("table", "jsonl", "csv")
 
 log = logging.getLogger("kcheck")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -282,7 +285,7 @@ def report_options(func: F) -> F:
         click.option(
             "--format",
             "format",
-            type=click.Choice(list(FORMATS)),
+            type=click.Choice(list(REPORT_FORMATS)),
             default=None,
             help="text for a terminal (default), json (see schemas/report.schema.json), markdown, "
             "sarif (2.1.0), github (workflow annotations; also appends Markdown to "
@@ -373,54 +376,42 @@ def report_cmd(settings: config.Config) -> None:
       kcheck report archive/ --jobs 8 --engine dask --scheduler tcp://10.0.0.5:8786
     """
     corpus = config.corpus_settings(settings)
-    view = View(
-        changed_since=settings["changed_since"],
-        baseline=_path(settings["baseline"]),
-        min_severity=Severity(settings["min_severity"]),
-        write_baseline=_path(settings["write_baseline"]),
-        update_baseline=bool(settings["update_baseline"]),
-    )
     fmt = settings["format"]
-    if fmt not in FORMATS:
-        raise UsageError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(f"format {fmt!r} is not one of {', '.join(REPORT_FORMATS)}")
     output = _path(settings["output"])
+    baseline, write_baseline = _path(settings["baseline"]), _path(settings["write_baseline"])
+    update_baseline, changed_since = bool(settings["update_baseline"]), settings["changed_since"]
     root = config.report_root(settings)
     rules_dir = config.rules_dir(settings)
-    for target in (output, view.write_baseline, view.baseline if view.update_baseline else None):
+    for target in (output, write_baseline, baseline if update_baseline else None):
         if target is not None:  # refuse before the run, not after minutes of work
             check_target(target, corpus.paths)
-    options = RenderOptions(
+    # how the report is rendered (kcheck.report.RenderOptions, made by _report when it checks)
+    rendering = Rendering(
         color=use_color(output, settings["color"]),
         width=terminal_width(output) if fmt == "text" else None,
         root=root,
         corroborated=bool(settings["corroborated"]),
-        run=RunInfo(
-            paths=corpus.paths,
-            fail_on=settings["fail_on"],
-            min_severity=settings["min_severity"],
-            changed_since=settings["changed_since"],
-            cwd=str(root) if root is not None else os.getcwd(),
-            output_dir=str(output.resolve().parent) if output is not None else None,
-        ),
+        paths=corpus.paths,
+        fail_on=settings["fail_on"],
+        min_severity=settings["min_severity"],
+        changed_since=changed_since,
+        cwd=str(root) if root is not None else os.getcwd(),
+        output_dir=str(output.resolve().parent) if output is not None else None,
     )
-    fail_on = None if settings["fail_on"] == "never" else Severity(settings["fail_on"])
     store = Cache(corpus.cache_dir) if corpus.cache_dir is not None else None
     # a run that writes a baseline or asks git is not replayed: its output is not only its inputs'
     key = None
-    if (
-        store is not None
-        and view.write_baseline is None
-        and not view.update_baseline
-        and not view.changed_since
-    ):
+    if store is not None and write_baseline is None and not update_baseline and not changed_since:
         rules_dirs = [default_rules_dir(), *([rules_dir] if rules_dir is not None else [])]
-        key = rerun.key(store, corpus, rules_dirs, view.baseline, (fmt, fail_on, view.min_severity, options))
+        key = rerun.key(store, corpus, rules_dirs, baseline, (fmt, rendering))
     done = rerun.recall(store, key) if store is not None and key is not None else None
     if done is not None:
         log.info("nothing changed since a run kept in the cache: its report")
         chunks = done.text
     else:
-        done = _report(settings, corpus, view, rules_dir, fmt, options, fail_on)
+        done = _report(settings, corpus, rules_dir, fmt, rendering)
         # the report goes out as it is rendered; a copy is kept on the way for the next run
         chunks = rerun.keeping(store, key, done) if store is not None and key is not None else done.text
     for level, message in done.messages:
@@ -437,16 +428,40 @@ def report_cmd(settings: config.Config) -> None:
     sys.exit(done.code)
 
 
+@dataclasses.dataclass(frozen=True)
+class Rendering:
+    """The settings that shape a report's text besides its format: plain values, part of a
+    kept run's key (by ``repr``), so a replay needs none of kcheck.report."""
+
+    color: bool
+    width: int | None
+    root: Path | None
+    corroborated: bool
+    paths: tuple[str, ...]
+    fail_on: str
+    min_severity: str
+    changed_since: str | None
+    cwd: str
+    output_dir: str | None
+
+
 def _report(
-    settings: config.Config,
-    corpus: Settings,
-    view: View,
-    rules_dir: Path | None,
-    fmt: str,
-    options: RenderOptions,
-    fail_on: Severity | None,
+    settings: config.Config, corpus: Settings, rules_dir: Path | None, fmt: str, rendering: Rendering
 ) -> rerun.Transcript:
     """Check the corpus: the rendered report, exit code and messages of `kcheck report`."""
+    from kcheck import lastrun, pipeline
+    from kcheck.models import Severity
+    from kcheck.report import RenderOptions, RunInfo, github, stream
+    from kcheck.rules import load_rules
+
+    view = pipeline.View(
+        changed_since=rendering.changed_since,
+        baseline=_path(settings["baseline"]),
+        min_severity=Severity(rendering.min_severity),
+        write_baseline=_path(settings["write_baseline"]),
+        update_baseline=bool(settings["update_baseline"]),
+    )
+    fail_on = None if rendering.fail_on == "never" else Severity(rendering.fail_on)
     rules = load_rules(rules_dir)
     with progress.showing(not settings["quiet"]):
         outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir))
@@ -511,8 +526,21 @@ def _report(
             logging.WARNING, "wrote %d finding(s) to baseline %s", outcome.wrote_baseline, view.write_baseline
         )
     rules_from = ", ".join(sorted({os.path.dirname(f) or "." for f in rules.files.values()})) or "built-in"
-    assert options.run is not None
-    options = dataclasses.replace(options, run=dataclasses.replace(options.run, rules=rules_from))
+    options = RenderOptions(
+        color=rendering.color,
+        width=rendering.width,
+        root=rendering.root,
+        corroborated=rendering.corroborated,
+        run=RunInfo(
+            paths=rendering.paths,
+            rules=rules_from,
+            fail_on=rendering.fail_on,
+            min_severity=rendering.min_severity,
+            changed_since=rendering.changed_since,
+            cwd=rendering.cwd,
+            output_dir=rendering.output_dir,
+        ),
+    )
     return rerun.Transcript(
         text=stream(outcome.shown, fmt, options),
         code=outcome.exit_code(fail_on),
@@ -571,6 +599,10 @@ def claims_cmd(settings: config.Config, fmt: str, listing: Path | None) -> None:
     Example:
       kcheck claims corpus/ --format jsonl | jq 'select(.metric == "gmv")'
     """
+    from kcheck import pipeline
+    from kcheck.report.claims import stream as stream_claims
+    from kcheck.rules import load_rules
+
     corpus = config.corpus_settings(settings)
     if listing is not None:
         check_target(listing, corpus.paths)
@@ -609,6 +641,9 @@ def explain_cmd(ident: str, settings: config.Config, fmt: str) -> None:
     Example:
       kcheck explain v5b932a9 corpus/
     """
+    from kcheck import lastrun
+    from kcheck.report.explain import as_json, explain, find
+
     corpus = config.corpus_settings(settings)
     with progress.showing(not settings["quiet"]):
         report = lastrun.run(corpus, config.rules_dir(settings), settings.project)
@@ -642,6 +677,8 @@ def rules_check_cmd(directory: Path | None) -> None:
     Example:
       kcheck rules check rules/
     """
+    from kcheck.rules import check_rules
+
     if directory is None:
         try:
             directory = config.rules_dir(config.resolve({}))

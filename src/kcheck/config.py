@@ -29,8 +29,8 @@ from kcheck.errors import LoadError, UsageError
 from kcheck.escape import display_path
 from kcheck.load import STDIN
 from kcheck.load.select import DEFAULT_INCLUDE, Selection, repository_root
-from kcheck.pipeline import Settings
 from kcheck.readfile import read_bytes
+from kcheck.settings import Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -303,10 +303,10 @@ def rules_dir(config: Config) -> Path | None:
     """The rules directory: ``rules`` when set; else ``rules/`` of the project directory when
     it holds only kcheck's own rules files (a Vale ``rules/Avoid.yml`` is someone else's);
     else None, the built-in rules."""
-    from kcheck.rules import SECTIONS
-
     if config["rules"] is not None:
         return Path(config["rules"])
+    from kcheck.rules import SECTIONS  # only here: a run given its rules imports none of them
+
     implicit = config.project / "rules"
     if not implicit.is_dir():
         return None

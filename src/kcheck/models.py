@@ -14,13 +14,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
+# these live apart so that listing files (and replaying a kept run) needs no model below
+from kcheck.problem import FROZEN as FROZEN
+from kcheck.problem import STDIN as STDIN
+from kcheck.problem import STDIN_NAME as STDIN_NAME
+from kcheck.problem import FileProblem as FileProblem
 from kcheck.text.calendar import span_text
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
-
-# the PATH that means "one article on standard input", and how that article is named
-STDIN = "-"
-STDIN_NAME = "stdin"
 
 
 class Span(BaseModel):
@@ -146,15 +145,6 @@ class Suppression(BaseModel):
     last_line: int = Field(description="last line it covers (below first_line: none)")
     error: str | None = Field(default=None, description="why the marker is invalid (it suppresses nothing)")
     used: bool = Field(default=False, description="it suppressed at least one finding")
-
-
-class FileProblem(BaseModel):
-    """A file that could not be read; the others are still checked."""
-
-    model_config = FROZEN
-
-    path: str
-    error: str
 
 
 # --------------------------------------------------------------------------- claims

@@ -24,7 +24,6 @@ from kcheck.engine import local as local_engine
 from kcheck.errors import UsageError
 from kcheck.group import group_claims
 from kcheck.load import STDIN, list_sources, shown_path
-from kcheck.load.select import Selection
 from kcheck.models import (
     Claim,
     Conflict,
@@ -38,28 +37,10 @@ from kcheck.models import (
 )
 from kcheck.report.select import at_least
 from kcheck.rules import RuleSet
+from kcheck.settings import Settings as Settings
 
 if TYPE_CHECKING:
     from kcheck.engine.dask import Session as DaskSession
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What one run needs besides the rules; plain data so it can travel to workers."""
-
-    paths: tuple[str, ...] = ("corpus",)
-    # which files of a directory are read (include/exclude globs, .gitignore)
-    selection: Selection = field(default_factory=Selection)
-    # documents inside this absolute directory (the repository root) are named relative to
-    # it, whatever the working directory; None: as given
-    root: str | None = None
-    # worker processes for load + extract (--jobs); None: the machine's cores
-    jobs: int | None = None
-    # the incremental cache's directory (--cache-dir); None: no cache (--no-cache)
-    cache_dir: Path | None = None
-    # "local" (this machine) or "dask" (--engine); scheduler: a Dask scheduler's address
-    engine: str = "local"
-    scheduler: str | None = None
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,8 @@ from kcheck import cache as caching
 from kcheck.cache import Cache
 from kcheck.errors import LoadError
 from kcheck.load import STDIN, list_sources
-from kcheck.pipeline import Settings
 from kcheck.readfile import read_bytes
+from kcheck.settings import Settings
 
 log = logging.getLogger("kcheck")
 

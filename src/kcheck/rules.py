@@ -30,6 +30,7 @@ from kcheck import saferegex, safeyaml
 from kcheck.errors import LoadError, RulesError
 from kcheck.models import CheckType
 from kcheck.readfile import read_bytes
+from kcheck.settings import default_rules_dir as default_rules_dir
 
 STRICT = ConfigDict(extra="forbid", frozen=True)
 # the built-in rules are 45 KB in all; a larger file is a mistake (or an attack on the parser)
@@ -711,14 +712,6 @@ class RuleSet(BaseModel):
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def default_rules_dir() -> Path:
-    """The built-in rules: inside an installed wheel, or the checkout's top-level rules/."""
-    packaged = Path(__file__).parent / "default_rules"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
 
 
 def _node_line(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:

@@ -386,3 +386,44 @@ def test_a_report_streamed_out_is_kept_only_when_every_chunk_was_written(
     _same(_invoke(*args, cache=cache_dir), whole)
     _same(_invoke(*args, cache=cache_dir), whole)
     assert checks.count == 1 and len(_kept(cache_dir)) == 1
+
+
+# the driver: run `kcheck report` in a fresh interpreter, then name the checking modules it imported
+_DRIVER = """
+import sys
+from kcheck.cli import main
+try:
+    main(sys.argv[1:])
+finally:
+    heavy = ("kcheck.pipeline", "kcheck.models", "kcheck.rules", "kcheck.report", "kcheck.load.reader")
+    print(" ".join(m for m in heavy if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_replayed_run_imports_nothing_of_the_checking(tmp_path: Path) -> None:
+    args = ["report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never"]
+    args += ["--cache-dir", str(tmp_path / "cache"), "-v"]
+
+    def run() -> tuple[bytes, list[str]]:
+        done = subprocess.run(
+            [sys.executable, "-c", _DRIVER, *args], capture_output=True, timeout=300, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        lines = done.stderr.decode().splitlines()
+        return done.stdout, lines
+
+    first, said = run()
+    assert not any(HIT in line for line in said)
+    assert "kcheck.pipeline" in said[-1] and "kcheck.models" in said[-1]  # it checked
+    again, said = run()
+    assert any(HIT in line for line in said)
+    assert again == first
+    assert said[-1] == ""  # none of them
+
+
+def test_the_format_choices_are_the_formats() -> None:
+    from kcheck.report import FORMATS
+    from kcheck.report.claims import FORMATS as CLAIM_FORMATS
+
+    assert tuple(FORMATS) == cli.REPORT_FORMATS
+    assert tuple(CLAIM_FORMATS) == cli.CLAIM_FORMATS

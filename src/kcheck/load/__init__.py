@@ -25,16 +25,19 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kcheck.errors import LoadError
 from kcheck.escape import display_path
 from kcheck.load.manifest import NAMES as MANIFEST_NAMES
 from kcheck.load.manifest import ManifestEntry, read_manifest
-from kcheck.load.reader import load_file
 from kcheck.load.select import Selection, Selector
-from kcheck.models import STDIN, STDIN_NAME, Document, FileProblem
+from kcheck.problem import STDIN, STDIN_NAME, FileProblem
 from kcheck.readfile import read_stream
-from kcheck.rules import RuleSet
+
+if TYPE_CHECKING:
+    from kcheck.models import Document
+    from kcheck.rules import RuleSet
 
 __all__ = [
     "STDIN",
@@ -250,6 +253,21 @@ def list_sources(
             before.append(len(problems))
             sources.append(Source(path=path, display=display, manifest=entry))
     return Listing(sources=sources, problems=problems, before=before)
+
+
+def load_file(
+    path: Path,
+    display_path: str,
+    rules: RuleSet,
+    manifest: ManifestEntry | None = None,
+    raw: bytes | None = None,
+) -> Document:
+    """Read one article (:func:`kcheck.load.reader.load_file`); raise LoadError naming
+    ``display_path`` when it cannot be read. The reader is imported on first use: listing
+    the files (and replaying a kept run) needs none of it."""
+    from kcheck.load.reader import load_file as read_file
+
+    return read_file(path, display_path, rules, manifest, raw)
 
 
 def load_source(source: Source, rules: RuleSet, raw: bytes | None = None) -> Document | FileProblem:
