@@ -240,6 +240,12 @@ class Claim(BaseModel):
         description="changes with a base_at: offset in the sentence of the level the change leads "
         "to (归母净利润12.08亿元，较2022年的9.77亿元增长32.6%: the 12.08亿元)",
     )
+    period_from: Literal["inferred"] | None = Field(
+        default=None,
+        description="inferred: the figure names no time and neither does its paragraph; its "
+        "period is the one the article named last before (a weak link: any finding resting "
+        "on it is at most a warning)",
+    )
 
 
 # --------------------------------------------------------------------------- findings

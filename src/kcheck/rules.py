@@ -169,6 +169,15 @@ class MetricsSection(Section):
     # words before a measure's head that two outlets write or leave out for one fact (归属于
     # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
     keep_modifiers: list[str] = Field(default_factory=list)
+    # words of a stock or balance (末, 余额): such a figure never takes the period of an
+    # earlier paragraph (see extract.claims.period.takes_article_period)
+    stock_words: list[str] = Field(default_factory=list)
+    # characters of a time word (季, 月, 年): a figure whose clause holds one may name a time
+    # the time pass did not read (第三季收入, 首三季), so it never takes an earlier paragraph's
+    period_marks: list[str] = Field(default_factory=list)
+    # what ends a quoted descriptive phrase before a measure's head (粮食生产“大头”的秋粮产量):
+    # the words up to it describe the head, they never narrow the measure
+    epithet_ends: list[str] = Field(default_factory=list)
 
 
 class EventRule(Section):

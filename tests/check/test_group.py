@@ -670,3 +670,26 @@ def test_a_name_meets_itself_with_its_legal_form_and_in_either_script(name: str,
     key = entity_key(name, RULES)
     assert entity_key(name + suffix, RULES) == key
     assert entity_key(key, RULES) == key
+
+
+def test_an_inferred_period_makes_a_mismatch_at_most_a_warning() -> None:
+    # 2023年全国粮食总产量14036.5亿斤。<p>分季节看，秋粮产量10562.7亿斤 (the period is the article's)
+    # vs 作为全年粮食生产“大头”的秋粮产量为11562.7亿斤 (its own 全年)
+    a = figure(
+        "10562.7亿斤",
+        10562.7 * YI,
+        precision=0.1 * YI,
+        doc="agri2.html",
+        period="2021",
+        time_quote="2021年",
+        period_from="inferred",
+    )
+    b = figure(
+        "11562.7亿斤", 11562.7 * YI, precision=0.1 * YI, doc="agri3.html", period="2021", time_quote="全年"
+    )
+    _, conflicts = run([a, b])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert any("period 2021 inferred from the article's earlier 2021年" in w for w in conflicts[0].weak_links)
+    # read from explicit words on both sides: an error
+    c = a.model_copy(update={"period_from": None})
+    assert [(x.type, x.severity.value) for x in run([c, b])[1]] == [("value_mismatch", "error")]

@@ -1283,6 +1283,30 @@ NOT_CLAIMS = [
 # ---------------------------------------------------------------------- bugs caught on the way
 
 BUGS = [
+    # time across the document: a flow with no time, in a paragraph naming none, holds for the
+    # article's period, inferred (a weak link); a stock or another subject does not take it
+    row(
+        "国家统计局公告，2023年全国粮食总产量14036.5亿斤，比上年增加305.4亿斤，增长2.2%。\n"
+        "分季节看，全国夏粮产量2923.6亿斤，早稻产量550.2亿斤，秋粮产量10562.7亿斤，比上年增加263.5亿斤。",
+        "10562.7亿斤",
+        D(2023, 12, 11),
+        period="2023",
+        period_from="inferred",
+        measure="秋粮产量",
+    ),
+    row(
+        "截止2020年6月30日，快手电商业务GMV达到1096亿。\n上市前夕，快手电商曾宣布，其在累计订单总量上超过5亿。",
+        "超过5亿",
+        D(2020, 11, 6),
+        period=None,
+        period_from=None,
+    ),
+    row(
+        "2023年前三季度，公司实现营业收入120.5亿元。\n截至9月末，公司贷款余额800.2亿元。\n公司存款余额900.3亿元。",
+        "900.3亿元",
+        D(2023, 10, 28),
+        period_from=None,
+    ),
     # time across the document: a comparison base is not the figure's period, nor the year of what follows
     row(
         "11月住房贷款投放较10月明显回升，环比多增超过900亿元。",

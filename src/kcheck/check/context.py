@@ -195,6 +195,13 @@ def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]
             line = template.format(entity=c.entity, where=cite(c))
             if line not in out:
                 out.append(line)
+        if c.period_from == "inferred" and c.period is not None:
+            line = (
+                f"period {period_label(c.period)} inferred from the article's earlier "
+                f"{c.time_quote or 'time'}, not named in its paragraph ({cite(c)})"
+            )
+            if line not in out:
+                out.append(line)
     return out
 
 

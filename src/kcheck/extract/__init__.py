@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.claims.draft import claim_fields
 from kcheck.extract.claims.entity import article_company, article_industry, article_names
-from kcheck.extract.claims.period import is_quarter
+from kcheck.extract.claims.period import is_base, is_quarter
+from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, Span, TextRun
@@ -159,6 +160,12 @@ class Extractor:
         if company is not None and company not in names and not p.lexicon.names_entity(company):
             names.append(company)  # a name the rules do not know: found wherever it is written
         state = ParagraphState(industry=article_industry_once, company=company, published=doc.published)
+        w = p.assembler.words
+        pending: list[int] = []  # claims of the paragraph whose period was inferred
+        timed = False  # does the paragraph name a time?
+        years: set[int] = set()  # the years of the periods the paragraphs so far named
+        frame: Span | None = None  # the first period the article named (its title or lede)
+        owner: str | None = None  # the entity of the figures that named the last period
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
@@ -179,18 +186,41 @@ class Extractor:
             for i, sentence in enumerate(run):
                 if sentence.paragraph != paragraph:
                     paragraph = sentence.paragraph
+                    unnamed_time(claims, pending, timed)
+                    pending, timed = [], False
                     before = state.period is not None
                     quarter = last_quarter(state)
+                    named_years(state, years)
+                    if frame is None:
+                        frame = first_period(state)
+                    if before:
+                        owner = period_owner(state)
+                    period = state.period if before else state.document_period
+                    period_quote = state.period_quote if before else state.document_period_quote
+                    # one period frames the article: the first it named (title, lede) is the last
+                    # named, it runs over time (not a day: 1月10日 dates an event or a balance),
+                    # and no paragraph so far named another year
+                    one_year = (
+                        period is not None
+                        and period == frame
+                        and period.start < period.end
+                        and years == {period.start.year}
+                    )
                     state = ParagraphState(
                         industry=article_industry_once,
                         company=company,
                         published=doc.published,
-                        document_period=state.period if before else state.document_period,
-                        document_period_quote=state.period_quote if before else state.document_period_quote,
+                        document_period=period,
+                        document_period_quote=period_quote,
                         document_quarter=quarter[0],
                         document_quarter_quote=quarter[1],
+                        inferred_period=period if one_year else None,
+                        inferred_period_quote=period_quote if one_year else None,
+                        inferred_entity=owner,
                     )
                 text = texts[i]
+                if state.inferred_period is not None and not timed and named_time(w, folds[i], times[i]):
+                    timed = True
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
                 if bare_dates:
                     drafts.extend(_bare_dates(text, times[i], used))
@@ -201,14 +231,67 @@ class Extractor:
                     base.update(f"{path}\x1f{text}\x1f".encode())
                     key = base.copy().hexdigest()
                     for draft in drafts:
+                        if draft.period_from is not None:
+                            pending.append(len(claims))
                         claims.append(_claim(path, sentence, draft, base, key, seen))
+        unnamed_time(claims, pending, timed)
         return claims
+
+
+def named_time(w: Words, folded: str, times: list[TimeExpr]) -> bool:
+    """Does a sentence name a time other than the base of a comparison (比上年增加263.5亿斤
+    names none), or one the time pass did not resolve (今年 with no date, 目前)?"""
+    for t in times:
+        if not is_base(w, folded, t):
+            return True
+    if w.present_re.search(folded) is not None:
+        return True
+    unread = (
+        m for m in w.relative_re.finditer(folded) if not any(t.start <= m.start() < t.end for t in times)
+    )
+    return next(unread, None) is not None
+
+
+def first_period(state: ParagraphState) -> Span | None:
+    """The first period a paragraph's figures held for (read, not inferred), else its last."""
+    for d in state.claims:
+        if d.period is not None and d.period_from is None:
+            return d.period
+    return state.period
+
+
+def period_owner(state: ParagraphState) -> str | None:
+    """The entity of the last figure that held for the paragraph's last period (read)."""
+    for d in reversed(state.claims):
+        if d.period is not None and d.period_from is None and d.period == state.period:
+            return d.entity
+    return state.entity
+
+
+def named_years(state: ParagraphState, years: set[int]) -> None:
+    """Add the years of the periods a paragraph's figures held for (read, not inferred)."""
+    if state.period is not None:
+        years.update((state.period.start.year, state.period.end.year))
+    for d in state.claims:
+        if d.period is not None and d.period_from is None:
+            years.update((d.period.start.year, d.period.end.year))
+
+
+def unnamed_time(claims: list[Claim], pending: list[int], timed: bool) -> None:
+    """A paragraph that names a time after all keeps its figures from the article's period:
+    the inferred period is taken back (``claims[j]`` for ``j`` in ``pending``)."""
+    if not timed:
+        return
+    for j in pending:
+        claims[j] = claims[j].model_copy(
+            update={"period": None, "time_quote": None, "time_key": None, "period_from": None}
+        )
 
 
 def last_quarter(state: ParagraphState) -> tuple[Span | None, str | None]:
     """The last quarter the paragraph's figures held for, else the one named before it."""
     for d in reversed(state.claims):
-        if d.period is not None and is_quarter(d.period):
+        if d.period is not None and d.period_from is None and is_quarter(d.period):
             return d.period, d.time_quote
     return state.document_quarter, state.document_quarter_quote
 

@@ -63,6 +63,9 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
         # a forecast cue inside the measure is left out of it, not cut at
         ("10月7日，全国铁路预计发送旅客1350万人次", "1350万人次", None, "全国铁路发送旅客"),
         ("快手2021年GMV目标为2000亿元", "2000亿元", "gmv", "GMV"),
+        # a quoted epithet + 的 before the head describes it, it never narrows the measure
+        ("分季节看，作为全年粮食生产“大头”的秋粮产量为11562.7亿斤", "11562.7亿斤", None, "秋粮产量"),
+        ("被称为“压舱石”的夏粮产量2923.6亿斤", "2923.6亿斤", None, "夏粮产量"),
     ],
 )
 def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | None, measure: str) -> None:

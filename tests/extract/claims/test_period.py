@@ -61,6 +61,50 @@ def test_period(text: str, quote: str, period: str | None) -> None:
     assert fields(claim(text, quote), "period") == (period,)
 
 
+GRAIN = "国家统计局公告，2023年全国粮食总产量14036.5亿斤，比上年增加305.4亿斤。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "period_from"),
+    [
+        # a flow with no time, in a paragraph naming none: the article's period, inferred
+        (
+            GRAIN + "分季节看，全国夏粮产量2923.6亿斤，秋粮产量10562.7亿斤",
+            "10562.7亿斤",
+            "2023-01-01..2023-12-31",
+            "inferred",
+        ),
+        (
+            GRAIN + "分季节看，秋粮产量10562.7亿斤，比上年增加263.5亿斤",
+            "263.5亿斤",
+            "2023-01-01..2023-12-31",
+            "inferred",
+        ),
+        (
+            GRAIN + "分季节看，秋粮产量10562.7亿斤。\n其中，谷物产量12967.7亿斤",
+            "12967.7亿斤",
+            "2023-01-01..2023-12-31",
+            "inferred",
+        ),
+        # ... never where the paragraph names a time of its own, even after the figure
+        (GRAIN + "秋粮产量10562.7亿斤。早稻则在7月收获", "10562.7亿斤", None, None),
+        # ... nor where the clause holds a time word the time pass did not read
+        (GRAIN + "同日公布第三季收入1.8亿元", "1.8亿元", None, None),
+        # ... nor for a stock or balance
+        (GRAIN + "中央储备粮库存1.2亿吨", "1.2亿吨", None, None),
+        (GRAIN + "粮食贷款余额8000亿元", "8000亿元", None, None),
+        # ... nor across a change of the article's period (first 2023, then 2024)
+        (GRAIN + "力争2024年粮食产量保持在1.3万亿斤以上。\n秋粮产量10562.7亿斤", "10562.7亿斤", None, None),
+        # ... nor from a day (a date of an event, not a period a flow runs over)
+        ("快手12月11日公告。\n秋粮产量10562.7亿斤", "10562.7亿斤", None, None),
+        # ... nor for a target
+        (GRAIN + "秋粮产量力争达到1.1万亿斤", "1.1万亿斤", None, None),
+    ],
+)
+def test_article_period_inferred(text: str, quote: str, period: str | None, period_from: str | None) -> None:
+    assert fields(claim(text, quote), "period", "period_from") == (period, period_from)
+
+
 def test_unresolved_relative_year_gives_no_period() -> None:
     found = kcheck.extract("快手今年GMV为1000亿元")  # no publication date: 今年 is unknown
     assert [(c.quote, c.period) for c in found] == [("1000亿元", None)]

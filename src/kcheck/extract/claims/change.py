@@ -207,6 +207,7 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             continue
         change.base_at, change.level_at = base.start, level.start
         change.period, change.time_quote = level.period, level.time_quote
+        change.period_from = level.period_from
         change.period_carries = level.period_carries
         _same_thing(base, level)
 

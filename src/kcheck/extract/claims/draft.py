@@ -42,6 +42,8 @@ class Draft:
     revision_at: int | None = None
     base_at: int | None = None
     level_at: int | None = None
+    # "inferred": the period is the article's last named one (see period.inferred_period)
+    period_from: str | None = None
     # the period came from a time that may be carried to later sentences
     period_carries: bool = False
 
@@ -67,6 +69,12 @@ class ParagraphState:
     # ... and the last quarter they named, for 该季度 / 当季 (三季度……今年前三季度……。<p>该季度)
     document_quarter: Span | None = None
     document_quarter_quote: str | None = None
+    # the period a flow figure takes when neither it nor its paragraph names a time: the
+    # last one the article named, unless the paragraphs before named more than one year
+    inferred_period: Span | None = None
+    inferred_period_quote: str | None = None
+    # ... for figures of this entity only (None: figures of no entity, 全国粮食产量)
+    inferred_entity: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

@@ -152,6 +152,10 @@ def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[
         return measure, alias_metric(w, measure)
     lo, hi = measure_span(s, f, metric_hit)
     a, b = trim(w, s.folded, lo, hi)
+    for end in w.epithet_ends:  # 粮食生产“大头”的秋粮产量: the quoted epithet describes the head
+        at = s.folded.rfind(end, a, b)
+        if at >= 0:
+            a = max(a, at + len(end))
     if b - a < 1 or b - a > MAX_MEASURE:
         return None, None
     skips = [

@@ -15,6 +15,10 @@ earlier sentence (``截至2021年末，总资产...。营业收入7653.29亿元`
 ``2025年前``) give no period. A target set at a part of a year (``2020年年初 ... 目标
 是2000亿元``) is the year's target. A word for the period under report (``报告期内``, ``该季度``,
 ``期内``) in a paragraph that names no period is the last period the article named before.
+So too, as an *inferred* link (``period_from="inferred"``), for an amount of a flow with no
+time of its own in a paragraph that names no time (``分季节看，秋粮产量10562.7亿斤`` after
+``2023年全国粮食总产量14036.5亿斤``): never a stock or balance (``metrics.stock_words``),
+never when the paragraphs before named more than one year.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from kcheck.extract.claims.sentence import (
 )
 from kcheck.extract.claims.words import Words
 from kcheck.extract.types import Granularity, TimeExpr
-from kcheck.models import ClaimKind, Span
+from kcheck.models import ClaimKind, Dimension, Span
 from kcheck.text.calendar import is_quarter_end
 from kcheck.text.fold import fold
 
@@ -66,6 +70,7 @@ def period_of(
         if source is not None:
             draft.period, draft.time_quote = source.period, source.time_quote
             draft.period_carries = source.period_carries
+            draft.period_from = source.period_from
         elif state.period is not None:
             draft.period, draft.time_quote = state.period, state.period_quote
             draft.period_carries = True
@@ -75,6 +80,11 @@ def period_of(
                 # 报告期内，车险保费收入486.2亿元: the period the article named before
                 draft.period, draft.time_quote = report
                 draft.period_carries = True
+            elif state.inferred_period is not None and takes_article_period(w, s, f, draft, state):
+                # 2023年全国粮食总产量14036.5亿斤……。<p>分季节看，秋粮产量10562.7亿斤: the
+                # article's period, inferred (extract drops it if the paragraph names a time)
+                draft.period, draft.time_quote = state.inferred_period, state.inferred_period_quote
+                draft.period_from = "inferred"
         carried = draft.period
         day_carried = carried is not None and carried.start == carried.end and is_quarter_end(carried.end)
         if carried is not None and day_carried and draft.scope != "cumulative" and is_flow(w, s, f, draft):
@@ -135,6 +145,28 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         # a target set at the start of a year is that year's target
         return Span(start=dt.date(span.start.year, 1, 1), end=dt.date(span.start.year, 12, 31))
     return span
+
+
+def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: ParagraphState) -> bool:
+    """May a figure with no time of its own take the period the article named before? An
+    amount or count of a flow or statistic of the subject the period was named for (the same
+    entity, or none), as stated (no scope: 累计 runs since when?), not a stock or balance
+    (``metrics.stock_words``: 末, 余额; a metric marked ``stock``), not a target or forecast,
+    and not one whose clause
+    holds a mark of a time of its own (``metrics.period_marks``: 第三季收入)."""
+    if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in (Dimension.MONEY, Dimension.COUNT):
+        return False
+    if draft.scope is not None or draft.entity != state.inferred_entity:
+        return False  # 累计订单总量超过5亿: since when? 拼多多 after 快手: another subject
+    if draft.metric is None and not draft.measure:
+        return False
+    rule = w.metric_rules.get(draft.metric) if draft.metric else None
+    if rule is not None and rule.stock:
+        return False
+    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    if any(word in words for word in w.period_marks):
+        return False  # 第三季收入, 首三季總收入: a time word the time pass did not read
+    return not any(word in words for word in w.stock_words)
 
 
 def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:

@@ -54,6 +54,9 @@ class Words:
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
+        self.stock_words = tuple(f(mets.stock_words))
+        self.period_marks = tuple(f(mets.period_marks))
+        self.epithet_ends = tuple(f(mets.epithet_ends))
         kinds = rules.kinds
         self.neutral = sorted(
             f(
