@@ -73,6 +73,9 @@ def test_default_rules_validate() -> None:
             "units.yaml:1: plain_currency_words: '刀' is not a word of the default currency CNY",
         ),
         ("entities.yaml", "coordinators: [和, '']\n", "entities.yaml:1: coordinators: empty string in list"),
+        # a figure is more (多增) or less (少增) than its base, not both; an increment word is a word
+        ("kinds.yaml", "more: [多增, 多]\nless: [少增, 多]\n", "kinds.yaml:1: 多: in both more and less"),
+        ("kinds.yaml", "increment: [新增, ' ']\n", "kinds.yaml:1: increment: empty string in list"),
         (
             "time.yaml",
             "relative_centuries: {上世纪: 前}\n",

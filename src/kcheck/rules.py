@@ -395,6 +395,22 @@ class KindsSection(Section):
     respectively: list[str] = Field(default_factory=list)
     # a figure after these in its sentence is an example, not a claim (假设为100份)
     hypothetical: list[str] = Field(default_factory=list)
+    # words opening a measure that name its increase over the period: 新增人民币贷款8262亿元 is
+    # 人民币贷款增加8262亿元, a change of the rest of the measure
+    increment: list[str] = Field(default_factory=list)
+    # right before a figure, after a comparison (同比, 比上年同期, 较9月): how much more or less the
+    # measure was than the base's (同比多增1364亿元, 较去年同期少增近2000亿元): a change, never a level
+    more: list[str] = Field(default_factory=list)
+    less: list[str] = Field(default_factory=list)
+
+    _check = field_validator("increment", "more", "less")(_no_blank)
+
+    @model_validator(mode="after")
+    def _more_or_less(self) -> KindsSection:
+        both = sorted(set(self.more) & set(self.less))
+        if both:
+            raise ValueError(f"{', '.join(both)}: in both more and less (a figure is more or less, not both)")
+        return self
 
 
 AnchorKind = Literal["as_of", "since", "before", "after", "within"]

@@ -88,3 +88,120 @@ def test_the_base_is_the_same_measure_as_its_level() -> None:
         level, "measure", "metric", "scope", "entity"
     )
     assert fields(base, "period") == ("2021-01-01..2021-10-31",)
+
+
+# the increase over the period written as a noun (新增X) is X增加: a change of X, keyed like it;
+# how much more or less than a base (同比多增, 比上年同期多, 较9月多增, 少增) is a change against
+# that base, never a level (real phrases of 证券时报, 中国证券报, 财联社 credit reports)
+@pytest.mark.parametrize(
+    ("text", "quote", "type_", "change", "value", "measure"),
+    [
+        (
+            "10月份，新增人民币贷款8262亿元，同比多增1364亿元。",
+            "8262亿元",
+            "change",
+            "change",
+            8.262e11,
+            "人民币贷款",
+        ),
+        (
+            "10月份人民币贷款增加8262亿元，同比多增1364亿元；",
+            "8262亿元",
+            "change",
+            "change",
+            8.262e11,
+            "人民币贷款",
+        ),
+        (
+            "10月份，新增人民币贷款8262亿元，同比多增1364亿元。",
+            "1364亿元",
+            "change",
+            "yoy",
+            1.364e11,
+            "人民币贷款",
+        ),
+        (
+            "10月份人民币贷款增加8262亿元，同比多增1364亿元；",
+            "1364亿元",
+            "change",
+            "yoy",
+            1.364e11,
+            "人民币贷款",
+        ),
+        (
+            "其中，表内贷款新增7719亿元，同比多增1231亿元。",
+            "7719亿元",
+            "change",
+            "change",
+            7.719e11,
+            "表内贷款",
+        ),
+        ("其中，表内贷款新增7719亿元，同比多增1231亿元。", "1231亿元", "change", "yoy", 1.231e11, "表内贷款"),
+        ("社融增量为1.59万亿元，同比多1970亿元。", "1970亿元", "change", "yoy", 1.97e11, "社融增量"),
+        (
+            "10月社会融资规模增量为1.59万亿元，比上年同期多1970亿元，比2019年同期多7219亿元",
+            "1970亿元",
+            "change",
+            "yoy",
+            1.97e11,
+            "社会融资规模增量",
+        ),
+        (
+            "10月社会融资规模增量为1.59万亿元，比上年同期多1970亿元，比2019年同期多7219亿元",
+            "7219亿元",
+            "change",
+            "vs 2019-10-01..2019-10-31",
+            7.219e11,
+            "社会融资规模增量",
+        ),
+        (
+            "2021年10月末，个人住房贷款余额37.7万亿元，当月增加3481亿元，较9月多增1013亿元。",
+            "1013亿元",
+            "change",
+            "vs 2021-09-01..2021-09-30",
+            1.013e11,
+            "个人住房贷款余额",
+        ),
+        ("企业中长期贷款较去年同期少增近2000亿元", "近2000亿元", "change", "yoy", -2e11, "企业中长期贷款"),
+        (
+            "10月房地产贷款投放较9月大幅回升，环比多增超过1500亿元，其中房地产开发贷款环比多增500多亿元",
+            "500多亿元",
+            "change",
+            "qoq",
+            5e10,
+            "开发贷款",
+        ),
+        # a measure the metrics name as a whole stays that metric's level
+        ("拼多多的新增用户数为2480万", "2480万", "figure", None, 2.48e7, "新增用户数"),
+        # 新增 a long phrase: something newly added, then a figure of its own
+        (
+            "新增风控前置化刷脸策略累计拦截2145场团伙直播",
+            "2145场",
+            "figure",
+            None,
+            2145.0,
+            "新增风控前置化刷脸策略累计拦截",
+        ),
+        # no comparison before it: 多 is no difference (差不多, 多达)
+        ("全年营收多达1970亿元", "1970亿元", "figure", None, 1.97e11, "营收"),
+    ],
+)
+def test_increment_and_more_or_less(
+    text: str, quote: str, type_: str, change: str | None, value: float, measure: str
+) -> None:
+    assert fields(claim(text, quote), "type", "change", "value", "measure") == (type_, change, value, measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric"),
+    [
+        # one statistic, two ways of writing it: both the change of 人民币贷款, no one's figure
+        ("央行数据显示，10月份，新增人民币贷款8262亿元", "8262亿元", "rmb_loans"),
+        ("中国人民银行数据显示，10月份人民币贷款增加8262亿元", "8262亿元", "rmb_loans"),
+        ("10月份，新增社融1.59万亿元", "1.59万亿元", "social_financing_increment"),
+        # the balance is narrowed: its own measure, no metric
+        ("10月末人民币贷款余额192.7万亿元", "192.7万亿元", None),
+    ],
+)
+def test_an_increment_meets_the_change_it_is(text: str, quote: str, metric: str | None) -> None:
+    assert fields(claim(text, quote), "metric", "entity") == (metric, None)

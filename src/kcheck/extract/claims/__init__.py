@@ -41,13 +41,27 @@ from collections.abc import Sequence
 from functools import partial
 
 from kcheck.extract.claims.carry import carry, carry_light, continues_previous, has_own_words
-from kcheck.extract.claims.change import change_sign, change_type, link_levels, signed
+from kcheck.extract.claims.change import (
+    change_sign,
+    change_type,
+    compared_at,
+    increment_of,
+    link_levels,
+    more_or_less,
+    signed,
+)
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
 from kcheck.extract.claims.events import events_of
 from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superseded
 from kcheck.extract.claims.lists import respectively
-from kcheck.extract.claims.measure import is_duration, unit_of, what_is_measured
+from kcheck.extract.claims.measure import (
+    alias_metric,
+    compared_measure,
+    is_duration,
+    unit_of,
+    what_is_measured,
+)
 from kcheck.extract.claims.period import period_of
 from kcheck.extract.claims.scope import scope_of
 from kcheck.extract.claims.sentence import MAX_CLAUSE, Figure, Parsed, in_order, outside_times, start_of
@@ -130,14 +144,30 @@ class Assembler:
         cs = max(cs, q.start - MAX_CLAUSE)
         f = Figure(q, cs, s.hits_in(cs, q.start), s.times_in(cs, q.start))
 
-        is_change, sign = change_sign(w, s, f)
-        change = change_type(s, q) if is_change else None
+        sign, base = more_or_less(w, s, f)  # 同比多增1364亿元: a change against a base
+        compared = sign != 0
+        change: str | None
+        if compared:
+            is_change, change = True, (base if base is not None else change_type(s, q))
+        else:
+            is_change, sign = change_sign(w, s, f)
+            change = change_type(s, q) if is_change else None
         own_words = has_own_words(f.hits)
         parallel = continues_previous(s, f, is_change, prev, own_words)
         if parallel and prev is not None and prev.type is ClaimType.CHANGE and not is_change:
             is_change, sign, change = True, 1, prev.change
 
         metric, measure, metric_hit, inherited = what_is_measured(w, s, f, is_change, prev, parallel, state)
+        if compared:
+            # 其中房地产开发贷款环比多增500多亿元: the clause's own measure, not the one before
+            own, own_metric = compared_measure(w, s, f, compared_at(w, s, f))
+            if own is not None:
+                measure, metric, metric_hit, inherited = own, own_metric, None, None
+        if not is_change and metric is None and inherited is None:
+            grown = increment_of(w, measure)  # 新增人民币贷款8262亿元 = 人民币贷款增加8262亿元
+            if grown is not None:
+                is_change, sign, change = True, 1, change_type(s, q)
+                measure, metric = grown, alias_metric(w, grown)
         dimension, unit = unit_of(w, s, f, metric, metric_hit)
         if is_duration(w, is_change, metric, dimension, unit):
             return None

@@ -28,11 +28,13 @@ from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue
 from kcheck.extract.types import Quantity
 from kcheck.models import ClaimType, Dimension
+from kcheck.text.fold import fold
 
 CHANGE_VERBS = Cue.CHANGE_VERB
 RATE_NOUNS = Cue.RATE_NOUN
 MAX_VERB_GAP = 3  # 同比增长了 77%: a change verb and its figure are this close at most
 MAX_RATE_GAP = 10  # 增速则为 47.7%
+MAX_INCREMENT = 8  # 新增企业中长期贷款: the measure an increment names is this long at most
 
 
 def change_sign(w: Words, s: Parsed, f: Figure) -> tuple[bool, int]:
@@ -69,6 +71,64 @@ def change_sign(w: Words, s: Parsed, f: Figure) -> tuple[bool, int]:
                     return False, 1  # 较去年同期的35.8%下降了11.2个百分点: the base's level
                 return True, -1 if (h.mask & Cue.DECREASE) else 1
     return False, 1
+
+
+def compared_at(w: Words, s: Parsed, f: Figure) -> int:
+    """Where the comparison of a more/less figure begins in its clause: the first change word
+    (同比, 上年同期) or time, and a comparison word right before it (比上年同期, 较9月)."""
+    folded, cs = s.folded, f.cs
+    at = f.q.start
+    for h in f.hits:
+        if h.change is not None:
+            at = min(at, h.start)
+            break
+    for t in f.times:
+        if t.start < at and t.start > cs:
+            at = t.start
+            break
+    word = next((c for c in w.comparison_before if folded[cs:at].endswith(c)), "")
+    return at - len(word)
+
+
+def more_or_less(w: Words, s: Parsed, f: Figure) -> tuple[int, str | None]:
+    """(+1 / -1, the base's label) when the figure is how much more / less its measure was than
+    a base its clause compares with: ``同比多增1364亿元``, ``比上年同期多1970亿元``, ``环比多增超过
+    1500亿元``, ``较去年同期少增近2000亿元``, ``较9月多增1013亿元``; (0, None) otherwise.
+
+    The comparison is a change word (同比, 环比, 上年同期), or a comparison word and a time
+    (较9月): the base's label is then that time's span (``vs 2021-09-01..2021-09-30``), for a
+    change against it meets only changes against the same base."""
+    folded, cs = s.folded, f.cs
+    head = folded[cs : f.q.start].rstrip(" 了")
+    for word, sign in w.more_less:
+        if not head.endswith(word):
+            continue
+        end = cs + len(head) - len(word)
+        if any(h.change is not None and h.end <= end for h in f.hits):
+            return sign, None
+        for t in f.times:
+            if t.end <= end and any(folded[cs : t.start].endswith(c) for c in w.comparison_before):
+                return sign, f"vs {t.span.start.isoformat()}..{t.span.end.isoformat()}"
+        return 0, None
+    return 0, None
+
+
+def increment_of(w: Words, measure: str | None) -> str | None:
+    """The measure an increment names the increase of (新增人民币贷款 -> 人民币贷款, 净增用户 ->
+    用户; as a verb after it: 表内贷款新增 -> 表内贷款), or None when the measure has no
+    increment word at either end or leaves fewer than two characters, or more than a measure
+    noun takes (新增风控前置化刷脸策略累计拦截2145场: something newly added, then a figure)."""
+    if not measure:
+        return None
+    folded = fold(measure)
+    for word in w.increment:
+        if not len(word) + 2 <= len(folded.strip()) <= len(word) + MAX_INCREMENT:
+            continue
+        if folded.startswith(word):
+            return measure[len(word) :]
+        if folded.endswith(word):
+            return measure[: -len(word)]
+    return None
 
 
 def change_type(s: Parsed, q: Quantity) -> str:

@@ -307,3 +307,21 @@ def is_duration(
         and unit is not None
         and unit in w.durations
     )
+
+
+def compared_measure(w: Words, s: Parsed, f: Figure, at: int) -> tuple[str | None, str | None]:
+    """(measure, metric) a more/less figure's clause names before its comparison at ``at``
+    (其中房地产开发贷款环比多增500多亿元 -> 房地产开发贷款; 企业中长期贷款较去年同期少增 ->
+    企业中长期贷款), past the subject and the time that open the clause; (None, None) when
+    it names none (同比多增1364亿元: the measure of the figure before)."""
+    a, b = f.cs, at
+    for h in f.hits:
+        if (h.mask & Cue.ENTITY) and not (h.mask & Cue.METRIC) and h.start <= a + 1 and h.end <= b:
+            a = max(a, h.end)
+    for t in f.times:
+        if t.start <= a + 1 and t.end <= b:
+            a = max(a, t.end)
+    a, b = trim(w, s.folded, a, b)
+    if b - a < 2 or b - a > MAX_MEASURE:
+        return None, None
+    return s.text[a:b], folded_alias_metric(w, s.folded[a:b])

@@ -112,6 +112,12 @@ class Words:
         self.present = tuple(f(kinds.present))
         self.respectively_re = word_pattern(f(kinds.respectively))
         self.hypothetical = tuple(f(kinds.hypothetical))
+        self.increment = tuple(sorted(f(kinds.increment), key=len, reverse=True))
+        self.more_less = sorted(
+            [(word, 1) for word in f(kinds.more)] + [(word, -1) for word in f(kinds.less)],
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
         self.hypothetical_re = word_pattern(self.hypothetical)
         self.anaphora_re = word_pattern(self.anaphora)
         self.report_period_re = word_pattern(f(kinds.report_period))
