@@ -7,12 +7,12 @@ import os
 import shutil
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from procs import kcheck_process
 
 from kcheck import cache as caching
 from kcheck.extract import Extractor
@@ -155,15 +155,6 @@ def test_a_tampered_row_is_never_trusted(tamper: str, rules, tmp_path: Path) -> 
     assert _json((str(CORPUS),), rules, cache_dir) == fresh
 
 
-def _kcheck(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-c", "from kcheck.cli import main; main()", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-
-
 def test_killing_a_run_midway_leaves_a_cache_the_next_run_uses(tmp_path: Path) -> None:
     archive = pytest.importorskip("archive_fixture").load()
     archive.build(tmp_path / "ar", 300, seed=11)
@@ -171,7 +162,7 @@ def test_killing_a_run_midway_leaves_a_cache_the_next_run_uses(tmp_path: Path) -
     cache_dir = tmp_path / "cache"
     env = {**os.environ, "KCHECK_CACHE_DIR": str(cache_dir)}
     common = ("report", articles, "--rules", rules_dir, "--format", "json", "--jobs", "1", "-q")
-    proc = _kcheck(*common, env=env)
+    proc = kcheck_process(*common, env=env)
     db = cache_dir / caching.FILE_NAME
     deadline = time.monotonic() + 120
     killed = False
@@ -187,8 +178,8 @@ def test_killing_a_run_midway_leaves_a_cache_the_next_run_uses(tmp_path: Path) -
             break
         time.sleep(0.05)
     proc.wait()
-    fresh = _kcheck(*common, "--no-cache", env=env).communicate()[0]
-    resumed = _kcheck(*common, env=env).communicate()[0]
+    fresh = kcheck_process(*common, "--no-cache", env=env).communicate()[0]
+    resumed = kcheck_process(*common, env=env).communicate()[0]
     assert fresh.startswith(b"{") and resumed == fresh
     assert killed, "the run finished before its first batch was committed"
     with sqlite3.connect(db) as conn:
@@ -198,9 +189,9 @@ def test_killing_a_run_midway_leaves_a_cache_the_next_run_uses(tmp_path: Path) -
 def test_two_runs_sharing_a_cache(tmp_path: Path) -> None:
     env = {**os.environ, "KCHECK_CACHE_DIR": str(tmp_path / "cache")}
     args = ("report", str(CORPUS), "--format", "json", "-q", "--rules", str(ROOT / "rules"))
-    runs = [_kcheck(*args, env=env) for _ in range(3)]
+    runs = [kcheck_process(*args, env=env) for _ in range(3)]
     outs = [p.communicate()[0] for p in runs]
-    fresh = _kcheck(*args, "--no-cache", env=env).communicate()[0]
+    fresh = kcheck_process(*args, "--no-cache", env=env).communicate()[0]
     assert fresh.startswith(b"{") and outs == [fresh] * 3
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from procs import kcheck_process
 
 from kcheck import cache as caching
 from kcheck import cli, rerun
@@ -283,15 +284,6 @@ def test_standard_input_and_baseline_writes_are_never_replayed(tmp_path: Path) -
 # --------------------------------------------------------------------------- other processes
 
 
-def _kcheck(*args: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-c", "from kcheck.cli import main; main()", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-
-
 def test_a_run_killed_while_keeping_its_output_leaves_a_cache_the_next_run_uses(tmp_path: Path) -> None:
     archive = pytest.importorskip("archive_fixture").load()
     archive.build(tmp_path / "ar", 200, seed=5)
@@ -310,29 +302,29 @@ def test_a_run_killed_while_keeping_its_output_leaves_a_cache_the_next_run_uses(
         "--fail-on",
         "never",
     )
-    fresh = _kcheck(*common, "--no-cache", env=env).communicate()[0]
+    fresh = kcheck_process(*common, "--no-cache", env=env).communicate()[0]
     assert fresh.startswith(b"{")
     runs = cache_dir / rerun.RUNS_DIR
     # kill the run at the moment it starts keeping its output (the runs/ folder appears)
-    proc = _kcheck(*common, env=env)
+    proc = kcheck_process(*common, env=env)
     deadline = time.monotonic() + 300
     while proc.poll() is None and time.monotonic() < deadline and not runs.exists():
         time.sleep(0.002)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    resumed = _kcheck(*common, "-v", env=env).communicate()
+    resumed = kcheck_process(*common, "-v", env=env).communicate()
     assert resumed[0] == fresh
-    replayed = _kcheck(*common, "-v", env=env).communicate()
+    replayed = kcheck_process(*common, "-v", env=env).communicate()
     assert replayed[0] == fresh and HIT.encode() in replayed[1]
 
 
 def test_concurrent_runs_sharing_a_cache(tmp_path: Path) -> None:
     env = {**os.environ, "KCHECK_CACHE_DIR": str(tmp_path / "cache")}
     args = ("report", str(CORPUS), "--format", "json", "--rules", str(RULES), "--fail-on", "never")
-    fresh = _kcheck(*args, "--no-cache", env=env).communicate()[0]
-    runs = [_kcheck(*args, env=env) for _ in range(3)]
+    fresh = kcheck_process(*args, "--no-cache", env=env).communicate()[0]
+    runs = [kcheck_process(*args, env=env) for _ in range(3)]
     assert [p.communicate()[0] for p in runs] == [fresh] * 3
-    again = _kcheck(*args, "-v", env=env).communicate()
+    again = kcheck_process(*args, "-v", env=env).communicate()
     assert again[0] == fresh and HIT.encode() in again[1]
 
 
@@ -354,8 +346,8 @@ def test_a_fifo_among_the_inputs_never_blocks_the_key(corpus: Path, tmp_path: Pa
     os.mkfifo(corpus / "pipe.txt")  # listed, never opened for reading by the key: not kept
     env = {**os.environ, "KCHECK_CACHE_DIR": str(tmp_path / "cache")}
     args = ("report", str(corpus), "--format", "json", "--rules", str(RULES), "--fail-on", "never", "-v")
-    outs = [_kcheck(*args, env=env).communicate(timeout=120) for _ in range(2)]
-    fresh = _kcheck(*args, "--no-cache", env=env).communicate(timeout=120)
+    outs = [kcheck_process(*args, env=env).communicate(timeout=120) for _ in range(2)]
+    fresh = kcheck_process(*args, "--no-cache", env=env).communicate(timeout=120)
     assert outs[0][0] == outs[1][0] == fresh[0] and b"pipe.txt" in fresh[0]
     assert HIT.encode() not in outs[1][1]
 

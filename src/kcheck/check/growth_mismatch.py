@@ -213,15 +213,20 @@ def _compare(
         f"{cite(before)} for {period_label(before.period) if before.period else '?'} "
         f"implies {_pct(implied.low)}..{_pct(implied.high)}"
     )
+    return _finding(ctx, rate_topic, claims, message, relative)
+
+
+def _finding(ctx: CheckContext, topic: Topic, claims: list[Claim], message: str, gap: float) -> Conflict:
+    """The growth_mismatch finding of ``claims`` (rate, before, after) in the rate's topic."""
     return Conflict(
-        id=fingerprint(TYPE, rate_topic.key, (value_repr(c) for c in claims)),
+        id=fingerprint(TYPE, topic.key, (value_repr(c) for c in claims)),
         type=TYPE,
         severity=ctx.severity(TYPE),
-        topic=rate_topic.label,
-        topic_id=rate_topic.id,
+        topic=topic.label,
+        topic_id=topic.id,
         message=message,
         claims=claims,
-        gap=relative,
+        gap=gap,
     )
 
 
@@ -307,18 +312,7 @@ def _stated_levels(ctx: CheckContext) -> list[Conflict]:
             f"stated beside it implies {_pct(implied.low, points)}..{_pct(implied.high, points)}"
         )
         claims = [rate, before, after]
-        found.append(
-            Conflict(
-                id=fingerprint(TYPE, topic.key, (value_repr(c) for c in claims)),
-                type=TYPE,
-                severity=ctx.severity(TYPE),
-                topic=topic.label,
-                topic_id=topic.id,
-                message=message,
-                claims=claims,
-                gap=rb.relative_gap(implied),
-            )
-        )
+        found.append(_finding(ctx, topic, claims, message, rb.relative_gap(implied)))
     return found
 
 
