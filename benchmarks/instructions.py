@@ -10,8 +10,9 @@ cachegrind, once extracting nothing and once extracting every document of ``--co
 extracted, is what the extraction costs. Each tree reads its own rules (the ``rules/``
 beside its ``src/``). The numbers are the same from run to run, however loaded the machine,
 which CPU seconds are not (``benchmarks/extract.py``); they leave out what instructions do
-not show (cache misses, branch prediction), so read them beside its rates. Needs valgrind;
-takes a minute or two per tree.
+not show (cache misses, branch prediction), so read them beside CPU rates measured in one
+process (``benchmarks/trees.py``). They can differ by much: issue9s took 0.979x e9cd4ed's
+rate in instructions and 0.86-0.92x in CPU time. Needs valgrind; a minute or two per tree.
 """
 
 from __future__ import annotations
