@@ -18,6 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from kcheck import __version__, pipeline
+from kcheck.load import Listing
 from kcheck.models import Report
 from kcheck.output import among_inputs
 from kcheck.pipeline import Settings
@@ -87,13 +88,16 @@ def _write(directory: Path, wanted: str, report: Report) -> None:
         log.debug("cannot write the cache in %s: %s", directory, exc)
 
 
-def recorder(project: Path, rules_dir: Path | None) -> Callable[[Settings, RuleSet], Report]:
+def recorder(
+    project: Path, rules_dir: Path | None, listing: Listing | None = None
+) -> Callable[[Settings, RuleSet], Report]:
     """``pipeline.run`` that keeps its Report for a later `kcheck explain` (a report run
-    always checks the corpus: it is what CI trusts)."""
+    always checks the corpus: it is what CI trusts). ``listing``: the files of the paths
+    the run will be given, when the caller listed them already (kcheck.rerun.key did)."""
 
     def run(settings: Settings, rules: RuleSet) -> Report:
         wanted = key(settings, rules_dir)
-        report = pipeline.run(settings, rules)
+        report = pipeline.run(settings, rules, listing)
         # never among the files it reads: a project directory inside a PATH keeps no cache
         if wanted is not None and not among_inputs(project / DIRECTORY, settings.paths):
             _write(project / DIRECTORY, wanted, report)

@@ -23,7 +23,7 @@ from kcheck.engine import Job, Worker, gather
 from kcheck.engine import local as local_engine
 from kcheck.errors import UsageError
 from kcheck.group import group_claims
-from kcheck.load import STDIN, list_sources, shown_path
+from kcheck.load import STDIN, Listing, list_sources, shown_path
 from kcheck.models import (
     Claim,
     Conflict,
@@ -111,14 +111,18 @@ class Extraction:
     suppressions: list[Suppression] = field(default_factory=list)
 
 
-def collect(settings: Settings, rules: RuleSet, session: DaskSession | None = None) -> Extraction:
-    """List every file under the paths, then load and extract each one (in worker processes,
-    on a Dask cluster, or from the cache), gathered in listing order."""
+def collect(
+    settings: Settings, rules: RuleSet, session: DaskSession | None = None, listing: Listing | None = None
+) -> Extraction:
+    """List every file under the paths (unless ``listing`` is that list, made by the caller),
+    then load and extract each one (in worker processes, on a Dask cluster, or from the
+    cache), gathered in listing order."""
     if settings.engine == "dask" and session is None:
         with dask_session(settings) as opened:
-            return collect(settings, rules, opened)
+            return collect(settings, rules, opened, listing)
     progress.phase("reading files")
-    listing = list_sources(settings.paths, settings.selection, settings.root)
+    if listing is None:
+        listing = list_sources(settings.paths, settings.selection, settings.root)
     job = Job.of(rules, settings.cache_dir)
     local = Worker(job)
     if local.cache is not None:
@@ -164,14 +168,15 @@ def dask_session(settings: Settings) -> Iterator[DaskSession]:
         yield session
 
 
-def run(settings: Settings, rules: RuleSet) -> Report:
-    """The whole pipeline: collect, group, check; the Report every output format renders."""
+def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> Report:
+    """The whole pipeline: collect, group, check; the Report every output format renders.
+    ``listing``: the files of ``settings.paths`` when the caller has listed them already."""
     if settings.engine == "dask":
         with dask_session(settings) as session:
-            extraction = collect(settings, rules, session)
+            extraction = collect(settings, rules, session, listing)
             grouped = session.group(extraction.claims, rules)
     else:
-        extraction = collect(settings, rules)
+        extraction = collect(settings, rules, listing=listing)
         grouped = None
     claims, problems = extraction.claims, extraction.problems
     progress.phase("grouping and checking")

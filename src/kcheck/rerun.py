@@ -45,7 +45,7 @@ from typing import Any
 from kcheck import cache as caching
 from kcheck.cache import Cache
 from kcheck.errors import LoadError
-from kcheck.load import STDIN, list_sources
+from kcheck.load import STDIN, Listing, list_sources
 from kcheck.readfile import read_bytes
 from kcheck.settings import Settings
 
@@ -226,6 +226,7 @@ class Key:
 
     digest: str
     contents: Contents
+    listing: Listing | None = None  # the files keyed, for the run that checks them (listed once)
 
     def still_valid(self) -> bool:
         return self.contents.unchanged()
@@ -275,7 +276,7 @@ def key(
         log.debug("this run is not kept: %s", exc)
         return None
     contents.record()
-    return Key(digest=h.hexdigest(), contents=contents)
+    return Key(digest=h.hexdigest(), contents=contents, listing=listing)
 
 
 # --------------------------------------------------------------------------- the outputs

@@ -419,3 +419,30 @@ def test_the_format_choices_are_the_formats() -> None:
 
     assert tuple(FORMATS) == cli.REPORT_FORMATS
     assert tuple(CLAIM_FORMATS) == cli.CLAIM_FORMATS
+
+
+def test_a_run_that_checks_lists_the_files_once(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kcheck import load, pipeline
+
+    listed: list[tuple[str, ...]] = []
+    original = load.list_sources
+
+    def counted(paths, *args, **kwargs):  # type: ignore[no-untyped-def]
+        listed.append(tuple(paths))
+        return original(paths, *args, **kwargs)
+
+    monkeypatch.setattr(rerun, "list_sources", counted)
+    monkeypatch.setattr(pipeline, "list_sources", counted)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json")
+    fresh = _invoke(*args, cache=None)
+    assert listed == [(str(corpus),)]  # no re-run key: the pipeline lists
+    listed.clear()
+    first = _invoke(*args, cache=tmp_path / "cache")
+    assert listed == [(str(corpus),)]  # the key's listing is the one checked
+    _same(first, fresh)
+    (corpus / "new.md").write_text("快手2023年营业收入1134.7亿元。\n", encoding="utf-8")
+    listed.clear()
+    changed = _invoke(*args, cache=tmp_path / "cache")
+    assert listed == [(str(corpus),)] and "new.md" in changed.stdout
