@@ -56,6 +56,9 @@ FORMAT = "kcheck-run/1"
 # coarse as 2 s: FAT; most file systems tick in nanoseconds, some in jiffies)
 RACY_NS = 3_000_000_000
 KEEP = 4  # outputs kept, newest used first
+# how often the fingerprints of files that no longer exist are dropped (seconds): it stats
+# every row, and one cache may serve many projects
+PRUNE_STATS_EVERY = 24 * 3600
 RUNS_DIR = "runs"
 # libraries whose version can change a finding or how it is written
 _LIBRARIES = (
@@ -385,6 +388,7 @@ def keeping(cache: Cache, wanted: Key, transcript: Transcript) -> Iterator[str]:
     now = time.time()
     if cache.write([("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", [(wanted.digest, checksum, now)])]):
         _prune(cache, now)
+        prune_stats(cache, now)
 
 
 def _prune(cache: Cache, now: float) -> None:
@@ -399,3 +403,30 @@ def _prune(cache: Cache, now: float) -> None:
             if entry.name not in named and now - entry.stat().st_mtime > 600:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+def prune_stats(cache: Cache, now: float) -> int:
+    """Drop the fingerprints of files that no longer exist (a file that changed has its row
+    replaced; one deleted or renamed would keep it for ever), at most once per
+    :data:`PRUNE_STATS_EVERY`. The number of rows dropped."""
+    rows = cache.query("SELECT value FROM meta WHERE name = 'stats_pruned'")
+    try:
+        if rows and now - float(rows[0][0]) < PRUNE_STATS_EVERY:
+            return 0
+    except (TypeError, ValueError):
+        pass  # an unreadable mark: prune, and write a good one
+    gone = []
+    for (path,) in cache.query("SELECT path FROM stats"):
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            gone.append((path,))
+        except (OSError, TypeError, ValueError):
+            continue  # not readable now (permissions, a mount): kept
+    cache.write(
+        [
+            ("DELETE FROM stats WHERE path = ?", gone),
+            ("INSERT OR REPLACE INTO meta VALUES ('stats_pruned', ?)", [(repr(now),)]),
+        ]
+    )
+    return len(gone)

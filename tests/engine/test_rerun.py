@@ -446,3 +446,38 @@ def test_a_run_that_checks_lists_the_files_once(
     listed.clear()
     changed = _invoke(*args, cache=tmp_path / "cache")
     assert listed == [(str(corpus),)] and "new.md" in changed.stdout
+
+
+def _stats(cache: Path) -> set[str]:
+    with sqlite3.connect(cache / caching.FILE_NAME) as conn:
+        return {os.fsdecode(p) for (p,) in conn.execute("SELECT path FROM stats")}
+
+
+def test_fingerprints_of_files_that_are_gone_are_dropped(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(rerun, "RACY_NS", -1)  # the copies just made are fingerprinted at once
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=cache)
+    gone = sorted(p for p in corpus.rglob("*.txt"))[0]
+    assert os.fsdecode(os.path.abspath(gone)) in _stats(cache)
+    gone.unlink()
+    store = caching.Cache(cache)
+    now = time.time()
+    # pruned at most once a day: the first run marked the time
+    assert rerun.prune_stats(store, now) == 0
+    assert os.fsdecode(os.path.abspath(gone)) in _stats(cache)
+    assert rerun.prune_stats(store, now + rerun.PRUNE_STATS_EVERY + 1) == 1
+    left = _stats(cache)
+    assert os.fsdecode(os.path.abspath(gone)) not in left
+    assert left and all(os.path.exists(p) for p in left)  # the rows of files still there stay
+    assert rerun.prune_stats(store, now + rerun.PRUNE_STATS_EVERY + 2) == 0
+    store.close()
+    # and a run after the day is up prunes by itself
+    with sqlite3.connect(cache / caching.FILE_NAME) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE name = 'stats_pruned'")
+    second = sorted(p for p in corpus.rglob("*.txt"))[0]
+    second.unlink()
+    _invoke(*args, cache=cache)
+    assert os.fsdecode(os.path.abspath(second)) not in _stats(cache)
