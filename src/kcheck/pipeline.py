@@ -129,12 +129,16 @@ def collect(
         local.cache.open()  # created (or rebuilt) before any worker reads it
     progress.phase("extracting claims", len(listing.sources))
     try:
+        pooled = False
         if session is not None:
             results = session.results(listing.sources, job)
         else:
             jobs = settings.jobs if settings.jobs is not None else local_engine.default_jobs()
             results = local_engine.results(listing.sources, job, local, jobs)
-        documents, problems, claims, markers = gather(listing, results, local)
+            pooled = local_engine.pooled(len(listing.sources), jobs)
+        # this process only decodes what the workers send (no parse trees, no cycles)
+        with without_cycle_collection() if pooled else contextlib.nullcontext():
+            documents, problems, claims, markers = gather(listing, results, local)
     finally:
         if local.cache is not None:
             local.cache.close()
@@ -150,6 +154,10 @@ def without_cycle_collection() -> Iterator[None]:
     10,000 articles those passes were half the checks' time (checks 10.0 s -> 4.4 s, group
     5.3 s -> 4.0 s without them). The objects made here hold no reference cycles, so
     reference counting frees them all the same; the collector resumes afterwards.
+
+    Also while the claims that worker processes send are decoded and gathered (``collect``
+    with a pool: the passes over every claim gathered so far took this process from 2.5 s
+    to 3.6 s of CPU at 10,000 cached articles). Workers turn it back on for their own work.
     """
     enabled = gc.isenabled()
     gc.disable()
