@@ -23,7 +23,8 @@ to the checksum, its row written in one transaction once the file is in place. A
 midway leaves either no row (the file, if any, is removed later) or a row whose file is
 complete. On reading, the file's BLAKE2 checksum must match the row's and the header must
 have its shape; anything else is a miss, and the row is dropped.
-Only the newest :data:`KEEP` outputs are kept.
+Only the newest :data:`KEEP` outputs are kept, and the fingerprints of files that no longer
+exist are dropped at most once per :data:`PRUNE_STATS_EVERY` (:func:`prune_stats`).
 """
 
 from __future__ import annotations
