@@ -21,6 +21,7 @@ from click.testing import CliRunner, Result
 
 from kcheck import pipeline
 from kcheck.cli import main, use_color
+from kcheck.load import Listing
 from kcheck.models import Report, Severity
 from kcheck.pipeline import Extraction, Settings
 from kcheck.report import render
@@ -50,7 +51,7 @@ def fake_run(monkeypatch: pytest.MonkeyPatch, report: Report | Callable[[], Repo
     """Make pipeline.run return ``report``; the returned list records each call's settings."""
     calls: Runs = []
 
-    def run(settings: Settings, rules: RuleSet) -> Report:
+    def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> Report:
         calls.append(settings)
         return report() if callable(report) else report.model_copy(deep=True)
 
@@ -178,7 +179,7 @@ def test_html_is_offered(corpus: Path) -> None:
 
 
 def test_internal_error_one_line_traceback_only_with_v(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(settings: Settings, rules: RuleSet) -> Report:
+    def boom(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> Report:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(pipeline, "run", boom)

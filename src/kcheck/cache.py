@@ -155,6 +155,16 @@ def _checksum(payload: str) -> str:
 # --------------------------------------------------------------------------- the store
 
 
+class OtherFormat(ValueError):
+    """The database's ``meta`` names another format than :data:`FORMAT`."""
+
+    def __init__(self, found: str) -> None:
+        super().__init__(f"cache format {found!r}, not {FORMAT!r}")
+        self.format = found
+        # written by a kcheck of another version (not merely a table of that name)
+        self.kcheck = found.startswith("kcheck-cache/")
+
+
 class Cache:
     """One SQLite file; ``get`` and ``put`` never raise for a bad cache, they rebuild it."""
 
@@ -214,7 +224,7 @@ class Cache:
                         db.execute(_STATS_TABLE)
                         db.execute(_RUNS_TABLE)
                     elif row[0] != FORMAT:
-                        raise ValueError(f"cache format {row[0]!r}, not {FORMAT!r}")
+                        raise OtherFormat(str(row[0]))
                     db.execute("COMMIT")
                 except BaseException:
                     db.execute("ROLLBACK")
@@ -225,7 +235,10 @@ class Cache:
                 db.close()
                 if attempt:
                     raise
-                self._set_aside(exc)
+                if isinstance(exc, OtherFormat) and exc.kcheck:
+                    self._replace_older(exc.format)
+                else:
+                    self._set_aside(exc)
         raise AssertionError("unreachable")
 
     def _check(self, db: sqlite3.Connection) -> None:
@@ -235,6 +248,16 @@ class Cache:
         db.execute("SELECT key, checksum, value FROM files LIMIT 0")
         db.execute("SELECT path, size, mtime_ns, ctime_ns, inode, digest FROM stats LIMIT 0")
         db.execute("SELECT key, checksum, used FROM runs LIMIT 0")
+
+    def _replace_older(self, found: str) -> None:
+        """A cache another kcheck version wrote (its ``meta`` says so): only a cache, so it is
+        removed and a new one started, with a note rather than a warning."""
+        log.info(
+            "cache %s is of another kcheck version (%s, not %s); starting a new one", self.path, found, FORMAT
+        )
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.path}{suffix}")
 
     def _set_aside(self, why: Exception) -> None:
         """A corrupt or foreign file is renamed (not deleted: it may be someone's database)."""

@@ -21,6 +21,7 @@ import click
 from kcheck import config, escape, progress, rerun
 from kcheck.cache import Cache
 from kcheck.errors import KcheckError, RulesError, UsageError
+from kcheck.load import Listing
 from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.output import (
     append_step_summary,
@@ -411,7 +412,7 @@ def report_cmd(settings: config.Config) -> None:
         log.info("nothing changed since a run kept in the cache: its report")
         chunks = done.text
     else:
-        done = _report(settings, corpus, rules_dir, fmt, rendering)
+        done = _report(settings, corpus, rules_dir, fmt, rendering, key.listing if key is not None else None)
         # the report goes out as it is rendered; a copy is kept on the way for the next run
         chunks = rerun.keeping(store, key, done) if store is not None and key is not None else done.text
     for level, message in done.messages:
@@ -446,9 +447,15 @@ class Rendering:
 
 
 def _report(
-    settings: config.Config, corpus: Settings, rules_dir: Path | None, fmt: str, rendering: Rendering
+    settings: config.Config,
+    corpus: Settings,
+    rules_dir: Path | None,
+    fmt: str,
+    rendering: Rendering,
+    listing: Listing | None = None,
 ) -> rerun.Transcript:
-    """Check the corpus: the rendered report, exit code and messages of `kcheck report`."""
+    """Check the corpus: the rendered report, exit code and messages of `kcheck report`
+    (``listing``: its files as the re-run key listed them, so they are not listed twice)."""
     from kcheck import lastrun, pipeline
     from kcheck.models import Severity
     from kcheck.report import RenderOptions, RunInfo, github, stream
@@ -464,7 +471,7 @@ def _report(
     fail_on = None if rendering.fail_on == "never" else Severity(rendering.fail_on)
     rules = load_rules(rules_dir)
     with progress.showing(not settings["quiet"]):
-        outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir))
+        outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir, listing))
     report = outcome.counted
     said: list[tuple[int, str]] = []
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import to_json
 
 from kcheck import __version__, pipeline
+from kcheck.load import Listing
 from kcheck.models import Report
 from kcheck.output import among_inputs
 from kcheck.pipeline import Settings
@@ -81,19 +83,46 @@ def _write(directory: Path, wanted: str, report: Report) -> None:
                 "# kcheck's cache of the last run (kcheck explain reads it)\n*\n", encoding="utf-8"
             )
         tmp = directory / f".{FILE}.{os.getpid()}.tmp"
-        tmp.write_text(wanted + "\n" + report.model_dump_json(), encoding="utf-8")
-        os.replace(tmp, directory / FILE)
-    except OSError as exc:
+        try:
+            with tmp.open("w", encoding="utf-8") as fh:
+                fh.write(wanted + "\n")
+                for chunk in json_chunks(report):
+                    fh.write(chunk)
+            os.replace(tmp, directory / FILE)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except (OSError, ValueError) as exc:  # ValueError: text that cannot be encoded
         log.debug("cannot write the cache in %s: %s", directory, exc)
 
 
-def recorder(project: Path, rules_dir: Path | None) -> Callable[[Settings, RuleSet], Report]:
+def json_chunks(report: Report) -> Iterator[str]:
+    """``report.model_dump_json()`` a piece at a time: the object written field by field and
+    each list item serialised on its own, so a report of 100,000 articles (gigabytes of
+    JSON) is never one string."""
+    yield "{"
+    for n, name in enumerate(type(report).model_fields):
+        value = getattr(report, name)
+        yield f"{',' if n else ''}{to_json(name).decode()}:"
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            yield "["
+            for i, item in enumerate(value):
+                yield ("," if i else "") + item.model_dump_json()
+            yield "]"
+        else:
+            yield to_json(value).decode()
+    yield "}"
+
+
+def recorder(
+    project: Path, rules_dir: Path | None, listing: Listing | None = None
+) -> Callable[[Settings, RuleSet], Report]:
     """``pipeline.run`` that keeps its Report for a later `kcheck explain` (a report run
-    always checks the corpus: it is what CI trusts)."""
+    always checks the corpus: it is what CI trusts). ``listing``: the files of the paths
+    the run will be given, when the caller listed them already (kcheck.rerun.key did)."""
 
     def run(settings: Settings, rules: RuleSet) -> Report:
         wanted = key(settings, rules_dir)
-        report = pipeline.run(settings, rules)
+        report = pipeline.run(settings, rules, listing)
         # never among the files it reads: a project directory inside a PATH keeps no cache
         if wanted is not None and not among_inputs(project / DIRECTORY, settings.paths):
             _write(project / DIRECTORY, wanted, report)

@@ -23,7 +23,8 @@ to the checksum, its row written in one transaction once the file is in place. A
 midway leaves either no row (the file, if any, is removed later) or a row whose file is
 complete. On reading, the file's BLAKE2 checksum must match the row's and the header must
 have its shape; anything else is a miss, and the row is dropped.
-Only the newest :data:`KEEP` outputs are kept.
+Only the newest :data:`KEEP` outputs are kept, and the fingerprints of files that no longer
+exist are dropped at most once per :data:`PRUNE_STATS_EVERY` (:func:`prune_stats`).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from typing import Any
 from kcheck import cache as caching
 from kcheck.cache import Cache
 from kcheck.errors import LoadError
-from kcheck.load import STDIN, list_sources
+from kcheck.load import STDIN, Listing, list_sources
 from kcheck.readfile import read_bytes
 from kcheck.settings import Settings
 
@@ -56,6 +57,9 @@ FORMAT = "kcheck-run/1"
 # coarse as 2 s: FAT; most file systems tick in nanoseconds, some in jiffies)
 RACY_NS = 3_000_000_000
 KEEP = 4  # outputs kept, newest used first
+# how often the fingerprints of files that no longer exist are dropped (seconds): it stats
+# every row, and one cache may serve many projects
+PRUNE_STATS_EVERY = 24 * 3600
 RUNS_DIR = "runs"
 # libraries whose version can change a finding or how it is written
 _LIBRARIES = (
@@ -226,6 +230,7 @@ class Key:
 
     digest: str
     contents: Contents
+    listing: Listing | None = None  # the files keyed, for the run that checks them (listed once)
 
     def still_valid(self) -> bool:
         return self.contents.unchanged()
@@ -275,7 +280,7 @@ def key(
         log.debug("this run is not kept: %s", exc)
         return None
     contents.record()
-    return Key(digest=h.hexdigest(), contents=contents)
+    return Key(digest=h.hexdigest(), contents=contents, listing=listing)
 
 
 # --------------------------------------------------------------------------- the outputs
@@ -384,6 +389,7 @@ def keeping(cache: Cache, wanted: Key, transcript: Transcript) -> Iterator[str]:
     now = time.time()
     if cache.write([("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", [(wanted.digest, checksum, now)])]):
         _prune(cache, now)
+        prune_stats(cache, now)
 
 
 def _prune(cache: Cache, now: float) -> None:
@@ -398,3 +404,30 @@ def _prune(cache: Cache, now: float) -> None:
             if entry.name not in named and now - entry.stat().st_mtime > 600:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
+
+
+def prune_stats(cache: Cache, now: float) -> int:
+    """Drop the fingerprints of files that no longer exist (a file that changed has its row
+    replaced; one deleted or renamed would keep it for ever), at most once per
+    :data:`PRUNE_STATS_EVERY`. The number of rows dropped."""
+    rows = cache.query("SELECT value FROM meta WHERE name = 'stats_pruned'")
+    try:
+        if rows and now - float(rows[0][0]) < PRUNE_STATS_EVERY:
+            return 0
+    except (TypeError, ValueError):
+        pass  # an unreadable mark: prune, and write a good one
+    gone = []
+    for (path,) in cache.query("SELECT path FROM stats"):
+        try:
+            os.stat(path)
+        except (FileNotFoundError, NotADirectoryError):
+            gone.append((path,))
+        except (OSError, TypeError, ValueError):
+            continue  # not readable now (permissions, a mount): kept
+    cache.write(
+        [
+            ("DELETE FROM stats WHERE path = ?", gone),
+            ("INSERT OR REPLACE INTO meta VALUES ('stats_pruned', ?)", [(repr(now),)]),
+        ]
+    )
+    return len(gone)

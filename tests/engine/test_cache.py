@@ -133,6 +133,41 @@ def test_a_damaged_or_foreign_cache_is_rebuilt(damage, rules, tmp_path: Path) ->
         assert conn.execute("SELECT count(*) FROM files").fetchone() == (5,)
 
 
+def test_an_older_cache_is_replaced_with_a_note_not_a_warning(
+    rules, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    cache_dir = tmp_path / "cache"
+    fresh = _json((str(CORPUS),), rules, cache_dir)
+    db = cache_dir / caching.FILE_NAME
+    with sqlite3.connect(db, isolation_level=None) as conn:
+        conn.execute("UPDATE meta SET value = 'kcheck-cache/1' WHERE name = 'format'")
+    caplog.set_level("INFO", logger="kcheck")
+    assert _json((str(CORPUS),), rules, cache_dir) == fresh
+    said = [(r.levelname, r.getMessage()) for r in caplog.records if "cache" in r.getMessage()]
+    assert said == [
+        (
+            "INFO",
+            f"cache {db} is of another kcheck version (kcheck-cache/1, not {caching.FORMAT}); starting a new one",
+        )
+    ]
+    assert not list(cache_dir.glob("*.bad*"))  # nothing left aside: it was only a cache
+
+
+def test_a_foreign_database_is_set_aside_with_a_warning(
+    rules, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    db = cache_dir / caching.FILE_NAME
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE meta (name TEXT, value TEXT)")
+        conn.execute("INSERT INTO meta VALUES ('format', 'someone-else/3')")
+    _json((str(CORPUS),), rules, cache_dir)
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("is corrupt or not kcheck's" in w for w in warnings)
+    assert (cache_dir / f"{caching.FILE_NAME}.bad").is_file()  # someone's database: kept
+
+
 @pytest.mark.parametrize(
     "tamper",
     [

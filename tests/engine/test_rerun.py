@@ -419,3 +419,65 @@ def test_the_format_choices_are_the_formats() -> None:
 
     assert tuple(FORMATS) == cli.REPORT_FORMATS
     assert tuple(CLAIM_FORMATS) == cli.CLAIM_FORMATS
+
+
+def test_a_run_that_checks_lists_the_files_once(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kcheck import load, pipeline
+
+    listed: list[tuple[str, ...]] = []
+    original = load.list_sources
+
+    def counted(paths, *args, **kwargs):  # type: ignore[no-untyped-def]
+        listed.append(tuple(paths))
+        return original(paths, *args, **kwargs)
+
+    monkeypatch.setattr(rerun, "list_sources", counted)
+    monkeypatch.setattr(pipeline, "list_sources", counted)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json")
+    fresh = _invoke(*args, cache=None)
+    assert listed == [(str(corpus),)]  # no re-run key: the pipeline lists
+    listed.clear()
+    first = _invoke(*args, cache=tmp_path / "cache")
+    assert listed == [(str(corpus),)]  # the key's listing is the one checked
+    _same(first, fresh)
+    (corpus / "new.md").write_text("快手2023年营业收入1134.7亿元。\n", encoding="utf-8")
+    listed.clear()
+    changed = _invoke(*args, cache=tmp_path / "cache")
+    assert listed == [(str(corpus),)] and "new.md" in changed.stdout
+
+
+def _stats(cache: Path) -> set[str]:
+    with sqlite3.connect(cache / caching.FILE_NAME) as conn:
+        return {os.fsdecode(p) for (p,) in conn.execute("SELECT path FROM stats")}
+
+
+def test_fingerprints_of_files_that_are_gone_are_dropped(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(rerun, "RACY_NS", -1)  # the copies just made are fingerprinted at once
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=cache)
+    gone = sorted(p for p in corpus.rglob("*.txt"))[0]
+    assert os.fsdecode(os.path.abspath(gone)) in _stats(cache)
+    gone.unlink()
+    store = caching.Cache(cache)
+    now = time.time()
+    # pruned at most once a day: the first run marked the time
+    assert rerun.prune_stats(store, now) == 0
+    assert os.fsdecode(os.path.abspath(gone)) in _stats(cache)
+    assert rerun.prune_stats(store, now + rerun.PRUNE_STATS_EVERY + 1) == 1
+    left = _stats(cache)
+    assert os.fsdecode(os.path.abspath(gone)) not in left
+    assert left and all(os.path.exists(p) for p in left)  # the rows of files still there stay
+    assert rerun.prune_stats(store, now + rerun.PRUNE_STATS_EVERY + 2) == 0
+    store.close()
+    # and a run after the day is up prunes by itself
+    with sqlite3.connect(cache / caching.FILE_NAME) as conn:
+        conn.execute("UPDATE meta SET value = '0' WHERE name = 'stats_pruned'")
+    second = sorted(p for p in corpus.rglob("*.txt"))[0]
+    second.unlink()
+    _invoke(*args, cache=cache)
+    assert os.fsdecode(os.path.abspath(second)) not in _stats(cache)

@@ -200,8 +200,9 @@ def test_a_text_without_prose_keeps_its_non_furniture_lines() -> None:
 
 def test_patterns_with_named_groups_still_combine() -> None:
     compiled = patterns()
-    assert compiled.drop_lines.combined is not None
-    assert compiled.end_markers.combined is not None
+    for listed in (compiled.drop_lines, compiled.end_markers):
+        assert listed.anchored is not None
+        assert listed.alone == ()
 
 
 def test_numbered_headline_items_with_figures_are_article_text() -> None:

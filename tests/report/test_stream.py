@@ -60,3 +60,31 @@ def test_claim_listings_stream_the_same_text(
     assert "".join(chunks) == whole
     if batch == 1 and fmt != "table" and listed:
         assert len(chunks) > len(listed) // 2
+
+
+def _hostile_finding() -> Report:
+    """The sample report whose first finding rests on a claim with hostile text."""
+    report = sample_report()
+    first = report.conflicts[0]
+    nasty = first.claims[0].model_copy(
+        update={"doc": "doc/##[e\u202e.md", "quote": "5亿\x1b[2J\u2028##[error]\x85\x7f"}
+    )
+    conflict = first.model_copy(update={"claims": [nasty, *first.claims[1:]], "message": "x\u202ey"})
+    return report.model_copy(update={"conflicts": [conflict, *report.conflicts[1:]]})
+
+
+@pytest.mark.parametrize("build", [sample_report, clean_report, _hostile_finding])
+def test_rdjson_is_escaped_like_every_json_output(build: object) -> None:
+    from kcheck.report import rdjson
+
+    report = build()  # type: ignore[operator]
+    text = rdjson.render(report)
+    plain = "".join(report_json.encoded(rdjson._data(report)))
+    assert text == escape.json_text(plain)
+    assert json.loads(text) == json.loads(plain)  # the values read back are the same
+    if build is _hostile_finding:
+        assert text != plain
+        for raw in ("\x1b", "\u202e", "\u2028", "\x85", "\x7f", "##["):
+            assert raw not in text
+    else:  # nothing to escape: the bytes are those of json.dumps
+        assert text == plain

@@ -4,6 +4,7 @@ only the claims of files not yet gathered are held twice, never the whole run's 
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -30,6 +31,9 @@ def default_jobs() -> int:
 
 def _start(job: Job) -> None:
     global _worker
+    # a forked worker inherits the parent's paused cycle collector (pipeline.collect): its
+    # own work (parse trees full of cycles) needs it running
+    gc.enable()
     _worker = Worker(job, readonly=True)
 
 
@@ -51,10 +55,15 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def pooled(files: int, jobs: int) -> bool:
+    """Whether :func:`results` runs ``files`` in worker processes: fewer files than two
+    chunks per worker are not worth starting processes for, they run here."""
+    return jobs > 1 and files >= 2 * CHUNK * jobs
+
+
 def results(sources: list[Source], job: Job, local: Worker, jobs: int) -> Iterator[tuple[int, Result]]:
-    """(index, result) for every source, in order. Fewer files than two chunks per worker
-    are not worth starting processes for: they run here."""
-    if jobs <= 1 or len(sources) < 2 * CHUNK * jobs:
+    """(index, result) for every source, in order (in worker processes when :func:`pooled`)."""
+    if not pooled(len(sources), jobs):
         for i, source in enumerate(sources):
             yield i, local.process(source)
         return

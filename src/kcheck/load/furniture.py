@@ -94,18 +94,21 @@ def _title_repeat(norm: str, title: str) -> bool:
 
 def _classify(
     lines: list[Line], titles: list[str], patterns: Boilerplate, bylines: set[int], dump: bool
-) -> list[str]:
+) -> tuple[list[str], list[str | None]]:
+    """Each line's kind, and its comparison form where it was needed (with titles)."""
     kinds: list[str] = []
+    norms: list[str | None] = []
     bullet_indent: int | None = None  # inside the indented content of a furniture list item
     for i, line in enumerate(lines):
         text = line.text.text
         if bullet_indent is not None and (line.bullet or line.indent <= bullet_indent):
             bullet_indent = None
-        norm = normalise(text) if titles else ""  # once per line, not once per title
+        norm = normalise(text) if titles else None  # once per line, not once per title
+        norms.append(norm)
         if (
             i in bylines
             or bullet_indent is not None
-            or any(_title_repeat(norm, title) for title in titles)
+            or (norm is not None and any(_title_repeat(norm, title) for title in titles))
             or patterns.drop_lines.search(text)
         ):
             kinds.append("F")
@@ -118,7 +121,7 @@ def _classify(
                 continue
         numbered = patterns.numbered_items.search(text) and any(c.isdigit() for c in text)
         kinds.append("P" if numbered or line.table_figure or is_prose(text) else "S")
-    return kinds
+    return kinds, norms
 
 
 def _regions(kinds: list[str]) -> list[list[int]]:
@@ -159,7 +162,7 @@ def keep_article(
             lines.append(line)
             block_of.append(b)
     kept = Kept()
-    kinds = _classify(lines, [normalise(t) for t in titles if t.strip()], patterns, bylines, dump)
+    kinds, norms = _classify(lines, [normalise(t) for t in titles if t.strip()], patterns, bylines, dump)
 
     seen_prose = False
     for i, line in enumerate(lines):
@@ -198,23 +201,27 @@ def keep_article(
     seen: set[str] = set()
     current_block = -1
     paragraph: list[Traced] = []
+    key: list[str] = []  # the paragraph's lines in comparison form
     for i, line in enumerate(lines):
         if not keep[i]:
             continue
         if block_of[i] != current_block:
-            _flush(paragraph, seen, kept)
-            paragraph = []
+            _flush(paragraph, key, seen, kept)
+            paragraph, key = [], []
             current_block = block_of[i]
         paragraph.append(line.text)
-    _flush(paragraph, seen, kept)
+        norm = norms[i]
+        key.append(norm if norm is not None else normalise(line.text.text))
+    _flush(paragraph, key, seen, kept)
     return kept
 
 
-def _flush(paragraph: list[Traced], seen: set[str], kept: Kept) -> None:
+def _flush(paragraph: list[Traced], key: list[str], seen: set[str], kept: Kept) -> None:
+    """Keep ``paragraph`` unless one with the same comparison form was kept before."""
     if not paragraph:
         return
-    key = "".join(normalise(t.text) for t in paragraph)
-    if key in seen:
+    joined = "".join(key)
+    if joined in seen:
         return
-    seen.add(key)
+    seen.add(joined)
     kept.paragraphs.append(paragraph)

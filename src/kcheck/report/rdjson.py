@@ -24,8 +24,9 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
 
 
 def chunks(report: Report, options: RenderOptions | None = None) -> Iterator[str]:
-    """``render``'s text in chunks (report.json.batched)."""
-    return batched(encoded(_data(report)), escaped=False)
+    """``render``'s text in chunks (report.json.batched), escaped as every JSON output is
+    (escape.json_text: a quote's control characters are written ``\\uXXXX``)."""
+    return batched(encoded(_data(report)))
 
 
 def _data(report: Report) -> dict[str, Any]:
