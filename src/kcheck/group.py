@@ -28,6 +28,8 @@ from kcheck.text.calendar import period_label, span_text
 from kcheck.text.fold import folded
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# a bracketed gloss in a measure (an abbreviation or a note: （NBV）, (含应用及小程序)), folded
+_GLOSS = re.compile(r"\([^()]*\)")
 
 
 # --------------------------------------------------------------------------- which claims count
@@ -147,11 +149,16 @@ _LEGAL: list[tuple[RuleSet, tuple[str, ...]]] = []
 
 
 def measure_key(phrase: str, rules: RuleSet) -> str:
-    """A measure phrase as it meets others: normalised, without the words at its start that
+    """A measure phrase as it meets others: normalised, without a bracketed gloss (新业务价值
+    （NBV） = 新业务价值: brackets never narrow a measure), without the words at its start that
     outlets write or leave out for one fact (``metrics.keep_modifiers``: 公司研发投入 = 研发投入,
-    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入) and without a change verb at
-    its end (挂牌价上调 = 挂牌价)."""
-    key = normalise_phrase(phrase)
+    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入; and the scope words of
+    ``kinds.scopes``, which the scope part of the key carries: 我国累计出口钢材 = 出口钢材)
+    and without a change verb at its end (挂牌价上调 = 挂牌价)."""
+    text = folded(phrase)
+    if "(" in text:
+        text = _GLOSS.sub("", text) or text
+    key = _NOT_WORD.sub("", text.lower())
     leads, tails = _measure_edges(rules)
     changed = True
     while changed and key:
@@ -176,7 +183,8 @@ def _measure_edges(rules: RuleSet) -> tuple[tuple[str, ...], tuple[str, ...]]:
     rule set of the run (one at a time)."""
     if _EDGES and _EDGES[0][0] is rules:
         return _EDGES[0][1]
-    leads = {normalise_phrase(w) for w in rules.metrics.keep_modifiers}
+    scopes = (w for words in rules.kinds.scopes.values() for w in words)
+    leads = {normalise_phrase(w) for w in (*rules.metrics.keep_modifiers, *scopes)}
     tails = {normalise_phrase(w) for w in (*rules.kinds.increase, *rules.kinds.decrease)}
     edges = (
         tuple(sorted((w for w in leads if w), key=len, reverse=True)),
@@ -602,8 +610,10 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     that writes no subject there, 趣游科技's in another): the omitted subject read as the only
     one it can be, a weak link (at most a warning). An industry or market that alone states it
     needs no mention (a figure that names no company is the whole trade's). A subject read as
-    written lends no name."""
+    written lends no name, and a measure that names the country (``entities.national_words``:
+    全国粗钢产量, 我国出口钢材) is never a company's."""
     claims = list(claims)
+    national = tuple(folded(w) for w in rules.entities.national_words if w)
     owners: dict[tuple[object, ...], set[str]] = {}
     unnamed: list[tuple[Claim, tuple[object, ...]]] = []
     for c in claims:
@@ -625,7 +635,7 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
         if c.entity and normalise_phrase(c.entity):
             if c.entity_from != "subject":
                 owners.setdefault(key, set()).add(entity_key(c.entity, rules))
-        else:
+        elif not any(w in folded(c.measure or "") for w in national):
             unnamed.append((c, key))
     out: dict[str, str] = {}
     texts: dict[str, str] = {}
