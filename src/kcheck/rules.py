@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Callable, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import yaml
 from dateutil import tz as dateutil_tz
@@ -707,6 +709,9 @@ SECTIONS: dict[str, type[Section]] = {
 }
 
 
+_T = TypeVar("_T")
+
+
 class RuleSet(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -720,6 +725,24 @@ class RuleSet(BaseModel):
     boilerplate: BoilerplateSection = Field(default_factory=BoilerplateSection)
     checks: ChecksSection = Field(default_factory=ChecksSection)
     files: dict[str, str] = Field(default_factory=dict, description="section -> file it was read from")
+
+    def derived(self, build: Callable[[RuleSet], _T]) -> _T:
+        """``build(self)``, worked out once for this rule set and kept with it: what a stage
+        derives from the rules (grouping's folded legal suffixes and measure edge words), with
+        no module-level memo. A copy with changes (``model_copy``) works it out afresh."""
+        memo = self._derived
+        if build not in memo:
+            memo[build] = build(self)
+        return cast(_T, memo[build])
+
+    @cached_property
+    def _derived(self) -> dict[Callable[[RuleSet], object], object]:
+        return {}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> RuleSet:
+        copied = super().model_copy(update=update, deep=deep)
+        copied.__dict__.pop("_derived", None)  # worked out from the rules it was copied from
+        return copied
 
     @model_validator(mode="after")
     def _aliases_unique(self) -> RuleSet:
