@@ -353,8 +353,21 @@ class QualifiersSection(Section):
     bound_connectors: list[str] = Field(
         default_factory=list, description="大于10小于20: what may stand between two bounds"
     )
+    # self_contradiction (kcheck.check): what makes a second value of one figure in one article
+    # a restatement (初步核算 / 最终核实, 调整为) or another coverage (按可比口径, 剔除)
+    restatement_words: list[str] = Field(
+        default_factory=list, description="初步核算, 修订: a figure restated"
+    )
+    coverage_words: list[str] = Field(default_factory=list, description="按可比口径, 剔除: another coverage")
 
-    _check = field_validator("false_friends", "fillers", "range_separators", "between_separators")(_no_blank)
+    _check = field_validator(
+        "false_friends",
+        "fillers",
+        "range_separators",
+        "between_separators",
+        "restatement_words",
+        "coverage_words",
+    )(_no_blank)
 
 
 # --------------------------------------------------------------------------- kinds, scopes, changes, time
