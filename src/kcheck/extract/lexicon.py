@@ -120,6 +120,9 @@ class Lexicon:
         self._longest_metric = max((len(k) for k in self.metric_aliases), default=0)
         ents = rules.entities
         self._not_names = frozenset(fold(w) for w in ents.not_names)
+        # a run that opens with the article's generic company word (公司原保险保费收入) is
+        # that word and a measure, never a name
+        self._not_name_starts = tuple(fold(w) for w in ents.company_words if w)
         suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
@@ -194,6 +197,8 @@ class Lexicon:
                     break
                 if start == 0 or not _HAN.match(folded, start - 1) or folded[start - 1] in _JOINERS:
                     name = folded[start:end]
+                    if name.startswith(self._not_name_starts):
+                        break
                     if name not in self._not_names and not any(h.start < end and start < h.end for h in hits):
                         added.append(Hit(start, end, Cue.ENTITY, entity=name))
                     break
