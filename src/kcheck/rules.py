@@ -102,6 +102,10 @@ class EntitiesSection(Section):
     # open world: a name no entry lists, read from its form: two to four characters after a
     # boundary, then one of these (招商银行, 中信证券, 绿地控股); never one of not_names
     name_suffixes: list[str] = Field(default_factory=list)
+    # 以沧澜钢铁为例: one character a name may follow as if after a boundary
+    name_lead_ins: list[Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
+        default_factory=list
+    )
     not_names: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one

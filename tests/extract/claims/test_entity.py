@@ -32,6 +32,10 @@ from claimrows import claim, fields
             "小波私房菜",
         ),  # as written
         ("上万亿的电商交易额", "上万亿", None, None, None),  # nobody named
+        # an open name after a one-character preposition (entities.name_lead_ins)
+        ("以沧澜钢铁为例，公司11月粗钢产量为168万吨", "168万吨", "沧澜钢铁", "rules", None),
+        # the shortest name at a boundary is still taken first
+        ("以岭药业2023年营业收入103.18亿元", "103.18亿元", "以岭药业", "rules", "以岭药业"),
     ],
 )
 def test_entity(
