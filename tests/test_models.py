@@ -63,6 +63,20 @@ def test_span_overlap(a: tuple[str, str], b: tuple[str, str], overlap: bool) -> 
     assert sb.overlaps(sa) is overlap
 
 
+def test_spans_are_equal_when_their_days_are() -> None:
+    def span(a: str, b: str) -> Span:
+        return Span(start=dt.date.fromisoformat(a), end=dt.date.fromisoformat(b))
+
+    q3 = span("2021-07-01", "2021-09-30")
+    assert q3 == span("2021-07-01", "2021-09-30")
+    assert hash(q3) == hash(span("2021-07-01", "2021-09-30"))
+    assert q3 != span("2021-07-01", "2021-09-29")
+    assert q3 != span("2021-07-02", "2021-09-30")
+    assert q3 != ("2021-07-01", "2021-09-30")
+    assert q3 != None  # noqa: E711 - the comparison itself is under test
+    assert len({q3, span("2021-07-01", "2021-09-30"), span("2021-01-01", "2021-12-31")}) == 2
+
+
 def test_claim_round_trips_through_json() -> None:
     claim = Claim(
         quote="1758.87亿元",

@@ -68,7 +68,7 @@ _LIBRARIES = (
     "charset-normalizer",
     "python-dateutil",
     "opencc",
-    "pyahocorasick",
+    "ahocorasick-rs",
     "chinese-calendar",
     "numpy",
     "pathspec",

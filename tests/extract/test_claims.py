@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kcheck.extract import Extractor, split_text
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
@@ -29,6 +31,11 @@ D = dt.date
 @pytest.fixture(scope="module")
 def rules() -> RuleSet:
     return load_rules()
+
+
+@pytest.fixture(scope="module")
+def lexicon(rules: RuleSet) -> Lexicon:
+    return Lexicon(rules)
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +169,49 @@ def test_lexicon_traditional_and_ascii_case(rules: RuleSet) -> None:
     hits = lexicon.scan(fold("快手營收與經營溢利，kuaishou gmv"))
     assert {h.metric for h in hits if h.metric} == {"revenue", "operating_profit", "gmv"}
     assert {h.entity for h in hits if h.entity} == {"快手"}
+
+
+def leftmost_longest(words: set[str], text: str) -> list[tuple[int, int]]:
+    """The reference reading: at each place the longest word starting there, else move on."""
+    longest = max(map(len, words))
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        for k in range(min(longest, len(text) - i), 0, -1):
+            if text[i : i + k] in words:
+                out.append((i, i + k))
+                i += k
+                break
+        else:
+            i += 1
+    return out
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_lexicon_matches_are_leftmost_longest(lexicon: Lexicon, data: st.DataObject) -> None:
+    """Whatever the words around them, the automaton reads what the reference reading does,
+    even where a longer word was begun and not finished (pyahocorasick's ``iter_long``
+    dropped the shorter word after such a start)."""
+    words = sorted(lexicon.words)
+    # words, their heads and tails, and characters between them: overlaps of every kind
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(lambda w: w[: len(w) // 2 + 1]),
+        st.sampled_from(words).map(lambda w: w[len(w) // 2 :]),
+        st.sampled_from(list("的，。1年 ")),
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=10)))
+    found = [(start, end) for _, start, end in lexicon.matches(text)]
+    assert found == leftmost_longest(set(words), text)
+    assert all(lexicon.words[i] == text[start:end] for i, start, end in lexicon.matches(text))
+
+
+def test_lexicon_word_at_the_end_after_a_longer_word_begun(lexicon: Lexicon) -> None:
+    # 累计订单总量 begun and not finished where the text ends: 订单 is still read
+    # (pyahocorasick's iter_long returned nothing here)
+    assert [lexicon.words[i] for i, _, _ in lexicon.matches("累计订单")] == ["订单"]
+    assert [lexicon.words[i] for i, _, _ in lexicon.matches("累计订单总量")] == ["累计订单总量"]
 
 
 # ---------------------------------------------------------------------- corpus rows

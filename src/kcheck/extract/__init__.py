@@ -140,7 +140,11 @@ class Extractor:
         path = doc.path
         time_paragraph = paragraph = -1
         sentences = doc.sentences
-        fiscal = p.times.fiscal_calendar(x.text for x in sentences)
+        # every sentence folded once; the article's folded text is theirs joined (fold keeps
+        # each character in place and leaves the newline alone)
+        folded_all = [fold(x.text) for x in sentences]
+        whole = "\n".join(folded_all)
+        fiscal = p.times.fiscal_calendar(whole)
         start = context = TimeContext(
             published=doc.published, fiscal=fiscal
         )  # frozen: one serves every paragraph
@@ -152,7 +156,6 @@ class Extractor:
                 industry.append(article_industry(p.assembler.words, whole))
             return industry[0]
 
-        whole = fold("\n".join(x.text for x in sentences))
         names = article_names(p.assembler.words, whole)
         first = sentences[0].paragraph if sentences else 0
         lede_end = sum(len(x.text) + 1 for x in sentences if x.paragraph == first)
@@ -169,7 +172,7 @@ class Extractor:
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
-            folds = [fold(text) for text in texts]
+            folds = folded_all[first : first + _RUN]
             hits = [p.lexicon.scan(folded) for folded in folds]
             if names:
                 hits = [p.lexicon.with_names(folded, h, names) for folded, h in zip(folds, hits, strict=True)]

@@ -414,12 +414,11 @@ class TimeFinder:
 
     # ----------------------------------------------------------------------- public
 
-    def fiscal_calendar(self, texts: Iterable[str]) -> FiscalCalendar | None:
-        """The fiscal calendar an article's sentences tell (kcheck.extract.fiscal)."""
-        texts = list(texts)
-        if not any(w in text for text in texts for w in ("财", "財")):
+    def fiscal_calendar(self, folded: str) -> FiscalCalendar | None:
+        """The fiscal calendar an article tells (kcheck.extract.fiscal), from its folded text."""
+        if "财" not in folded:  # 財 folds to 财
             return None
-        return self._fiscal_reader.read(fold("\n".join(texts)))
+        return self._fiscal_reader.read(folded)
 
     def find(self, folded: str, context: TimeContext) -> tuple[list[TimeExpr], TimeContext]:
         """Every time expression of one folded sentence, and the context for the next sentence."""

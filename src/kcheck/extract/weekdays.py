@@ -31,6 +31,7 @@ class WeekdayFinder:
         words = alternation(t.weekday_words)
         names = alternation(n for n in t.weekday_names if n in _WEEKDAY)
         self._week = re.compile(rf"(?P<w>{weeks})(?:个)?(?:{words})(?P<d>{names})")
+        self._week_word = re.compile(words)  # most sentences have none: one scan rules them out
         ago = alternation(t.days_ago_words)
         self._ago = re.compile(rf"(?<![0-9.])(?P<n>{_COUNT})天(?:{ago})")
 
@@ -38,7 +39,7 @@ class WeekdayFinder:
         if published is None:
             return []
         found: list[TimeExpr] = []
-        has_week = any(w in folded for w in self.t.weekday_words)
+        has_week = self._week_word.search(folded) is not None
         for m in self._week.finditer(folded) if has_week else ():
             monday = published - dt.timedelta(days=published.weekday())
             weeks = self.t.relative_weeks[m.group("w")]

@@ -231,8 +231,8 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
 
     Nothing is linked in a sentence that restates its base (``按可比口径``)."""
     folded = s.folded
-    if any(word in folded for word in w.restated_basis):
-        return
+    if len(drafts) < 3 or any(word in folded for word in w.restated_basis):
+        return  # a change, its level and its base: three drafts at least
     for i, change in enumerate(drafts):
         if i < 2 or change.type is not ClaimType.CHANGE:
             continue
