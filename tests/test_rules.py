@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kcheck.errors import RulesError
-from kcheck.rules import SECTIONS, check_rules, default_rules_dir, load_rules
+from kcheck.rules import SECTIONS, RuleSet, check_rules, default_rules_dir, load_rules
 
 
 def test_default_rules_validate() -> None:
@@ -144,3 +144,25 @@ def test_extends_mistakes_point_at_file_and_line(tmp_path: Path, text: str, expe
     (tmp_path / "entities.yaml").write_text(text, encoding="utf-8")
     _, problems = check_rules(tmp_path)
     assert any(expected in p for p in problems), problems
+
+
+def test_what_a_stage_derives_is_kept_with_its_rule_set_and_a_changed_copy_works_it_out_afresh() -> None:
+    # grouping's folded legal suffixes live on the rule set, not in a module-level memo
+    from kcheck.group import entity_key
+
+    rules = load_rules(None)
+    built: list[RuleSet] = []
+
+    def suffixes(r: RuleSet) -> tuple[str, ...]:
+        built.append(r)
+        return tuple(r.entities.legal_suffixes)
+
+    assert rules.derived(suffixes) == rules.derived(suffixes)
+    assert built == [rules]
+    entities = rules.entities.model_copy(update={"legal_suffixes": ["集团"]})
+    other = rules.model_copy(update={"entities": entities})
+    assert other.derived(suffixes) == ("集团",)
+    assert entity_key("瑞柏医药集团", other) == "瑞柏医药"
+    assert entity_key("瑞柏医药股份有限公司", other) == "瑞柏医药股份有限公司"
+    assert entity_key("瑞柏医药股份有限公司", rules) == "瑞柏医药"
+    assert other == other.model_copy() and rules.model_dump() == load_rules(None).model_dump()

@@ -28,6 +28,8 @@ from kcheck.text.calendar import period_label, span_text
 from kcheck.text.fold import folded
 
 _NOT_WORD = re.compile(r"[\W_]+")
+# a bracketed gloss in a measure (an abbreviation or a note: （NBV）, (含应用及小程序)), folded
+_GLOSS = re.compile(r"\([^()]*\)")
 
 
 # --------------------------------------------------------------------------- which claims count
@@ -136,54 +138,75 @@ def entity_key(name: str, rules: RuleSet) -> str:
 
 
 def _legal_suffixes(rules: RuleSet) -> tuple[str, ...]:
-    if _LEGAL and _LEGAL[0][0] is rules:
-        return _LEGAL[0][1]
-    suffixes = tuple(sorted((folded(w) for w in rules.entities.legal_suffixes if w), key=len, reverse=True))
-    _LEGAL[:] = [(rules, suffixes)]
-    return suffixes
+    """``entities.legal_suffixes`` folded, longest first (worked out once per rule set)."""
+    return rules.derived(_legal_suffixes_of)
 
 
-_LEGAL: list[tuple[RuleSet, tuple[str, ...]]] = []
+def _legal_suffixes_of(rules: RuleSet) -> tuple[str, ...]:
+    return tuple(sorted((folded(w) for w in rules.entities.legal_suffixes if w), key=len, reverse=True))
 
 
 def measure_key(phrase: str, rules: RuleSet) -> str:
-    """A measure phrase as it meets others: normalised, without the words at its start that
+    """A measure phrase as it meets others: normalised, without a bracketed gloss (新业务价值
+    （NBV） = 新业务价值: brackets never narrow a measure), without the words at its start that
     outlets write or leave out for one fact (``metrics.keep_modifiers``: 公司研发投入 = 研发投入,
-    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入) and without a change verb at
-    its end (挂牌价上调 = 挂牌价)."""
-    key = normalise_phrase(phrase)
-    leads, tails = _measure_edges(rules)
-    changed = True
-    while changed and key:
-        changed = False
-        for word in leads:
-            if key.startswith(word) and len(key) > len(word) + 1:
-                key = key[len(word) :]
-                changed = True
-                break
-    for word in tails:
-        if key.endswith(word) and len(key) > len(word) + 1:
-            key = key[: -len(word)]
+    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入; and the scope words of
+    ``kinds.scopes``, which the scope part of the key carries: 我国累计出口钢材 = 出口钢材)
+    and without a change verb at its end (挂牌价上调 = 挂牌价)."""
+    text = folded(phrase)
+    if "(" in text:
+        text = _GLOSS.sub("", text) or text
+    key = _NOT_WORD.sub("", text.lower())
+    edges = _measure_edges(rules)
+    while key and edges.lead is not None:
+        m = edges.lead.match(key)  # the longest leading word (alternatives longest first)
+        if m is None:
             break
+        if len(key) <= m.end() + 1:  # it leaves too little: a shorter one may not (rare)
+            word = next((w for w in edges.leads if key.startswith(w) and len(key) > len(w) + 1), None)
+            if word is None:
+                break
+            key = key[len(word) :]
+        else:
+            key = key[m.end() :]
+    m = edges.tail.search(key) if edges.tail is not None else None
+    if m is not None:  # the longest trailing word (the leftmost that reaches the end)
+        if m.start() > 1:
+            key = key[: m.start()]
+        else:
+            word = next((w for w in edges.tails if key.endswith(w) and len(key) > len(w) + 1), None)
+            if word is not None:
+                key = key[: -len(word)]
     return key
 
 
-_EDGES: list[tuple[RuleSet, tuple[tuple[str, ...], tuple[str, ...]]]] = []
+@dataclass(frozen=True)
+class _Edges:
+    """The words ``measure_key`` drops, longest first, and one pattern for each end."""
+
+    leads: tuple[str, ...]
+    tails: tuple[str, ...]
+    lead: re.Pattern[str] | None
+    tail: re.Pattern[str] | None
 
 
-def _measure_edges(rules: RuleSet) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(leading words, trailing words) ``measure_key`` drops, longest first; kept for the
-    rule set of the run (one at a time)."""
-    if _EDGES and _EDGES[0][0] is rules:
-        return _EDGES[0][1]
-    leads = {normalise_phrase(w) for w in rules.metrics.keep_modifiers}
+def _measure_edges(rules: RuleSet) -> _Edges:
+    """The leading and trailing words ``measure_key`` drops (worked out once per rule set)."""
+    return rules.derived(_measure_edges_of)
+
+
+def _measure_edges_of(rules: RuleSet) -> _Edges:
+    scopes = (w for words in rules.kinds.scopes.values() for w in words)
+    leads = {normalise_phrase(w) for w in (*rules.metrics.keep_modifiers, *scopes)}
     tails = {normalise_phrase(w) for w in (*rules.kinds.increase, *rules.kinds.decrease)}
-    edges = (
-        tuple(sorted((w for w in leads if w), key=len, reverse=True)),
-        tuple(sorted((w for w in tails if w), key=len, reverse=True)),
+    lead_words = tuple(sorted((w for w in leads if w), key=len, reverse=True))
+    tail_words = tuple(sorted((w for w in tails if w), key=len, reverse=True))
+    return _Edges(
+        lead_words,
+        tail_words,
+        re.compile("|".join(map(re.escape, lead_words))) if lead_words else None,
+        re.compile(f"(?:{'|'.join(map(re.escape, tail_words))})\\Z") if tail_words else None,
     )
-    _EDGES[:] = [(rules, edges)]
-    return edges
 
 
 def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
@@ -602,8 +625,10 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     that writes no subject there, 趣游科技's in another): the omitted subject read as the only
     one it can be, a weak link (at most a warning). An industry or market that alone states it
     needs no mention (a figure that names no company is the whole trade's). A subject read as
-    written lends no name."""
+    written lends no name, and a measure that names the country (``entities.national_words``:
+    全国粗钢产量, 我国出口钢材) is never a company's."""
     claims = list(claims)
+    national = tuple(folded(w) for w in rules.entities.national_words if w)
     owners: dict[tuple[object, ...], set[str]] = {}
     unnamed: list[tuple[Claim, tuple[object, ...]]] = []
     for c in claims:
@@ -625,7 +650,7 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
         if c.entity and normalise_phrase(c.entity):
             if c.entity_from != "subject":
                 owners.setdefault(key, set()).add(entity_key(c.entity, rules))
-        else:
+        elif not any(w in folded(c.measure or "") for w in national):
             unnamed.append((c, key))
     out: dict[str, str] = {}
     texts: dict[str, str] = {}

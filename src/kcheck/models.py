@@ -275,6 +275,7 @@ class CheckType(str, Enum):
     DATE_MISMATCH = "date_mismatch"
     REUSED_FIGURE = "reused_figure"
     GROWTH_MISMATCH = "growth_mismatch"
+    SELF_CONTRADICTION = "self_contradiction"
 
 
 class TopicStatus(str, Enum):

@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
+from collections.abc import Callable, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, cast
 
 import yaml
 from dateutil import tz as dateutil_tz
@@ -100,6 +102,10 @@ class EntitiesSection(Section):
     # open world: a name no entry lists, read from its form: two to four characters after a
     # boundary, then one of these (招商银行, 中信证券, 绿地控股); never one of not_names
     name_suffixes: list[str] = Field(default_factory=list)
+    # 以沧澜钢铁为例: one character a name may follow as if after a boundary
+    name_lead_ins: list[Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
+        default_factory=list
+    )
     not_names: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
@@ -351,8 +357,21 @@ class QualifiersSection(Section):
     bound_connectors: list[str] = Field(
         default_factory=list, description="大于10小于20: what may stand between two bounds"
     )
+    # self_contradiction (kcheck.check): what makes a second value of one figure in one article
+    # a restatement (初步核算 / 最终核实, 调整为) or another coverage (按可比口径, 剔除)
+    restatement_words: list[str] = Field(
+        default_factory=list, description="初步核算, 修订: a figure restated"
+    )
+    coverage_words: list[str] = Field(default_factory=list, description="按可比口径, 剔除: another coverage")
 
-    _check = field_validator("false_friends", "fillers", "range_separators", "between_separators")(_no_blank)
+    _check = field_validator(
+        "false_friends",
+        "fillers",
+        "range_separators",
+        "between_separators",
+        "restatement_words",
+        "coverage_words",
+    )(_no_blank)
 
 
 # --------------------------------------------------------------------------- kinds, scopes, changes, time
@@ -707,6 +726,9 @@ SECTIONS: dict[str, type[Section]] = {
 }
 
 
+_T = TypeVar("_T")
+
+
 class RuleSet(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -720,6 +742,24 @@ class RuleSet(BaseModel):
     boilerplate: BoilerplateSection = Field(default_factory=BoilerplateSection)
     checks: ChecksSection = Field(default_factory=ChecksSection)
     files: dict[str, str] = Field(default_factory=dict, description="section -> file it was read from")
+
+    def derived(self, build: Callable[[RuleSet], _T]) -> _T:
+        """``build(self)``, worked out once for this rule set and kept with it: what a stage
+        derives from the rules (grouping's folded legal suffixes and measure edge words), with
+        no module-level memo. A copy with changes (``model_copy``) works it out afresh."""
+        memo = self._derived
+        if build not in memo:
+            memo[build] = build(self)
+        return cast(_T, memo[build])
+
+    @cached_property
+    def _derived(self) -> dict[Callable[[RuleSet], object], object]:
+        return {}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> RuleSet:
+        copied = super().model_copy(update=update, deep=deep)
+        copied.__dict__.pop("_derived", None)  # worked out from the rules it was copied from
+        return copied
 
     @model_validator(mode="after")
     def _aliases_unique(self) -> RuleSet:

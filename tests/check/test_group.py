@@ -537,6 +537,37 @@ def test_a_figure_that_names_no_one_is_read_as_the_only_entity_its_article_names
     assert "the only candidate stating this measure" in conflicts[0].weak_links[0]
 
 
+def test_a_figure_of_the_country_is_never_the_company_its_article_names() -> None:
+    # stl2 (about 沧澜钢铁): 从全国来看，...1-11月累计粗钢产量9.52亿吨 is the nation's, not
+    # 沧澜钢铁's 1-11月累计粗钢产量1795万吨 stated a sentence earlier
+    a = figure(
+        "1795万吨",
+        1795e4,
+        precision=1e4,
+        doc="stl2.txt",
+        entity="沧澜钢铁",
+        metric=None,
+        measure="累计粗钢产量",
+        dimension="count",
+        unit="吨",
+    )
+    b = figure(
+        "9.52亿吨",
+        9.52 * YI,
+        precision=0.01 * YI,
+        doc="stl2.txt",
+        entity=None,
+        entity_from=None,
+        metric=None,
+        measure="全国粗钢产量",
+        dimension="count",
+        unit="吨",
+        sentence="从全国来看，沧澜钢铁所在的行业1-11月全国粗钢产量9.52亿吨。",
+    )
+    topics = group_claims([a, b], RULES)
+    assert sorted(t.key.entity or "" for t in topics) == ["", "沧澜钢铁"]
+
+
 def test_an_omitted_subject_is_never_an_entity_its_article_does_not_name() -> None:
     # 对于四季度，管理层给出的指引是，总收入同比增长8%至12% (a game company) is not 瑞柏医药's
     a = rate("16.8%", 16.8, doc="phar3.txt", entity="瑞柏医药", metric="revenue", period="2023-Q4")
@@ -650,6 +681,33 @@ def test_one_quantity_in_two_units_meets(
     topics, conflicts = run([a, b])
     assert len(topics) == 1 and topics[0].key.unit == "吨"
     assert [(c.type, c.severity.value) for c in conflicts] == errors
+
+
+# issue 9: one measure as two outlets write it meets itself (phrases of the dev corpus)
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("新业务价值（NBV）", "新业务价值"),  # a bracketed abbreviation is a gloss
+        ("平均日活跃用户(含应用及小程序)", "平均日活跃用户"),  # a bracketed note never narrows
+        ("我国累计出口钢材", "我国出口钢材"),  # the scope (累计) is a part of the key of its own
+        ("累计合约销售金额", "合约销售金额"),
+        ("公司原保险保费收入", "原保险保费收入"),
+    ],
+)
+def test_one_measure_meets_itself(one: str, other: str) -> None:
+    assert measure_key(one, RULES) == measure_key(other, RULES)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("海外游戏收入", "游戏收入"),  # a narrowing word stays
+        ("(NBV)", "新业务价值"),  # nothing but a gloss: kept, never emptied
+    ],
+)
+def test_different_measures_stay_apart(one: str, other: str) -> None:
+    assert measure_key(one, RULES) != measure_key(other, RULES)
+    assert measure_key(one, RULES)
 
 
 _HEADS = st.text(alphabet="收入利润产量价格销售额粗钢游戏业务旅客", min_size=2, max_size=8)

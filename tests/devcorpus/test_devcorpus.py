@@ -1,4 +1,4 @@
-"""The development corpus: fictional articles in eleven unseen fields, with a truth file.
+"""The development corpus: fictional articles in twelve unseen fields, with a truth file.
 
 ``corpus/`` holds articles written for testing (every company, outlet and figure is
 invented), ``gold.yaml`` what a careful reader finds in them, in the format of
@@ -255,7 +255,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 458, "period": 339, "date": 71, "wanted": 47, "plants": 31}
+FLOORS = {"value": 484, "period": 364, "date": 71, "wanted": 51, "plants": 33}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 
@@ -324,6 +324,9 @@ def score(data: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
 
     errors = [c for c in conflicts if c["severity"] == "error"]
     out["traps_at_error"] = [t["why"] for t in data["traps"] if any(pair(c, t) for c in errors)]
+    # a self_contradiction is at most a warning, so its precision bar is any severity
+    selves = [c for c in conflicts if c["type"] == "self_contradiction"]
+    out["traps_as_self_contradiction"] = [t["why"] for t in data["traps"] if any(pair(c, t) for c in selves)]
     out["wanted"] = [w["why"] for w in data["wanted"] if any(pair(c, w) for c in conflicts)]
     out["plants"] = sorted({plant(why) for why in out["wanted"]})
     explained = [c for c in errors if any(pair(c, w) for w in data["wanted"])]
@@ -351,6 +354,12 @@ def test_every_article_is_read(report: dict[str, Any]) -> None:
 def test_no_trap_is_reported_as_an_error(scores: dict[str, Any]) -> None:
     """The precision bar: a look-alike pair is never an error-level contradiction."""
     assert scores["traps_at_error"] == []
+
+
+def test_no_trap_is_reported_as_a_self_contradiction(scores: dict[str, Any]) -> None:
+    """An article read against itself: a restatement or another scope (初步统计 then 经最终核实,
+    按可比口径, 此前口径 ... 调整为) is never its contradiction, at any severity."""
+    assert scores["traps_as_self_contradiction"] == []
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))

@@ -133,6 +133,10 @@ class Lexicon:
         self._longest_metric = max((len(k) for k in self.metric_aliases), default=0)
         ents = rules.entities
         self._not_names = frozenset(fold(w) for w in ents.not_names)
+        # a run that opens with the article's generic company word (公司原保险保费收入) is
+        # that word and a measure, never a name
+        self._not_name_starts = tuple(fold(w) for w in ents.company_words if w)
+        self._lead_ins = frozenset(fold(w) for w in ents.name_lead_ins)
         suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
@@ -196,6 +200,17 @@ class Lexicon:
             return hits
         return sorted([*hits, *added], key=lambda h: (h.start, h.end))
 
+    def _at_boundary(self, folded: str, start: int) -> bool:
+        """Whether a name may start at ``start``: after the start, a non-Han character, a
+        joiner, or a one-character preposition that itself follows one of those
+        (``entities.name_lead_ins``: 以沧澜钢铁为例)."""
+        if start == 0 or not _HAN.match(folded, start - 1) or folded[start - 1] in _JOINERS:
+            return True
+        before = start - 1
+        return folded[before] in self._lead_ins and (
+            before == 0 or not _HAN.match(folded, before - 1) or folded[before - 1] in _JOINERS
+        )
+
     def _open_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
         """Names no entry lists, read from their form (招商银行): entity hits where no other
         match overlaps, the canonical name as written. The suffixes are found first (rare),
@@ -212,8 +227,10 @@ class Lexicon:
                     break
                 if folded[start] in _JOINERS:
                     break
-                if start == 0 or not _HAN.match(folded, start - 1) or folded[start - 1] in _JOINERS:
+                if self._at_boundary(folded, start):
                     name = folded[start:end]
+                    if name.startswith(self._not_name_starts):
+                        break
                     if name not in self._not_names and not any(h.start < end and start < h.end for h in hits):
                         added.append(Hit(start, end, Cue.ENTITY, entity=name))
                     break

@@ -52,6 +52,19 @@ KNOWN: dict[str, CheckHelp] = {
             ),
         ),
         CheckHelp(
+            type=CheckType.SELF_CONTRADICTION.value,
+            name="SelfContradiction",
+            short="One article gives two values for one figure; the other sources agree with one.",
+            help=(
+                "An article states one figure (the same named entity, measure as written and "
+                "period of its own) with two values that do not overlap, and the other sources "
+                "that state it agree with exactly one of them. Nothing in either sentence makes one "
+                "a restatement (初步核算 / 最终核实, 调整为, 更正) or another coverage (按可比口径, "
+                "剔除), and neither is rounded or bounded (约, 超过, 近). At most a warning: check "
+                "which of the article's two places is wrong."
+            ),
+        ),
+        CheckHelp(
             type=CheckType.GROWTH_MISMATCH.value,
             name="GrowthMismatch",
             short="A stated growth rate does not follow from the stated figures.",

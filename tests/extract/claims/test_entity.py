@@ -32,6 +32,10 @@ from claimrows import claim, fields
             "小波私房菜",
         ),  # as written
         ("上万亿的电商交易额", "上万亿", None, None, None),  # nobody named
+        # an open name after a one-character preposition (entities.name_lead_ins)
+        ("以沧澜钢铁为例，公司11月粗钢产量为168万吨", "168万吨", "沧澜钢铁", "rules", None),
+        # the shortest name at a boundary is still taken first
+        ("以岭药业2023年营业收入103.18亿元", "103.18亿元", "以岭药业", "rules", "以岭药业"),
     ],
 )
 def test_entity(
@@ -168,6 +172,8 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
         ("中国人民银行数据显示，10月社会融资规模增量为1.59万亿元", "1.59万亿元"),
         # the country's figure after a sentence about a part: nothing carried over
         ("其中，城市下降0.2%，农村下降0.6%。1—10月平均，全国居民消费价格比上年同期上涨0.4%", "0.4%"),
+        # a run opening with 公司 before a name suffix (保险) is 公司 and a measure, no name
+        ("前三季度，公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元", "2046.7亿元"),
     ],
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:

@@ -66,6 +66,15 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
         # a quoted epithet + 的 before the head describes it, it never narrows the measure
         ("分季节看，作为全年粮食生产“大头”的秋粮产量为11562.7亿斤", "11562.7亿斤", None, "秋粮产量"),
         ("被称为“压舱石”的夏粮产量2923.6亿斤", "2923.6亿斤", None, "夏粮产量"),
+        # the Hong Kong press writes 經調整純利 for 经调整净利润 (a Non-IFRS line item)
+        ("期內經調整純利15.6億元人民幣", "15.6億元人民幣", "adjusted_net_profit", "期內經調整純利"),
+        # 由 opens 由X增至Y: it ends the measure, as 从 does
+        (
+            "前三季度，公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元",
+            "2046.7亿元",
+            None,
+            "公司原保险保费收入",
+        ),
     ],
 )
 def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | None, measure: str) -> None:
