@@ -217,6 +217,7 @@ class Extractor:
                         inferred_period=period if one_year else None,
                         inferred_period_quote=period_quote if one_year else None,
                         inferred_entity=owner,
+                        document_holiday=state.document_holiday or next(iter(state.holidays), None),
                     )
                 text = texts[i]
                 if state.inferred_period is not None and not timed and named_time(w, folds[i], times[i]):

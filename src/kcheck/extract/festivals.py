@@ -120,6 +120,7 @@ class FestivalFinder:
                 relative=source == "published",
                 year_explicit=source == "text",
                 year_source=source,
+                holiday=m.group("brk") is not None and not one_day,
             )
         return None
 

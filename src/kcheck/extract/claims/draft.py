@@ -75,6 +75,10 @@ class ParagraphState:
     inferred_period_quote: str | None = None
     # ... for figures of this entity only (None: figures of no entity, 全国粮食产量)
     inferred_entity: str | None = None
+    # the holiday breaks the paragraph named so far (中秋国庆假期), for 假期 / 黄金周 alone, and
+    # the first one the article named (its subject: a later paragraph's 假期 means that one)
+    holidays: tuple[tuple[Span, str], ...] = ()
+    document_holiday: tuple[Span, str] | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

@@ -59,10 +59,16 @@ def period_of(
     chosen: int | None = None
     for i in reversed(s.times_before(q.start)):
         t = s.times[i]
-        if is_base(w, folded, t) and not own_value(folded, t, q.start):
+        if is_base(w, folded, t) and (not own_value(folded, t, q.start) or is_ratio_base(w, folded, t)):
             continue
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
+    held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
+    if held is not None:
+        # 据测算，假期异地游客占比达到43.7%: the holiday break the article named last
+        draft.period, draft.time_quote = held
+        draft.period_carries = True
+        return
     if chosen is None:
         source = prev if prev is not None and prev.period is not None else None
         if source is None and inherited is not None and inherited.period is not None:
@@ -99,6 +105,28 @@ def period_of(
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
     draft.period_carries = not is_base(w, folded, t)
+
+
+def holiday_of(
+    w: Words, s: Parsed, f: Figure, state: ParagraphState, governing: TimeExpr | None
+) -> tuple[Span, str] | None:
+    """The holiday break a break word alone (假期, 黄金周) in the figure's clause points back
+    to, after the time that would govern the figure (``governing``): the last break its
+    paragraph named, else the first the article named (what it is about: a paragraph comparing
+    五一 and 端午 does not change that); with a governing day (9月29日……开业，开业首个黄金周)
+    the last of those holding that day. None holds it, or none was named: no period."""
+    after = governing.end if governing is not None else 0
+    for m in w.holiday_re.finditer(s.folded, max(f.cs, after), f.q.start):
+        if s.in_time(m.start()):
+            continue  # 中秋国庆假期: the break is named here, read by the time pass
+        named = [state.document_holiday] if state.document_holiday is not None else []
+        named.extend(state.holidays)
+        named.extend((t.span, s.text[t.start : t.end]) for t in s.times if t.holiday and t.end <= m.start())
+        for span, quote in reversed(named):
+            if governing is None or span.start <= governing.span.start <= span.end:
+                return span, quote
+        return None
+    return None
 
 
 def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:
@@ -178,6 +206,11 @@ def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
     return rule is not None and not rule.stock and rule.dimension in ("money", "count")
 
 
+def is_ratio_base(w: Words, folded: str, t: TimeExpr) -> bool:
+    """Is the time the base of a ratio (恢复至2019年同期的119.1%): now against then?"""
+    return folded[t.end : t.end + 1] == "的" and folded.endswith(w.ratio_before, 0, t.start)
+
+
 def own_value(folded: str, t: TimeExpr, at: int) -> bool:
     """Is the figure at ``at`` the base's own value (较去年同期的35.8%下降)?"""
     return folded[t.end : at].strip() in ("", "的")
@@ -186,7 +219,7 @@ def own_value(folded: str, t: TimeExpr, at: int) -> bool:
 def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
     """Is the time the base of a comparison (与去年同期相比, 较上年)?"""
     head = folded[max(0, t.start - 2) : t.start]
-    if head.endswith(w.comparison_before):
+    if head.endswith(w.comparison_before) or is_ratio_base(w, folded, t):
         return True
     if (
         head.endswith(w.change_from)

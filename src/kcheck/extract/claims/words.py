@@ -84,6 +84,8 @@ class Words:
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
         self.change_from = tuple(f(kinds.change_from))
+        self.ratio_before = tuple(f(kinds.ratio_before))
+        self.holiday_re = word_pattern(f(rules.time.holiday_words))
         self.change_to_verbs = tuple(sorted(f(kinds.change_to_verbs), key=len, reverse=True))
         self.restated_basis = tuple(f(kinds.restated_basis))
         self.measure_trim = sorted(f([*kinds.measure_trim, *qualifier_words(rules)]), key=len, reverse=True)
