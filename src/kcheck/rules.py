@@ -511,6 +511,9 @@ class TimeSection(Section):
     anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
     anchor_suffixes: dict[str, AnchorKind] = Field(default_factory=dict)
     approx_suffixes: list[str] = Field(default_factory=list)
+    periods_ended: dict[str, Literal[3, 6, 9, 12]] = Field(
+        default_factory=dict, description="截至9月30日止第三季: months ending that day"
+    )
     day_modifiers: list[str] = Field(default_factory=list)
     day_periods: list[str] = Field(default_factory=list)
     recurring_prefixes: list[str] = Field(default_factory=list)

@@ -790,8 +790,7 @@ NEWS = [
         metric="operating_profit",
         entity="快手",
     ),
-    gap(
-        "the time pass reads 截至2022年9月30日 and leaves 止三个月 (the quarter ended) unread",
+    row(  # 截至<day>止三個月: the three months ended that day (time.yaml periods_ended)
         "快手截至2022年9月30日止三個月的經營溢利為5.2億元。",
         "5.2億元",
         NOV22,

@@ -264,9 +264,11 @@ class TimeFinder:
             "relative_month": alternation(t.relative_months),
             "anaphoric_month": alternation(t.anaphoric_months),
             "relative_day": alternation(t.relative_days),
-            "first_quarters": rf"前{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw})",
+            # 前三季度, 首三季 (Hong Kong): the first quarters of the year
+            "first_quarters": rf"[前首]{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw}|季(?![节]))",
             "first_months": rf"前{_S}(?P<first_months_n>{_N2}){_S}个?{_S}月份?",
-            "quarter": rf"(?:第{_S})?(?P<quarter_n>[1-4一二三四]){_S}(?:{qw})",
+            # 第三季度, 三季度; 第三季 (Hong Kong) only with 第, never 四季 (the seasons)
+            "quarter": rf"(?:(?P<quarter_d>第){_S})?(?P<quarter_n>[1-4一二三四]){_S}(?:{qw}|(?(quarter_d)季(?![节])|(?!)))",
             "first_quarter": rf"首{_S}(?:{qw})",
             "q_quarter": rf"[Qq](?P<q_quarter_n>[1-4])(?![0-9])(?:{_S}季度)?",
             "year_h": rf"(?P<year_h_y>[12][0-9]{{3}}){_S}[Hh](?P<year_h_h>[12])(?![0-9])",
@@ -346,6 +348,7 @@ class TimeFinder:
         self._lunar_after = re.compile(rf"{_S}(?:{lunar}|初[一二三四五六七八九十])")
         self._conn = re.compile(rf"{_S}(?:{conn}){_S}")
         self._approx = re.compile(rf"{_S}(?:{approx})")
+        self._ended = re.compile(rf"{_S}止?{_S}的?{_S}(?P<w>{alternation(t.periods_ended)})")
         self._anchor = re.compile(
             rf"{_S}(?P<w>{alternation(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])"
         )
@@ -520,16 +523,24 @@ class TimeFinder:
         days = a.span_
         if a.fiscal and ctx.fiscal is not None:
             days = self._fiscal(a, ctx.fiscal)
+        granularity, cumulative = a.granularity, a.cumulative
+        if anchor_kind == "as_of" and granularity is Granularity.DAY:
+            ended = self._period_ended(text, end, days.end)
+            if ended is not None:
+                # 截至2023年9月30日止第三季: the quarter ended that day, a period, not a moment
+                days, granularity, end = ended
+                cumulative = days.start.month == 1 and days.start.day == 1 and granularity is Granularity.SPAN
+                anchor = anchor_kind = None
         span = days.to_span()
         time = TimeExpr(
             start=start,
             end=end,
             span=span,
-            granularity=a.granularity,
+            granularity=granularity,
             relative=a.relative,
             year_explicit=a.year_explicit,
             anchor=anchor,
-            cumulative=a.cumulative,
+            cumulative=cumulative,
             approx=approx,
             year_source=a.year_source,
             anchor_kind=anchor_kind,
@@ -541,12 +552,33 @@ class TimeFinder:
             year=a.year if a.year is not None and days is a.span_ else span.end.year,
             month=a.month if single_month else None,
             period=span,
-            period_granularity=a.granularity,
-            period_cumulative=a.cumulative,
+            period_granularity=granularity,
+            period_cumulative=cumulative,
             published_year=ctx.published_year,
             fiscal=ctx.fiscal,
         )
         return (time, new_ctx), end
+
+    def _period_ended(
+        self, text: str, end: int, day: dt.date
+    ) -> tuple[periods.Days, Granularity, int] | None:
+        """``截至<day>止第三季`` / ``截至<day>的三个月``: the months (``periods_ended``) ending on
+        ``day``, a month's last day; the granularity and where the words end."""
+        m = self._ended.match(text, end)
+        if m is None or day != month_end(day.year, day.month):
+            return None
+        n = self.t.periods_ended[m.group("w")]
+        y, first = norm_month(day.year, day.month - n + 1)
+        days = periods.span(dt.date(y, first, 1), day)
+        if n == 3 and first % 3 == 1:
+            granularity = Granularity.QUARTER
+        elif n == 6 and first in (1, 7):
+            granularity = Granularity.HALF
+        elif n == 12 and first == 1:
+            granularity = Granularity.YEAR
+        else:
+            granularity = Granularity.SPAN
+        return days, granularity, m.end()
 
     @staticmethod
     def _fiscal(a: _Expr, fiscal: FiscalCalendar) -> periods.Days:
@@ -672,7 +704,17 @@ class TimeFinder:
         if opener is not None:
             opener(e, m, ctx, default)
             return
-        self._need_year(e, ctx, default)
+        if (
+            default is None
+            and ctx.year is None
+            and ctx.fiscal is not None
+            and ctx.fiscal.year is not None
+            and any(w in m.group() for w in self._fiscal_quarter_words)
+        ):
+            # 第二财季 in an article naming 2024财年 but no date: that fiscal year's quarter
+            e.year, e.year_source = ctx.fiscal.year, "context"
+        else:
+            self._need_year(e, ctx, default)
         if not self._next(e, kind, m, ctx, first=True):
             raise _Stop(e.end)
 
@@ -1172,6 +1214,8 @@ class TimeFinder:
             return False
         if kind == "q_quarter" and prev.isascii() and prev.isalnum():
             return False
+        if kind == "quarter" and prev and (prev in "上下" or prev in _TITLE_CLOSE):
+            return False  # 上一财季 (the one before, not Q1); 《奔跑吧》第三季 (a show's season)
         if kind in ("two_digit_year", "cn_two_digit_year", "cn_thousands_year") and prev == "第":
             return False
         return not (standalone and kind == "year_part" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
@@ -1191,6 +1235,8 @@ class TimeFinder:
         return self._drop_before.search(text, max(0, start - _BEFORE_REACH), start) is not None
 
 
+# a title or quotation closing right before 第三季: a show's season, not a quarter
+_TITLE_CLOSE = frozenset('》」』”"')
 # kinds that may open the second half of a range (X至Y)
 _RANGE_END_KINDS = frozenset(
     {"numeric_date", "spaced_date", "year_q", "year_h", "four_digit_year", "two_digit_year", "cn_year", "cn_thousands_year", "cn_two_digit_year", "relative_year", "anaphoric_year", "relative_quarter", "relative_month", "relative_day", "quarter", "first_quarter", "q_quarter", "half_year", "month_number", "day_number"}
