@@ -115,6 +115,8 @@ class TimeContext:
     period_cumulative: bool = False
     published_year: int | None = None  # the publication year when only the year is known
     fiscal: FiscalCalendar | None = None  # the article's fiscal calendar (kcheck.extract.fiscal)
+    # the year the paragraphs before named last, for 当年 / 同年 in a paragraph naming none
+    document_year: int | None = None
 
     @property
     def pub_year(self) -> int | None:
@@ -556,6 +558,7 @@ class TimeFinder:
             period_cumulative=cumulative,
             published_year=ctx.published_year,
             fiscal=ctx.fiscal,
+            document_year=ctx.document_year,
         )
         return (time, new_ctx), end
 
@@ -841,6 +844,9 @@ class TimeFinder:
     ) -> None:
         if ctx.year is not None:
             e.year, e.year_source = ctx.year, "context"
+        elif ctx.document_year is not None:
+            # 截至2023年12月31日，……。<p>……，占当年归母净利润的34.8%: the year named before
+            e.year, e.year_source = ctx.document_year, "context"
         else:
             e.year, e.year_source, e.relative = self._pub_year(ctx), "published", True
         e.year_kind = "anaphoric"

@@ -66,6 +66,10 @@ class ParagraphState:
     # the period the paragraphs before established, for 报告期内 / 该季度 in a paragraph naming none
     document_period: Span | None = None
     document_period_quote: str | None = None
+    # ... and the first period the article named that runs over time (its title or lede: the
+    # period of the report it is about), for 报告期内 after a table or a base named later
+    document_frame: Span | None = None
+    document_frame_quote: str | None = None
     # ... and the last quarter they named, for 该季度 / 当季 (三季度……今年前三季度……。<p>该季度)
     document_quarter: Span | None = None
     document_quarter_quote: str | None = None

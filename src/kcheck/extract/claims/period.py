@@ -61,6 +61,8 @@ def period_of(
         t = s.times[i]
         if is_base(w, folded, t) and (not own_value(folded, t, q.start) or is_ratio_base(w, folded, t)):
             continue
+        if t.end <= f.cs and states_base(w, s, t):
+            continue  # 上年同期为2.83亿美元，同比增长36.2%: the base's own clause only
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
     held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
@@ -104,7 +106,7 @@ def period_of(
         return
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
-    draft.period_carries = not is_base(w, folded, t)
+    draft.period_carries = not is_base(w, folded, t) and not states_base(w, s, t)
 
 
 def holiday_of(
@@ -131,15 +133,19 @@ def holiday_of(
 
 def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:
     """The period under report, when a clause before ``at`` opens with a word for it
-    (报告期内，…): the last period the article named before; for a quarter's word (该季度,
-    当季) the last quarter."""
+    (报告期内，…): the last period the article named, unless that one ended before the first
+    it named that runs over time (its title or lede name the report, 2023年年度报告, and a
+    table's comparison column, 2022年, came last): then that first one. For a quarter's word
+    (该季度, 当季) the last quarter."""
     for m in w.report_period_re.finditer(folded, 0, at):
         if m.start() > 0 and folded[m.start() - 1] not in CLAUSE_OPENERS:
             continue
         if "季" in m.group():
             quarter = state.document_quarter
             return (quarter, state.document_quarter_quote) if quarter is not None else None
-        period = state.document_period
+        period, frame = state.document_period, state.document_frame
+        if frame is not None and (period is None or period.end < frame.end):
+            return frame, state.document_frame_quote
         return (period, state.document_period_quote) if period is not None else None
     return None
 
@@ -204,6 +210,15 @@ def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
         return True
     rule = w.metric_rules.get(draft.metric) if draft.metric else None
     return rule is not None and not rule.stock and rule.dimension in ("money", "count")
+
+
+def states_base(w: Words, s: Parsed, t: TimeExpr) -> bool:
+    """Does a clause state the base of the figures around it (上年同期为2.83亿美元): the same
+    period of an earlier year (同期) with a figure of its own after it? It governs that figure
+    only, and hands no period on."""
+    if not s.folded.endswith(w.same_period, t.start, t.end):
+        return False
+    return s.quantity_between(t.end, s.clause(t.start)[1])
 
 
 def is_ratio_base(w: Words, folded: str, t: TimeExpr) -> bool:
