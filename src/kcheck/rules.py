@@ -488,6 +488,12 @@ class TimeSection(Section):
     # the time pass (kcheck.extract.timex): vocabulary around the numeric grammar
     anaphoric_years: list[str] = Field(default_factory=list, description="当年: the year named before")
     anaphoric_months: list[str] = Field(default_factory=list, description="当月: the month named before")
+    period_months: list[str] = Field(
+        default_factory=list, description="单月: the last month of the period named before; else not read"
+    )
+    open_to_now: list[str] = Field(
+        default_factory=list, description="2016年以来: runs to publication, names no year for what follows"
+    )
     relative_year_spans: dict[str, tuple[int, int]] = Field(default_factory=dict)
     relative_quarters: dict[str, int] = Field(default_factory=dict)
     relative_months: dict[str, int] = Field(default_factory=dict)
@@ -562,6 +568,8 @@ class TimeSection(Section):
     _check = field_validator(
         "anaphoric_years",
         "anaphoric_months",
+        "period_months",
+        "open_to_now",
         "quarter_words",
         "fiscal_year_words",
         "fiscal_quarter_words",

@@ -227,6 +227,8 @@ class TimeFinder:
         self._base_after = tuple(rules.kinds.comparison_after)
         self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
         self._fiscal_reader = FiscalReader(rules)
+        self._period_months = frozenset(t.period_months)
+        self._open_to_now = frozenset(t.open_to_now)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -264,7 +266,7 @@ class TimeFinder:
             "half_month": alternation(t.half_months),
             "relative_quarter": alternation(t.relative_quarters),
             "relative_month": alternation(t.relative_months),
-            "anaphoric_month": alternation(t.anaphoric_months),
+            "anaphoric_month": alternation([*t.anaphoric_months, *t.period_months]),
             "relative_day": alternation(t.relative_days),
             # 前三季度, 首三季 (Hong Kong): the first quarters of the year
             "first_quarters": rf"[前首]{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw}|季(?![节]))",
@@ -324,7 +326,7 @@ class TimeFinder:
             "half_month": t.half_months,
             "relative_quarter": t.relative_quarters,
             "relative_month": t.relative_months,
-            "anaphoric_month": t.anaphoric_months,
+            "anaphoric_month": [*t.anaphoric_months, *t.period_months],
             "relative_day": t.relative_days,
             "year_part": standalone_words,
             "full_year": t.full_year,
@@ -463,7 +465,7 @@ class TimeFinder:
             if expr is not None:
                 time, new_ctx = expr
                 found.append(time)
-                if not self._is_base(folded, time):
+                if not self._is_base(folded, time) and time.anchor not in self._open_to_now:
                     ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
         extra: list[TimeExpr] = []
         for f in [
@@ -886,6 +888,8 @@ class TimeFinder:
             # 1-7月...当月: the month the cumulative figures run to, not the month of publication
             e.year, e.year_source = ctx.period.end.year, "context"
             self._set_month(e, ctx.period.end.month)
+        elif m.group() in self._period_months:
+            raise _Stop(e.end)  # 单月 with no period named before: any single month
         else:
             pub = self._published(ctx)
             e.year, e.year_source, e.relative = pub.year, "published", True

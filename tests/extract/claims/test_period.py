@@ -41,6 +41,23 @@ import kcheck
             "34.8%",
             "2023-01-01..2023-12-31",
         ),
+        # 单月 after a cumulative period: its last month; with none named, not read
+        (
+            "锦程地产今年前10个月累计实现合约销售额约1468亿元，单月合约销售额为126.4亿元",
+            "126.4亿元",
+            "2022-10-01..2022-10-31",
+        ),
+        ("锦程地产单月合约销售额最高为226.4亿元", "最高为226.4亿元", None),
+        # a time running to now (2016年以来) names no year for what follows
+        (
+            "全年出口量有望创下2016年以来的新高。进口方面，1-11月我国进口铁矿砂10.8亿吨",
+            "10.8亿吨",
+            "2022-01-01..2022-11-30",
+        ),
+        # 自6月的5.4%以来: the figure is that month's own value
+        ("PPI同比降幅自6月的5.4%以来持续收窄", "5.4%", "2022-06-01..2022-06-30"),
+        # a quoted epithet before a break word: the break
+        ("2023年中秋国庆“超级黄金周”国内出游人次约8.96亿", "约8.96亿", "2023-09-29..2023-10-06"),
         # a clause stating the base (上年同期为X) governs its own figure only
         ("快手2021年第三季度营收为204.93亿元，上年同期为153.7亿元", "153.7亿元", "2020-07-01..2020-09-30"),
         (

@@ -163,6 +163,12 @@ CLAUSE_OPENERS = frozenset(" ，,；;：:。")
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:
     anchor = getattr(t, "anchor_kind", None)
     span = t.span
+    if (
+        anchor == "since"
+        and s.folded.startswith(t.anchor or "\0", t.start)
+        and own_value(s.folded, t, f.q.start)
+    ):
+        return span  # 自6月的5.4%以来持续收窄: the figure is that month's own value
     if anchor in ("since", "before", "after", "within"):
         return None
     if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
