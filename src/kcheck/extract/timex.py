@@ -1228,6 +1228,13 @@ class TimeFinder:
             return False  # 上一财季 (the one before, not Q1); 《奔跑吧》第三季 (a show's season)
         if kind in ("two_digit_year", "cn_two_digit_year", "cn_thousands_year") and prev == "第":
             return False
+        if (
+            kind == "relative_year"
+            and first == "年"
+            and prev
+            and (prev in _NUMERALS or prev in _COUNTED_YEAR)
+        ):
+            return False  # 三年内, 半年内, 多年内: a duration, not this year
         return not (standalone and kind == "year_part" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None, str | None]:
@@ -1276,5 +1283,7 @@ _YEARLESS = frozenset(
         "year_part",
     }
 )
+# 年内 right after these counts years (半年内, 多年内, 近年内), it is not this year
+_COUNTED_YEAR = frozenset("半多数近每几")
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
 _YEAR_PART_BLOCK = frozenset("年每多数近")

@@ -58,6 +58,10 @@ import kcheck
         ("PPI同比降幅自6月的5.4%以来持续收窄", "5.4%", "2022-06-01..2022-06-30"),
         # a quoted epithet before a break word: the break
         ("2023年中秋国庆“超级黄金周”国内出游人次约8.96亿", "约8.96亿", "2023-09-29..2023-10-06"),
+        # 年内: within this year, as a target's period; never after a count (三年内, 半年内)
+        ("公司计划年内覆盖超过1500家医院", "超过1500家", "2022-01-01..2022-12-31"),
+        ("公司计划三年内覆盖超过1500家医院", "超过1500家", None),
+        ("公司计划半年内覆盖超过1500家医院", "超过1500家", None),
         # a clause stating the base (上年同期为X) governs its own figure only
         ("快手2021年第三季度营收为204.93亿元，上年同期为153.7亿元", "153.7亿元", "2020-07-01..2020-09-30"),
         (
@@ -144,6 +148,13 @@ GRAIN = "国家统计局公告，2023年全国粮食总产量14036.5亿斤，比
         # ... nor for a stock or balance
         (GRAIN + "中央储备粮库存1.2亿吨", "1.2亿吨", None, None),
         (GRAIN + "粮食贷款余额8000亿元", "8000亿元", None, None),
+        # ... a percent of a statistic too
+        (
+            "2021年10月份，制造业采购经理指数（PMI）为49.5%。\n从企业规模看，大型企业PMI为50.7%，仍高于临界点",
+            "50.7%",
+            "2021-10-01..2021-10-31",
+            "inferred",
+        ),
         # ... nor across a change of the article's period (first 2023, then 2024)
         (GRAIN + "力争2024年粮食产量保持在1.3万亿斤以上。\n秋粮产量10562.7亿斤", "10562.7亿斤", None, None),
         # ... nor from a day (a date of an event, not a period a flow runs over)

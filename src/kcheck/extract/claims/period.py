@@ -15,7 +15,7 @@ earlier sentence (``截至2021年末，总资产...。营业收入7653.29亿元`
 ``2025年前``) give no period. A target set at a part of a year (``2020年年初 ... 目标
 是2000亿元``) is the year's target. A word for the period under report (``报告期内``, ``该季度``,
 ``期内``) in a paragraph that names no period is the last period the article named before.
-So too, as an *inferred* link (``period_from="inferred"``), for an amount of a flow with no
+So too, as an *inferred* link (``period_from="inferred"``), for an amount, count or percent of a flow with no
 time of its own in a paragraph that names no time (``分季节看，秋粮产量10562.7亿斤`` after
 ``2023年全国粮食总产量14036.5亿斤``): never a stock or balance (``metrics.stock_words``),
 never when the paragraphs before named more than one year.
@@ -187,14 +187,18 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
     return span
 
 
+_INFERRED_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT, Dimension.PERCENT, Dimension.POINTS)
+
+
 def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: ParagraphState) -> bool:
     """May a figure with no time of its own take the period the article named before? An
-    amount or count of a flow or statistic of the subject the period was named for (the same
+    amount, count, percent or points (大型企业PMI为50.7%) of a flow or statistic of the subject
+    the period was named for (the same
     entity, or none), as stated (no scope: 累计 runs since when?), not a stock or balance
     (``metrics.stock_words``: 末, 余额; a metric marked ``stock``), not a target or forecast,
     and not one whose clause
     holds a mark of a time of its own (``metrics.period_marks``: 第三季收入)."""
-    if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in (Dimension.MONEY, Dimension.COUNT):
+    if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in _INFERRED_DIMENSIONS:
         return False
     if draft.scope is not None or draft.entity != state.inferred_entity:
         return False  # 累计订单总量超过5亿: since when? 拼多多 after 快手: another subject
