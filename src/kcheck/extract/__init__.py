@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
@@ -180,7 +180,9 @@ class Extractor:
                     time_paragraph = sentence.paragraph
                     if context.year is not None and context.year != start.document_year:
                         # 当年 in a later paragraph is the year named last before it
-                        start = replace(start, document_year=context.year)
+                        start = TimeContext(
+                            published=doc.published, fiscal=fiscal, document_year=context.year
+                        )
                     context = start
                 found, context = p.times.find(folded, context)
                 times.append(found)

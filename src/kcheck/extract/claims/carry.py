@@ -40,7 +40,8 @@ def carry_light(
         if t.anchor_kind is None and not is_base(w, folded, t):
             state.period, state.period_quote = t.span, text[t.start : t.end]
             break
-    named_holiday(text, times, state)
+    if times:
+        named_holiday(text, times, state)
 
 
 def named_holiday(text: str, times: Sequence[TimeExpr], state: ParagraphState) -> None:
@@ -75,7 +76,8 @@ def carry(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> No
             if getattr(t, "anchor_kind", None) is None and not is_base(w, s.folded, t):
                 state.period, state.period_quote = t.span, s.text[t.start : t.end]
                 break
-    named_holiday(s.text, s.times, state)
+    if s.times:
+        named_holiday(s.text, s.times, state)
     state.claims.extend(drafts)
 
 

@@ -61,11 +61,13 @@ def period_of(
         t = s.times[i]
         if is_base(w, folded, t) and (not own_value(folded, t, q.start) or is_ratio_base(w, folded, t)):
             continue
-        if t.end <= f.cs and states_base(w, s, t):
+        if t.end <= f.cs and folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t):
             continue  # 上年同期为2.83亿美元，同比增长36.2%: the base's own clause only
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
-    held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
+    held = None
+    if w.holiday_re.search(folded, f.cs, q.start) is not None:
+        held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
     if held is not None:
         # 据测算，假期异地游客占比达到43.7%: the holiday break the article named last
         draft.period, draft.time_quote = held
@@ -106,7 +108,9 @@ def period_of(
         return
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
-    draft.period_carries = not is_base(w, folded, t) and not states_base(w, s, t)
+    draft.period_carries = not is_base(w, folded, t) and not (
+        folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t)
+    )
 
 
 def holiday_of(
@@ -244,8 +248,10 @@ def own_value(folded: str, t: TimeExpr, at: int) -> bool:
 def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
     """Is the time the base of a comparison (与去年同期相比, 较上年)?"""
     head = folded[max(0, t.start - 2) : t.start]
-    if head.endswith(w.comparison_before) or is_ratio_base(w, folded, t):
+    if head.endswith(w.comparison_before):
         return True
+    if folded[t.end : t.end + 1] == "的" and folded.endswith(w.ratio_before, 0, t.start):
+        return True  # 恢复至2019年同期的119.1%: the base of a ratio (is_ratio_base)
     if (
         head.endswith(w.change_from)
         and folded[t.end : t.end + 2][:1] == "的"
