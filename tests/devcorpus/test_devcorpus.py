@@ -255,7 +255,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 458, "period": 396, "date": 71, "wanted": 52, "plants": 31}
+FLOORS = {"value": 458, "period": 397, "date": 71, "wanted": 52, "plants": 31}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

@@ -76,6 +76,12 @@ def periods_of(text: str, published: dt.date = JAN24) -> dict[str, str | None]:
             "2.83亿美元",
             "2022-09-01..2022-11-30",
         ),
+        # 全年 after a fiscal year named in its sentence: that fiscal year
+        (
+            "回看2023财年（截至2023年5月31日），启明教育全年净营收为13.45亿美元。",
+            "13.45亿美元",
+            "2022-06-01..2023-05-31",
+        ),
         # no fiscal calendar told: the calendar reading
         ("某公司2024财年第二季度净营收为3.86亿美元。", "3.86亿美元", "2024-04-01..2024-06-30"),
         # ... but a fiscal quarter without its year that the calendar reading puts after

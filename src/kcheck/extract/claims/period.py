@@ -103,6 +103,13 @@ def period_of(
         return
     t = s.times[chosen]
     used.add(chosen)
+    if folded[t.start : t.end] in w.full_year:
+        # 回看2023财年（截至2023年5月31日），启明教育全年净营收为13.45亿美元: that fiscal year
+        for i in reversed(range(chosen)):
+            u = s.times[i]
+            if u.fiscal and u.granularity is Granularity.YEAR:
+                t = u
+                break
     span = span_of(w, s, f, t, draft)
     if span is None:
         return

@@ -86,6 +86,7 @@ class Words:
         self.change_from = tuple(f(kinds.change_from))
         self.ratio_before = tuple(f(kinds.ratio_before))
         self.same_period = tuple(f(rules.time.same_period))
+        self.full_year = frozenset(f(rules.time.full_year))
         self.holiday_re = word_pattern(f(rules.time.holiday_words))
         self.change_to_verbs = tuple(sorted(f(kinds.change_to_verbs), key=len, reverse=True))
         self.restated_basis = tuple(f(kinds.restated_basis))
