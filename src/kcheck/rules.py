@@ -405,6 +405,9 @@ class KindsSection(Section):
     # a time after these (or before comparison_after) is the base of a change, not its period
     comparison_before: list[str] = Field(default_factory=list)
     comparison_after: list[str] = Field(default_factory=list)
+    # a time after these and before 的 is the base of a ratio (恢复至2019年同期的119.1%): the
+    # figure is now against then, of the period of the sentence, never the base's own value
+    ratio_before: list[str] = Field(default_factory=list)
     # verbs, particles and adverbs trimmed off the measure phrase (达到, 为, 了, 已)
     measure_trim: list[str] = Field(default_factory=list)
     # "now" (目前, 如今): the figure is of the present, not of a time named before it
@@ -422,7 +425,7 @@ class KindsSection(Section):
     more: list[str] = Field(default_factory=list)
     less: list[str] = Field(default_factory=list)
 
-    _check = field_validator("increment", "more", "less")(_no_blank)
+    _check = field_validator("increment", "more", "less", "ratio_before")(_no_blank)
 
     @model_validator(mode="after")
     def _more_or_less(self) -> KindsSection:
@@ -504,6 +507,12 @@ class TimeSection(Section):
     # the time pass (kcheck.extract.timex): vocabulary around the numeric grammar
     anaphoric_years: list[str] = Field(default_factory=list, description="当年: the year named before")
     anaphoric_months: list[str] = Field(default_factory=list, description="当月: the month named before")
+    period_months: list[str] = Field(
+        default_factory=list, description="单月: the last month of the period named before; else not read"
+    )
+    open_to_now: list[str] = Field(
+        default_factory=list, description="2016年以来: runs to publication, names no year for what follows"
+    )
     relative_year_spans: dict[str, tuple[int, int]] = Field(default_factory=dict)
     relative_quarters: dict[str, int] = Field(default_factory=dict)
     relative_months: dict[str, int] = Field(default_factory=dict)
@@ -527,6 +536,9 @@ class TimeSection(Section):
     anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
     anchor_suffixes: dict[str, AnchorKind] = Field(default_factory=dict)
     approx_suffixes: list[str] = Field(default_factory=list)
+    periods_ended: dict[str, Literal[3, 6, 9, 12]] = Field(
+        default_factory=dict, description="截至9月30日止第三季: months ending that day"
+    )
     day_modifiers: list[str] = Field(default_factory=list)
     day_periods: list[str] = Field(default_factory=list)
     recurring_prefixes: list[str] = Field(default_factory=list)
@@ -538,6 +550,9 @@ class TimeSection(Section):
     festival_breaks: list[str] = Field(default_factory=list, description="假期, 黄金周: the official break")
     festival_stops: list[str] = Field(default_factory=list, description="国庆长假结束: not a period")
     festival_day_suffixes: list[str] = Field(default_factory=list, description="当天: the festival's day")
+    holiday_words: list[str] = Field(
+        default_factory=list, description="假期, 黄金周 alone: the holiday break the article named last"
+    )
     festival_break_days: dict[str, Literal["first", "last"]] = Field(
         default_factory=dict, description="最后一天: a day of the break"
     )
@@ -572,6 +587,8 @@ class TimeSection(Section):
     _check = field_validator(
         "anaphoric_years",
         "anaphoric_months",
+        "period_months",
+        "open_to_now",
         "quarter_words",
         "fiscal_year_words",
         "fiscal_quarter_words",
@@ -591,6 +608,7 @@ class TimeSection(Section):
         "festival_breaks",
         "festival_day_suffixes",
         "festival_stops",
+        "holiday_words",
         "days_ago_words",
         "weekday_words",
         "weekday_names",

@@ -199,6 +199,11 @@ WITHIN_ONE_DOCUMENT = [
     ("前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", True),  # +23.9%
     ("前三季度归母净利润98.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", False),
     ("前三季度归母净利润108.47亿元，同比增长12.5%。上年同期归母净利润为87.53亿元。", True),
+    # an entity named: the article contradicts itself, whatever another article's level
+    ("华信保险前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", True),
+    ("华信保险前三季度归母净利润98.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。", False),
+    # ... but not against another entity's earlier level
+    ("华信保险前三季度归母净利润108.47亿元，同比增长12.5%；华信人寿上年同期归母净利润为87.53亿元。", False),
     # the earlier level is another company's, paragraphs away, its name not read
     (
         "上半年实现营业收入58.4亿元，较上年同期的64.70亿元下降9.7%。\n"
@@ -273,3 +278,22 @@ def test_distinct_intervals_find_what_every_triple_finds(
 ) -> None:
     args = (_numbered(rates, 0), _numbered(befores, 100), _numbered(afters, 200))
     assert closest(*args, tolerance) == _every_triple(*args, tolerance)
+
+
+def test_an_article_contradicting_itself_is_not_hidden_by_another() -> None:
+    """The closest reading across articles fits 12.5% (98.47亿 against 87.53亿); the article
+    that wrote 108.47亿 beside 87.53亿 and 12.5% still contradicts itself."""
+    import datetime as dt
+
+    import kcheck
+
+    day = dt.date(2023, 10, 30)
+    a = "华信保险前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元。"
+    b = "华信保险前三季度归母净利润98.47亿元，同比增长12.5%。"
+    claims = [c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(a, published=day)]
+    claims += [c.model_copy(update={"doc": "b.txt"}) for c in kcheck.extract(b, published=day)]
+    _, conflicts = run(claims)
+    growth = [c for c in conflicts if c.type == "growth_mismatch"]
+    assert [(c.claims[0].doc, c.claims[1].quote, c.claims[2].quote) for c in growth] == [
+        ("a.txt", "87.53亿元", "108.47亿元")
+    ], [c.message for c in growth]

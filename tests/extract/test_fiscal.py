@@ -76,6 +76,12 @@ def periods_of(text: str, published: dt.date = JAN24) -> dict[str, str | None]:
             "2.83亿美元",
             "2022-09-01..2022-11-30",
         ),
+        # 全年 after a fiscal year named in its sentence: that fiscal year
+        (
+            "回看2023财年（截至2023年5月31日），启明教育全年净营收为13.45亿美元。",
+            "13.45亿美元",
+            "2022-06-01..2023-05-31",
+        ),
         # no fiscal calendar told: the calendar reading
         ("某公司2024财年第二季度净营收为3.86亿美元。", "3.86亿美元", "2024-04-01..2024-06-30"),
         # ... but a fiscal quarter without its year that the calendar reading puts after
@@ -85,3 +91,19 @@ def periods_of(text: str, published: dt.date = JAN24) -> dict[str, str | None]:
 )
 def test_fiscal_period(text: str, quote: str, period: str | None) -> None:
     assert periods_of(text)[quote] == period
+
+
+def test_yearless_fiscal_quarter_of_an_undated_article() -> None:
+    """第二财季 in an article with no date, whose fiscal calendar and year it names
+    (其财年截至每年5月31日 ... 2024财年第二季度): that fiscal year's quarter, in another paragraph too."""
+    text = (
+        "启明教育近日公布了2024财年第二季度业绩。\n"
+        "按照启明教育的财年安排，其财年截至每年5月31日。\n"
+        "从学习服务看，第二财季入学人次约187.5万，同比增长28.4%。\n"
+        "截至第二财季末，启明教育共有学习中心1126个。"
+    )
+    found = {c.quote: c for c in kcheck.extract(text, published=None)}
+    period = found["约187.5万"].period
+    assert period is not None and (period.start, period.end) == (dt.date(2023, 9, 1), dt.date(2023, 11, 30))
+    day = found["1126个"].period
+    assert day is not None and (day.start, day.end) == (dt.date(2023, 11, 30), dt.date(2023, 11, 30))

@@ -790,8 +790,7 @@ NEWS = [
         metric="operating_profit",
         entity="快手",
     ),
-    gap(
-        "the time pass reads 截至2022年9月30日 and leaves 止三个月 (the quarter ended) unread",
+    row(  # 截至<day>止三個月: the three months ended that day (time.yaml periods_ended)
         "快手截至2022年9月30日止三個月的經營溢利為5.2億元。",
         "5.2億元",
         NOV22,
@@ -1293,6 +1292,55 @@ BUGS = [
         period="2023",
         period_from="inferred",
         measure="秋粮产量",
+    ),
+    # ... a lede that names the period after a figure of its own (31个省) frames the article
+    row(
+        "根据对全国31个省（区、市）的抽样调查，2022年全国粮食总产量、播种面积如下：\n"
+        "一、全国粮食总产量68652.8万吨，比2021年增加368.1万吨，增长0.5%。",
+        "68652.8万吨",
+        D(2022, 12, 12),
+        period="2022",
+        period_from="inferred",
+    ),
+    # a break word alone (假期, 黄金周) is the holiday break named before: the paragraph's last,
+    # else the article's first; with a day governing the clause, the break holding that day
+    row(
+        "经文化和旅游部数据中心测算，春节假期8天，国内旅游出游4.74亿人次。\n据测算，假期异地游客占比达到41.2%。",
+        "41.2%",
+        D(2024, 2, 18),
+        period="2024-02-10..2024-02-17",
+    ),
+    row(
+        "五一假期，国内旅游出游2.95亿人次。\n国庆假期，国内旅游出游7.54亿人次。\n假期人均出游花费约912元。",
+        "约912元",
+        D(2024, 10, 8),
+        period="2024-05-01..2024-05-05",
+    ),
+    row(
+        "9月29日，该乐园在青岛正式开业，开业首个黄金周即接待游客52.3万人次。",
+        "52.3万人次",
+        D(2023, 10, 8),
+        period="2023-09-29",
+    ),
+    row(
+        "中秋国庆假期8天，国内旅游出游8.26亿人次。9月29日，该乐园在青岛正式开业，开业首个黄金周即接待游客52.3万人次。",
+        "52.3万人次",
+        D(2023, 10, 8),
+        period="2023-09-29..2023-10-06",
+    ),
+    row("假期全国边检机关日均保障出入境旅客约148.5万人次。", "约148.5万人次", D(2023, 10, 8), period=None),
+    # a time between 恢复至 and 的 is the base of a ratio: the figure is of the sentence's period
+    row(
+        "五一假期，国内旅游出游2.74亿人次，按可比口径恢复至2019年同期的119.1%。",
+        "119.1%",
+        D(2023, 5, 4),
+        period="2023-04-29..2023-05-03",
+    ),
+    row(
+        "端午节假期，国内旅游出游1.06亿人次，恢复至2019年同期的112.8%，但国内旅游收入只恢复到94.9%。",
+        "94.9%",
+        D(2023, 6, 25),
+        period="2023-06-22..2023-06-24",
     ),
     row(
         "截止2020年6月30日，快手电商业务GMV达到1096亿。\n上市前夕，快手电商曾宣布，其在累计订单总量上超过5亿。",

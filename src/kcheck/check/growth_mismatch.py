@@ -81,24 +81,26 @@ def check(ctx: CheckContext) -> list[Conflict]:
 
 
 def _within_documents(ctx: CheckContext) -> list[Conflict]:
-    """A rate and the level it follows, with the level a period earlier stated beside them, in
-    claims that name no entity at all (``前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归
-    母净利润为87.53亿元``). Such claims are grouped by their sentence, so the pass over topics
-    never pairs them. Nothing names whose figures they are, so only what is written together
-    counts: the rate's own level is the figure of its measure right before it in its sentence,
-    and the earlier level is in that sentence or the next or previous one (the same metric, or
-    measure as written, kind and scope). A figure of another company a paragraph away whose
-    name was not read (与矽川半导体名称相近的矽川微电子) is never taken for the earlier level."""
+    """A rate and the level it follows, with the level a period earlier stated beside them in
+    one article (``前三季度归母净利润108.47亿元，同比增长12.5%，而上年同期归母净利润为87.53亿元``).
+    Claims that name no entity are grouped by their sentence, so the pass over topics never
+    pairs them; claims of an entity are, but there the closest reading may take another
+    article's level (98.47亿 against 87.53亿 fits 12.5%) and hide that the article contradicts
+    itself. So only what is written together counts: the rate's own level is the figure of its
+    measure right before it in its sentence, and the earlier level is in that sentence or the
+    next or previous one (the same entity, metric or measure as written, kind and scope). A
+    figure of another company a paragraph away whose name was not read (与矽川半导体名称相近的矽
+    川微电子) is never taken for the earlier level."""
     levels: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     rates: list[Claim] = []
     for c in unique_claims(ctx.claims.values()):
-        if c.entity is not None or c.period is None or not is_valued(c):
+        if c.period is None or not is_valued(c):
             continue
         what = c.metric or normalise_phrase(c.measure or "")
         if not what:
             continue
         if c.type is ClaimType.FIGURE and c.dimension in _LEVEL_DIMENSIONS:
-            levels[(c.doc, what, c.kind, c.scope, c.period)].append(c)
+            levels[(c.doc, c.entity, what, c.kind, c.scope, c.period)].append(c)
         elif (
             c.type is ClaimType.CHANGE
             and c.change in ("yoy", "qoq")
@@ -120,7 +122,7 @@ def _within_documents(ctx: CheckContext) -> list[Conflict]:
             continue
         own = [
             a
-            for a in levels.get((rate.doc, what, rate.kind, rate.scope, rate.period), [])
+            for a in levels.get((rate.doc, rate.entity, what, rate.kind, rate.scope, rate.period), [])
             if a.sentence_index == rate.sentence_index and a.offset < rate.offset
         ]
         if not own:
@@ -128,7 +130,7 @@ def _within_documents(ctx: CheckContext) -> list[Conflict]:
         after = max(own, key=lambda a: a.offset)
         befores = [
             b
-            for b in levels.get((rate.doc, what, rate.kind, rate.scope, before_period), [])
+            for b in levels.get((rate.doc, rate.entity, what, rate.kind, rate.scope, before_period), [])
             if abs(b.sentence_index - rate.sentence_index) <= 1
             and (b.dimension, b.unit) == (after.dimension, after.unit)
         ]

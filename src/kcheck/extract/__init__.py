@@ -168,6 +168,7 @@ class Extractor:
         timed = False  # does the paragraph name a time?
         years: set[int] = set()  # the years of the periods the paragraphs so far named
         frame: Span | None = None  # the first period the article named (its title or lede)
+        frame_quote: str | None = None
         owner: str | None = None  # the entity of the figures that named the last period
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
@@ -180,6 +181,11 @@ class Extractor:
             for sentence, folded in zip(run, folds, strict=True):
                 if sentence.paragraph != time_paragraph:
                     time_paragraph = sentence.paragraph
+                    if context.year is not None and context.year != start.document_year:
+                        # 当年 in a later paragraph is the year named last before it
+                        start = TimeContext(
+                            published=doc.published, fiscal=fiscal, document_year=context.year
+                        )
                     context = start
                 found, context = p.times.find(folded, context)
                 times.append(found)
@@ -195,7 +201,7 @@ class Extractor:
                     quarter = last_quarter(state)
                     named_years(state, years)
                     if frame is None:
-                        frame = first_period(state)
+                        frame, frame_quote = first_period(state)
                     if before:
                         owner = period_owner(state)
                     period = state.period if before else state.document_period
@@ -215,11 +221,14 @@ class Extractor:
                         published=doc.published,
                         document_period=period,
                         document_period_quote=period_quote,
+                        document_frame=frame if frame is not None and frame.start < frame.end else None,
+                        document_frame_quote=frame_quote,
                         document_quarter=quarter[0],
                         document_quarter_quote=quarter[1],
                         inferred_period=period if one_year else None,
                         inferred_period_quote=period_quote if one_year else None,
                         inferred_entity=owner,
+                        document_holiday=state.document_holiday or next(iter(state.holidays), None),
                     )
                 text = texts[i]
                 if state.inferred_period is not None and not timed and named_time(w, folds[i], times[i]):
@@ -255,12 +264,13 @@ def named_time(w: Words, folded: str, times: list[TimeExpr]) -> bool:
     return next(unread, None) is not None
 
 
-def first_period(state: ParagraphState) -> Span | None:
-    """The first period a paragraph's figures held for (read, not inferred), else its last."""
+def first_period(state: ParagraphState) -> tuple[Span | None, str | None]:
+    """The first period a paragraph's figures held for (read, not inferred), else its last;
+    and the time it was read from."""
     for d in state.claims:
         if d.period is not None and d.period_from is None:
-            return d.period
-    return state.period
+            return d.period, d.time_quote
+    return state.period, state.period_quote
 
 
 def period_owner(state: ParagraphState) -> str | None:

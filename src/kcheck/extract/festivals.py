@@ -69,7 +69,8 @@ class FestivalFinder:
         self._re = re.compile(
             rf"(?:(?P<year>(?<![0-9])(?:19|20)[0-9]{{2}})年|(?P<rel>{years}))?"
             rf"(?P<names>(?:{names})(?:(?:{joiners})?(?:{names}))*)"
-            rf"(?:(?P<brk>{breaks})(?P<pick>{picks})?|(?P<day>{day_words}))?"
+            # a quoted epithet may open before the break word: 中秋国庆“超级黄金周”
+            rf"(?:(?:[“\"「][^”\"」，。；]{{0,3}}?)?(?P<brk>{breaks})[”\"」]?(?P<pick>{picks})?|(?P<day>{day_words}))?"
         )
         self._name = re.compile(names)
         self._stop = re.compile(alternation(t.festival_stops))
@@ -120,6 +121,7 @@ class FestivalFinder:
                 relative=source == "published",
                 year_explicit=source == "text",
                 year_source=source,
+                holiday=m.group("brk") is not None and not one_day,
             )
         return None
 

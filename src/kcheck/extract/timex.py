@@ -115,6 +115,8 @@ class TimeContext:
     period_cumulative: bool = False
     published_year: int | None = None  # the publication year when only the year is known
     fiscal: FiscalCalendar | None = None  # the article's fiscal calendar (kcheck.extract.fiscal)
+    # the year the paragraphs before named last, for 当年 / 同年 in a paragraph naming none
+    document_year: int | None = None
 
     @property
     def pub_year(self) -> int | None:
@@ -225,6 +227,8 @@ class TimeFinder:
         self._base_after = tuple(rules.kinds.comparison_after)
         self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
         self._fiscal_reader = FiscalReader(rules)
+        self._period_months = frozenset(t.period_months)
+        self._open_to_now = frozenset(t.open_to_now)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -262,11 +266,13 @@ class TimeFinder:
             "half_month": alternation(t.half_months),
             "relative_quarter": alternation(t.relative_quarters),
             "relative_month": alternation(t.relative_months),
-            "anaphoric_month": alternation(t.anaphoric_months),
+            "anaphoric_month": alternation([*t.anaphoric_months, *t.period_months]),
             "relative_day": alternation(t.relative_days),
-            "first_quarters": rf"前{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw})",
+            # 前三季度, 首三季 (Hong Kong): the first quarters of the year
+            "first_quarters": rf"[前首]{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw}|季(?![节]))",
             "first_months": rf"前{_S}(?P<first_months_n>{_N2}){_S}个?{_S}月份?",
-            "quarter": rf"(?:第{_S})?(?P<quarter_n>[1-4一二三四]){_S}(?:{qw})",
+            # 第三季度, 三季度; 第三季 (Hong Kong) only with 第, never 四季 (the seasons)
+            "quarter": rf"(?:(?P<quarter_d>第){_S})?(?P<quarter_n>[1-4一二三四]){_S}(?:{qw}|(?(quarter_d)季(?![节])|(?!)))",
             "first_quarter": rf"首{_S}(?:{qw})",
             "q_quarter": rf"[Qq](?P<q_quarter_n>[1-4])(?![0-9])(?:{_S}季度)?",
             "year_h": rf"(?P<year_h_y>[12][0-9]{{3}}){_S}[Hh](?P<year_h_h>[12])(?![0-9])",
@@ -320,7 +326,7 @@ class TimeFinder:
             "half_month": t.half_months,
             "relative_quarter": t.relative_quarters,
             "relative_month": t.relative_months,
-            "anaphoric_month": t.anaphoric_months,
+            "anaphoric_month": [*t.anaphoric_months, *t.period_months],
             "relative_day": t.relative_days,
             "year_part": standalone_words,
             "full_year": t.full_year,
@@ -346,6 +352,7 @@ class TimeFinder:
         self._lunar_after = re.compile(rf"{_S}(?:{lunar}|初[一二三四五六七八九十])")
         self._conn = re.compile(rf"{_S}(?:{conn}){_S}")
         self._approx = re.compile(rf"{_S}(?:{approx})")
+        self._ended = re.compile(rf"{_S}止?{_S}的?{_S}(?P<w>{alternation(t.periods_ended)})")
         self._anchor = re.compile(
             rf"{_S}(?P<w>{alternation(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])"
         )
@@ -457,7 +464,7 @@ class TimeFinder:
             if expr is not None:
                 time, new_ctx = expr
                 found.append(time)
-                if not self._is_base(folded, time):
+                if not self._is_base(folded, time) and time.anchor not in self._open_to_now:
                     ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
         extra: list[TimeExpr] = []
         for f in [
@@ -519,16 +526,24 @@ class TimeFinder:
         days = a.span_
         if a.fiscal and ctx.fiscal is not None:
             days = self._fiscal(a, ctx.fiscal)
+        granularity, cumulative = a.granularity, a.cumulative
+        if anchor_kind == "as_of" and granularity is Granularity.DAY:
+            ended = self._period_ended(text, end, days.end)
+            if ended is not None:
+                # 截至2023年9月30日止第三季: the quarter ended that day, a period, not a moment
+                days, granularity, end = ended
+                cumulative = days.start.month == 1 and days.start.day == 1 and granularity is Granularity.SPAN
+                anchor = anchor_kind = None
         span = days.to_span()
         time = TimeExpr(
             start=start,
             end=end,
             span=span,
-            granularity=a.granularity,
+            granularity=granularity,
             relative=a.relative,
             year_explicit=a.year_explicit,
             anchor=anchor,
-            cumulative=a.cumulative,
+            cumulative=cumulative,
             approx=approx,
             year_source=a.year_source,
             anchor_kind=anchor_kind,
@@ -540,12 +555,34 @@ class TimeFinder:
             year=a.year if a.year is not None and days is a.span_ else span.end.year,
             month=a.month if single_month else None,
             period=span,
-            period_granularity=a.granularity,
-            period_cumulative=a.cumulative,
+            period_granularity=granularity,
+            period_cumulative=cumulative,
             published_year=ctx.published_year,
             fiscal=ctx.fiscal,
+            document_year=ctx.document_year,
         )
         return (time, new_ctx), end
+
+    def _period_ended(
+        self, text: str, end: int, day: dt.date
+    ) -> tuple[periods.Days, Granularity, int] | None:
+        """``截至<day>止第三季`` / ``截至<day>的三个月``: the months (``periods_ended``) ending on
+        ``day``, a month's last day; the granularity and where the words end."""
+        m = self._ended.match(text, end)
+        if m is None or day != month_end(day.year, day.month):
+            return None
+        n = self.t.periods_ended[m.group("w")]
+        y, first = norm_month(day.year, day.month - n + 1)
+        days = periods.span(dt.date(y, first, 1), day)
+        if n == 3 and first % 3 == 1:
+            granularity = Granularity.QUARTER
+        elif n == 6 and first in (1, 7):
+            granularity = Granularity.HALF
+        elif n == 12 and first == 1:
+            granularity = Granularity.YEAR
+        else:
+            granularity = Granularity.SPAN
+        return days, granularity, m.end()
 
     @staticmethod
     def _fiscal(a: _Expr, fiscal: FiscalCalendar) -> periods.Days:
@@ -671,7 +708,17 @@ class TimeFinder:
         if opener is not None:
             opener(e, m, ctx, default)
             return
-        self._need_year(e, ctx, default)
+        if (
+            default is None
+            and ctx.year is None
+            and ctx.fiscal is not None
+            and ctx.fiscal.year is not None
+            and any(w in m.group() for w in self._fiscal_quarter_words)
+        ):
+            # 第二财季 in an article naming 2024财年 but no date: that fiscal year's quarter
+            e.year, e.year_source = ctx.fiscal.year, "context"
+        else:
+            self._need_year(e, ctx, default)
         if not self._next(e, kind, m, ctx, first=True):
             raise _Stop(e.end)
 
@@ -798,6 +845,9 @@ class TimeFinder:
     ) -> None:
         if ctx.year is not None:
             e.year, e.year_source = ctx.year, "context"
+        elif ctx.document_year is not None:
+            # 截至2023年12月31日，……。<p>……，占当年归母净利润的34.8%: the year named before
+            e.year, e.year_source = ctx.document_year, "context"
         else:
             e.year, e.year_source, e.relative = self._pub_year(ctx), "published", True
         e.year_kind = "anaphoric"
@@ -837,6 +887,8 @@ class TimeFinder:
             # 1-7月...当月: the month the cumulative figures run to, not the month of publication
             e.year, e.year_source = ctx.period.end.year, "context"
             self._set_month(e, ctx.period.end.month)
+        elif m.group() in self._period_months:
+            raise _Stop(e.end)  # 单月 with no period named before: any single month
         else:
             pub = self._published(ctx)
             e.year, e.year_source, e.relative = pub.year, "published", True
@@ -1171,8 +1223,17 @@ class TimeFinder:
             return False
         if kind == "q_quarter" and prev.isascii() and prev.isalnum():
             return False
+        if kind == "quarter" and prev and (prev in "上下" or prev in _TITLE_CLOSE):
+            return False  # 上一财季 (the one before, not Q1); 《奔跑吧》第三季 (a show's season)
         if kind in ("two_digit_year", "cn_two_digit_year", "cn_thousands_year") and prev == "第":
             return False
+        if (
+            kind == "relative_year"
+            and first == "年"
+            and prev
+            and (prev in _NUMERALS or prev in _COUNTED_YEAR)
+        ):
+            return False  # 三年内, 半年内, 多年内: a duration, not this year
         return not (standalone and kind == "year_part" and (prev in _NUMERALS or prev in _YEAR_PART_BLOCK))
 
     def _prefix(self, text: str, start: int) -> tuple[int, str | None, str | None]:
@@ -1190,6 +1251,8 @@ class TimeFinder:
         return self._drop_before.search(text, max(0, start - _BEFORE_REACH), start) is not None
 
 
+# a title or quotation closing right before 第三季: a show's season, not a quarter
+_TITLE_CLOSE = frozenset('》」』”"')
 # kinds that may open the second half of a range (X至Y)
 _RANGE_END_KINDS = frozenset(
     {"numeric_date", "spaced_date", "year_q", "year_h", "four_digit_year", "two_digit_year", "cn_year", "cn_thousands_year", "cn_two_digit_year", "relative_year", "anaphoric_year", "relative_quarter", "relative_month", "relative_day", "quarter", "first_quarter", "q_quarter", "half_year", "month_number", "day_number"}
@@ -1219,5 +1282,7 @@ _YEARLESS = frozenset(
         "year_part",
     }
 )
+# 年内 right after these counts years (半年内, 多年内, 近年内), it is not this year
+_COUNTED_YEAR = frozenset("半多数近每几")
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
 _YEAR_PART_BLOCK = frozenset("年每多数近")

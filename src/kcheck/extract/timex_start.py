@@ -37,7 +37,7 @@ FIRST_CHARS = {
     "cn_year": _CN_DIGITS,
     "cn_thousands_year": "两",
     "cn_two_digit_year": _CN_DIGITS,
-    "first_quarters": "前",
+    "first_quarters": "前首",
     "first_months": "前",
     "quarter": "第1234一二三四",
     "first_quarter": "首",

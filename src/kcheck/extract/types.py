@@ -60,6 +60,7 @@ class TimeExpr:
     year_source: str = "text"  # where the year came from: "text", "context" (named before), "published"
     anchor_kind: str | None = None  # the anchor's meaning: as_of, since, before, after, within
     fiscal: bool = False  # 2018财年: read as the calendar year
+    holiday: bool = False  # 中秋国庆假期: a festival's official break (kcheck.extract.festivals)
 
 
 @dataclass

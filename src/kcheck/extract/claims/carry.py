@@ -40,6 +40,15 @@ def carry_light(
         if t.anchor_kind is None and not is_base(w, folded, t):
             state.period, state.period_quote = t.span, text[t.start : t.end]
             break
+    if times:
+        named_holiday(text, times, state)
+
+
+def named_holiday(text: str, times: Sequence[TimeExpr], state: ParagraphState) -> None:
+    """The holiday breaks a sentence names (中秋国庆假期), for a later 假期 alone."""
+    for t in times:
+        if t.holiday:
+            state.holidays = (*state.holidays, (t.span, text[t.start : t.end]))
 
 
 def carry(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> None:
@@ -58,11 +67,17 @@ def carry(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> No
             state.period, state.period_quote = d.period, d.time_quote
             break
     else:
-        if not figures:
-            for t in reversed(s.times):
-                if getattr(t, "anchor_kind", None) is None and not is_base(w, s.folded, t):
-                    state.period, state.period_quote = t.span, s.text[t.start : t.end]
-                    break
+        # no figure took a period it hands on: the last plain time after the figures names the
+        # paragraph's period (对全国31个省的抽样调查，2023年全国粮食总产量……如下：)
+        after = figures[-1].end if figures else 0
+        for t in reversed(s.times):
+            if t.start < after:
+                break
+            if getattr(t, "anchor_kind", None) is None and not is_base(w, s.folded, t):
+                state.period, state.period_quote = t.span, s.text[t.start : t.end]
+                break
+    if s.times:
+        named_holiday(s.text, s.times, state)
     state.claims.extend(drafts)
 
 

@@ -66,6 +66,10 @@ class ParagraphState:
     # the period the paragraphs before established, for 报告期内 / 该季度 in a paragraph naming none
     document_period: Span | None = None
     document_period_quote: str | None = None
+    # ... and the first period the article named that runs over time (its title or lede: the
+    # period of the report it is about), for 报告期内 after a table or a base named later
+    document_frame: Span | None = None
+    document_frame_quote: str | None = None
     # ... and the last quarter they named, for 该季度 / 当季 (三季度……今年前三季度……。<p>该季度)
     document_quarter: Span | None = None
     document_quarter_quote: str | None = None
@@ -75,6 +79,10 @@ class ParagraphState:
     inferred_period_quote: str | None = None
     # ... for figures of this entity only (None: figures of no entity, 全国粮食产量)
     inferred_entity: str | None = None
+    # the holiday breaks the paragraph named so far (中秋国庆假期), for 假期 / 黄金周 alone, and
+    # the first one the article named (its subject: a later paragraph's 假期 means that one)
+    holidays: tuple[tuple[Span, str], ...] = ()
+    document_holiday: tuple[Span, str] | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

@@ -15,7 +15,7 @@ earlier sentence (``截至2021年末，总资产...。营业收入7653.29亿元`
 ``2025年前``) give no period. A target set at a part of a year (``2020年年初 ... 目标
 是2000亿元``) is the year's target. A word for the period under report (``报告期内``, ``该季度``,
 ``期内``) in a paragraph that names no period is the last period the article named before.
-So too, as an *inferred* link (``period_from="inferred"``), for an amount of a flow with no
+So too, as an *inferred* link (``period_from="inferred"``), for an amount, count or percent of a flow with no
 time of its own in a paragraph that names no time (``分季节看，秋粮产量10562.7亿斤`` after
 ``2023年全国粮食总产量14036.5亿斤``): never a stock or balance (``metrics.stock_words``),
 never when the paragraphs before named more than one year.
@@ -59,10 +59,20 @@ def period_of(
     chosen: int | None = None
     for i in reversed(s.times_before(q.start)):
         t = s.times[i]
-        if is_base(w, folded, t) and not own_value(folded, t, q.start):
+        if is_base(w, folded, t) and (not own_value(folded, t, q.start) or is_ratio_base(w, folded, t)):
             continue
+        if t.end <= f.cs and folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t):
+            continue  # 上年同期为2.83亿美元，同比增长36.2%: the base's own clause only
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
+    held = None
+    if w.holiday_re.search(folded, f.cs, q.start) is not None:
+        held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
+    if held is not None:
+        # 据测算，假期异地游客占比达到43.7%: the holiday break the article named last
+        draft.period, draft.time_quote = held
+        draft.period_carries = True
+        return
     if chosen is None:
         source = prev if prev is not None and prev.period is not None else None
         if source is None and inherited is not None and inherited.period is not None:
@@ -93,25 +103,60 @@ def period_of(
         return
     t = s.times[chosen]
     used.add(chosen)
+    if folded[t.start : t.end] in w.full_year:
+        # 回看2023财年（截至2023年5月31日），启明教育全年净营收为13.45亿美元: that fiscal year
+        for i in reversed(range(chosen)):
+            u = s.times[i]
+            if u.fiscal and u.granularity is Granularity.YEAR:
+                t = u
+                break
     span = span_of(w, s, f, t, draft)
     if span is None:
         return
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
-    draft.period_carries = not is_base(w, folded, t)
+    draft.period_carries = not is_base(w, folded, t) and not (
+        folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t)
+    )
+
+
+def holiday_of(
+    w: Words, s: Parsed, f: Figure, state: ParagraphState, governing: TimeExpr | None
+) -> tuple[Span, str] | None:
+    """The holiday break a break word alone (假期, 黄金周) in the figure's clause points back
+    to, after the time that would govern the figure (``governing``): the last break its
+    paragraph named, else the first the article named (what it is about: a paragraph comparing
+    五一 and 端午 does not change that); with a governing day (9月29日……开业，开业首个黄金周)
+    the last of those holding that day. None holds it, or none was named: no period."""
+    after = governing.end if governing is not None else 0
+    for m in w.holiday_re.finditer(s.folded, max(f.cs, after), f.q.start):
+        if s.in_time(m.start()):
+            continue  # 中秋国庆假期: the break is named here, read by the time pass
+        named = [state.document_holiday] if state.document_holiday is not None else []
+        named.extend(state.holidays)
+        named.extend((t.span, s.text[t.start : t.end]) for t in s.times if t.holiday and t.end <= m.start())
+        for span, quote in reversed(named):
+            if governing is None or span.start <= governing.span.start <= span.end:
+                return span, quote
+        return None
+    return None
 
 
 def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:
     """The period under report, when a clause before ``at`` opens with a word for it
-    (报告期内，…): the last period the article named before; for a quarter's word (该季度,
-    当季) the last quarter."""
+    (报告期内，…): the last period the article named, unless that one ended before the first
+    it named that runs over time (its title or lede name the report, 2023年年度报告, and a
+    table's comparison column, 2022年, came last): then that first one. For a quarter's word
+    (该季度, 当季) the last quarter."""
     for m in w.report_period_re.finditer(folded, 0, at):
         if m.start() > 0 and folded[m.start() - 1] not in CLAUSE_OPENERS:
             continue
         if "季" in m.group():
             quarter = state.document_quarter
             return (quarter, state.document_quarter_quote) if quarter is not None else None
-        period = state.document_period
+        period, frame = state.document_period, state.document_frame
+        if frame is not None and (period is None or period.end < frame.end):
+            return frame, state.document_frame_quote
         return (period, state.document_period_quote) if period is not None else None
     return None
 
@@ -129,6 +174,12 @@ CLAUSE_OPENERS = frozenset(" ，,；;：:。")
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:
     anchor = getattr(t, "anchor_kind", None)
     span = t.span
+    if (
+        anchor == "since"
+        and s.folded.startswith(t.anchor or "\0", t.start)
+        and own_value(s.folded, t, f.q.start)
+    ):
+        return span  # 自6月的5.4%以来持续收窄: the figure is that month's own value
     if anchor in ("since", "before", "after", "within"):
         return None
     if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
@@ -147,14 +198,18 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
     return span
 
 
+_INFERRED_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT, Dimension.PERCENT, Dimension.POINTS)
+
+
 def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: ParagraphState) -> bool:
     """May a figure with no time of its own take the period the article named before? An
-    amount or count of a flow or statistic of the subject the period was named for (the same
+    amount, count, percent or points (大型企业PMI为50.7%) of a flow or statistic of the subject
+    the period was named for (the same
     entity, or none), as stated (no scope: 累计 runs since when?), not a stock or balance
     (``metrics.stock_words``: 末, 余额; a metric marked ``stock``), not a target or forecast,
     and not one whose clause
     holds a mark of a time of its own (``metrics.period_marks``: 第三季收入)."""
-    if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in (Dimension.MONEY, Dimension.COUNT):
+    if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in _INFERRED_DIMENSIONS:
         return False
     if draft.scope is not None or draft.entity != state.inferred_entity:
         return False  # 累计订单总量超过5亿: since when? 拼多多 after 快手: another subject
@@ -178,6 +233,20 @@ def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
     return rule is not None and not rule.stock and rule.dimension in ("money", "count")
 
 
+def states_base(w: Words, s: Parsed, t: TimeExpr) -> bool:
+    """Does a clause state the base of the figures around it (上年同期为2.83亿美元): the same
+    period of an earlier year (同期) with a figure of its own after it? It governs that figure
+    only, and hands no period on."""
+    if not s.folded.endswith(w.same_period, t.start, t.end):
+        return False
+    return s.quantity_between(t.end, s.clause(t.start)[1])
+
+
+def is_ratio_base(w: Words, folded: str, t: TimeExpr) -> bool:
+    """Is the time the base of a ratio (恢复至2019年同期的119.1%): now against then?"""
+    return folded[t.end : t.end + 1] == "的" and folded.endswith(w.ratio_before, 0, t.start)
+
+
 def own_value(folded: str, t: TimeExpr, at: int) -> bool:
     """Is the figure at ``at`` the base's own value (较去年同期的35.8%下降)?"""
     return folded[t.end : at].strip() in ("", "的")
@@ -188,6 +257,8 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
     head = folded[max(0, t.start - 2) : t.start]
     if head.endswith(w.comparison_before):
         return True
+    if folded[t.end : t.end + 1] == "的" and folded.endswith(w.ratio_before, 0, t.start):
+        return True  # 恢复至2019年同期的119.1%: the base of a ratio (is_ratio_base)
     if (
         head.endswith(w.change_from)
         and folded[t.end : t.end + 2][:1] == "的"
