@@ -21,6 +21,7 @@ from kcheck import __version__, pipeline
 from kcheck.models import Report
 from kcheck.output import among_inputs
 from kcheck.pipeline import Settings
+from kcheck.report import json as json_report
 from kcheck.rules import RuleSet, default_rules_dir, load_rules
 
 log = logging.getLogger("kcheck")
@@ -81,7 +82,12 @@ def _write(directory: Path, wanted: str, report: Report) -> None:
                 "# kcheck's cache of the last run (kcheck explain reads it)\n*\n", encoding="utf-8"
             )
         tmp = directory / f".{FILE}.{os.getpid()}.tmp"
-        tmp.write_text(wanted + "\n" + report.model_dump_json(), encoding="utf-8")
+        # written as the JSON report streams (never whole: at 100,000 articles the text is
+        # over a GB, and held as one string it took more memory than the run's claims)
+        with tmp.open("w", encoding="utf-8") as out:
+            out.write(wanted + "\n")
+            for chunk in json_report.chunks(report):
+                out.write(chunk)
         os.replace(tmp, directory / FILE)
     except OSError as exc:
         log.debug("cannot write the cache in %s: %s", directory, exc)
