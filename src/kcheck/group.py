@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from kcheck.compact import Shared
 from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Topic, TopicKey, TopicStatus
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
@@ -729,18 +730,24 @@ def sort_topics(topics: Iterable[Topic]) -> list[Topic]:
     return sorted(topics, key=lambda t: (t.label, t.id))
 
 
-def group_claims(claims: list[Claim], rules: RuleSet) -> list[Topic]:
-    """Every claim lands in exactly one topic; topics come back sorted by label."""
+def group_claims(claims: list[Claim], rules: RuleSet, shared: Shared | None = None) -> list[Topic]:
+    """Every claim lands in exactly one topic; topics come back sorted by label. With
+    ``shared`` (the run's, kcheck.compact) each topic is made compact as it is made."""
+    keep = shared.topic if shared is not None else _as_made
     blocks: dict[tuple[object, ...], list[_Entry]] = {}
     topics: list[Topic] = []
     owners = unnamed_owners(claims, rules)
     for claim in claims:
         entry = _entry(claim, rules, owners)
         if isinstance(entry, str):
-            topics.append(_ungrouped_topic(claim, entry))
+            topics.append(keep(_ungrouped_topic(claim, entry)))
             continue
         blocks.setdefault(_block_key(entry, rules), []).append(entry)
     for entries in blocks.values():
         for group in _split(entries, rules):
-            topics.append(_topic(group, rules))
+            topics.append(keep(_topic(group, rules)))
     return sort_topics(topics)
+
+
+def _as_made(topic: Topic) -> Topic:
+    return topic

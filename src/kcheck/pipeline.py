@@ -19,6 +19,7 @@ from kcheck import progress, suppress
 from kcheck.changed import changed_files, involving
 from kcheck.check import context as check_context
 from kcheck.check import run_checks, settle_topics
+from kcheck.compact import Shared
 from kcheck.engine import Job, Worker, gather
 from kcheck.engine import local as local_engine
 from kcheck.errors import UsageError
@@ -109,6 +110,8 @@ class Extraction:
     problems: list[FileProblem]
     claims: list[Claim]
     suppressions: list[Suppression] = field(default_factory=list)
+    # one object per distinct text and period of the claims, for the topics made of them
+    shared: Shared = field(default_factory=Shared, repr=False)
 
 
 def collect(
@@ -128,6 +131,7 @@ def collect(
     if local.cache is not None:
         local.cache.open()  # created (or rebuilt) before any worker reads it
     progress.phase("extracting claims", len(listing.sources))
+    shared = Shared()
     try:
         pooled = False
         if session is not None:
@@ -138,11 +142,13 @@ def collect(
             pooled = local_engine.pooled(len(listing.sources), jobs)
         # this process only decodes what the workers send (no parse trees, no cycles)
         with without_cycle_collection() if pooled else contextlib.nullcontext():
-            documents, problems, claims, markers = gather(listing, results, local)
+            documents, problems, claims, markers = gather(listing, results, local, shared)
     finally:
         if local.cache is not None:
             local.cache.close()
-    return Extraction(documents=documents, problems=problems, claims=claims, suppressions=markers)
+    return Extraction(
+        documents=documents, problems=problems, claims=claims, suppressions=markers, shared=shared
+    )
 
 
 @contextlib.contextmanager
@@ -182,7 +188,7 @@ def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> R
     if settings.engine == "dask":
         with dask_session(settings) as session:
             extraction = collect(settings, rules, session, listing)
-            grouped = session.group(extraction.claims, rules)
+            grouped = extraction.shared.topics(session.group(extraction.claims, rules))
     else:
         extraction = collect(settings, rules, listing=listing)
         grouped = None
@@ -190,7 +196,7 @@ def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> R
     progress.phase("grouping and checking")
     with without_cycle_collection():
         if grouped is None:
-            grouped = group_claims(claims, rules)
+            grouped = group_claims(claims, rules, extraction.shared)
         by_id = {c.id: c for c in claims}
         checking = check_context(grouped, by_id, rules)  # shared: each topic's claims sorted out once
         conflicts = run_checks(grouped, by_id, rules, checking)

@@ -21,6 +21,7 @@ from pathlib import Path
 from kcheck import cache as caching
 from kcheck import progress
 from kcheck.cache import Cache, Extracted
+from kcheck.compact import Shared
 from kcheck.errors import LoadError
 from kcheck.extract import Extractor
 from kcheck.load import Listing, Source, load_source
@@ -144,10 +145,13 @@ def gather(
     listing: Listing,
     results: Iterator[tuple[int, Result]],
     local: Worker,
+    shared: Shared | None = None,
 ) -> tuple[list[DocumentInfo], list[FileProblem], list[Claim], list[Suppression]]:
     """The run's documents, problems and claims from results in listing order; new cache
     rows stored (by ``local``, the run's own writable cache) in batches as they come, each
-    batch one transaction. A cached value that does not read back is extracted again."""
+    batch one transaction. A cached value that does not read back is extracted again.
+    Claims are kept compact (``shared``: one for the run, kcheck.compact) as they come."""
+    shared = shared if shared is not None else Shared()
     documents: list[DocumentInfo] = []
     claims: list[Claim] = []
     markers: list[Suppression] = []
@@ -164,7 +168,7 @@ def gather(
             failed[index] = result.problem
         elif result.extracted is not None:
             documents.append(result.extracted.info)
-            claims.extend(result.extracted.claims)
+            claims.extend(shared.claims(result.extracted.claims))
             markers.extend(result.extracted.suppressions)
             if result.key is not None and result.payload is not None:
                 pending.append((result.key, result.payload))

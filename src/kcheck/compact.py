@@ -1,0 +1,122 @@
+"""Claims and topics held compactly while a run keeps them (MEMORY, measured in benchmarks/memory.py).
+
+A run holds every claim of the archive from extraction to the report, and every topic from
+grouping to the report: at 10,000 articles that was 102,378 claims at about 4.9 KB each.
+Most of it was repetition, not information:
+
+- pydantic keeps, beside each model's values, the set of the fields it was given
+  (``__pydantic_fields_set__``): about 2.3 KB per claim, more than its values. kcheck never
+  asks for it (no ``exclude_unset``, no ``model_fields_set``), so every claim and topic key
+  shares one set of all its fields. The set is never emptied: assigning a field adds a name
+  it already holds, and ``model_copy`` copies the set before changing it.
+- the same strings (the document's path, the metric, the unit, the entity, the time as
+  written) read back as a new object per claim, and the same periods (a year, a quarter) as
+  a new model per claim, each with its own dict and field set: one object per distinct
+  value is kept, the others dropped.
+
+Values are replaced only by equal values of the same type, so every comparison, dump and
+report is unchanged (the golden reports prove it). A :class:`Shared` lives for one run
+(no module state): the engines hand it each file's claims as they are gathered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from kcheck.models import Claim, Span, Topic, TopicKey
+
+# fields of a claim holding text few distinct values of which occur (a sentence is shared
+# by its document's claims already; a quote or an id is the claim's own)
+_CLAIM_TEXTS = (
+    "doc",
+    "unit",
+    "metric",
+    "entity",
+    "subject",
+    "measure",
+    "time_quote",
+    "time_key",
+    "change",
+    "scope",
+    "event",
+    "qualifier",
+    "entity_from",
+    "revision",
+    "period_from",
+)
+_TOPIC_KEY_TEXTS = ("entity", "measure", "event", "metric", "scope", "change", "unit")
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _all_fields(model: type[BaseModel]) -> set[str]:
+    return set(model.model_fields)
+
+
+class Shared:
+    """One object per distinct text and period among the claims and topics of one run."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._spans: dict[Span, Span] = {}
+        self._claim_fields = _all_fields(Claim)
+        self._key_fields = _all_fields(TopicKey)
+        self._topic_fields = _all_fields(Topic)
+
+    def text(self, value: str) -> str:
+        return self._texts.setdefault(value, value)
+
+    def span(self, value: Span) -> Span:
+        return self._spans.setdefault(value, value)
+
+    def claims(self, claims: Iterable[Claim]) -> list[Claim]:
+        """``claims`` (the same objects, made compact in place), as a list."""
+        out = claims if isinstance(claims, list) else list(claims)
+        for claim in out:
+            self.claim(claim)
+        return out
+
+    def claim(self, claim: Claim) -> Claim:
+        values = claim.__dict__
+        for name in _CLAIM_TEXTS:
+            value = values[name]
+            if value is not None:
+                values[name] = self.text(value)
+        for name in ("period", "date"):
+            value = values[name]
+            if value is not None:
+                values[name] = self.span(value)
+        _share_fields(claim, self._claim_fields)
+        return claim
+
+    def topics(self, topics: list[Topic]) -> list[Topic]:
+        """``topics`` (the same objects, made compact in place)."""
+        for topic in topics:
+            self.topic(topic)
+        return topics
+
+    def topic(self, topic: Topic) -> Topic:
+        """``topic`` made compact in place: its key, label, sources and reasons shared."""
+        values = topic.__dict__
+        values["label"] = self.text(topic.label)
+        values["why"] = [self.text(w) for w in topic.why]
+        values["sources"] = [self.text(s) for s in topic.sources]
+        _share_fields(topic, self._topic_fields)
+        key = topic.key
+        fields = key.__dict__
+        for name in _TOPIC_KEY_TEXTS:
+            value = fields[name]
+            if value is not None:
+                fields[name] = self.text(value)
+        if key.period is not None:
+            fields["period"] = self.span(key.period)
+        _share_fields(key, self._key_fields)
+        return topic
+
+
+def _share_fields(model: _Model, every: set[str]) -> None:
+    # pydantic's own slot; object.__setattr__ because a frozen model refuses setattr
+    object.__setattr__(model, "__pydantic_fields_set__", every)
