@@ -178,6 +178,19 @@ def test_html_is_offered(corpus: Path) -> None:
     assert "'pdf' is not one of 'text', 'json', 'markdown', 'sarif', 'github', 'html'" in unknown.stderr
 
 
+def test_missing_library_says_reinstall(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> Report:
+        raise ModuleNotFoundError("No module named 'ahocorasick_rs'", name="ahocorasick_rs")
+
+    monkeypatch.setattr(pipeline, "run", missing)
+    result = invoke("report", "corpus")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "kcheck: a library kcheck needs is not installed (ahocorasick_rs): reinstall kcheck "
+        "(`pip install -e .` in a checkout)\n",
+    )
+
+
 def test_internal_error_one_line_traceback_only_with_v(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> Report:
         raise RuntimeError("boom")

@@ -146,6 +146,14 @@ def common_options(func: F) -> F:
             raise click.ClickException(str(exc)) from None
         except (click.exceptions.Exit, click.ClickException):
             raise
+        except ModuleNotFoundError as exc:
+            # a checkout updated without reinstalling: a library the new code needs is missing
+            if verbose:
+                traceback.print_exc(file=sys.stderr)
+            raise click.ClickException(
+                f"a library kcheck needs is not installed ({exc.name}): reinstall kcheck "
+                "(`pip install -e .` in a checkout)"
+            ) from None
         except Exception as exc:
             if verbose:
                 traceback.print_exc(file=sys.stderr)
