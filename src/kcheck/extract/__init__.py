@@ -147,7 +147,7 @@ class Extractor:
         fiscal = p.times.fiscal_calendar(whole)
         start = context = TimeContext(
             published=doc.published, fiscal=fiscal
-        )  # frozen: one serves every paragraph
+        )  # read-only: one serves every paragraph
         industry: list[str | None] = []
 
         def article_industry_once() -> str | None:
