@@ -433,11 +433,9 @@ def report_cmd(settings: config.Config) -> None:
         )
     for level, message in done.messages:
         log.log(level, "%s", message)
-    try:
-        emit(chunks, output, corpus.paths)
-    finally:
-        if done.finish is not None:
-            done.finish(copies[-1] if copies else None)
+    emit(chunks, output, corpus.paths)
+    if done.finish is not None:  # not after an interrupted output: a report no one reads
+        done.finish(copies[-1] if copies else None)
     if store is not None:
         store.close()
     if done.summary is not None:
