@@ -6,7 +6,8 @@ the path, size and modification time of every file under the paths and of every 
 file. When the key matches, the Report is read back instead of checking the corpus again.
 A cache that cannot be read or written is ignored (the run only takes longer).
 
-The kept report is the JSON report (``--format json``'s text), after a line with the key;
+The kept report is the JSON report (``--format json``'s layout, not escaped for a terminal:
+only kcheck reads it), after a line with the key;
 or, when the run wrote that very text into a run kept by kcheck.rerun (``--format json``
 with the re-run cache on), a reference to that file and its checksum, so the report is
 written once: a reference is trusted only while the file has that checksum. Either is
@@ -135,7 +136,7 @@ def _write(directory: Path, wanted: str, report: Report | None, copy: Path | Non
                     named = {"file": str(copy.resolve()), "checksum": copy.name}
                     fh.write(_REFERENCE.decode() + json.dumps(named, ensure_ascii=False) + "\n")
                 elif report is not None:
-                    for chunk in json_report.chunks(report):
+                    for chunk in json_report.chunks(report, escaped=False):
                         fh.write(chunk)
             os.replace(tmp, directory / FILE)
         finally:

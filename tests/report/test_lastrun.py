@@ -134,7 +134,7 @@ def test_a_write_that_fails_midway_leaves_the_previous_report(
     directory = tmp_path / "c"
     lastrun._write(directory, "key1", sample_report())
 
-    def broken(report: Report):  # type: ignore[no-untyped-def]
+    def broken(report: Report, escaped: bool = True):  # type: ignore[no-untyped-def]
         yield "{"
         raise OSError("disk full")
 

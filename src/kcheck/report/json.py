@@ -42,9 +42,10 @@ def render(report: Report) -> str:
     return "".join(chunks(report))
 
 
-def chunks(report: Report) -> Iterator[str]:
-    """``render``'s text in pieces of about ``BATCH`` characters, escaped (escape.json_text)."""
-    return batched(_pieces(report))
+def chunks(report: Report, escaped: bool = True) -> Iterator[str]:
+    """``render``'s text in pieces of about ``BATCH`` characters, escaped (escape.json_text)
+    unless ``escaped`` is False (a copy only kcheck reads back: the same JSON values)."""
+    return batched(_pieces(report), escaped)
 
 
 def _pieces(report: Report) -> Iterator[str]:
