@@ -74,7 +74,13 @@ def test_report_keeps_one_copy_and_explain_reads_it(
     if reference:
         (kept,) = (tmp_path / "cache" / "runs").iterdir()
         assert len(body) < 300 and kept.name in body.decode()
-    ids = [whole.conflicts[0].id, whole.claims[3].id, whole.topics[2].id, whole.conflicts[0].id[:3], "zz"]
+    every = [x.id for x in [*whole.conflicts, *whole.claims, *whole.topics]]
+    first = whole.conflicts[0].id
+    unique = next(
+        first[:n] for n in range(1, len(first) + 1) if sum(i.startswith(first[:n]) for i in every) == 1
+    )
+    ambiguous = whole.claims[0].id[:1]  # ids are hex: 180 claims share any first digit
+    ids = [first, whole.claims[3].id, whole.topics[2].id, unique, ambiguous, "zz"]
     # explained from what was kept, never checked again
     monkeypatch.setattr(pipeline, "run", lambda *a, **k: Report())
     from_cache = {i: invoke("explain", i, str(articles), "--format", "json") for i in ids}
@@ -82,4 +88,4 @@ def test_report_keeps_one_copy_and_explain_reads_it(
     for ident, seen in from_cache.items():
         (project / lastrun.DIRECTORY / lastrun.FILE).unlink()  # nothing kept: the corpus is checked
         assert seen == invoke("explain", ident, str(articles), "--format", "json"), ident
-        assert seen[0] == (0 if ident != "zz" else 2)
+        assert seen[0] == (2 if ident in ("zz", ambiguous) else 0), ident
