@@ -255,7 +255,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 484, "period": 422, "date": 71, "wanted": 56, "plants": 33}
+FLOORS = {"value": 484, "period": 423, "date": 71, "wanted": 57, "plants": 33}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

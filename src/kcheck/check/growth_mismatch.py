@@ -73,8 +73,10 @@ def _what(topic: Topic) -> TopicKey | None:
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
-    found = _between_periods(ctx)
-    for more in (_stated_levels, _within_documents):
+    # the reading its own sentence states first: a change linked to the levels beside it
+    # (较上年同期的7275万吨增长0.4%) is also a 同比 the topics a year apart may check
+    found = _stated_levels(ctx)
+    for more in (_between_periods, _within_documents):
         reported = {c.claims[0].id for c in found}
         found.extend(c for c in more(ctx) if c.claims[0].id not in reported)
     return found
