@@ -101,6 +101,9 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         # ... a change with none (同比上涨), or a comparison (较…的X), takes the level's
         ("快手2021年Q3营收为204.93亿元，同比上涨33.4%", "33.4%", "revenue", "营收"),
         ("锦程地产营收1468.2亿元，较上年同期的1624.1亿元下降9.6%", "1624.1亿元", "revenue", "营收"),
+        # a clause naming a measure of its own never continues the previous figure's metric
+        ("10月份制造业PMI为49.5%，非制造业商务活动指数为50.6%", "50.6%", None, "非制造业商务活动指数"),
+        ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6500亿元", "gmv", "电商GMV"),
         # 综合毛利率 is the gross margin (metrics.yaml)
         ("上半年公司综合毛利率为24.6%", "24.6%", "gross_margin", "公司综合毛利率"),
     ],

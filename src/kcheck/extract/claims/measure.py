@@ -107,6 +107,7 @@ def metric_of(
             and prev.metric is not None
             and prev.type is ClaimType.FIGURE
             and fits(w, prev.metric, q, is_change)
+            and not names_own_measure(w, s, f)
         )
     ):
         return prev.metric, None, prev
@@ -116,6 +117,25 @@ def metric_of(
             name = h.metric
             return (name if name is not None and fits(w, name, q, is_change) else None), h, None
     return None, None, None
+
+
+# cue words that make a clause a kind of the previous figure, not a measure of its own
+# (超过原定目标6500亿元, 预计, 后又上调至)
+_KIND_CUES = Cue.TARGET | Cue.FORECAST | Cue.REVISION | Cue.CHANGE | Cue.CHANGE_VERB | Cue.RATE_NOUN
+
+
+def names_own_measure(w: Words, s: Parsed, f: Figure) -> bool:
+    """Does the figure's clause name a measure of its own before it, with no cue word that makes
+    it the previous figure's target, forecast or change (``制造业PMI为49.5%，非制造业商务活动指数为
+    50.6%``: 50.6% is not the PMI; ``完成GMV达6800亿元，超过原定目标6500亿元`` names none)?"""
+    a, b = f.cs, f.q.start
+    if any(h.mask & _KIND_CUES for h in f.hits):
+        return False
+    for t in f.times:
+        if t.start <= a + 1 and t.end <= b:
+            a = max(a, t.end)
+    a, b = trim(w, s.folded, a, b)
+    return b - a >= 2 and not s.quantity_between(a, b)
 
 
 def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: ParagraphState) -> Draft | None:
