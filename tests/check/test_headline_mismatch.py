@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from claimkit import YI, figure, run
 
 import kcheck
@@ -95,3 +96,22 @@ def test_figures_of_a_front_matter_title_are_headline_claims(tmp_path: Path) -> 
     assert titles[0].period is not None and titles[0].period.start == dt.date(2023, 1, 1)
     found = [(c.type, c.severity.value, [x.quote for x in c.claims]) for c in report.conflicts]
     assert found == [("headline_mismatch", "warning", ["13.08亿元", "12.08亿元"])]
+
+
+@pytest.mark.parametrize(
+    ("title", "quotes"),
+    [
+        # a space between two phrases is a comma: 50.6% is not the PMI's
+        ("10月份制造业PMI为49.5% 非制造业商务活动指数为50.6%", [("49.5%", "pmi"), ("50.6%", None)]),
+        # ... never inside a figure written with spaces
+        ("快手第二季度品牌入驻数量同比增长 4.5 倍", [("4.5 倍", "merchants")]),
+    ],
+)
+def test_a_title_reads_like_its_lede(
+    tmp_path: Path, title: str, quotes: list[tuple[str, str | None]]
+) -> None:
+    (tmp_path / "a.md").write_text(
+        f"---\ntitle: {title}\ndate: 2023-11-01\n---\n\n正文没有数字。\n", encoding="utf-8"
+    )
+    report = kcheck.check([str(tmp_path)], rules=None)
+    assert [(c.quote, c.metric) for c in report.claims if c.headline] == quotes

@@ -58,8 +58,9 @@ __all__ = ["Extractor", "split_text"]
 _RUN = 128
 
 
-# a space between two phrases of a title, next to a character that is not ASCII: a comma
-_HEADLINE_GAP = re.compile(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])")
+# a space between two phrases of a title (after a Chinese character or a percent sign, before
+# a Chinese character): a comma; never inside a figure written with spaces (增长 4.5 倍)
+_HEADLINE_GAP = re.compile(r"(?:(?<=[^\x00-\x7f])|(?<=%)) (?=[^\x00-\x7f])")
 
 
 @dataclass(frozen=True)
