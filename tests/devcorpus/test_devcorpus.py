@@ -256,7 +256,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 663, "period": 546, "date": 83, "wanted": 65, "plants": 38}
+FLOORS = {"value": 684, "period": 563, "date": 83, "wanted": 65, "plants": 38}
 CEILINGS = {"noise": 2, "unexplained_errors": 0}
 
 
