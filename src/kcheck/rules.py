@@ -506,6 +506,9 @@ class TimeSection(Section):
     timezone: str = "Asia/Shanghai"
     # the time pass (kcheck.extract.timex): vocabulary around the numeric grammar
     anaphoric_years: list[str] = Field(default_factory=list, description="当年: the year named before")
+    context_relative_years: list[str] = Field(
+        default_factory=list, description="上年: one year before the year written before, else publication's"
+    )
     anaphoric_months: list[str] = Field(default_factory=list, description="当月: the month named before")
     period_months: list[str] = Field(
         default_factory=list, description="单月: the last month of the period named before; else not read"
@@ -586,6 +589,7 @@ class TimeSection(Section):
 
     _check = field_validator(
         "anaphoric_years",
+        "context_relative_years",
         "anaphoric_months",
         "period_months",
         "open_to_now",
