@@ -256,8 +256,8 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 684, "period": 563, "date": 83, "wanted": 65, "plants": 38}
-CEILINGS = {"noise": 2, "unexplained_errors": 0}
+FLOORS = {"value": 687, "period": 603, "date": 86, "wanted": 68, "plants": 40}
+CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 
 def _near_in(claim: dict[str, Any], doc: str, near: str) -> bool:
