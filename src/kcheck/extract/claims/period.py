@@ -120,6 +120,8 @@ def period_of(
     ):
         # 今年春节档……57.7%，去年同期这一比例为52.3% / 较去年的52.4元: last year's break
         span = holiday_in_year(w, s, t, span) or span
+    if draft.scope == "cumulative" and t.granularity is Granularity.YEAR:
+        span = year_to_date(s, t, span)
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
     draft.period_carries = not is_base(w, folded, t) and not (
@@ -151,6 +153,15 @@ def holiday_of(
                 return span, quote
         return None
     return None
+
+
+def year_to_date(s: Parsed, t: TimeExpr, span: Span) -> Span:
+    """A year's running total up to the day the sentence named before with 截至 (截至11月底，
+    今年已累计交付31.06万辆: January to November), else the year as read."""
+    for u in reversed(s.times[: s.times.index(t)] if t in s.times else []):
+        if getattr(u, "anchor_kind", None) == "as_of" and span.start <= u.span.end < span.end:
+            return Span(start=span.start, end=u.span.end)
+    return span
 
 
 def holiday_in_year(w: Words, s: Parsed, t: TimeExpr, span: Span) -> Span | None:
