@@ -407,6 +407,9 @@ class KindsSection(Section):
     comparison_after: list[str] = Field(default_factory=list)
     # a time after these and before 的 is the base of a ratio (恢复至2019年同期的119.1%): the
     # figure is now against then, of the period of the sentence, never the base's own value
+    target_nouns: list[str] = Field(
+        default_factory=list, description="目标: a target the figure before 的 is the value of"
+    )
     ratio_before: list[str] = Field(default_factory=list)
     # verbs, particles and adverbs trimmed off the measure phrase (达到, 为, 了, 已)
     measure_trim: list[str] = Field(default_factory=list)
@@ -425,7 +428,7 @@ class KindsSection(Section):
     more: list[str] = Field(default_factory=list)
     less: list[str] = Field(default_factory=list)
 
-    _check = field_validator("increment", "more", "less", "ratio_before")(_no_blank)
+    _check = field_validator("increment", "more", "less", "ratio_before", "target_nouns")(_no_blank)
 
     @model_validator(mode="after")
     def _more_or_less(self) -> KindsSection:
