@@ -36,18 +36,9 @@ from report import build  # benchmarks/report.py: the synthetic corpus generator
 
 ROOT = Path(__file__).resolve().parents[1]
 REALNEWS = ROOT.parent / "shared" / "realnews" / "corpus"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1280,900",
-]
+sys.path.insert(0, str(ROOT / "tests" / "report"))
+from chromium_flags import FLAGS  # noqa: E402  (shared with the browser tests)
+
 TIMING = """
 var nav = performance.getEntriesByType('navigation')[0];
 var ready = performance.getEntriesByName('kcheck-ready')[0];
@@ -87,7 +78,7 @@ def open_times(pages: list[Page], runs: int, views: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="kcheck-chromium-") as profile:
         options = webdriver.ChromeOptions()
         options.binary_location = chromium
-        for flag in [*FLAGS, f"--user-data-dir={profile}"]:
+        for flag in [*FLAGS, f"--user-data-dir={profile}", "--window-size=1280,900"]:
             options.add_argument(flag)
         browser = webdriver.Chrome(options=options, service=Service(driver))
         try:

@@ -416,16 +416,26 @@ def report_cmd(settings: config.Config) -> None:
         rules_dirs = [default_rules_dir(), *([rules_dir] if rules_dir is not None else [])]
         key = rerun.key(store, corpus, rules_dirs, baseline, (fmt, rendering))
     done = rerun.recall(store, key) if store is not None and key is not None else None
+    copies: list[Path] = []  # the file the run is kept in, once it is
     if done is not None:
         log.info("nothing changed since a run kept in the cache: its report")
         chunks = done.text
     else:
-        done = _report(settings, corpus, rules_dir, fmt, rendering, key.listing if key is not None else None)
+        keeps = store is not None and key is not None and not store.readonly
+        done = _report(
+            settings, corpus, rules_dir, fmt, rendering, key.listing if key is not None else None, keeps
+        )
         # the report goes out as it is rendered; a copy is kept on the way for the next run
-        chunks = rerun.keeping(store, key, done) if store is not None and key is not None else done.text
+        chunks = (
+            rerun.keeping(store, key, done, copies.append)
+            if store is not None and key is not None
+            else done.text
+        )
     for level, message in done.messages:
         log.log(level, "%s", message)
     emit(chunks, output, corpus.paths)
+    if done.finish is not None:  # not after an interrupted output: a report no one reads
+        done.finish(copies[-1] if copies else None)
     if store is not None:
         store.close()
     if done.summary is not None:
@@ -461,9 +471,12 @@ def _report(
     fmt: str,
     rendering: Rendering,
     listing: Listing | None = None,
+    keeps: bool = False,
 ) -> rerun.Transcript:
     """Check the corpus: the rendered report, exit code and messages of `kcheck report`
-    (``listing``: its files as the re-run key listed them, so they are not listed twice)."""
+    (``listing``: its files as the re-run key listed them, so they are not listed twice;
+    ``keeps``: the re-run cache keeps the rendered report, which `kcheck explain` then reads
+    when it is this Report as JSON, instead of a copy of its own)."""
     from kcheck import lastrun, pipeline
     from kcheck.models import Severity
     from kcheck.report import RenderOptions, RunInfo, github, stream
@@ -479,7 +492,10 @@ def _report(
     fail_on = None if rendering.fail_on == "never" else Severity(rendering.fail_on)
     rules = load_rules(rules_dir)
     with progress.showing(not settings["quiet"]):
-        outcome = pipeline.report(corpus, rules, view, lastrun.recorder(settings.project, rules_dir, listing))
+        recorder = lastrun.Recorder(
+            settings.project, rules_dir, listing, wait_for_copy=keeps and fmt == "json"
+        )
+        outcome = pipeline.report(corpus, rules, view, recorder)
     report = outcome.counted
     said: list[tuple[int, str]] = []
 
@@ -556,12 +572,20 @@ def _report(
             output_dir=rendering.output_dir,
         ),
     )
+
+    def finish(copy: Path | None) -> None:
+        # the kept run's text is the JSON of the Report `kcheck explain` reads: a reference will do
+        recorded = recorder.report
+        json_of_it = fmt == "json" and recorded is not None and lastrun.is_json_of(outcome.shown, recorded)
+        recorder.keep(copy if json_of_it else None)
+
     return rerun.Transcript(
         text=stream(outcome.shown, fmt, options),
         code=outcome.exit_code(fail_on),
         messages=said,
         hidden=outcome.hidden_failure(fail_on),
         summary=github.step_summary(outcome.shown, options) if fmt == "github" else None,
+        finish=finish,
     )
 
 
@@ -661,7 +685,7 @@ def explain_cmd(ident: str, settings: config.Config, fmt: str) -> None:
 
     corpus = config.corpus_settings(settings)
     with progress.showing(not settings["quiet"]):
-        report = lastrun.run(corpus, config.rules_dir(settings), settings.project)
+        report = lastrun.run(corpus, config.rules_dir(settings), settings.project, ident)
     require_documents(len(report.documents), len(report.unreadable), corpus)
     emit(as_json(find(report, ident)) if fmt == "json" else explain(report, ident), None)
 

@@ -225,6 +225,42 @@ def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
     return phrase, True
 
 
+def _subject_measure(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
+    """``_measure_of`` a figure whose subject was read as written, without that subject and
+    the 的 after it where its measure opens with them (``矽川半导体的毛利率`` -> gross_margin): used
+    only once the subject is known to name an entity the corpus names (``unnamed_owners``), so
+    a modifier read as a subject (``品牌商品的销量``) never loses its words."""
+    head, measure = claim.entity or "", claim.measure or ""
+    if claim.entity_from != "subject" or claim.metric or not head or claim.type == ClaimType.EVENT:
+        return _measure_of(claim, rules)
+    text, head = folded(measure), folded(head).strip()
+    at = len(head) + len(text[len(head) :]) - len(text[len(head) :].lstrip())
+    if not text.startswith(head) or text[at : at + 1] != "的":
+        return _measure_of(claim, rules)
+    rest = text[at + 1 :]
+    metric = _metric_aliases(rules).get(normalise_phrase(rest))
+    if metric is not None:
+        return metric, False
+    phrase = measure_key(rest, rules)
+    if len(phrase) < rules.checks.fuzzy.min_measure_chars or phrase.isdigit():
+        return None, False
+    return phrase, True
+
+
+def _metric_aliases(rules: RuleSet) -> dict[str, str]:
+    """Every metric alias, normalised -> its metric (worked out once per rule set)."""
+    return rules.derived(_metric_aliases_of)
+
+
+def _metric_aliases_of(rules: RuleSet) -> dict[str, str]:
+    return {
+        normalise_phrase(alias): name
+        for name, rule in rules.metrics.metrics.items()
+        for alias in (name, *rule.aliases)
+        if normalise_phrase(alias)
+    }
+
+
 _MASK = "□"
 # why claims that name no one were grouped (Topic.why, and the weak link of a finding)
 UNNAMED_WHY = "grouped by the measure alone, a weak link"
@@ -627,11 +663,17 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     one it can be, a weak link (at most a warning). An industry or market that alone states it
     needs no mention (a figure that names no company is the whole trade's). A subject read as
     written lends no name, and a measure that names the country (``entities.national_words``:
-    全国粗钢产量, 我国出口钢材) is never a company's."""
+    全国粗钢产量, 我国出口钢材) is never a company's.
+
+    A subject read as written (``entity_from="subject"``: ``矽川半导体的毛利率为24.6%`` in a
+    roundup that lists no stock code) is the entity another claim of the corpus names from the
+    rules or its article when the two names are one (folded, without legal form) for a figure of
+    the same measure, period, kind, scope, change and unit: still a weak link (at most a warning)."""
     claims = list(claims)
     national = tuple(folded(w) for w in rules.entities.national_words if w)
     owners: dict[tuple[object, ...], set[str]] = {}
     unnamed: list[tuple[Claim, tuple[object, ...]]] = []
+    subjects: list[tuple[Claim, tuple[object, ...]]] = []
     for c in claims:
         if c.type == ClaimType.EVENT or c.period is None:
             continue
@@ -651,9 +693,18 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
         if c.entity and normalise_phrase(c.entity):
             if c.entity_from != "subject":
                 owners.setdefault(key, set()).add(entity_key(c.entity, rules))
+            else:
+                subjects.append((c, key))
         elif not any(w in folded(c.measure or "") for w in national):
             unnamed.append((c, key))
     out: dict[str, str] = {}
+    for c, wanted in subjects:
+        name = entity_key(c.entity or "", rules)
+        own, fuzzy = _subject_measure(c, rules)
+        if own is not None and own != wanted[0]:
+            wanted = (own, *wanted[1:7], _unit_key(c, not fuzzy, rules))
+        if name in owners.get(wanted, ()):
+            out[c.id] = name  # 矽川半导体的毛利率: a subject read as written that another claim names
     texts: dict[str, str] = {}
     for claim, wanted in unnamed:
         found = owners.get(wanted)
@@ -688,7 +739,7 @@ def _entry(claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None) -
     """The claim's key parts, or why it cannot be grouped with anything."""
     owner = owners.get(claim.id) if owners else None
     if owner is not None:
-        measure, measure_fuzzy = _measure_of(claim, rules)
+        measure, measure_fuzzy = _subject_measure(claim, rules)
         return _Entry(claim, owner, False, measure or "", measure_fuzzy)
     reason = None if claim.type == ClaimType.EVENT and claim.measure else _ungrouped_reason(claim, rules)
     if reason is not None:

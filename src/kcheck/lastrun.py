@@ -5,30 +5,45 @@ project directory, keyed by what it was computed from: kcheck's version, the set
 the path, size and modification time of every file under the paths and of every rules
 file. When the key matches, the Report is read back instead of checking the corpus again.
 A cache that cannot be read or written is ignored (the run only takes longer).
+
+The kept report is the JSON report (``--format json``'s layout, not escaped for a terminal:
+only kcheck reads it), after a line with the key;
+or, when the run wrote that very text into a run kept by kcheck.rerun (``--format json``
+with the re-run cache on), a reference to that file and its checksum, so the report is
+written once: a reference is trusted only while the file has that checksum. Either is
+written to a temporary file and renamed into place. `kcheck explain ID` reads the file
+mapped and parses only the items explaining ID needs (kcheck.report.json.Layout): the
+report of 100,000 articles is gigabytes, and its whole never needs to be in memory.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import mmap
 import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import to_json
+from pydantic import ValidationError
 
 from kcheck import __version__, pipeline
 from kcheck.load import Listing
 from kcheck.models import Report
 from kcheck.output import among_inputs
 from kcheck.pipeline import Settings
+from kcheck.report import json as json_report
+from kcheck.report.explain import explained
+from kcheck.report.json import Layout
 from kcheck.rules import RuleSet, default_rules_dir, load_rules
 
 log = logging.getLogger("kcheck")
 
 DIRECTORY = ".kcheck_cache"
 FILE = "last-report.json"
+# first byte after the key line of a kept report that is a reference to a run kcheck.rerun
+# kept (a JSON report starts with ``{``)
+_REFERENCE = b"@"
 
 
 def _stat_lines(top: Path) -> list[str]:
@@ -61,20 +76,51 @@ def key(settings: Settings, rules_dir: Path | None) -> str | None:
     return digest.hexdigest()
 
 
-def _read(path: Path, wanted: str) -> Report | None:
+def _open(path: Path, wanted: str) -> Layout | None:
+    """The kept report (a :class:`~kcheck.report.json.Layout` over the mapped file) when
+    ``path`` holds one under ``wanted``; None when it is absent, another run's, or not whole."""
     try:
-        stored_key, _, body = path.read_text(encoding="utf-8").partition("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if stored_key != wanted:
-        return None
-    try:
-        return Report.model_validate_json(body)
-    except ValidationError:
+        with path.open("rb") as fh:
+            if fh.readline().rstrip(b"\n") != wanted.encode():
+                return None
+            if fh.read(1) != _REFERENCE:
+                return Layout(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ), len(wanted) + 1)
+            named = json.loads(fh.readline())
+        return _kept_run(Path(named["file"]), named["checksum"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # ValueError: an empty file, bad JSON
+        log.debug("the last run's report in %s is not used: %s", path, exc)
         return None
 
 
-def _write(directory: Path, wanted: str, report: Report) -> None:
+def _kept_run(path: Path, checksum: object) -> Layout | None:
+    """The report in a run kept by kcheck.rerun (its header line, then the JSON report),
+    trusted only when the whole file still has the checksum it was kept under."""
+    if not isinstance(checksum, str):
+        return None
+    with path.open("rb") as fh:
+        data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if hashlib.blake2b(data, digest_size=20).hexdigest() != checksum:
+        log.debug("the kept run %s changed since it was kept", path)
+        return None
+    return Layout(data, data.find(b"\n") + 1)
+
+
+def _read(path: Path, wanted: str, ident: str | None = None) -> Report | None:
+    """The Report kept under ``wanted`` (with ``ident``, only the part of it that explaining
+    ``ident`` reads), or None."""
+    layout = _open(path, wanted)
+    if layout is None:
+        return None
+    try:
+        return layout.everything() if ident is None else explained(layout, ident)
+    except (ValueError, ValidationError) as exc:
+        log.debug("the last run's report in %s is not used: %s", path, exc)
+        return None
+
+
+def _write(directory: Path, wanted: str, report: Report | None, copy: Path | None = None) -> None:
+    """Keep ``report`` under ``wanted``: written out, or (``copy``) a reference to a run kept
+    by kcheck.rerun whose report is this Report's JSON report (see :class:`Recorder`)."""
     try:
         directory.mkdir(exist_ok=True)
         ignore = directory / ".gitignore"
@@ -86,8 +132,12 @@ def _write(directory: Path, wanted: str, report: Report) -> None:
         try:
             with tmp.open("w", encoding="utf-8") as fh:
                 fh.write(wanted + "\n")
-                for chunk in json_chunks(report):
-                    fh.write(chunk)
+                if copy is not None:
+                    named = {"file": str(copy.resolve()), "checksum": copy.name}
+                    fh.write(_REFERENCE.decode() + json.dumps(named, ensure_ascii=False) + "\n")
+                elif report is not None:
+                    for chunk in json_report.chunks(report, escaped=False):
+                        fh.write(chunk)
             os.replace(tmp, directory / FILE)
         finally:
             tmp.unlink(missing_ok=True)
@@ -95,47 +145,72 @@ def _write(directory: Path, wanted: str, report: Report) -> None:
         log.debug("cannot write the cache in %s: %s", directory, exc)
 
 
-def json_chunks(report: Report) -> Iterator[str]:
-    """``report.model_dump_json()`` a piece at a time: the object written field by field and
-    each list item serialised on its own, so a report of 100,000 articles (gigabytes of
-    JSON) is never one string."""
-    yield "{"
-    for n, name in enumerate(type(report).model_fields):
-        value = getattr(report, name)
-        yield f"{',' if n else ''}{to_json(name).decode()}:"
-        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
-            yield "["
-            for i, item in enumerate(value):
-                yield ("," if i else "") + item.model_dump_json()
-            yield "]"
-        else:
-            yield to_json(value).decode()
-    yield "}"
-
-
-def recorder(
-    project: Path, rules_dir: Path | None, listing: Listing | None = None
-) -> Callable[[Settings, RuleSet], Report]:
+class Recorder:
     """``pipeline.run`` that keeps its Report for a later `kcheck explain` (a report run
     always checks the corpus: it is what CI trusts). ``listing``: the files of the paths
-    the run will be given, when the caller listed them already (kcheck.rerun.key did)."""
+    the run will be given, when the caller listed them already (kcheck.rerun.key did).
 
-    def run(settings: Settings, rules: RuleSet) -> Report:
-        wanted = key(settings, rules_dir)
-        report = pipeline.run(settings, rules, listing)
+    With ``wait_for_copy``, nothing is written when the run ends: the caller calls
+    :meth:`keep` once its output is out, with the run kcheck.rerun kept when that run's text
+    is this very Report as a JSON report; the kept report is then a reference to that file,
+    and a 100,000-article report is written once, not twice.
+    """
+
+    def __init__(
+        self,
+        project: Path,
+        rules_dir: Path | None,
+        listing: Listing | None = None,
+        wait_for_copy: bool = False,
+    ) -> None:
+        self.project, self.rules_dir, self.listing = project, rules_dir, listing
+        self.wait_for_copy = wait_for_copy
+        self.report: Report | None = None  # the last run's, as checked
+        self._pending: str | None = None  # its key, until it is kept
+
+    def __call__(self, settings: Settings, rules: RuleSet) -> Report:
+        wanted = key(settings, self.rules_dir)
+        self.report = pipeline.run(settings, rules, self.listing)
         # never among the files it reads: a project directory inside a PATH keeps no cache
-        if wanted is not None and not among_inputs(project / DIRECTORY, settings.paths):
-            _write(project / DIRECTORY, wanted, report)
-        return report
+        if wanted is not None and not among_inputs(self.project / DIRECTORY, settings.paths):
+            self._pending = wanted
+            if not self.wait_for_copy:
+                self.keep()
+        return self.report
 
-    return run
+    def keep(self, copy: Path | None = None) -> None:
+        """Write the report kept for `kcheck explain` (once): a reference to ``copy``, a run
+        kept by kcheck.rerun whose text is this Report's JSON report, or else the report itself."""
+        if self._pending is None:
+            return
+        wanted, self._pending = self._pending, None
+        _write(self.project / DIRECTORY, wanted, self.report, copy)
 
 
-def run(settings: Settings, rules_dir: Path | None, project: Path) -> Report:
-    """The corpus's Report, from the cache when nothing changed (rules loaded only if needed)."""
+def recorder(project: Path, rules_dir: Path | None, listing: Listing | None = None) -> Recorder:
+    """A :class:`Recorder` that writes the kept report as soon as the run ends."""
+    return Recorder(project, rules_dir, listing)
+
+
+def is_json_of(shown: Report, recorded: Report) -> bool:
+    """Whether ``shown`` (the report a run renders) holds exactly what ``recorded`` holds:
+    so its JSON report is the JSON of ``recorded`` (items compared by identity: cheap)."""
+    for name in Report.model_fields:
+        a, b = getattr(shown, name), getattr(recorded, name)
+        if isinstance(a, list) and isinstance(b, list):
+            if len(a) != len(b) or any(x is not y for x, y in zip(a, b, strict=True)):
+                return False
+        elif a != b:
+            return False
+    return True
+
+
+def run(settings: Settings, rules_dir: Path | None, project: Path, ident: str | None = None) -> Report:
+    """The corpus's Report, from the cache when nothing changed (rules loaded only if needed).
+    With ``ident``, what explaining it reads: from the cache, only those items are parsed."""
     wanted = key(settings, rules_dir)
     if wanted is not None:
-        cached = _read(project / DIRECTORY / FILE, wanted)
+        cached = _read(project / DIRECTORY / FILE, wanted, ident)
         if cached is not None:
             log.info("using the last run's results: nothing changed since")
             return cached

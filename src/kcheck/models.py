@@ -121,6 +121,11 @@ class Document(BaseModel):
     encoding: str = "utf-8"
     sha256: str = Field(default="", description="hash of the raw bytes; the cache key for later stages")
     sentences: list[Sentence] = Field(default_factory=list)
+    headline: Sentence | None = Field(
+        default=None,
+        description="the title where the file writes it, read for figures after the body "
+        "(its index follows the body's sentences)",
+    )
     notes: list[str] = Field(
         default_factory=list, description="what the loader did to abnormal input (a sentence too long, split)"
     )
@@ -253,6 +258,12 @@ class Claim(BaseModel):
         "period is the one the article named last before (a weak link: any finding resting "
         "on it is at most a warning)",
     )
+    headline: bool = Field(
+        default=False,
+        description="read from the article's title where the file writes it (front matter, "
+        "<title>, og:title, <h1>, a plain-text heading), not from its body: a headline "
+        "figure meets the body's and other articles' figures (headline_mismatch)",
+    )
 
 
 # --------------------------------------------------------------------------- findings
@@ -276,6 +287,7 @@ class CheckType(str, Enum):
     REUSED_FIGURE = "reused_figure"
     GROWTH_MISMATCH = "growth_mismatch"
     SELF_CONTRADICTION = "self_contradiction"
+    HEADLINE_MISMATCH = "headline_mismatch"
 
 
 class TopicStatus(str, Enum):

@@ -37,7 +37,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -91,6 +91,9 @@ class Transcript:
     messages: list[tuple[int, str]] = field(default_factory=list)
     hidden: str | None = None  # the one line on stderr about findings --min-severity hides
     summary: str | None = None  # the GitHub step summary (--format github)
+    # a fresh run: called once its report is out, with the file the run was kept in (None
+    # when it was not); `kcheck explain`'s copy is written then (kcheck.lastrun.Recorder)
+    finish: Callable[[Path | None], None] | None = None
 
     def header(self) -> str:
         return json.dumps(
@@ -320,11 +323,14 @@ def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
         pass
 
 
-def keeping(cache: Cache, wanted: Key, transcript: Transcript) -> Iterator[str]:
+def keeping(
+    cache: Cache, wanted: Key, transcript: Transcript, kept: Callable[[Path], None] | None = None
+) -> Iterator[str]:
     """The report's chunks as they are written out, a copy kept under ``wanted`` on the way
     (the report never sits in memory whole). The copy is kept only when every chunk was
     written (a reader that stops early, `| head`, keeps nothing) and no input changed while
-    the run read it; a copy that cannot be written never stops the report itself."""
+    the run read it; a copy that cannot be written never stops the report itself. ``kept``
+    is told the file once the copy is kept (its name is its checksum)."""
     chunks: Iterable[str] = [transcript.text] if isinstance(transcript.text, str) else transcript.text
     if cache.readonly:
         yield from chunks
@@ -390,6 +396,8 @@ def keeping(cache: Cache, wanted: Key, transcript: Transcript) -> Iterator[str]:
     if cache.write([("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", [(wanted.digest, checksum, now)])]):
         _prune(cache, now)
         prune_stats(cache, now)
+        if kept is not None:
+            kept(target)
 
 
 def _prune(cache: Cache, now: float) -> None:

@@ -96,6 +96,8 @@ class EntitiesSection(Section):
     # (报告期内, 按可比口径, 值得注意); ending with one, a source or an adverb (数据宝统计, 分别)
     non_name_starts: list[str] = Field(default_factory=list)
     non_name_ends: list[str] = Field(default_factory=list)
+    # "among X" closing its clause (食品中，畜肉类价格下降17.9%): X is the whole broken down, no subject
+    whole_marks: list[str] = Field(default_factory=list)
     # words for "the industry" without naming it (行业, 全行业): a measure starting with one
     # belongs to the industry the article names most (an inferred link)
     sector_words: list[str] = Field(default_factory=list)
@@ -418,6 +420,9 @@ class KindsSection(Section):
     # "respectively" (分别): the figures listed after it pair in order with the measures or
     # the entities listed before it
     respectively: list[str] = Field(default_factory=list)
+    # a breakdown of the figure stated before (其中): a change after it that names no comparison
+    # of its own is of the comparison of that whole (同比下降0.3%。其中，食品价格下降4.0%: yoy)
+    breakdown: list[str] = Field(default_factory=list)
     # a figure after these in its sentence is an example, not a claim (假设为100份)
     hypothetical: list[str] = Field(default_factory=list)
     # words opening a measure that name its increase over the period: 新增人民币贷款8262亿元 is
@@ -428,7 +433,9 @@ class KindsSection(Section):
     more: list[str] = Field(default_factory=list)
     less: list[str] = Field(default_factory=list)
 
-    _check = field_validator("increment", "more", "less", "ratio_before", "target_nouns")(_no_blank)
+    _check = field_validator("increment", "more", "less", "ratio_before", "breakdown", "target_nouns")(
+        _no_blank
+    )
 
     @model_validator(mode="after")
     def _more_or_less(self) -> KindsSection:

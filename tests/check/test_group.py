@@ -751,3 +751,45 @@ def test_an_inferred_period_makes_a_mismatch_at_most_a_warning() -> None:
     # read from explicit words on both sides: an error
     c = a.model_copy(update={"period_from": None})
     assert [(x.type, x.severity.value) for x in run([c, b])[1]] == [("value_mismatch", "error")]
+
+
+def _margin(entity: str, entity_from: str | None, measure: str, metric: str | None, doc: str) -> Claim:
+    return figure(
+        "24.6%",
+        24.6,
+        precision=0.1,
+        doc=doc,
+        entity=entity,
+        entity_from=entity_from,
+        metric=metric,
+        measure=measure,
+        dimension="percent",
+        unit="%",
+        period="2023-H1",
+    )
+
+
+def test_a_subject_read_as_written_meets_the_entity_another_claim_names() -> None:
+    # semi3 (a weekly roundup, no stock code): 上半年矽川半导体的毛利率为24.6%; semi1 (about
+    # 矽川半导体): 上半年公司综合毛利率为24.6%: one figure, met as a weak link (at most a warning)
+    a = _margin("矽川半导体", "document", "公司综合毛利率", "gross_margin", "semi1.html")
+    b = _margin("矽川半导体", "subject", "矽川半导体的毛利率", None, "semi3.txt")
+    b = b.model_copy(update={"value": 32.0, "low": 31.95, "high": 32.05})
+    topics, conflicts = run([a, b])
+    assert len(topics) == 1 and topics[0].key.metric == "gross_margin"
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert any("read from a clause's subject" in w for w in conflicts[0].weak_links)
+
+
+@pytest.mark.parametrize(
+    ("entity", "measure"),
+    [
+        ("品牌商品", "品牌商品的毛利率"),  # a modifier read as a subject: no entity names it
+        ("矽川半导", "矽川半导的毛利率"),  # a name that is not the other's
+        ("矽川半导体", "矽川半导体综合毛利率"),  # no 的: the words stay (企业中长期贷款)
+    ],
+)
+def test_a_subject_read_as_written_meets_only_a_name_the_corpus_gives(entity: str, measure: str) -> None:
+    a = _margin("矽川半导体", "document", "公司综合毛利率", "gross_margin", "semi1.html")
+    b = _margin(entity, "subject", measure, None, "semi3.txt")
+    assert len(group_claims([a, b], RULES)) == 2

@@ -256,7 +256,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 687, "period": 605, "date": 86, "wanted": 68, "plants": 40}
+FLOORS = {"value": 687, "period": 606, "date": 86, "wanted": 71, "plants": 41}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 
@@ -328,6 +328,9 @@ def score(data: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
     # a self_contradiction is at most a warning, so its precision bar is any severity
     selves = [c for c in conflicts if c["type"] == "self_contradiction"]
     out["traps_as_self_contradiction"] = [t["why"] for t in data["traps"] if any(pair(c, t) for c in selves)]
+    # a headline_mismatch is a warning at most too: a title that rounds or is about another figure
+    titles = [c for c in conflicts if c["type"] == "headline_mismatch"]
+    out["traps_as_headline_mismatch"] = [t["why"] for t in data["traps"] if any(pair(c, t) for c in titles)]
     out["wanted"] = [w["why"] for w in data["wanted"] if any(pair(c, w) for c in conflicts)]
     out["plants"] = sorted({plant(why) for why in out["wanted"]})
     explained = [c for c in errors if any(pair(c, w) for w in data["wanted"])]
@@ -361,6 +364,12 @@ def test_no_trap_is_reported_as_a_self_contradiction(scores: dict[str, Any]) -> 
     """An article read against itself: a restatement or another scope (初步统计 then 经最终核实,
     按可比口径, 此前口径 ... 调整为) is never its contradiction, at any severity."""
     assert scores["traps_as_self_contradiction"] == []
+
+
+def test_no_trap_is_reported_as_a_headline_mismatch(scores: dict[str, Any]) -> None:
+    """A title read against its body: a headline that rounds (上半年营收超58亿元 for 58.36亿元) or
+    states another figure (二季度 against 上半年) is never its contradiction, at any severity."""
+    assert scores["traps_as_headline_mismatch"] == []
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))

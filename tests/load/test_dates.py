@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcheck.load import load_file
 from kcheck.load.dates import infer_from_body, parse_stamp
@@ -283,3 +285,51 @@ def test_never_todays_date(tmp_path: Path) -> None:
         "---\ndate: today\n---\n正文。\n",
     ):
         assert _load(tmp_path, text)[0] != today
+
+
+# ISO stamps are read by datetime.fromisoformat (kcheck.load.dates._iso): what dateutil,
+# which reads every other form, reads from them, to the same day and the same note
+_ISO_PARTS = st.tuples(
+    st.integers(1890, 2110),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.one_of(
+        st.none(),
+        st.tuples(
+            st.sampled_from(["T", " "]),
+            st.integers(0, 25),
+            st.integers(0, 60),
+            st.one_of(st.none(), st.integers(0, 60)),
+            st.one_of(st.none(), st.sampled_from([".5", ".123456", ".0"])),
+            st.sampled_from(["", "Z", "+08:00", "-05:30", "+00:00", "+14:00"]),
+        ),
+    ),
+)
+
+
+def _iso_text(parts: tuple[int, int, int, tuple[str, int, int, int | None, str | None, str] | None]) -> str:
+    year, month, day, time = parts
+    text = f"{year:04d}-{month:02d}-{day:02d}"
+    if time is not None:
+        sep, hour, minute, second, fraction, zone = time
+        text += f"{sep}{hour:02d}:{minute:02d}"
+        if second is not None:
+            text += f":{second:02d}" + (fraction or "")
+        text += zone
+    return text
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ISO_PARTS, st.sampled_from(["Asia/Shanghai", "UTC", "America/New_York"]))
+def test_iso_stamps_read_as_dateutil_reads_them(parts, timezone: str) -> None:  # type: ignore[no-untyped-def]
+    text = _iso_text(parts)
+    assert parse_stamp(text, timezone) == _through_dateutil(text, timezone), text
+
+
+def _through_dateutil(text: str, timezone: str):  # type: ignore[no-untyped-def]
+    from unittest import mock
+
+    from kcheck.load import dates
+
+    with mock.patch.object(dates, "_iso", lambda text: None):
+        return parse_stamp(text, timezone)

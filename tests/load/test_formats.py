@@ -207,6 +207,10 @@ def lines_of_markdown(text: str) -> list[list[str]]:
         ("| 季度 | GMV |\n|---|---|\n| 2021Q3 | 1758亿元 |\n", [["季度", "GMV", "2021Q3", "1758亿元"]]),
         ("快手&amp;淘宝 `code` *强调* 和 ~~删除~~\n", [["快手&淘宝 code 强调 和 删除"]]),
         ("标题\n===\n\n正文\n\n---\n\n[1]: https://x.com\n", [["标题"], ["正文"]]),
+        # an HTML comment has no width: not spaces between the words around it
+        ("快手<!-- 编辑注 -->电商[交易总额](x)达1758亿元\n", [["快手电商交易总额达1758亿元"]]),
+        # a comment over lines, the text after it on its last line: not indented code
+        ("正文。\n<!-- 原稿\n写作1900亿元 -->快手电商继续增长。\n", [["正文。"], ["快手电商继续增长。"]]),
     ],
 )
 def test_markdown_text(text: str, blocks: list[list[str]]) -> None:
@@ -273,6 +277,11 @@ def test_plain_text_lines_keep_indent_and_bullets() -> None:
             "dump.txt",
             "快手电商向“外”妥协\n\n临近“双11”大促的关键节点,快手电商悄悄地开放了与淘宝联盟和京东联盟商品链接。\n",
             "text",
+        ),
+        (
+            "comment.md",
+            "# 快手\n\n快手<!-- 编辑注：原稿写作1900亿元 -->电商交易总额达[1758亿元](x)。\n<!-- 多行\n注释 -->第二段 [链接](y)。\n",
+            "markdown",
         ),
         (
             "crlf.txt",

@@ -18,19 +18,7 @@ from typing import Any
 
 import pytest
 
-# root in a container needs --no-sandbox; the rest keep Chromium from talking to Google on
-# its own, so that every network request the log shows comes from the page
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from .chromium_flags import FLAGS
 
 
 def _missing(reason: str) -> None:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kcheck.check import date_mismatch, growth_mismatch, reused_figure, self_contradiction, value_mismatch
+from kcheck.check import (
+    date_mismatch,
+    growth_mismatch,
+    headline_mismatch,
+    reused_figure,
+    self_contradiction,
+    value_mismatch,
+)
 from kcheck.check.context import CheckContext, sort_conflicts
 from kcheck.models import Claim, Conflict, Topic, TopicStatus
 from kcheck.rules import RuleSet
@@ -24,10 +31,11 @@ CHECKS: dict[str, Check] = {
     reused_figure.TYPE: reused_figure.check,
     growth_mismatch.TYPE: growth_mismatch.check,
     self_contradiction.TYPE: self_contradiction.check,
+    headline_mismatch.TYPE: headline_mismatch.check,
 }
 
 # findings that say the claims of their own topic disagree
-_TOPIC_CONFLICTS = (value_mismatch.TYPE, date_mismatch.TYPE, self_contradiction.TYPE)
+_TOPIC_CONFLICTS = (value_mismatch.TYPE, date_mismatch.TYPE, self_contradiction.TYPE, headline_mismatch.TYPE)
 
 
 def context(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) -> CheckContext:

@@ -61,6 +61,12 @@ class CheckContext:
         revised = self.revised(topic)
         return [c for c in self.topic_claims(topic) if has_value(c) and c.id not in revised]
 
+    def body_valued(self, topic: Topic) -> list[Claim]:
+        """``valued`` without the figures read from titles (``Claim.headline``): what the checks
+        that read an article against itself or a figure's other periods compare (a title restates
+        its body; where it does not, that is ``headline_mismatch``)."""
+        return [c for c in self.valued(topic) if not c.headline]
+
     def stated(self, topic: Topic, bounds: Callable[[Claim], Bounds]) -> list[Stated[Claim]]:
         """Every claim with a comparable value, as the interval checks take them."""
         revised = self.revised(topic)

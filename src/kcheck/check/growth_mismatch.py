@@ -73,8 +73,10 @@ def _what(topic: Topic) -> TopicKey | None:
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
-    found = _between_periods(ctx)
-    for more in (_stated_levels, _within_documents):
+    # the reading its own sentence states first: a change linked to the levels beside it
+    # (较上年同期的7275万吨增长0.4%) is also a 同比 the topics a year apart may check
+    found = _stated_levels(ctx)
+    for more in (_between_periods, _within_documents):
         reported = {c.claims[0].id for c in found}
         found.extend(c for c in more(ctx) if c.claims[0].id not in reported)
     return found
@@ -94,7 +96,7 @@ def _within_documents(ctx: CheckContext) -> list[Conflict]:
     levels: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     rates: list[Claim] = []
     for c in unique_claims(ctx.claims.values()):
-        if c.period is None or not is_valued(c):
+        if c.period is None or not is_valued(c) or c.headline:
             continue
         what = c.metric or normalise_phrase(c.measure or "")
         if not what:
@@ -169,7 +171,7 @@ def _between_periods(ctx: CheckContext) -> list[Conflict]:
     found: list[Conflict] = []
     tolerance = ctx.rules.checks.growth_tolerance_pp
     for rate_topic, what in rates:
-        stated = ctx.valued(rate_topic)
+        stated = ctx.body_valued(rate_topic)
         change = rate_topic.key.change
         if not stated or stated[0].period is None or change is None:
             continue
@@ -182,7 +184,7 @@ def _between_periods(ctx: CheckContext) -> list[Conflict]:
                 before, after = before_topic.key, after_topic.key
                 if (before.dimension, before.unit) != (after.dimension, after.unit):
                     continue
-                befores, afters = ctx.valued(before_topic), ctx.valued(after_topic)
+                befores, afters = ctx.body_valued(before_topic), ctx.body_valued(after_topic)
                 conflict = _compare(ctx, rate_topic, stated, befores, afters, tolerance)
                 if conflict is not None:
                     found.append(conflict)
@@ -277,7 +279,9 @@ def _pct(x: float, points: bool = False) -> str:
 
 def _stated_levels(ctx: CheckContext) -> list[Conflict]:
     """Changes checked against the two levels their own sentence states them between."""
-    linked = [c for c in ctx.claims.values() if c.base_at is not None and c.level_at is not None]
+    linked = [
+        c for c in ctx.claims.values() if c.base_at is not None and c.level_at is not None and not c.headline
+    ]
     if not linked:
         return []
     sentences = {(c.doc, c.sentence_index) for c in linked}

@@ -108,7 +108,12 @@ def check(ctx: CheckContext) -> list[Conflict]:
         if topic.key.type is not ClaimType.FIGURE or topic.key.kind not in (None, ClaimKind.ACTUAL):
             continue  # forecasts for different days (预计发送旅客1050万人次) may honestly agree
         revised = ctx.revised(topic)
-        chosen = [c for c in ctx.topic_claims(topic) if c.id not in revised and distinctive(c, ctx)]
+        # a title restates its body under fewer words (no period: the lede's), never a copy error
+        chosen = [
+            c
+            for c in ctx.topic_claims(topic)
+            if c.id not in revised and not c.headline and distinctive(c, ctx)
+        ]
         if chosen:
             families[_what(topic.key, scopes)].extend((topic, c) for c in chosen)
     found: list[Conflict] = []

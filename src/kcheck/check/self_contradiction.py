@@ -45,7 +45,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
     for topic in ctx.grouped():
         if topic.key.type is ClaimType.EVENT or topic.key.period is None or len(topic.sources) < 2:
             continue
-        valued = ctx.valued(topic)
+        valued = ctx.body_valued(topic)  # a title against its body is headline_mismatch
         by_doc: dict[str, list[Claim]] = defaultdict(list)
         for c in valued:
             by_doc[c.doc].append(c)

@@ -105,7 +105,7 @@ from kcheck.text.fold import fold
 from kcheck.text.patterns import alternation
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # read-only (see extract.types): one context may serve many sentences
 class TimeContext:
     """What earlier sentences of the paragraph established; reset per paragraph."""
 
@@ -178,7 +178,7 @@ class _Stop(Exception):
 # --------------------------------------------------------------------------- the state of one expression
 
 
-@dataclass
+@dataclass(slots=True)
 class _Expr:
     start: int
     end: int

@@ -27,6 +27,9 @@ from kcheck.text.fold import HALF_WIDTH
 
 CHINESE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
 NUMERIC = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+ISO_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?", re.ASCII
+)
 # zone names dateutil would otherwise read as the machine's local zone when they match it
 UTC_NAMES = {name: tz.UTC for name in ("UTC", "GMT", "UT", "Z")}
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -61,6 +64,18 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _iso(text: str) -> dt.datetime | None:
+    """The instant or day of an ISO 8601 stamp in the forms pages write most (``2022-04-06``,
+    ``2022-04-06T08:00:00+08:00``), as dateutil reads them: a full date, so no default fills
+    in a part. None for any other text (dateutil reads it; it costs about 25 times more)."""
+    if ISO_STAMP.fullmatch(text) is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:  # 2022-02-30, 24:00
+        return None
+
+
 def parse_stamp(value: object, timezone: str) -> Stamp | None:
     """The calendar day a publication timestamp names, or None when it names no full date."""
     if isinstance(value, (dt.datetime, dt.date)):
@@ -74,13 +89,15 @@ def parse_stamp(value: object, timezone: str) -> Stamp | None:
         return Stamp(day, "") if day else None
     first: dt.datetime | None
     second: dt.datetime | None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            first = dateparser.parse(text, default=dt.datetime(2000, 1, 1), tzinfos=UTC_NAMES)
-            second = dateparser.parse(text, default=dt.datetime(2001, 2, 2), tzinfos=UTC_NAMES)
-    except (ValueError, OverflowError, TypeError):
-        first = second = None
+    first = second = _iso(text)
+    if first is None:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                first = dateparser.parse(text, default=dt.datetime(2000, 1, 1), tzinfos=UTC_NAMES)
+                second = dateparser.parse(text, default=dt.datetime(2001, 2, 2), tzinfos=UTC_NAMES)
+        except (ValueError, OverflowError, TypeError):
+            first = second = None
     if first is not None and second is not None and first.date() == second.date():
         if not FIRST_YEAR <= first.year <= LAST_YEAR:
             return None

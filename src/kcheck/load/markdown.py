@@ -16,6 +16,9 @@ from kcheck.load.blocks import Block, Line, wide
 from kcheck.load.text import split_lines
 from kcheck.load.traced import Builder, Traced
 
+# file ranges (start, end) that are not text: the HTML comments, blanked to spaces in the body
+Hidden = tuple[tuple[int, int], ...]
+
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 ATX = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
@@ -39,35 +42,49 @@ INLINE = re.compile(
 )
 
 
-def _inline(text: str, src: int, out: Builder) -> None:
+def _inline(text: str, src: int, out: Builder, hidden: Hidden) -> None:
     """Append ``text`` (at file offset ``src``) to ``out`` without its inline syntax."""
     pos = 0
     for m in INLINE.finditer(text):
         if m.start() > pos:
-            out.verbatim(text[pos : m.start()], src + pos)
+            _verbatim(text[pos : m.start()], src + pos, out, hidden)
         kind = m.lastgroup
         if kind == "link":
-            _inline(m.group("label"), src + m.start("label"), out)
+            _inline(m.group("label"), src + m.start("label"), out, hidden)
         elif kind == "entity":
             decoded = html.unescape(m.group())
             if decoded == m.group():
-                out.verbatim(m.group(), src + m.start())
+                _verbatim(m.group(), src + m.start(), out, hidden)
             else:
                 out.inserted(decoded)
         pos = m.end()
     if pos < len(text):
-        out.verbatim(text[pos:], src + pos)
+        _verbatim(text[pos:], src + pos, out, hidden)
+
+
+def _verbatim(text: str, src: int, out: Builder, hidden: Hidden) -> None:
+    """Append the parts of ``text`` outside the hidden file ranges (blanked comments): a
+    comment is not text, so it neither appears as spaces nor claims the file's columns."""
+    end = src + len(text)
+    for start, stop in hidden:
+        if stop <= src or start >= end:
+            continue
+        if start > src:
+            out.verbatim(text[: start - src], src)
+        text, src = text[max(stop, src) - src :], max(stop, src)
+    out.verbatim(text, src)
 
 
 class _Paragraph:
     """Soft-wrapped source lines joined into one display line."""
 
-    def __init__(self) -> None:
+    def __init__(self, hidden: Hidden) -> None:
         self.out = Builder()
+        self.hidden = hidden
 
     def add(self, text: str, src: int) -> None:
         piece = Builder()
-        _inline(text, src, piece)
+        _inline(text, src, piece, self.hidden)
         traced = piece.build().strip()
         if not traced:
             return
@@ -91,11 +108,19 @@ def blank_comments(body: str) -> str:
     return _HTML_COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), body)
 
 
+def comment_ranges(body: str, base: int) -> Hidden:
+    """The file ranges (``base`` + offset in ``body``) of the HTML comments blanked above."""
+    if "<!--" not in body:
+        return ()
+    return tuple((base + m.start(), base + m.end()) for m in _HTML_COMMENT.finditer(body))
+
+
 def read_markdown(body: str, base: int) -> list[Block]:
+    hidden = comment_ranges(body, base)
     body = blank_comments(body)
     blocks: list[Block] = []
     block = Block()
-    para = _Paragraph()
+    para = _Paragraph(hidden)
     fence: str | None = None
     in_table = False
 
@@ -104,7 +129,7 @@ def read_markdown(body: str, base: int) -> list[Block]:
         text = para.line()
         if text:
             block.lines.append(Line(text))
-        para = _Paragraph()
+        para = _Paragraph(hidden)
 
     def end_block() -> None:
         nonlocal block
@@ -127,7 +152,8 @@ def read_markdown(body: str, base: int) -> list[Block]:
             end_block()
             in_table = False
             continue
-        if INDENTED_CODE.match(raw) and not len(para.out) and not block.lines:
+        in_comment = any(start <= src < stop for start, stop in hidden)  # a comment's blanked end
+        if INDENTED_CODE.match(raw) and not len(para.out) and not block.lines and not in_comment:
             continue  # indented code block: not prose
         if TABLE_RULE.match(raw) and "|" in raw:
             in_table = True  # the rule under a table's header row

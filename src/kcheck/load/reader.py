@@ -15,6 +15,7 @@ from kcheck.load.dates import Stamp, infer_from_body, parse_stamp
 from kcheck.load.decode import DecodeError, decode
 from kcheck.load.formats import FrontMatter, detect_format, split_front_matter
 from kcheck.load.furniture import CLOSING, chars, is_prose, keep_article
+from kcheck.load.headline import locate_headline
 from kcheck.load.html import read_html
 from kcheck.load.manifest import ManifestEntry
 from kcheck.load.markdown import read_markdown
@@ -233,6 +234,7 @@ def load_file(
     source = source or meta.source or next((b.source for b in bylines if b.source), None)
     source = source or (kept.sources[0] if kept.sources else None)
     title, source = _tidy(title), _tidy(source)
+    headline = locate_headline(text, title, index, len(sentences))
 
     return Document(
         path=display_path,
@@ -245,6 +247,7 @@ def load_file(
         encoding=decoded.encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
         sentences=sentences,
+        headline=headline,
         notes=notes,
         suppressions=markers,
     )

@@ -14,6 +14,7 @@ from kcheck import escape
 from kcheck.errors import UsageError
 from kcheck.models import Claim, Conflict, DocumentInfo, Report, Topic
 from kcheck.report import describe
+from kcheck.report.json import Item, Layout
 from kcheck.report.rulehelp import check_help
 
 Found = Conflict | Claim | Topic
@@ -42,6 +43,45 @@ def find(report: Report, ident: str) -> Found:
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         raise UsageError(f"id {ident!r} is ambiguous: {shown}")
     return next(iter(candidates.values()))
+
+
+def explained(layout: Layout, ident: str) -> Report:
+    """The part of a kept report that ``find`` and ``explain`` read for ``ident``, parsed from
+    ``layout`` alone: every document and finding (few beside the claims), the claims and
+    topics whose id starts with ``ident``, and for the one item named, its topic and the
+    claims of that topic. ``find`` and ``explain`` give on it what they give on the whole."""
+    ident = ident.strip()
+    if not ident:
+        return layout.report({})
+    claims = [i for i in layout.items("claims") if i.id.startswith(ident)]
+    topics = [i for i in layout.items("topics") if i.id.startswith(ident)]
+    report = layout.report(
+        {
+            "documents": layout.items("documents"),
+            "conflicts": layout.items("conflicts"),
+            "claims": claims,
+            "topics": topics,
+        }
+    )
+    try:
+        named = find(report, ident)
+    except UsageError:
+        return report  # none or several: find says which from these alone
+    wanted_topics: list[Item] = []
+    if isinstance(named, Claim):
+        wanted_topics = layout.containing("topics", json.dumps(named.id).encode())
+    elif isinstance(named, Conflict):
+        by_id = [i for i in layout.items("topics") if i.id == named.topic_id]
+        # without its topic's id, a finding's topic is found by label: any topic may be it
+        wanted_topics = by_id if by_id or not named.topic else layout.items("topics")
+    else:
+        wanted_topics = [i for i in topics if i.id == named.id]
+    chosen = {i.start: i for i in [*topics, *wanted_topics]}
+    topic_items = [chosen[start] for start in sorted(chosen)]
+    with_topics = layout.report({"topics": topic_items}).topics
+    claim_ids = {c for t in with_topics for c in t.claims}
+    more = [i for i in layout.items("claims") if i.id in claim_ids or i.id.startswith(ident)]
+    return report.model_copy(update={"topics": with_topics, "claims": layout.report({"claims": more}).claims})
 
 
 def as_json(item: Found) -> str:

@@ -52,6 +52,17 @@ KNOWN: dict[str, CheckHelp] = {
             ),
         ),
         CheckHelp(
+            type=CheckType.HEADLINE_MISMATCH.value,
+            name="HeadlineMismatch",
+            short="An article's title gives a figure its own body contradicts.",
+            help=(
+                "A figure read from the title (same entity, measure, period, kind and unit as "
+                "figures of the article's body) agrees with none of them, after rounding and "
+                "qualifiers (超, 近, 约) are allowed for. Correct the headline or the body. "
+                "Never above a warning."
+            ),
+        ),
+        CheckHelp(
             type=CheckType.SELF_CONTRADICTION.value,
             name="SelfContradiction",
             short="One article gives two values for one figure; the other sources agree with one.",

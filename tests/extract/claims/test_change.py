@@ -38,6 +38,28 @@ def test_change(text: str, quote: str, type_: str, change: str | None, value: fl
     assert fields(claim(text, quote), "type", "change", "value") == (type_, change, value)
 
 
+# a breakdown (kinds.breakdown: 其中) is of the comparison of the whole it breaks down
+@pytest.mark.parametrize(
+    ("text", "quote", "change"),
+    [
+        ("10月份，全国居民消费价格同比下降0.3%。其中，城市下降0.2%，农村下降0.6%", "0.6%", "yoy"),
+        # over the sentences ； joins, not past the 。 that ends it
+        ("全国居民消费价格同比下降0.3%。其中，城市下降0.2%；食品价格下降4.0%。", "4.0%", "yoy"),
+        ("全国居民消费价格同比下降0.3%。其中，城市下降0.2%。食品价格下降4.0%。", "4.0%", "change"),
+        # a change naming no comparison is passed over for the whole's
+        (
+            "食品烟酒类价格同比下降2.1%，影响CPI下降约0.60个百分点。食品中，畜肉类价格下降17.9%，其中猪肉价格下降30.1%",
+            "30.1%",
+            "yoy",
+        ),
+        ("其中猪肉价格环比下降3%", "3%", "qoq"),  # its own comparison wins
+        ("城市下降0.2%，农村下降0.6%", "0.6%", "change"),  # no breakdown word: none named
+    ],
+)
+def test_a_breakdown_takes_the_comparison_of_its_whole(text: str, quote: str, change: str) -> None:
+    assert fields(claim(text, quote), "change") == (change,)
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "base", "level"),
     [

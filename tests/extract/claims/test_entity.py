@@ -174,6 +174,13 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
         ("其中，城市下降0.2%，农村下降0.6%。1—10月平均，全国居民消费价格比上年同期上涨0.4%", "0.4%"),
         # a run opening with 公司 before a name suffix (保险) is 公司 and a measure, no name
         ("前三季度，公司原保险保费收入由上年同期的1951.1亿元增至2046.7亿元", "2046.7亿元"),
+        # kinds of area are no one (entities.generic_subjects: 城市, 农村), nor carried on
+        ("其中，城市下降0.2%，农村下降0.6%；食品价格下降4.0%", "0.6%"),
+        ("其中，城市下降0.2%，农村下降0.6%；食品价格下降4.0%", "4.0%"),
+        # "among X," names the whole broken down (entities.whole_marks), no subject
+        ("食品中，畜肉类价格下降17.9%，其中猪肉价格下降30.1%", "30.1%"),
+        # 产生 closes a relative clause: "produced by operating activities"
+        ("2023年 经营活动产生的现金流量净额 15.33亿元", "15.33亿元"),
     ],
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:

@@ -81,6 +81,37 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
     assert fields(claim(text, quote), "metric", "measure") == (metric, measure)
 
 
+# issue 9 (s4): what keeps copies of one fact from meeting, phrases of the dev corpus
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "measure"),
+    [
+        # the number of a list item (boilerplate.numbered_items) is no word of the measure
+        ("一、全国粮食总产量70182.5万吨，比2022年增加1527.0万吨", "70182.5万吨", None, "全国粮食总产量"),
+        ("（二）规上工业粗钢产量7610万吨", "7610万吨", None, "规上工业粗钢产量"),
+        ("二、全国粮食播种面积119467千公顷（17.92亿亩）", "17.92亿亩", None, "全国粮食播种面积"),
+        # a change whose clause names its own measure is that measure's, not the one before
+        (
+            "食品中，畜肉类价格下降17.9%，其中猪肉价格下降30.1%",
+            "30.1%",
+            None,
+            "猪肉价格",
+        ),
+        ("食品价格下降4.0%，非食品价格上涨0.7%", "0.7%", None, "非食品价格"),
+        ("快手营收100亿元，其中海外增长20%", "20%", None, "海外"),  # a part, not revenue
+        # ... a change with none (同比上涨), or a comparison (较…的X), takes the level's
+        ("快手2021年Q3营收为204.93亿元，同比上涨33.4%", "33.4%", "revenue", "营收"),
+        ("锦程地产营收1468.2亿元，较上年同期的1624.1亿元下降9.6%", "1624.1亿元", "revenue", "营收"),
+        # a clause naming a measure of its own never continues the previous figure's metric
+        ("10月份制造业PMI为49.5%，非制造业商务活动指数为50.6%", "50.6%", None, "非制造业商务活动指数"),
+        ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6500亿元", "gmv", "电商GMV"),
+        # 综合毛利率 is the gross margin (metrics.yaml)
+        ("上半年公司综合毛利率为24.6%", "24.6%", "gross_margin", "公司综合毛利率"),
+    ],
+)
+def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:
+    assert fields(claim(text, quote), "metric", "measure") == (metric, measure)
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "dimension", "unit"),
     [

@@ -42,6 +42,7 @@ from functools import partial
 
 from kcheck.extract.claims.carry import carry, carry_light, continues_previous, has_own_words
 from kcheck.extract.claims.change import (
+    breakdown_changes,
     change_sign,
     change_type,
     compared_at,
@@ -59,6 +60,7 @@ from kcheck.extract.claims.measure import (
     alias_metric,
     compared_measure,
     is_duration,
+    own_change_measure,
     unit_of,
     what_is_measured,
 )
@@ -93,6 +95,7 @@ class Assembler:
     ) -> tuple[list[Draft], set[int]]:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         w = self.words
+        breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
         has_event = False
         for h in hits:
             if h.mask & Cue.EVENT:
@@ -127,6 +130,7 @@ class Assembler:
             prev = draft
         respectively(w, s, drafts)
         link_levels(w, s, drafts)
+        breakdown_changes(w, s, drafts, state, breakdown)
         drafts.extend(events_of(w, s, state, used))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
@@ -158,11 +162,18 @@ class Assembler:
             is_change, sign, change = True, 1, prev.change
 
         metric, measure, metric_hit, inherited = what_is_measured(w, s, f, is_change, prev, parallel, state)
+        own_measured = False
         if compared:
             # 其中房地产开发贷款环比多增500多亿元: the clause's own measure, not the one before
             own, own_metric = compared_measure(w, s, f, compared_at(w, s, f))
             if own is not None:
                 measure, metric, metric_hit, inherited = own, own_metric, None, None
+        elif is_change and not parallel and inherited is not None and inherited is prev:
+            # 其中猪肉价格下降30.1% after 畜肉类价格下降17.9%: the clause's own measure
+            own, own_metric = own_change_measure(w, s, f)
+            if own is not None:
+                measure, metric, metric_hit, inherited = own, own_metric, None, None
+                own_measured = True
         if not is_change and metric is None and inherited is None:
             grown = increment_of(w, measure)  # 新增人民币贷款8262亿元 = 人民币贷款增加8262亿元
             if grown is not None:
@@ -192,7 +203,14 @@ class Assembler:
             entity_from = "document" if entity else None
         if entity is None and prev is not None and prev.entity_from == "document":
             entity, entity_from = prev.entity, prev.entity_from  # 行业总资产…，净资产…: one subject
-        if entity is None and (parallel or is_change) and prev is not None:
+        if (
+            entity is None
+            and (parallel or is_change)
+            and prev is not None
+            # 城市下降0.2%，农村下降0.6%；食品价格下降4.0%: a subject read as written is no
+            # owner of a change that names its own measure
+            and not (own_measured and prev.entity_from == "subject")
+        ):
             entity, entity_from = prev.entity, prev.entity_from
         if inherited is not None and entity is None:
             entity, entity_from = inherited.entity, inherited.entity_from

@@ -16,7 +16,7 @@ same unit right before the comparison, or after ``增至``), so the arithmetic c
 
 from __future__ import annotations
 
-from kcheck.extract.claims.draft import Draft
+from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.sentence import (
     CLAUSE_MARKS,
     MAX_AFTER_GAP,
@@ -27,7 +27,7 @@ from kcheck.extract.claims.sentence import (
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue
 from kcheck.extract.types import Quantity
-from kcheck.models import ClaimType, Dimension
+from kcheck.models import ClaimType, Dimension, Span
 from kcheck.text.fold import fold
 
 CHANGE_VERBS = Cue.CHANGE_VERB
@@ -138,6 +138,39 @@ def change_type(s: Parsed, q: Quantity) -> str:
         if h.change is not None:
             return h.change
     return "change"
+
+
+def breakdown_changes(
+    w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
+) -> None:
+    """A change after a breakdown word (``kinds.breakdown``: 其中) that names no comparison of its
+    own is of the comparison of the whole it breaks down: the last change before that word, in
+    its sentence or earlier in its paragraph, that names one (``全国居民消费价格同比下降0.3%。
+    其中，城市下降0.2%`` is year on year; a change naming none before it is passed over:
+    ``影响CPI下降约0.60个百分点。食品中……其中猪肉价格下降30.1%`` takes 食品烟酒类价格's 同比).
+    A breakdown runs over the sentences its sentence joins with ；(``running``: the whole's
+    comparison, handed on in ``state.breakdown``)."""
+    m = w.breakdown_re.search(s.folded)
+    at = -1
+    whole: str | None = running
+    if m is not None:
+        at = m.start()
+        before = [d for d in drafts if d.start < at]
+        whole = next(
+            (
+                d.change
+                for d in (*reversed(before), *reversed(state.claims))
+                if d.type is ClaimType.CHANGE and d.change is not None and d.change != "change"
+            ),
+            None,
+        )
+    if whole is None:
+        return
+    for d in drafts:
+        if d.start > at and d.type is ClaimType.CHANGE and d.change == "change":
+            d.change = whole
+    if s.folded.rstrip().endswith(("；", ";")):
+        state.breakdown = whole
 
 
 def signed(q: Quantity, sign: int) -> tuple[float | None, float | None, float | None]:
@@ -270,6 +303,23 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         change.period_from = level.period_from
         change.period_carries = level.period_carries
         _same_thing(base, level)
+        # 较上年同期的1624.1亿元下降9.6%: the change of the measure both levels are of (the base
+        # had none of its own when the change took it over)
+        _same_thing(change, level)
+        if change.change == "change" and _year_before(base.period, level.period):
+            change.change = "yoy"  # 较上年同期的1624.1亿元下降9.6%: against the same months a year before
+
+
+def _year_before(base: Span | None, level: Span | None) -> bool:
+    """Is ``base`` the span ``level`` covers, one year earlier (上年同期 of 今年1-10月)?"""
+    if base is None or level is None:
+        return False
+    try:
+        start = level.start.replace(year=level.start.year - 1)
+        end = level.end.replace(year=level.end.year - 1)
+    except ValueError:  # 29 February
+        return False
+    return base.start == start and base.end == end
 
 
 def _same_thing(base: Draft, level: Draft) -> None:

@@ -83,6 +83,9 @@ class ParagraphState:
     # the first one the article named (its subject: a later paragraph's 假期 means that one)
     holidays: tuple[tuple[Span, str], ...] = ()
     document_holiday: tuple[Span, str] | None = None
+    # a breakdown (其中) still running at the end of the last sentence (it ended with ；): the
+    # comparison of the whole it breaks down (yoy), see change.breakdown_changes
+    breakdown: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

@@ -155,6 +155,9 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
     phrase = folded[p:end]
     if not stopped or not 2 <= len(phrase) <= MAX_SUBJECT:
         return None
+    for mark in w.whole_marks:  # 食品中，畜肉类价格…: the whole broken down, no subject
+        if folded.startswith(mark, end) and folded[end + len(mark) : end + len(mark) + 1] in PUNCT:
+            return None
     if phrase in w.generic or phrase.startswith(w.subject_anaphora):
         return None
     if phrase.startswith(w.non_name_starts) or phrase.endswith(w.non_name_ends):

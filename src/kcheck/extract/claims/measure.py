@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from kcheck.extract.claims.change import compared_at
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.scope import segment, segment_measure
 from kcheck.extract.claims.sentence import (
@@ -45,6 +46,8 @@ from kcheck.models import ClaimType, Dimension
 from kcheck.text.fold import fold
 
 MEASURE_CUTS = Cue.CHANGE_VERB | Cue.RATE_NOUN | Cue.TARGET | Cue.REVISION | Cue.CHANGE
+# where a change's own measure ends (其中猪肉价格|下降30.1%, 服务价格|同比上涨1.0%)
+OWN_CHANGE_CUTS = Cue.CHANGE_VERB | Cue.RATE_NOUN | Cue.CHANGE
 # a forecast cue inside the measure (全国铁路预计发送旅客) is an adverb: left out of the
 # measure, not cut at, the words after it still name what is measured (a target cue is a
 # noun that heads its own phrase: 目标是..., 目标区间定为...; it cuts)
@@ -104,6 +107,7 @@ def metric_of(
             and prev.metric is not None
             and prev.type is ClaimType.FIGURE
             and fits(w, prev.metric, q, is_change)
+            and not names_own_measure(w, s, f)
         )
     ):
         return prev.metric, None, prev
@@ -113,6 +117,25 @@ def metric_of(
             name = h.metric
             return (name if name is not None and fits(w, name, q, is_change) else None), h, None
     return None, None, None
+
+
+# cue words that make a clause a kind of the previous figure, not a measure of its own
+# (超过原定目标6500亿元, 预计, 后又上调至)
+_KIND_CUES = Cue.TARGET | Cue.FORECAST | Cue.REVISION | Cue.CHANGE | Cue.CHANGE_VERB | Cue.RATE_NOUN
+
+
+def names_own_measure(w: Words, s: Parsed, f: Figure) -> bool:
+    """Does the figure's clause name a measure of its own before it, with no cue word that makes
+    it the previous figure's target, forecast or change (``制造业PMI为49.5%，非制造业商务活动指数为
+    50.6%``: 50.6% is not the PMI; ``完成GMV达6800亿元，超过原定目标6500亿元`` names none)?"""
+    a, b = f.cs, f.q.start
+    if any(h.mask & _KIND_CUES for h in f.hits):
+        return False
+    for t in f.times:
+        if t.start <= a + 1 and t.end <= b:
+            a = max(a, t.end)
+    a, b = trim(w, s.folded, a, b)
+    return b - a >= 2 and not s.quantity_between(a, b)
 
 
 def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: ParagraphState) -> Draft | None:
@@ -238,6 +261,12 @@ def trim(w: Words, folded: str, a: int, b: int) -> tuple[int, int]:
     """Cut punctuation, verbs, particles and qualifiers off both ends of ``folded[a:b]``."""
     if a >= b:
         return a, a
+    if folded[a] in w.list_mark_firsts:  # 一、全国粮食总产量: the list's number is no word
+        for mark in w.list_marks:
+            m = mark.match(folded[a:b])
+            if m is not None and m.end() > 0:
+                a += m.end()
+                break
     a = w.lead.match(folded, a, b).end()  # type: ignore[union-attr]  # matches empty
     m = w.tail.search(folded, a, b)
     return a, (m.start() if m is not None else b)
@@ -325,3 +354,25 @@ def compared_measure(w: Words, s: Parsed, f: Figure, at: int) -> tuple[str | Non
     if b - a < 2 or b - a > MAX_MEASURE:
         return None, None
     return s.text[a:b], folded_alias_metric(w, s.folded[a:b])
+
+
+def own_change_measure(w: Words, s: Parsed, f: Figure) -> tuple[str | None, str | None]:
+    """(measure, metric) a change's clause names before its change word, when it names one of
+    its own: ``其中猪肉价格下降30.1%`` after ``畜肉类价格下降17.9%`` is the change of 猪肉价格,
+    not of the measure before (``营业收入为204.93亿元，同比上涨33.4%`` names none: the level's).
+    (None, None) when the words before the change word hold a figure, a comparison
+    (``较上年同期的1624.1亿元下降9.6%``) or nothing but the subject and the time."""
+    at = f.q.start
+    for h in f.hits:
+        if h.mask & OWN_CHANGE_CUTS:
+            at = h.start
+            break
+    at = min(at, compared_at(w, s, f))
+    if s.quantity_between(f.cs, at):
+        return None, None
+    if any(t.start > f.cs + 1 and t.start < at for t in f.times):
+        return None, None  # a time inside the words: a comparison or a clause of its own
+    measure, metric = compared_measure(w, s, f, at)
+    if measure is None or any(c in fold(measure) for c in w.comparison_before):
+        return None, None
+    return measure, metric

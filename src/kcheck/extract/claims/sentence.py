@@ -56,7 +56,7 @@ def _inside(items: Sequence[S], starts: Sequence[int], a: int, b: int) -> list[S
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # read-only (see extract.types)
 class Figure:
     """One figure under assembly and what its clause says before it: what most decisions read."""
 

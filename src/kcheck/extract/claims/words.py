@@ -33,6 +33,7 @@ class Words:
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
         self.non_name_starts = tuple(f(ents.non_name_starts))
         self.non_name_ends = tuple(f(ents.non_name_ends))
+        self.whole_marks = tuple(sorted(f(ents.whole_marks), key=len, reverse=True))
         self.sector_words = tuple(sorted(f(ents.sector_words), key=len, reverse=True))
         self.industries = [
             (name, f([name, *rule.aliases, *rule.members]))
@@ -112,6 +113,10 @@ class Words:
         self.neutral_re = word_pattern(self.neutral)
         self.filler_re = word_pattern(self.subject_fillers)
         self.lead = re.compile(f"(?:[{punct}]|{fill})*")
+        # the marks of a numbered list item (一、 （一） 1、: boilerplate.numbered_items), which
+        # open a sentence before its measure; the characters they can start with
+        self.list_marks = [re.compile(p) for p in rules.boilerplate.numbered_items]
+        self.list_mark_firsts = frozenset("（(0123456789一二三四五六七八九十")
         self.tail = re.compile(f"(?:[{closing}]|{trim})+$")
         self.announcement = tuple(f(rules.events.announcement))
         self.event_verbs = {name: e.verb for name, e in rules.events.events.items() if e.verb is not None}
@@ -129,6 +134,7 @@ class Words:
         self.relative_words = tuple(f(rules.time.relative_years))
         self.present = tuple(f(kinds.present))
         self.respectively_re = word_pattern(f(kinds.respectively))
+        self.breakdown_re = word_pattern(f(kinds.breakdown))
         self.hypothetical = tuple(f(kinds.hypothetical))
         self.increment = tuple(sorted(f(kinds.increment), key=len, reverse=True))
         self.more_less = sorted(
