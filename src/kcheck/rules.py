@@ -409,6 +409,9 @@ class KindsSection(Section):
     comparison_after: list[str] = Field(default_factory=list)
     # a time after these and before 的 is the base of a ratio (恢复至2019年同期的119.1%): the
     # figure is now against then, of the period of the sentence, never the base's own value
+    target_nouns: list[str] = Field(
+        default_factory=list, description="目标: a target the figure before 的 is the value of"
+    )
     ratio_before: list[str] = Field(default_factory=list)
     # verbs, particles and adverbs trimmed off the measure phrase (达到, 为, 了, 已)
     measure_trim: list[str] = Field(default_factory=list)
@@ -430,7 +433,9 @@ class KindsSection(Section):
     more: list[str] = Field(default_factory=list)
     less: list[str] = Field(default_factory=list)
 
-    _check = field_validator("increment", "more", "less", "ratio_before", "breakdown")(_no_blank)
+    _check = field_validator("increment", "more", "less", "ratio_before", "breakdown", "target_nouns")(
+        _no_blank
+    )
 
     @model_validator(mode="after")
     def _more_or_less(self) -> KindsSection:
@@ -511,6 +516,9 @@ class TimeSection(Section):
     timezone: str = "Asia/Shanghai"
     # the time pass (kcheck.extract.timex): vocabulary around the numeric grammar
     anaphoric_years: list[str] = Field(default_factory=list, description="当年: the year named before")
+    context_relative_years: list[str] = Field(
+        default_factory=list, description="上年: one year before the year written before, else publication's"
+    )
     anaphoric_months: list[str] = Field(default_factory=list, description="当月: the month named before")
     period_months: list[str] = Field(
         default_factory=list, description="单月: the last month of the period named before; else not read"
@@ -591,6 +599,7 @@ class TimeSection(Section):
 
     _check = field_validator(
         "anaphoric_years",
+        "context_relative_years",
         "anaphoric_months",
         "period_months",
         "open_to_now",

@@ -1,4 +1,4 @@
-"""The development corpus: fictional articles in twelve unseen fields, with a truth file.
+"""The development corpus: fictional articles in seventeen unseen fields, with a truth file.
 
 ``corpus/`` holds articles written for testing (every company, outlet and figure is
 invented), ``gold.yaml`` what a careful reader finds in them, in the format of
@@ -41,6 +41,7 @@ ENCODINGS = {
     "prop2-": "gb18030",
     "stl2-": "gbk",
     "agri3-": "gb18030",
+    "air3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -255,7 +256,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 484, "period": 423, "date": 71, "wanted": 58, "plants": 34}
+FLOORS = {"value": 687, "period": 606, "date": 86, "wanted": 71, "plants": 41}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

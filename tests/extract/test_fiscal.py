@@ -23,6 +23,10 @@ JAN24 = dt.date(2024, 1, 9)
         ("回看2023财年（截至2023年5月31日），全年净营收为13.45亿美元", FiscalCalendar(5, 2023)),
         ("启明教育公布截至2023年11月30日的2024财年第二季度未经审计财报", FiscalCalendar(5, 2024)),
         ("启明教育公布2024财年第二季度（即2023年9月至11月）业绩", FiscalCalendar(5, 2024)),
+        # a Hong Kong filing's year (blind set, batt3): the year named by its last day
+        ("港联新材公布，截至2024年3月31日止的2024财年，公司收入86.2亿港元", FiscalCalendar(3, 2024)),
+        # labelled by the year it starts in: not read
+        ("港联新材公布，截至2024年3月31日止的2023财年，公司收入86.2亿港元", None),
         # else a company of time.yaml's fiscal_year_ends named in it
         ("阿里巴巴公布2024财年第三季度业绩", FiscalCalendar(3, 2024)),
         # two companies of different calendars, or none: calendar times
@@ -48,6 +52,11 @@ def periods_of(text: str, published: dt.date = JAN24) -> dict[str, str | None]:
 @pytest.mark.parametrize(
     ("text", "quote", "period"),
     [
+        (
+            "港联新材公布，截至2024年3月31日止的2024财年，公司收入86.2亿港元，同比下降14.6%",
+            "86.2亿港元",
+            "2023-04-01..2024-03-31",
+        ),
         # a fiscal year ending in May: 2024财年 is 2023-06..2024-05
         (
             "启明教育公布截至2023年11月30日的2024财年第二季度财报。第二财季，公司净营收为3.86亿美元。",

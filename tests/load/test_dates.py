@@ -165,6 +165,12 @@ DATED = "2022年8月，快手财报显示，快手电商交易总额达1912亿�
         ("标题\n发布时间：2024-03-28\n" + BODY, D(2024, 3, 28), PublishedFrom.BYLINE, "发布时间"),
         # Hong Kong and Taiwan bylines: 更新時間 with slashes, a date with its weekday
         ("標題\n更新時間：2023/10/27 17:05\n" + BODY, D(2023, 10, 27), PublishedFrom.BYLINE, "更新時間"),
+        (
+            "標題\n更新時間：2024/03/28 07:30\u3000來源：港聞財經\n" + BODY,
+            D(2024, 3, 28),
+            PublishedFrom.BYLINE,
+            "來源",
+        ),
         ("標題\n2023年11月16日 星期四 08:15\n" + BODY, D(2023, 11, 16), PublishedFrom.BYLINE, "星期四"),
         ("標題\n發佈時間：2024/01/09 週二 10:30\n" + BODY, D(2024, 1, 9), PublishedFrom.BYLINE, "發佈時間"),
         # inference from the body

@@ -18,6 +18,9 @@ def patterns():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "line",
     [
+        # dev corpus (blind set): a related-list label with its headline on one line
+        "相关阅读：2023年全年票房549.15亿元 国产片占比超八成",
+        "相关新闻：春节档“黑马”是如何炼成的",
         # 002 钛媒体
         "钛媒体  •  扫码分享",
         "微信扫码",

@@ -49,7 +49,7 @@ from kcheck.text.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from kcheck.extract.numbers import NumberFinder
-    from kcheck.extract.timex import TimeFinder
+    from kcheck.extract.timex import TimeContext, TimeFinder
 
 __all__ = ["Extractor", "split_text"]
 
@@ -200,10 +200,16 @@ class Extractor:
             for sentence, folded in zip(run, folds, strict=True):
                 if sentence.paragraph != time_paragraph:
                     time_paragraph = sentence.paragraph
-                    if context.year is not None and context.year != start.document_year:
-                        # 当年 in a later paragraph is the year named last before it
+                    month = named_month(context)
+                    if (context.year is not None and context.year != start.document_year) or (
+                        month is not None and month != start.document_month
+                    ):
+                        # 当年 / 当月 in a later paragraph is the year / month named last before it
                         start = TimeContext(
-                            published=doc.published, fiscal=fiscal, document_year=context.year
+                            published=doc.published,
+                            fiscal=fiscal,
+                            document_year=context.year if context.year is not None else start.document_year,
+                            document_month=month if month is not None else start.document_month,
                         )
                     context = start
                 found, context = p.times.find(folded, context)
@@ -308,6 +314,16 @@ class Extractor:
             claim = _claim(doc.path, sentence, d, base, key, seen)
             out.append(claim.model_copy(update={"headline": True}))
         return out
+
+
+def named_month(context: TimeContext) -> tuple[int, int] | None:
+    """The (year, month) a paragraph named last: a month or a day of it, else the last month of
+    a cumulative period (1-10月), for 当月 in a later paragraph; None if it named neither."""
+    if context.year is not None and context.month is not None:
+        return context.year, context.month
+    if context.period is not None and context.period_cumulative:
+        return context.period.end.year, context.period.end.month
+    return None
 
 
 def named_time(w: Words, folded: str, times: list[TimeExpr]) -> bool:

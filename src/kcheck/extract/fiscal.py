@@ -8,6 +8,7 @@ news states it:
 * ``其财年截至每年5月31日``: the year ends in May;
 * ``2023财年（截至2023年5月31日）``: fiscal 2023 ends in May 2023;
 * ``截至2023年11月30日的2024财年第二季度``: its second quarter ends in November, so the year in May;
+* ``截至2024年3月31日止的2024财年``: fiscal 2024 ends in March 2024;
 * ``2024财年第二季度（即2023年9月至11月）``: the same, from the months it names.
 
 Else a company of ``time.yaml`` ``fiscal_year_ends`` named in the article tells it (when the
@@ -58,6 +59,11 @@ class FiscalReader:
                 rf"(?:截至|截止)(?P<y>[12][0-9]{{3}})年(?P<m>1[0-2]|0?[1-9])月[0-9]{{1,2}}日止?的?"
                 rf"(?P<fy>[12][0-9]{{3}})(?:{fy})第?{q}(?:{qw})"
             ),
+            # 截至2024年3月31日止的2024财年: the year ends in March (labelled by the year it ends in)
+            re.compile(
+                rf"(?:截至|截止)(?P<y>[12][0-9]{{3}})年(?P<m>1[0-2]|0?[1-9])月[0-9]{{1,2}}日止?的?"
+                rf"(?P<fy>[12][0-9]{{3}})(?:{fy})(?!第?[1-4一二三四](?:{qw}))"
+            ),
             # 2024财年第二季度（即2023年9月至11月）
             re.compile(
                 rf"(?P<fy>[12][0-9]{{3}})(?:{fy})第?{q}(?:{qw})[(（]即?(?P<y>[12][0-9]{{3}})年"
@@ -76,6 +82,8 @@ class FiscalReader:
                 continue
             month = int(m.group("m"))
             quarter = m.groupdict().get("q")
+            if quarter is None and m.groupdict().get("y") and m.group("y") != m.group("fy"):
+                continue  # 截至2024年3月31日止的2023财年: labelled by its first year, not read
             if quarter is not None:
                 month = (month + 3 * (4 - _CN_Q[quarter]) - 1) % 12 + 1
             end = month

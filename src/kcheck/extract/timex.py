@@ -57,12 +57,14 @@ Decisions (precision first):
   neither a context year nor a publication date, a yearless expression cannot be resolved
   and is NOT returned. Today's date is never used.
 * A time that is the base of a comparison (``比上年同期``, ``较9月``, ``相比2019年``; the
-  words are ``comparison_before``/``comparison_after`` in rules/kinds.yaml) does not become
+  words are ``comparison_before``/``comparison_after`` in rules/kinds.yaml) or of a ratio
+  (``恢复至2019年同期的61.2%``, ``ratio_before``) does not become
   the context: ``比上年同期多1970亿元；10月份人民币贷款增加8262亿元`` keeps 10月 in the
   year named before the base.
 * ``当年``/``同年`` (``anaphoric_years``) are the year named before, else the publication year;
   ``当月`` the month named before (``10月末...当月增加``), else the last month of a cumulative
-  period named before (``1-7月...当月增长3.3%`` is July), else the publication month.
+  period named before (``1-7月...当月增长3.3%`` is July), else the month the paragraphs before
+  named last (``TimeContext.document_month``), else the publication month.
 * ``去年同期``: the period named before (``TimeContext.period``) moved one year back, with its
   granularity (after ``2022年第二季度`` it is 2021-Q2); ``2021年同期`` moves it to 2021. With no
   period named before, the whole year, marked ``approx``.
@@ -117,6 +119,11 @@ class TimeContext:
     fiscal: FiscalCalendar | None = None  # the article's fiscal calendar (kcheck.extract.fiscal)
     # the year the paragraphs before named last, for 当年 / 同年 in a paragraph naming none
     document_year: int | None = None
+    # the (year, month) the paragraphs before named last, for 当月 in a paragraph naming none
+    document_month: tuple[int, int] | None = None
+    # the year named last in words (2023年, 去年), not one taken from publication for a bare
+    # month or day: what 上年 counts from (``context_relative_years``)
+    written_year: int | None = None
 
     @property
     def pub_year(self) -> int | None:
@@ -225,6 +232,12 @@ class TimeFinder:
         self._weekdays = WeekdayFinder(t)
         self._base_before = tuple(rules.kinds.comparison_before)
         self._base_after = tuple(rules.kinds.comparison_after)
+        self._ratio_before = tuple(fold(w) for w in rules.kinds.ratio_before)
+        self._context_relative = frozenset(t.context_relative_years)
+        # 年底 / 底 (a December of year_parts): its last day after 截至
+        self._year_end_words = tuple(
+            fold(w) for w, part in t.year_parts.items() if part.first == part.last == 12 and part.approx
+        )
         self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
         self._fiscal_reader = FiscalReader(rules)
         self._period_months = frozenset(t.period_months)
@@ -481,6 +494,8 @@ class TimeFinder:
         """Is the time the base of a comparison (比上年同期, 较9月, 以2019年同期为基期)?"""
         if folded[max(0, time.start - 2) : time.start].endswith(self._base_before):
             return True
+        if folded.startswith("的", time.end) and folded.endswith(self._ratio_before, 0, time.start):
+            return True  # 恢复至2019年同期的61.2%。10月30日，……: 2019 is a ratio's base, not the context
         return folded[time.end : time.end + 3].lstrip(" 的").startswith(self._base_after)
 
     # ----------------------------------------------------------------------- one expression
@@ -527,6 +542,15 @@ class TimeFinder:
         if a.fiscal and ctx.fiscal is not None:
             days = self._fiscal(a, ctx.fiscal)
         granularity, cumulative = a.granularity, a.cumulative
+        if (
+            anchor_kind == "as_of"
+            and approx
+            and granularity is Granularity.MONTH
+            and text[a.start : a.end].endswith(self._year_end_words)
+        ):
+            # 截至去年底，不良贷款率为1.26%: a balance as of the year's last day, not "late December"
+            days = periods.Days(days.end, days.end)
+            granularity, approx = Granularity.DAY, False
         if anchor_kind == "as_of" and granularity is Granularity.DAY:
             ended = self._period_ended(text, end, days.end)
             if ended is not None:
@@ -560,8 +584,18 @@ class TimeFinder:
             published_year=ctx.published_year,
             fiscal=ctx.fiscal,
             document_year=ctx.document_year,
+            document_month=ctx.document_month,
+            written_year=self._written_year(a, ctx, span),
         )
         return (time, new_ctx), end
+
+    @staticmethod
+    def _written_year(a: _Expr, ctx: TimeContext, span: Span) -> int | None:
+        """The year this expression names in words, else the one named before if it took that
+        one (10月 after 2023年), else None (a bare month or day dated by publication)."""
+        if a.year_kind in ("text", "relative", "anaphoric") and a.year is not None:
+            return a.year if a.year_source != "context" else span.end.year
+        return ctx.written_year if a.year_source == "context" else None
 
     def _period_ended(
         self, text: str, end: int, day: dt.date
@@ -835,8 +869,12 @@ class TimeFinder:
     ) -> None:
         t = self.t
         word = m.group(m.lastgroup or "")
-        py = self._pub_year(ctx)
-        e.year, e.year_source, e.relative = py + t.relative_years[word], "published", True
+        if word in self._context_relative and ctx.written_year is not None:
+            # 公司2023年实现营收……，上年同期亏损1.12亿元: the year before the one under report
+            e.year, e.year_source = ctx.written_year + t.relative_years[word], "context"
+        else:
+            py = self._pub_year(ctx)
+            e.year, e.year_source, e.relative = py + t.relative_years[word], "published", True
         e.year_kind, e.year_offset = "relative", t.relative_years[word]
         self._whole_year(e)
 
@@ -889,6 +927,11 @@ class TimeFinder:
             self._set_month(e, ctx.period.end.month)
         elif m.group() in self._period_months:
             raise _Stop(e.end)  # 单月 with no period named before: any single month
+        elif ctx.document_month is not None:
+            # 2023年10月，公司旅客运输量……。<p>当月客座率为80.7%: the month named before, not
+            # the month of publication (a flash of 11月15日 on October's figures)
+            e.year, e.year_source = ctx.document_month[0], "context"
+            self._set_month(e, ctx.document_month[1])
         else:
             pub = self._published(ctx)
             e.year, e.year_source, e.relative = pub.year, "published", True

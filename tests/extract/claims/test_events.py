@@ -32,6 +32,19 @@ def test_event(text: str, quote: str, event: str | None, entity: str | None, dat
         ("2019年6月，快手电商部门成立", "2019年6月", "成立:部门", "2019-06-01..2019-06-30"),
         ("2011年3月，快手成立", "2011年3月", "成立", "2011-03-01..2011-03-31"),
         # repeated verbs: what follows tells which time
+        # 举行的…上 and 召开…: one meeting, whichever verb and however it is placed (blind set, bank)
+        (
+            "该行将于3月29日召开2023年度业绩说明会",
+            "3月29日",
+            "召开:2023年度业绩说明会",
+            "2022-03-29..2022-03-29",
+        ),
+        (
+            "在3月30日举行的2023年度业绩说明会上，行长表示",
+            "3月30日",
+            "召开:2023年度业绩说明会",
+            "2021-03-30..2021-03-30",
+        ),
         (
             "2月17日，中证协发布2021年度证券公司经营业绩排名情况",
             "2月17日",
@@ -130,6 +143,14 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
             "批准上市",
             "1类创新药瑞替尼片",
             "2021-12-29..2021-12-29",
+        ),
+        # an airline's new route (blind set, air): the route keys it
+        (
+            "10月29日，公司北京大兴—布达佩斯航线正式首航",
+            "10月29日",
+            "首航",
+            "北京大兴—布达佩斯航线",
+            "2021-10-29..2021-10-29",
         ),
         (
             "12月16日，沧澜钢铁湛江基地3号高炉正式点火投产",

@@ -16,6 +16,11 @@ REVISED = "快手2021年GMV目标是2000亿元，后又上调至2500亿元"
         ("快手预计2022年GMV将达到1万亿元", "1万亿元", "forecast", None, False),
         ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6800亿元", "actual", None, False),
         ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6500亿元", "target", None, False),
+        # a target noun right after the figure and 的: the target's value (dev corpus, cpi4)
+        ("全年CPI涨幅约0.3%，明显低于年初设定的3%左右的调控目标", "3%左右", "target", None, False),
+        ("全年CPI涨幅约0.3%，明显低于年初设定的3%左右的调控目标", "约0.3%", "actual", None, False),
+        ("公司实现了35万辆的全年交付目标", "35万辆", "target", None, False),
+        ("营收增长5%的同时，公司利润增长8%", "5%", "actual", None, False),
     ],
 )
 def test_kind(text: str, quote: str, kind: str, revision: str | None, superseded: bool) -> None:

@@ -183,7 +183,7 @@ class Assembler:
         if is_duration(w, is_change, metric, dimension, unit):
             return None
 
-        kind, revision = kind_of(s, f, prev, parallel, own_words)
+        kind, revision = kind_of(s, f, prev, parallel, own_words, w)
 
         scope = scope_of(w, s.folded, cs, q.start)
         if scope is None and inherited is not None:

@@ -144,9 +144,12 @@ def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int) -> str | None:
     folded = s.folded
     _cs, ce = s.clause(h.start)
     if verb == "repeats":
-        rest = folded[h.end : ce].strip().lstrip("了").strip("".join(PUNCT) + " ")
+        rest = folded[h.end : ce].strip().lstrip("了的").strip("".join(PUNCT) + " ")
         if rest in LOCATIVES:
             rest = ""  # 在此前的公告中，…: the announcement is a noun here, what it said comes next
+        elif len(rest) > 2 and rest[-1] in LOCATIVES:
+            # 在3月30日举行的2023年度业绩说明会上 = 将于3月29日召开2023年度业绩说明会: one meeting
+            rest = rest[:-1]
         if not rest:
             # 锦程地产于10月31日公告，拟将…: what is said next tells which time it was
             rest = folded[ce:].strip().strip("".join(PUNCT) + " ")[:SAID_NEXT]

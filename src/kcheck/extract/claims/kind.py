@@ -1,6 +1,7 @@
 """Is a figure an actual, a target or a forecast; does it revise an earlier one.
 
-The nearest target / forecast / revision cue before the figure in its clause; a figure
+The nearest target / forecast / revision cue before the figure in its clause, or a target noun
+right after it and 的 (``年初设定的3%左右的调控目标``, ``kinds.target_nouns``); a figure
 in a clause with no metric and no time of its own continues the kind of the previous
 figure (``目标——打造10个...，100个...``), and so does a second figure of the same clause.
 A revision (``后又上调至2500亿元``) is a target; the earlier figure of the same measure in
@@ -20,11 +21,18 @@ from kcheck.models import ClaimKind
 
 
 def kind_of(
-    s: Parsed, f: Figure, prev: Draft | None, parallel: bool, own_words: bool
+    s: Parsed, f: Figure, prev: Draft | None, parallel: bool, own_words: bool, w: Words | None = None
 ) -> tuple[ClaimKind, str | None]:
     """(kind, the revision cue as written when the figure revises an earlier one)."""
     cs, clause_hits, clause_times = f.cs, f.hits, f.times
     cue = last_hit(clause_hits, KIND_CUES)
+    if (
+        cue is None
+        and w is not None
+        and w.target_after is not None
+        and w.target_after.match(s.folded, f.q.end) is not None
+    ):
+        return ClaimKind.TARGET, None  # 年初设定的3%左右的调控目标: the target's value
     if cue is not None and (cue.mask & Cue.REVISION):
         kind = prev.kind if prev is not None and prev.kind is not ClaimKind.ACTUAL else ClaimKind.TARGET
         return kind, s.text[cue.start : cue.end]

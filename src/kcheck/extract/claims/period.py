@@ -24,6 +24,7 @@ never when the paragraphs before named more than one year.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.sentence import (
@@ -31,6 +32,7 @@ from kcheck.extract.claims.sentence import (
     Parsed,
 )
 from kcheck.extract.claims.words import Words
+from kcheck.extract.festivals import official_break
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import ClaimKind, Dimension, Span
 from kcheck.text.calendar import is_quarter_end
@@ -66,7 +68,7 @@ def period_of(
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
     held = None
-    if w.holiday_re.search(folded, f.cs, q.start) is not None:
+    if w.holiday_re.search(folded, f.cs, q.start) is not None or holiday_after(w, folded, q.end) is not None:
         held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
     if held is not None:
         # 据测算，假期异地游客占比达到43.7%: the holiday break the article named last
@@ -113,6 +115,13 @@ def period_of(
     span = span_of(w, s, f, t, draft)
     if span is None:
         return
+    if t.granularity is Granularity.YEAR and (
+        is_base(w, folded, t) or folded.endswith(w.same_period, t.start, t.end)
+    ):
+        # 今年春节档……57.7%，去年同期这一比例为52.3% / 较去年的52.4元: last year's break
+        span = holiday_in_year(w, s, t, span) or span
+    if draft.scope == "cumulative" and t.granularity is Granularity.YEAR:
+        span = year_to_date(s, t, span)
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
     draft.period_carries = not is_base(w, folded, t) and not (
@@ -129,7 +138,11 @@ def holiday_of(
     五一 and 端午 does not change that); with a governing day (9月29日……开业，开业首个黄金周)
     the last of those holding that day. None holds it, or none was named: no period."""
     after = governing.end if governing is not None else 0
-    for m in w.holiday_re.finditer(s.folded, max(f.cs, after), f.q.start):
+    words = list(w.holiday_re.finditer(s.folded, max(f.cs, after), f.q.start))
+    behind = holiday_after(w, s.folded, f.q.end)
+    if behind is not None:
+        words.append(behind)  # 以26.84亿元的档期票房位居第一: the break of the measure it is
+    for m in words:
         if s.in_time(m.start()):
             continue  # 中秋国庆假期: the break is named here, read by the time pass
         named = [state.document_holiday] if state.document_holiday is not None else []
@@ -140,6 +153,41 @@ def holiday_of(
                 return span, quote
         return None
     return None
+
+
+def year_to_date(s: Parsed, t: TimeExpr, span: Span) -> Span:
+    """A year's running total up to the day the sentence named before with 截至 (截至11月底，
+    今年已累计交付31.06万辆: January to November), else the year as read."""
+    for u in reversed(s.times[: s.times.index(t)] if t in s.times else []):
+        if getattr(u, "anchor_kind", None) == "as_of" and span.start <= u.span.end < span.end:
+            return Span(start=span.start, end=u.span.end)
+    return span
+
+
+def holiday_in_year(w: Words, s: Parsed, t: TimeExpr, span: Span) -> Span | None:
+    """The holiday break named earlier in the sentence (a festival's, 春节档), in the year of
+    ``t``, a whole year that is the base of a comparison or its 同期; None if none was named."""
+    if span.start.year != span.end.year:
+        return None
+    named = [u for u in s.times if u.holiday and u.end <= t.start]
+    if not named:
+        return None
+    last = named[-1]
+    holidays = {
+        w.festival_holidays[m.group()] for m in w.festival_re.finditer(s.folded, last.start, last.end)
+    }
+    breaks = [official_break(h, span.start.year) for h in holidays if h is not None]
+    if not breaks or any(b is None for b in breaks):
+        return None
+    return Span(start=min(b.start for b in breaks if b), end=max(b.end for b in breaks if b))
+
+
+def holiday_after(w: Words, folded: str, end: int) -> re.Match[str] | None:
+    """A break word alone right after the figure and 的, heading the measure it is a value of
+    (``以26.84亿元的档期票房位居第一``), else None."""
+    if not folded.startswith("的", end):
+        return None
+    return w.holiday_re.match(folded, end + 1)
 
 
 def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:

@@ -89,6 +89,20 @@ class Words:
         self.same_period = tuple(f(rules.time.same_period))
         self.full_year = frozenset(f(rules.time.full_year))
         self.holiday_re = word_pattern(f(rules.time.holiday_words))
+        # festivals with an official break (春节 -> Spring Festival), for 去年同期 after 春节档
+        self.festival_holidays = {
+            f([name])[0]: rule.holiday for name, rule in rules.time.festivals.items() if rule.holiday
+        }
+        self.festival_re = word_pattern(list(self.festival_holidays))
+        # 年初设定的3%左右的调控目标: a target noun the figure is the value of, after it and 的
+        nouns = [x for x in f(kinds.target_nouns)]
+        self.target_after = (
+            re.compile(
+                rf"(?:{alternation(f(rules.time.approx_suffixes))})?的[\u4e00-\u9fff]{{0,4}}?(?:{alternation(nouns)})"
+            )
+            if nouns
+            else None
+        )
         self.change_to_verbs = tuple(sorted(f(kinds.change_to_verbs), key=len, reverse=True))
         self.restated_basis = tuple(f(kinds.restated_basis))
         self.measure_trim = sorted(f([*kinds.measure_trim, *qualifier_words(rules)]), key=len, reverse=True)
