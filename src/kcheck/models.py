@@ -326,25 +326,16 @@ class TopicKey(BaseModel):
 
     @model_serializer
     def as_dict(self) -> dict[str, str]:
-        # called once per topic of a report (tens of thousands): the field names are read
-        # once (_TOPIC_KEY_FIELDS), values straight from the instance, and an enum's value
-        # as ``_value_`` (the ``value`` property's descriptor cost a third of this function)
         out: dict[str, str] = {}
-        values = self.__dict__
-        for name in _TOPIC_KEY_FIELDS:
-            value = values[name]
+        for name in type(self).model_fields:
+            value = getattr(self, name)
             if value is None:
                 continue
-            if type(value) is str:
-                out[name] = value
-            elif isinstance(value, Span):
+            if isinstance(value, Span):
                 out[name] = span_text(value)
             else:
-                out[name] = value._value_ if isinstance(value, Enum) else str(value)
+                out[name] = value.value if isinstance(value, Enum) else str(value)
         return out
-
-
-_TOPIC_KEY_FIELDS = tuple(TopicKey.model_fields)  # in declaration order
 
 
 class Topic(BaseModel):
