@@ -4,8 +4,8 @@ Field names follow ../shared/CONTRACT.md; fields are added freely, never renamed
 The committed schemas/report.schema.json is ``schema()``; a test keeps the two equal.
 
 ``chunks`` writes the report a piece at a time: the top-level object is laid out without
-its lists, then each list item (a claim, a topic, a finding) is serialised on its own and
-indented into place, so the whole report never exists as one string (a 100,000-article
+its lists, then the list items (claims, topics, findings) are serialised a run at a time at
+the depth they sit at, so the whole report never exists as one string (a 100,000-article
 archive's is gigabytes). The text is the same as ``model_dump_json(indent=2)`` would give.
 
 ``Layout`` reads that text back a piece at a time (`kcheck explain` on a kept report): the
@@ -58,14 +58,17 @@ def _pieces(report: Report) -> Iterator[str]:
             continue
         yield f'  "{emptied[1]}": [\n'
         items: list[BaseModel] = getattr(report, emptied[1])
-        adapter = _list_adapter(type(items[0]))
+        adapter = _nested_list_adapter(type(items[0]))
         for start in range(0, len(items), ITEMS):
             if start:
                 yield ",\n"
             # one serialiser call per run of items (a call per item was a quarter of the
-            # render): ``[\n  {...},\n  {...}\n]`` without its brackets, moved right
-            text = adapter.dump_json(items[start : start + ITEMS], indent=2).decode()
-            yield indented(text[2:-2], "  ")
+            # render), the run wrapped in one more list so that the serialiser indents the
+            # items as deep as the report's lists hold them: ``[\n  [\n    {...},\n    {...}\n  ]\n]``
+            # without its two opening and two closing lines (moving every line of the text
+            # right afterwards was a tenth of the render)
+            text = adapter.dump_json((items[start : start + ITEMS],), indent=2).decode()
+            yield text[len(_NESTED_OPEN) : -len(_NESTED_CLOSE)]
         yield f"\n  ]{emptied[2]}\n"
 
 
@@ -74,9 +77,14 @@ def _list_adapter(model: type[BaseModel]) -> TypeAdapter[list[Any]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]
 
 
-def indented(text: str, pad: str) -> str:
-    """Every line of ``text`` (JSON: no line break inside a string) moved right by ``pad``."""
-    return pad + text.replace("\n", "\n" + pad)
+# what the serialiser writes around the items of a one-list tuple, at ``indent=2``
+_NESTED_OPEN = "[\n  [\n"
+_NESTED_CLOSE = "\n  ]\n]"
+
+
+@cache
+def _nested_list_adapter(model: type[BaseModel]) -> TypeAdapter[tuple[list[Any]]]:
+    return TypeAdapter(tuple[list[model]])  # type: ignore[valid-type,arg-type]
 
 
 def batched(pieces: Iterable[str], escaped: bool = True) -> Iterator[str]:
