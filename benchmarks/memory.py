@@ -11,11 +11,18 @@ same process and under tracemalloc (allocations counted, not the machine's pages
   grouping;
 - that the JSON report of both is the same text (nothing but memory may change).
 
+With ``--stages``, the run's stages instead, as ``pipeline.run`` and the JSON output take
+them (compact claims, the cycle collector paused): the bytes each stage leaves held and
+its peak (tracemalloc, so the same on a loaded machine), the report's digest last. Run it
+on two source trees (``PYTHONPATH=/tmp/old/src python benchmarks/memory.py --stages``) to
+compare them (with ``--root DIR``, so that both read the same paths): the digests must be equal.
+
 Bytes per claim and per topic do not depend on the archive's size (the archive is the same
 mix at every size), so the ratio measured here is the ratio a 100,000-article run gets.
 
     python benchmarks/memory.py
     python benchmarks/memory.py --articles 500
+    python benchmarks/memory.py --stages --articles 2000
 """
 
 from __future__ import annotations
@@ -97,18 +104,75 @@ def digest(claims: list[Claim], topics: list[Topic]) -> str:
     return h.hexdigest()
 
 
+def stages(rows: list[str], rules: RuleSet) -> str:
+    """Each stage's held and peak bytes over the claims, as a Markdown table; the report's digest."""
+    from kcheck.check import CHECKS, settle_topics
+    from kcheck.check import context as check_context
+    from kcheck.models import Summary
+
+    shared = Shared()
+    gc.collect()
+    tracemalloc.start()
+    lines = ["| stage | held after, MB | peak during, MB | held bytes per claim |", "|---|---:|---:|---:|"]
+    base = tracemalloc.get_traced_memory()[0]
+    n = 0
+
+    def mark(stage: str) -> None:
+        held, peak = tracemalloc.get_traced_memory()
+        lines.append(
+            f"| {stage} | {(held - base) / 1e6:,.1f} | {(peak - base) / 1e6:,.1f} | {(held - base) / max(n, 1):,.0f} |"
+        )
+        tracemalloc.reset_peak()
+
+    claims = decoded(rows, shared)
+    n = len(claims)
+    mark(f"claims decoded ({n:,})")
+    gc.disable()  # as pipeline.run groups and checks (without_cycle_collection)
+    try:
+        topics = group_claims(claims, rules, shared)
+        mark(f"grouped ({len(topics):,} topics)")
+        by_id = {c.id: c for c in claims}
+        ctx = check_context(topics, by_id, rules)
+        conflicts = []
+        for name, check in CHECKS.items():
+            if name not in rules.checks.disabled:
+                conflicts.extend(check(ctx))
+                mark(f"check {name}")
+        settled = settle_topics(topics, conflicts, by_id, rules, ctx)
+        mark("settled")
+        del ctx, by_id, topics
+        report = Report(claims=claims, topics=settled, conflicts=conflicts, summary=Summary(claims=n))
+        h = hashlib.sha256()
+        for chunk in stream(report, "json"):
+            h.update(chunk.encode("utf-8", "surrogatepass"))
+        mark("JSON rendered")
+    finally:
+        gc.enable()
+        tracemalloc.stop()
+    print("\n".join(lines))
+    return h.hexdigest()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20260301)
+    parser.add_argument("--stages", action="store_true", help="each stage's held and peak bytes instead")
+    parser.add_argument(
+        "--root", type=Path, help="build the archive here and keep it (the same paths, so the same digest)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kcheck-memory-") as tmp:
-        root = Path(tmp)
-        archive.build(root, args.articles, args.seed)
+        root = args.root.resolve() if args.root is not None else Path(tmp)
+        if not (root / "articles").is_dir():
+            archive.build(root, args.articles, args.seed)
         rules = load_rules(root / "rules")
         t = time.perf_counter()
         rows = payloads(root, rules)
         print(f"{args.articles:,} articles extracted in {time.perf_counter() - t:.0f}s", file=sys.stderr)
+    if args.stages:
+        print(f"\nJSON report digest: {stages(rows, rules)}")
+        return 0
     results = {
         "as pydantic makes them": measure(rows, rules, None),
         "kcheck.compact": measure(rows, rules, Shared()),

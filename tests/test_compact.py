@@ -50,6 +50,10 @@ def test_compact_claims_dump_and_compare_as_before(corpus_claims: list[Claim]) -
     assert len({id(c.doc) for c in compact}) == len(docs)
     periods = [c.period for c in compact if c.period is not None]
     assert len({id(p) for p in periods}) == len(set(periods))
+    # and per distinct quote and precision (a figure written by several outlets)
+    assert len({id(c.quote) for c in compact}) == len({c.quote for c in compact})
+    precisions = [c.precision for c in compact if c.precision is not None]
+    assert len({id(p) for p in precisions}) == len(set(precisions)) < len(precisions)
 
 
 def test_compact_topics_render_as_before(corpus_claims: list[Claim]) -> None:
@@ -104,3 +108,13 @@ def test_equal_values_become_one_object(rows: list[tuple[str, str | None, dt.dat
         for b in claims:
             assert (a.doc is b.doc) == (a.doc == b.doc)
             assert (a.period is b.period) == (a.period == b.period)
+
+
+def test_only_positive_precisions_are_shared() -> None:
+    shared = Shared()
+    zero, minus_zero, nan = (Claim(quote="1", precision=p) for p in (0.0, -0.0, float("nan")))
+    for claim in (zero, minus_zero, nan):
+        shared.claim(claim)
+    assert str(minus_zero.precision) == "-0.0" and str(zero.precision) == "0.0"
+    tenth = [shared.claim(Claim(quote="1.5", precision=float("0.1"))) for _ in range(2)]
+    assert tenth[0].precision is tenth[1].precision

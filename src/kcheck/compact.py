@@ -29,8 +29,11 @@ from pydantic import BaseModel
 from kcheck.models import Claim, Span, Topic, TopicKey
 
 # fields of a claim holding text few distinct values of which occur (a sentence is shared
-# by its document's claims already; a quote or an id is the claim's own)
+# by its document's claims already; an id is the claim's own). A quote (``371.60亿元``) is
+# written by every outlet that carries the figure: a third as many distinct quotes as claims
+# in the generated archive, about 50 bytes a claim less
 _CLAIM_TEXTS = (
+    "quote",
     "doc",
     "unit",
     "metric",
@@ -62,6 +65,7 @@ class Shared:
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
         self._spans: dict[Span, Span] = {}
+        self._precisions: dict[float, float] = {}
         self._claim_fields = _all_fields(Claim)
         self._key_fields = _all_fields(TopicKey)
         self._topic_fields = _all_fields(Topic)
@@ -89,6 +93,12 @@ class Shared:
             value = values[name]
             if value is not None:
                 values[name] = self.span(value)
+        # the value of a figure's last digit: a handful of distinct ones (0.1, 0.01, 1.0), a
+        # float each per claim (24 bytes); only positive ones are shared (never 0.0 for -0.0,
+        # never a NaN), a value and its bounds are left alone (as many distinct as shared)
+        precision = values["precision"]
+        if type(precision) is float and precision > 0:
+            values["precision"] = self._precisions.setdefault(precision, precision)
         _share_fields(claim, self._claim_fields)
         return claim
 

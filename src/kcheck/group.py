@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
@@ -64,6 +65,26 @@ def unique_claims(claims: Iterable[Claim]) -> list[Claim]:
             seen.add(key)
         out.append(claim)
     return out
+
+
+def unique_by_document(claims: Iterable[Claim]) -> Iterator[list[Claim]]:
+    """``unique_claims(claims)`` one document at a time, in order: the same claims, with only
+    one document's bookkeeping held at once (a pass over every claim of a 100,000-article run
+    kept a place per claim, MEMORY). When a document's claims do not all come together (never
+    as a run gathers them) the claims come back as one list."""
+    claims = claims if isinstance(claims, Sequence) else list(claims)
+    docs: set[str] = set()
+    last: str | None = None
+    for claim in claims:
+        if claim.doc != last:
+            if claim.doc in docs:
+                yield unique_claims(claims)
+                return
+            docs.add(claim.doc)
+            last = claim.doc
+    docs.clear()
+    for _, same in groupby(claims, key=lambda c: c.doc):
+        yield unique_claims(same)
 
 
 def is_superseded(claim: Claim) -> bool:

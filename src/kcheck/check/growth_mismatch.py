@@ -24,8 +24,8 @@ from typing import TypeVar
 
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
-from kcheck.group import is_valued, normalise_phrase, unique_claims
-from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Span, Topic, TopicKey
+from kcheck.group import is_valued, normalise_phrase, unique_by_document
+from kcheck.models import CheckType, Claim, ClaimKind, ClaimType, Conflict, Dimension, Span, Topic
 from kcheck.text.calendar import is_month_end, month_end, period_label
 
 TYPE = CheckType.GROWTH_MISMATCH.value
@@ -64,12 +64,21 @@ def previous_period(span: Span, change: str) -> Span | None:
     return None
 
 
-def _what(topic: Topic) -> TopicKey | None:
-    """What a topic measures, whatever the period or dimension; None when no metric or phrase names it."""
+# what a topic measures: its key's entity, metric, measure, kind and scope
+_What = tuple[str | None, str | None, str | None, ClaimKind | None, str | None]
+
+
+def _what(topic: Topic) -> _What | None:
+    """What a topic measures, whatever the period or dimension; None when no metric or phrase names it.
+
+    A plain tuple, equal exactly when a TopicKey of these five fields would be: one is kept for
+    every level and rate topic of the run while they are paired, and a TopicKey (a pydantic
+    model with its own dict and field set) took 1.2 KB each, 52 MB at 10,000 articles (MEMORY,
+    benchmarks/memory.py --stages)."""
     key = topic.key
     if not (key.metric or key.measure):
         return None  # a topic keyed by its sentence: nothing links it to another period
-    return TopicKey(entity=key.entity, metric=key.metric, measure=key.measure, kind=key.kind, scope=key.scope)
+    return (key.entity, key.metric, key.measure, key.kind, key.scope)
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
@@ -93,53 +102,73 @@ def _within_documents(ctx: CheckContext) -> list[Conflict]:
     next or previous one (the same entity, metric or measure as written, kind and scope). A
     figure of another company a paragraph away whose name was not read (与矽川半导体名称相近的矽
     川微电子) is never taken for the earlier level."""
-    levels: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
-    rates: list[Claim] = []
-    for c in unique_claims(ctx.claims.values()):
-        if c.period is None or not is_valued(c) or c.headline:
-            continue
-        what = c.metric or normalise_phrase(c.measure or "")
-        if not what:
-            continue
-        if c.type is ClaimType.FIGURE and c.dimension in _LEVEL_DIMENSIONS:
-            levels[(c.doc, c.entity, what, c.kind, c.scope, c.period)].append(c)
-        elif (
-            c.type is ClaimType.CHANGE
-            and c.change in ("yoy", "qoq")
-            and c.dimension is Dimension.PERCENT
-            and c.base_at is None
-        ):
-            rates.append(c)
+    # every rate of the run first (its topic is looked up once for all), then one document at
+    # a time: its levels and rates are compared only with each other, so only one document's
+    # levels are held at once (MEMORY: a table of every level of a 100,000-article run)
+    rates = [c for same in unique_by_document(ctx.claims.values()) for c in same if _is_rate(c)]
     if not rates:
         return []
     topic_of = _topics_of(ctx, {r.id for r in rates})
     tolerance = ctx.rules.checks.growth_tolerance_pp
     found: list[Conflict] = []
-    for rate in rates:
-        assert rate.period is not None and rate.change is not None
-        what = rate.metric or normalise_phrase(rate.measure or "")
-        before_period = previous_period(rate.period, rate.change)
-        topic = topic_of.get(rate.id)
-        if before_period is None or topic is None:
-            continue
-        own = [
-            a
-            for a in levels.get((rate.doc, rate.entity, what, rate.kind, rate.scope, rate.period), [])
-            if a.sentence_index == rate.sentence_index and a.offset < rate.offset
-        ]
-        if not own:
-            continue
-        after = max(own, key=lambda a: a.offset)
-        befores = [
-            b
-            for b in levels.get((rate.doc, rate.entity, what, rate.kind, rate.scope, before_period), [])
-            if abs(b.sentence_index - rate.sentence_index) <= 1
-            and (b.dimension, b.unit) == (after.dimension, after.unit)
-        ]
-        conflict = _compare(ctx, topic, [rate], befores, [after], tolerance)
-        if conflict is not None:
-            found.append(conflict)
+    for same in unique_by_document(ctx.claims.values()):
+        levels: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+        for c in same:
+            if c.period is None or not is_valued(c) or c.headline:
+                continue
+            what = c.metric or normalise_phrase(c.measure or "")
+            if what and c.type is ClaimType.FIGURE and c.dimension in _LEVEL_DIMENSIONS:
+                levels[(c.doc, c.entity, what, c.kind, c.scope, c.period)].append(c)
+        for rate in (c for c in same if _is_rate(c)):
+            conflict = _within_document(ctx, rate, levels, topic_of.get(rate.id), tolerance)
+            if conflict is not None:
+                found.append(conflict)
     return found
+
+
+def _is_rate(c: Claim) -> bool:
+    """A valued yoy or qoq percentage of a metric or measure, with no level linked to it, read
+    from the body (a headline's rate is checked against its body by headline_mismatch)."""
+    return (
+        c.period is not None
+        and is_valued(c)
+        and bool(c.metric or normalise_phrase(c.measure or ""))
+        and c.type is ClaimType.CHANGE
+        and c.change in ("yoy", "qoq")
+        and c.dimension is Dimension.PERCENT
+        and c.base_at is None
+        and not c.headline
+    )
+
+
+def _within_document(
+    ctx: CheckContext,
+    rate: Claim,
+    levels: dict[tuple[object, ...], list[Claim]],
+    topic: Topic | None,
+    tolerance: float,
+) -> Conflict | None:
+    """The finding of ``rate`` against the levels written beside it in its article, if any."""
+    assert rate.period is not None and rate.change is not None
+    what = rate.metric or normalise_phrase(rate.measure or "")
+    before_period = previous_period(rate.period, rate.change)
+    if before_period is None or topic is None:
+        return None
+    own = [
+        a
+        for a in levels.get((rate.doc, rate.entity, what, rate.kind, rate.scope, rate.period), [])
+        if a.sentence_index == rate.sentence_index and a.offset < rate.offset
+    ]
+    if not own:
+        return None
+    after = max(own, key=lambda a: a.offset)
+    befores = [
+        b
+        for b in levels.get((rate.doc, rate.entity, what, rate.kind, rate.scope, before_period), [])
+        if abs(b.sentence_index - rate.sentence_index) <= 1
+        and (b.dimension, b.unit) == (after.dimension, after.unit)
+    ]
+    return _compare(ctx, topic, [rate], befores, [after], tolerance)
 
 
 def _topics_of(ctx: CheckContext, ids: set[str]) -> dict[str, Topic]:
@@ -153,8 +182,8 @@ def _topics_of(ctx: CheckContext, ids: set[str]) -> dict[str, Topic]:
 
 
 def _between_periods(ctx: CheckContext) -> list[Conflict]:
-    levels: dict[tuple[TopicKey, Span], list[Topic]] = defaultdict(list)
-    rates: list[tuple[Topic, TopicKey]] = []
+    levels: dict[tuple[_What, Span], list[Topic]] = defaultdict(list)
+    rates: list[tuple[Topic, _What]] = []
     for topic in ctx.grouped():
         key = topic.key
         what = _what(topic)

@@ -1,0 +1,77 @@
+"""The lighter stand-ins the checks use to hold less (MEMORY): each one groups exactly as
+the objects it replaces (tuples for TopicKeys, one document's unique claims at a time)."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kcheck.check import reused_figure
+from kcheck.engine import Job, Worker
+from kcheck.group import group_claims, unique_by_document, unique_claims
+from kcheck.load import Source
+from kcheck.models import Claim, TopicKey
+from kcheck.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_claims() -> list[Claim]:
+    worker = Worker(Job.of(load_rules(), None))
+    claims: list[Claim] = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        result = worker.process(Source(path=path, display=str(path.relative_to(ROOT))))
+        assert result.extracted is not None
+        claims.extend(result.extracted.claims)
+    return claims
+
+
+def test_reused_figure_families_meet_as_their_keys_do(corpus_claims: list[Claim]) -> None:
+    keys = [t.key for t in group_claims(corpus_claims, load_rules())]
+    words = ("累计", "单季")
+    # a measure with a scope word in front meets the same measure without it
+    keys.append(TopicKey(entity="x", measure="累计合约销售面积", period=keys[0].period))
+    keys.append(TopicKey(entity="x", measure="合约销售面积"))
+    for a, b in itertools.product(keys, repeat=2):
+        same_key = reused_figure._what(a, words) == reused_figure._what(b, words)
+        assert (reused_figure._family(a, words) == reused_figure._family(b, words)) is same_key
+    assert reused_figure._family(keys[-2], words) == reused_figure._family(keys[-1], words)
+
+
+def _claim(doc: str, offset: int, sentence: str, quote: str, n: int) -> Claim:
+    return Claim(id=f"c{n}", doc=doc, offset=offset, sentence=sentence, quote=quote)
+
+
+_claims = st.lists(
+    st.tuples(
+        st.sampled_from(["a.md", "b.md", "c.md"]),
+        st.integers(0, 3),
+        st.sampled_from(["营收10亿元。", "營收10億元。", "营收20亿元。"]),
+        st.sampled_from(["10亿元", "10億元"]),
+    ),
+    max_size=30,
+).map(lambda rows: [_claim(*row, n) for n, row in enumerate(rows)])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_claims, st.booleans())
+def test_unique_by_document_is_unique_claims(claims: list[Claim], together: bool) -> None:
+    if together:  # as a run gathers them: each document's claims in one run
+        claims = sorted(claims, key=lambda c: c.doc)
+    found = [c.id for same in unique_by_document(claims) for c in same]
+    assert found == [c.id for c in unique_claims(claims)]
+    # a document's claims together come back a document at a time
+    if together:
+        assert all(len({c.doc for c in same}) <= 1 for same in unique_by_document(claims))
+
+
+def test_unique_by_document_of_the_corpus(corpus_claims: list[Claim]) -> None:
+    per_document = list(unique_by_document(iter(corpus_claims)))
+    assert len(per_document) == len({c.doc for c in corpus_claims})
+    assert [c for same in per_document for c in same] == unique_claims(corpus_claims)
