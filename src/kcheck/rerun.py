@@ -29,6 +29,7 @@ exist are dropped at most once per :data:`PRUNE_STATS_EVERY` (:func:`prune_stats
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import hashlib
 import json
@@ -41,7 +42,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kcheck import cache as caching
 from kcheck.cache import Cache
@@ -294,7 +295,11 @@ def _runs_dir(cache: Cache) -> Path:
 
 
 def recall(cache: Cache, wanted: Key) -> Transcript | None:
-    """The output kept under ``wanted``, or None (absent, incomplete or tampered with)."""
+    """The output kept under ``wanted``, or None (absent, incomplete or tampered with).
+
+    The kept file is checked whole before anything is replayed, then streamed out from the
+    same open file a block at a time: a report of a large archive (over a gigabyte) is never
+    held in memory."""
     rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
     if not rows:
         return None
@@ -302,19 +307,56 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     try:
         if not isinstance(checksum, str) or not checksum.isalnum():
             raise ValueError("bad row")
-        raw = (_runs_dir(cache) / checksum).read_bytes()
-        if hashlib.blake2b(raw, digest_size=20).hexdigest() != checksum:
+        fh = (_runs_dir(cache) / checksum).open("rb")
+    except (OSError, ValueError) as exc:
+        _reject(cache, wanted, exc)
+        return None
+    try:
+        first = fh.readline()  # the header: one line of JSON (a line break is never inside
+        digest = hashlib.blake2b(first, digest_size=20)  # a UTF-8 sequence)
+        for block in iter(lambda: fh.read(_BLOCK), b""):
+            digest.update(block)
+        if digest.hexdigest() != checksum:
             raise ValueError("checksum mismatch")
-        header, newline, text = raw.decode("utf-8", "surrogatepass").partition("\n")
+        header, newline, _ = first.decode("utf-8", "surrogatepass").partition("\n")
         if not newline:
             raise ValueError("no header")
-        transcript = Transcript.of(header, text)
+        transcript = Transcript.of(header, "")
+        fh.seek(len(first))
     except (OSError, ValueError, KeyError) as exc:
-        log.debug("kept run %s rejected: %s", wanted.digest, exc)
-        cache.write([("DELETE FROM runs WHERE key = ?", [(wanted.digest,)])])
+        fh.close()
+        _reject(cache, wanted, exc)
         return None
+    transcript.text = _replayed(fh, first, checksum)
     cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(time.time(), wanted.digest)])])
     return transcript
+
+
+_BLOCK = 1 << 20  # bytes read at a time from a kept run
+
+
+def _reject(cache: Cache, wanted: Key, why: Exception) -> None:
+    log.debug("kept run %s rejected: %s", wanted.digest, why)
+    cache.write([("DELETE FROM runs WHERE key = ?", [(wanted.digest,)])])
+
+
+def _replayed(fh: BinaryIO, first: bytes, checksum: str) -> Iterator[str]:
+    """The kept report after its header, decoded a block at a time from the open file
+    :func:`recall` checked; the file is checked again as it streams (kept files are replaced,
+    never rewritten, so only damage on the disk could change it in between: an error then)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    digest = hashlib.blake2b(first, digest_size=20)
+    with fh:
+        for block in iter(lambda: fh.read(_BLOCK), b""):
+            digest.update(block)
+            text = decoder.decode(block)
+            if text:
+                yield text
+        rest = decoder.decode(b"", final=True)
+        if rest:
+            yield rest
+    if digest.hexdigest() != checksum:
+        raise OSError(f"a kept run changed while it was replayed ({checksum})")
 
 
 def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:

@@ -241,6 +241,49 @@ def test_a_tampered_header_with_a_matching_checksum_is_refused(tmp_path: Path) -
     _same(_invoke(*args, cache=tmp_path / "cache"), first)
 
 
+def test_a_kept_report_is_replayed_a_block_at_a_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # blocks of 7 bytes cut most Chinese characters (3 bytes in UTF-8) in two: the replay is
+    # still the report, and it arrives as many pieces, never as one string read whole
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "markdown", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    monkeypatch.setattr(rerun, "_BLOCK", 7)
+    pieces: list[str] = []
+    original = cli.emit
+
+    def counted(chunks, *rest):  # type: ignore[no-untyped-def]
+        def seen():  # type: ignore[no-untyped-def]
+            for chunk in chunks:
+                pieces.append(chunk)
+                yield chunk
+
+        return original(seen(), *rest)
+
+    monkeypatch.setattr(cli, "emit", counted)
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout
+    assert len(pieces) > len(first.stdout.encode()) // 7 // 2
+    assert max(len(p.encode("utf-8", "surrogatepass")) for p in pieces) <= 7 + 3
+
+
+def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(tmp_path: Path) -> None:
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    _invoke(*args, cache=tmp_path / "cache")
+    store = caching.Cache(tmp_path / "cache")
+    try:
+        (row,) = store.query("SELECT key FROM runs")
+        key = rerun.Key(digest=row[0], contents=None)  # type: ignore[arg-type]
+        done = rerun.recall(store, key)
+        assert done is not None and not isinstance(done.text, str)
+        (kept,) = _kept(tmp_path / "cache")
+        with kept.open("r+b") as fh:  # damage in place, after the check, before the replay
+            fh.seek(-5, os.SEEK_END)
+            fh.write(b"XXXXX")
+        with pytest.raises(OSError, match="changed while it was replayed"):
+            "".join(done.text)
+    finally:
+        store.close()
+
+
 def test_leftovers_of_a_killed_run_are_ignored_and_cleared(tmp_path: Path) -> None:
     args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
     runs = tmp_path / "cache" / rerun.RUNS_DIR
