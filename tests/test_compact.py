@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcheck.api import extract
 from kcheck.compact import Shared
 from kcheck.group import group_claims
-from kcheck.load import Source
 from kcheck.models import Claim, Span
 from kcheck.rules import load_rules
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-
-
-def _corpus_claims() -> list[Claim]:
-    from kcheck.engine import Job, Worker
-
-    worker = Worker(Job.of(load_rules(), None))
-    claims: list[Claim] = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        result = worker.process(Source(path=path, display=str(path.relative_to(ROOT))))
-        assert result.extracted is not None
-        claims.extend(result.extracted.claims)
-    return claims
-
-
-@pytest.fixture(scope="module")
-def corpus_claims() -> list[Claim]:
-    return _corpus_claims()
 
 
 def test_compact_claims_dump_and_compare_as_before(corpus_claims: list[Claim]) -> None:

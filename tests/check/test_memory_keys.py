@@ -4,32 +4,14 @@ the objects it replaces (tuples for TopicKeys, one document's unique claims at a
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcheck.check import reused_figure
-from kcheck.engine import Job, Worker
 from kcheck.group import group_claims, unique_by_document, unique_claims
-from kcheck.load import Source
 from kcheck.models import Claim, TopicKey
 from kcheck.rules import load_rules
-
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "corpus"
-
-
-@pytest.fixture(scope="module")
-def corpus_claims() -> list[Claim]:
-    worker = Worker(Job.of(load_rules(), None))
-    claims: list[Claim] = []
-    for path in sorted(CORPUS.glob("*.txt")):
-        result = worker.process(Source(path=path, display=str(path.relative_to(ROOT))))
-        assert result.extracted is not None
-        claims.extend(result.extracted.claims)
-    return claims
 
 
 def test_reused_figure_families_meet_as_their_keys_do(corpus_claims: list[Claim]) -> None:
