@@ -692,6 +692,8 @@ def test_one_quantity_in_two_units_meets(
         ("我国累计出口钢材", "我国出口钢材"),  # the scope (累计) is a part of the key of its own
         ("累计合约销售金额", "合约销售金额"),
         ("公司原保险保费收入", "原保险保费收入"),
+        # the verb before the measure, written or left out (blind set 2: exp3 / exp2)
+        ("公司完成快递业务量", "快递业务量"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:

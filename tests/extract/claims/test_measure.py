@@ -106,6 +106,20 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6500亿元", "gmv", "电商GMV"),
         # 综合毛利率 is the gross margin (metrics.yaml)
         ("上半年公司综合毛利率为24.6%", "24.6%", "gross_margin", "公司综合毛利率"),
+        # a clause opening with its own time and writing its own measure continues nothing
+        # (blind set 2: exp2); 该公司 points at who, not at the measure before (kinds.anaphora_owners)
+        (
+            "速达快递表示，双11期间公司日均揽收量超过8000万件，11月11日当天揽收快递包裹1.12亿件",
+            "1.12亿件",
+            None,
+            "揽收快递包裹",
+        ),
+        (
+            "双11期间公司日均揽收量超过8000万件。该公司10月完成快递业务量21.36亿票",
+            "21.36亿",
+            None,
+            "快递业务量",
+        ),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

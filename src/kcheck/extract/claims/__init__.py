@@ -60,13 +60,22 @@ from kcheck.extract.claims.measure import (
     alias_metric,
     compared_measure,
     is_duration,
+    names_own_measure,
     own_change_measure,
     unit_of,
     what_is_measured,
 )
 from kcheck.extract.claims.period import period_of
 from kcheck.extract.claims.scope import scope_of
-from kcheck.extract.claims.sentence import MAX_CLAUSE, Figure, Parsed, in_order, outside_times, start_of
+from kcheck.extract.claims.sentence import (
+    MAX_CLAUSE,
+    Figure,
+    Parsed,
+    in_order,
+    last_hit,
+    outside_times,
+    start_of,
+)
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
@@ -157,7 +166,11 @@ class Assembler:
             is_change, sign = change_sign(w, s, f)
             change = change_type(s, q) if is_change else None
         own_words = has_own_words(f.hits)
-        parallel = continues_previous(s, f, is_change, prev, own_words)
+        # 11月11日当天揽收快递包裹1.12亿件 after another figure: its own time and its own measure
+        # written, so no continuation (第二季度则为31.5% writes none)
+        parallel = continues_previous(s, f, is_change, prev, own_words) and (
+            last_hit(f.hits, Cue.REVISION) is not None or not names_own_measure(w, s, f)
+        )
         if parallel and prev is not None and prev.type is ClaimType.CHANGE and not is_change:
             is_change, sign, change = True, 1, prev.change
 

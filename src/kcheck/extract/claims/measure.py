@@ -143,8 +143,8 @@ def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: Paragrap
     q, cs = f.q, f.cs
     folded = s.folded
     pointer = w.anaphora_re.search(folded, cs, q.start)
-    if pointer is None:
-        return None
+    if pointer is None or folded.startswith(w.anaphora_owners, pointer.end(), q.start):
+        return None  # 该公司10月完成快递业务量21.36亿票: who, not what (kinds.anaphora_owners)
     at = pointer.start()
     earlier = state.claims[-MAX_REFERENTS:]
     if not earlier:

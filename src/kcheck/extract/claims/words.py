@@ -81,6 +81,7 @@ class Words:
         self.revision = tuple(f(kinds.revision))
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
+        self.anaphora_owners = tuple(f(kinds.anaphora_owners))
         self.average = tuple(f(kinds.average))
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
