@@ -120,6 +120,15 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
             None,
             "快递业务量",
         ),
+        # a breakdown (其中) of the country's whole is the country's (blind set 2: trd), over ；
+        (
+            "今年前10个月，我国货物贸易进出口总值36.02万亿元。其中，出口20.80万亿元，增长6.7%；进口15.22万亿元",
+            "15.22万亿元",
+            None,
+            "我国进口",
+        ),
+        # ... a region's whole lends nothing
+        ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "4.76万亿元", None, "出口"),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

@@ -58,6 +58,7 @@ from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superse
 from kcheck.extract.claims.lists import respectively
 from kcheck.extract.claims.measure import (
     alias_metric,
+    breakdown_measures,
     compared_measure,
     is_duration,
     names_own_measure,
@@ -105,6 +106,7 @@ class Assembler:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         w = self.words
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
+        country, state.breakdown_country = state.breakdown_country, None
         has_event = False
         for h in hits:
             if h.mask & Cue.EVENT:
@@ -140,6 +142,7 @@ class Assembler:
         respectively(w, s, drafts)
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
+        breakdown_measures(w, s, drafts, state, country)
         drafts.extend(events_of(w, s, state, used))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
