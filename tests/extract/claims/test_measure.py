@@ -44,6 +44,13 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
             "归属于上市公司股东的净利润",
         ),
         ("華信保險期內股東應佔淨利潤98.47億元人民幣", "98.47億元人民幣", "net_profit", "期內股東應佔淨利潤"),
+        # a bank's own words for it (dev corpus bank1: 归属于本行股东的净利润 = 归母净利润)
+        (
+            "瀚海银行2023年实现归属于本行股东的净利润628.5亿元",
+            "628.5亿元",
+            "net_profit",
+            "归属于本行股东的净利润",
+        ),
         ("启明教育2024财年第二财季净营收3.86亿美元", "3.86亿美元", "revenue", "净营收"),
         # a yearless fiscal quarter of an unknown calendar ending after publication is not
         # read as a time (issue 9d), so it stays in the measure: a known gap
