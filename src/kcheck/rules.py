@@ -400,6 +400,8 @@ class KindsSection(Section):
     change_to_verbs: list[str] = Field(default_factory=list)
     # a change on a restated, comparable basis (按可比口径): not checked against the levels
     restated_basis: list[str] = Field(default_factory=list)
+    # done against a target (已完成): the figure after one is an actual, never the target continued
+    achieved: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
     # after a pointing word, these make it point at an owner (该公司, 该行), not a measure

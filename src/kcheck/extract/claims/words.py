@@ -84,6 +84,7 @@ class Words:
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
         self.anaphora_owners = tuple(f(kinds.anaphora_owners))
+        self.achieved_re = word_pattern(f(kinds.achieved)) if kinds.achieved else None
         self.average = tuple(f(kinds.average))
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
