@@ -35,12 +35,12 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -220,12 +220,55 @@ def _tree(top: Path) -> list[tuple[str, bytes]]:
 
 def _versions() -> list[str]:
     out = [sys.version, caching.code_hash(), os.environ.get("TZ", ""), *time.tzname]
-    for name in _LIBRARIES:
+    return out + [f"{name}={version or '-'}" for name, version in installed(_LIBRARIES).items()]
+
+
+def _normal(project: str) -> str:
+    return re.sub(r"[-_.]+", "_", project).lower()
+
+
+def installed(names: Sequence[str]) -> dict[str, str | None]:
+    """The installed version of each of ``names`` (None: not installed), as
+    ``importlib.metadata.version`` finds it: the first ``NAME-VERSION.dist-info`` directory
+    on ``sys.path``. Read from the directories' names, without importing importlib.metadata
+    and the e-mail parser it brings, which a replayed run needs for nothing else; a library
+    found otherwise first (an ``.egg-info``, inside a zip) is asked of importlib.metadata."""
+    wanted = {_normal(name): name for name in names}
+    found: dict[str, str] = {}
+    ask: set[str] = set()
+    for entry in sys.path:
         try:
-            out.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name}=-")
-    return out
+            with os.scandir(entry or ".") as listing:
+                listed = [item.name for item in listing]
+        except NotADirectoryError:  # a zip: its distributions are importlib.metadata's to find
+            ask.update(key for key in wanted if key not in found)
+            break
+        except OSError:
+            continue
+        for item in listed:
+            stem, dot, suffix = item.rpartition(".")
+            if not dot or suffix not in ("dist-info", "egg-info"):
+                continue
+            project, dash, version = stem.partition("-")
+            key = _normal(project)
+            if key not in wanted or key in found or key in ask:
+                continue
+            if suffix == "dist-info" and dash and version:
+                found[key] = version
+            else:
+                ask.add(key)
+    versions: dict[str, str | None] = {}
+    for key, name in wanted.items():
+        if key in ask:
+            from importlib import metadata
+
+            try:
+                versions[name] = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                versions[name] = None
+        else:
+            versions[name] = found.get(key)
+    return versions
 
 
 @dataclass

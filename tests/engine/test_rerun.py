@@ -431,17 +431,28 @@ try:
     main(sys.argv[1:])
 finally:
     heavy = ("kcheck.pipeline", "kcheck.models", "kcheck.rules", "kcheck.report", "kcheck.load.reader")
+    # and the libraries only checking needs (importlib.metadata: see rerun.installed)
+    heavy += ("pydantic", "yaml", "bs4", "cn2an", "rapidfuzz", "dask", "numpy", "importlib.metadata")
     print(" ".join(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
 
-def test_a_replayed_run_imports_nothing_of_the_checking(tmp_path: Path) -> None:
-    args = ["report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never"]
+@pytest.mark.parametrize("rules", ["--rules", "./rules"])
+def test_a_replayed_run_imports_nothing_of_the_checking(rules: str, tmp_path: Path) -> None:
+    args = ["report", str(CORPUS), "--format", "json", "--fail-on", "never"]
     args += ["--cache-dir", str(tmp_path / "cache"), "-v"]
+    if rules == "--rules":
+        args += ["--rules", str(RULES)]
+    else:  # the project's rules/, told from other rules without reading them (config.rules_dir)
+        shutil.copytree(RULES, tmp_path / "rules")
 
     def run() -> tuple[bytes, list[str]]:
         done = subprocess.run(
-            [sys.executable, "-c", _DRIVER, *args], capture_output=True, timeout=300, check=False
+            [sys.executable, "-c", _DRIVER, *args],
+            capture_output=True,
+            timeout=300,
+            check=False,
+            cwd=tmp_path,
         )
         assert done.returncode == 0, done.stderr
         lines = done.stderr.decode().splitlines()
@@ -454,6 +465,28 @@ def test_a_replayed_run_imports_nothing_of_the_checking(tmp_path: Path) -> None:
     assert any(HIT in line for line in said)
     assert again == first
     assert said[-1] == ""  # none of them
+
+
+@pytest.mark.parametrize("args", [["--help"], ["report", "--help"], ["config", "-q"]])
+def test_commands_that_check_nothing_import_nothing_of_the_checking(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _DRIVER, *args], capture_output=True, timeout=300, check=False, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().splitlines()[-1] == ""
+
+
+def test_library_versions_are_the_ones_importlib_metadata_finds() -> None:
+    from importlib import metadata
+
+    names = (*rerun._LIBRARIES, "click", "pytest", "no-such-library-here")
+    found = rerun.installed(names)
+    for name in names:
+        try:
+            expected: str | None = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert found[name] == expected, name
 
 
 def test_the_format_choices_are_the_formats() -> None:

@@ -15,8 +15,12 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pathspec
 
 # what kcheck reads when walking a directory: plain text, Markdown and HTML (the content,
 # not the extension, decides how a file is read; the extension only says it is prose)
@@ -53,11 +57,11 @@ class Selector:
 
     @cached_property
     def _include(self) -> pathspec.GitIgnoreSpec:
-        return pathspec.GitIgnoreSpec.from_lines(self.selection.include)
+        return _compile(self.selection.include)
 
     @cached_property
     def _exclude(self) -> pathspec.GitIgnoreSpec:
-        return pathspec.GitIgnoreSpec.from_lines(self.selection.exclude)
+        return _compile(self.selection.exclude)
 
     def _relative(self, path: Path) -> str | None:
         try:
@@ -72,7 +76,7 @@ class Selector:
 
     def keep_directory(self, directory: Path) -> bool:
         resolved = Path(os.path.realpath(directory))  # never raises on a link loop
-        if self._exclude.match_file(self._glob_rel(resolved) + "/"):
+        if self.selection.exclude and self._exclude.match_file(self._glob_rel(resolved) + "/"):
             return False
         return not self._ignored(resolved, is_dir=True)
 
@@ -127,8 +131,16 @@ class Selector:
                     lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._ignores[directory] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._ignores[directory] = _compile(lines) if lines else None
         return self._ignores[directory]
+
+
+def _compile(lines: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    # pathspec is imported when a glob or a .gitignore is first needed: the default globs
+    # outside git (an archive; a replayed run, kcheck.rerun) list their files without it
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _git_top(directory: Path) -> Path | None:
