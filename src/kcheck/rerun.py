@@ -12,9 +12,11 @@ Content is known without reading it the way git's index knows it: a file's hash 
 with its stat fingerprint (size, mtime_ns, ctime_ns, inode); a file whose fingerprint
 matches is not read again, any other is read and hashed. A file changed within the same
 timestamp tick as it was hashed would keep its fingerprint (git's "racy" case): a
-fingerprint is recorded only for a file unmodified for :data:`RACY_NS`, so a fresh file is
-hashed on every run until it is older. After the run, every input is stat'ed again and the
-output is kept only if none changed meanwhile (it would not be the output of what was hashed).
+fingerprint is recorded only for a file unmodified for :data:`RACY_NS`. After the run, every
+input is stat'ed again and the output is kept only if none changed meanwhile (it would not be
+the output of what was hashed); a file that was too fresh to record when it was hashed and is
+old enough by then is hashed again, the output kept only if its content is the same, and its
+fingerprint recorded (one still too fresh is hashed on every run until it is old enough).
 
 Never trusted: the output (a header line of JSON: exit code, messages; then the report)
 lives in ``runs/<checksum>`` beside the SQLite file (a report may exceed SQLite's 1 GB value
@@ -159,6 +161,7 @@ class Contents:
         self.cache = cache
         self.seen: dict[bytes, Fingerprint] = {}  # every file hashed, as it was stat'ed
         self._fresh: list[tuple[bytes, int, int, int, int, str]] = []  # fingerprints to record
+        self._racy: list[tuple[bytes, Fingerprint, str]] = []  # hashed too fresh to record
 
     def digests(self, paths: Sequence[bytes]) -> list[str]:
         """The content hash of each file (absolute paths); OSError when one cannot be read."""
@@ -187,15 +190,38 @@ class Contents:
                 raise OSError(f"{os.fsdecode(path)} changed while it was read")
             if now - fingerprint[1] > RACY_NS and now - fingerprint[2] > RACY_NS:
                 self._fresh.append((path, *fingerprint, digest))
+            else:
+                self._racy.append((path, fingerprint, digest))
             out.append(digest)
         return out
 
     def unchanged(self) -> bool:
-        """Whether every file hashed still has the fingerprint it had then."""
+        """Whether every file hashed still has the fingerprint it had then, and every one that
+        was too fresh to record then still the content it had. Those now older than
+        :data:`RACY_NS` are read again to know it, and their fingerprints recorded: a file
+        written just before a run (an archive copied in, then checked) is not read again by
+        the next one."""
         try:
-            return all(_fingerprint(os.stat(p)) == f for p, f in self.seen.items())
+            if not all(_fingerprint(os.stat(p)) == f for p, f in self.seen.items()):
+                return False
+            return self._settle()
         except OSError:
             return False
+
+    def _settle(self) -> bool:
+        now = time.time_ns()
+        fresh = []
+        for path, fingerprint, digest in self._racy:
+            if now - fingerprint[1] <= RACY_NS or now - fingerprint[2] <= RACY_NS:
+                fresh.append((path, fingerprint, digest))  # hashed again by the next run
+                continue
+            # as when it was hashed: any change from now on moves the fingerprint
+            if _hash_file(path) != digest or _fingerprint(os.stat(path)) != fingerprint:
+                return False  # changed within one timestamp tick: the run read another text
+            self._fresh.append((path, *fingerprint, digest))
+        self._racy = fresh
+        self.record()
+        return True
 
     def record(self) -> None:
         """Store the fingerprints of the files hashed (one transaction)."""

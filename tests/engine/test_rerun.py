@@ -186,6 +186,80 @@ def test_a_fresh_file_is_hashed_until_it_is_older_than_a_timestamp_tick(corpus: 
     assert not aged.unchanged()
 
 
+def test_files_too_fresh_when_hashed_are_recorded_once_the_run_is_over(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive copied in and checked at once: its files are hashed again at the end of the
+    run, when they are older than a tick, and the next run reads none of them."""
+    monkeypatch.setattr(rerun, "RACY_NS", 400_000_000)
+    for path in corpus.iterdir():
+        path.touch()
+    cache = caching.Cache(tmp_path / "cache")
+    contents = rerun.Contents(cache)
+    paths = sorted(os.fsencode(p) for p in corpus.iterdir())
+    first = contents.digests(paths)
+    contents.record()
+    assert cache.query("SELECT count(*) FROM stats") == [(0,)]
+    assert contents.unchanged()  # the run was short: still too fresh, nothing read again
+    assert cache.query("SELECT count(*) FROM stats") == [(0,)]
+    time.sleep(0.5)
+    read: list[bytes] = []
+    original = rerun._hash_file
+
+    def counted(path: bytes) -> str:
+        read.append(path)
+        return original(path)
+
+    monkeypatch.setattr(rerun, "_hash_file", counted)
+    assert contents.unchanged()
+    assert sorted(read) == paths  # read again once each, then recorded
+    assert cache.query("SELECT count(*) FROM stats") == [(len(paths),)]
+    read.clear()
+    assert rerun.Contents(cache).digests(paths) == first
+    assert read == []  # the next run reads none of them
+
+
+def test_a_fresh_file_that_changed_within_a_tick_is_not_kept(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change within one timestamp tick keeps the fingerprint: hashed again at the end of the
+    run, the other content says the run read another text, and nothing is kept or recorded."""
+    monkeypatch.setattr(rerun, "RACY_NS", 300_000_000)
+    for path in corpus.iterdir():
+        path.touch()
+    cache = caching.Cache(tmp_path / "cache")
+    contents = rerun.Contents(cache)
+    paths = sorted(os.fsencode(p) for p in corpus.iterdir())
+    contents.digests(paths)
+    time.sleep(0.4)
+    original = rerun._hash_file
+    monkeypatch.setattr(rerun, "_hash_file", lambda p: "0" * 40 if p == paths[2] else original(p))
+    assert not contents.unchanged()
+    assert cache.query("SELECT count(*) FROM stats WHERE path = ?", (paths[2],)) == [(0,)]
+
+
+def test_a_run_over_fresh_files_is_replayed_without_reading_them(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rerun, "RACY_NS", 300_000_000)
+    for path in corpus.iterdir():
+        path.touch()
+    original_report = cli._report
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.4)  # a cold run outlasts a timestamp tick
+        return original_report(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "_report", slow)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    cold = _invoke(*args, cache=tmp_path / "cache")
+    read: list[bytes] = []
+    original = rerun._hash_file
+    monkeypatch.setattr(rerun, "_hash_file", lambda p: read.append(p) or original(p))
+    _same(_invoke(*args, cache=tmp_path / "cache"), cold)
+    assert read == []
+
+
 def test_a_run_whose_input_changed_while_it_ran_is_not_kept(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
