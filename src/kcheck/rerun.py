@@ -41,6 +41,7 @@ import re
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,8 @@ class Transcript:
     """What one run wrote: the report, its exit code, its log messages (level, text) and the
     GitHub step summary; replayed as they were."""
 
-    text: str | Iterable[str]  # replayed: the kept text; a fresh run: its chunks as rendered
+    # a fresh run: its chunks as rendered; replayed: the kept report's blocks (kcheck.output.Text)
+    text: str | Iterable[str | bytes]
     code: int
     messages: list[tuple[int, str]] = field(default_factory=list)
     hidden: str | None = None  # the one line on stderr about findings --min-severity hides
@@ -368,7 +370,9 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
 
     The kept file is checked whole before anything is replayed, then streamed out from the
     same open file a block at a time: a report of a large archive (over a gigabyte) is never
-    held in memory."""
+    held in memory. The blocks go out as the UTF-8 bytes they are (nothing decoded and
+    encoded again) unless the text holds a lone surrogate, which each output writes its own
+    way (kcheck.output)."""
     rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
     if not rows:
         return None
@@ -383,8 +387,14 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     try:
         first = fh.readline()  # the header: one line of JSON (a line break is never inside
         digest = hashlib.blake2b(first, digest_size=20)  # a UTF-8 sequence)
+        sums = []  # each block's CRC-32, to compare the replayed blocks with
+        surrogate = False
+        last = b""
         for block in iter(lambda: fh.read(_BLOCK), b""):
             digest.update(block)
+            sums.append(zlib.crc32(block))
+            surrogate = surrogate or _has_surrogate(last[-1:] + block[:1]) or _has_surrogate(block)
+            last = block
         if digest.hexdigest() != checksum:
             raise ValueError("checksum mismatch")
         header, newline, _ = first.decode("utf-8", "surrogatepass").partition("\n")
@@ -396,7 +406,9 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
         fh.close()
         _reject(cache, wanted, exc)
         return None
-    transcript.text = _replayed(fh, first, checksum)
+    transcript.text = (
+        _replayed(fh, sums, checksum) if not surrogate else _decoded(_replayed(fh, sums, checksum))
+    )
     cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(time.time(), wanted.digest)])])
     return transcript
 
@@ -404,28 +416,48 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
 _BLOCK = 1 << 20  # bytes read at a time from a kept run
 
 
+def _has_surrogate(data: bytes) -> bool:
+    """Whether ``data`` holds a lone surrogate as ``surrogatepass`` writes it (ED A0..BF: never
+    in strict UTF-8; Chinese text has no ED lead byte at all)."""
+    at = data.find(b"\xed")
+    while at != -1:
+        if at + 1 < len(data) and 0xA0 <= data[at + 1] <= 0xBF:
+            return True
+        at = data.find(b"\xed", at + 1)
+    return False
+
+
 def _reject(cache: Cache, wanted: Key, why: Exception) -> None:
     log.debug("kept run %s rejected: %s", wanted.digest, why)
     cache.write([("DELETE FROM runs WHERE key = ?", [(wanted.digest,)])])
 
 
-def _replayed(fh: BinaryIO, first: bytes, checksum: str) -> Iterator[str]:
-    """The kept report after its header, decoded a block at a time from the open file
-    :func:`recall` checked; the file is checked again as it streams (kept files are replaced,
-    never rewritten, so only damage on the disk could change it in between: an error then)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
-    digest = hashlib.blake2b(first, digest_size=20)
+def _replayed(fh: BinaryIO, sums: Sequence[int], checksum: str) -> Iterator[bytes]:
+    """The kept report after its header, a block at a time from the open file :func:`recall`
+    checked, each block compared with the one checked before it goes out (kept files are
+    replaced, never rewritten: only damage on the disk could change one in between, an
+    error then)."""
     with fh:
+        count = 0
         for block in iter(lambda: fh.read(_BLOCK), b""):
-            digest.update(block)
-            text = decoder.decode(block)
-            if text:
-                yield text
-        rest = decoder.decode(b"", final=True)
-        if rest:
-            yield rest
-    if digest.hexdigest() != checksum:
+            if count >= len(sums) or zlib.crc32(block) != sums[count]:
+                raise OSError(f"a kept run changed while it was replayed ({checksum})")
+            count += 1
+            yield block
+    if count != len(sums):
         raise OSError(f"a kept run changed while it was replayed ({checksum})")
+
+
+def _decoded(blocks: Iterable[bytes]) -> Iterator[str]:
+    """The blocks as text (a lone surrogate as it was), a character cut between two whole."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    for block in blocks:
+        text = decoder.decode(block)
+        if text:
+            yield text
+    rest = decoder.decode(b"", final=True)
+    if rest:
+        yield rest
 
 
 def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
@@ -436,13 +468,13 @@ def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
 
 def keeping(
     cache: Cache, wanted: Key, transcript: Transcript, kept: Callable[[Path], None] | None = None
-) -> Iterator[str]:
+) -> Iterator[str | bytes]:
     """The report's chunks as they are written out, a copy kept under ``wanted`` on the way
     (the report never sits in memory whole). The copy is kept only when every chunk was
     written (a reader that stops early, `| head`, keeps nothing) and no input changed while
     the run read it; a copy that cannot be written never stops the report itself. ``kept``
     is told the file once the copy is kept (its name is its checksum)."""
-    chunks: Iterable[str] = [transcript.text] if isinstance(transcript.text, str) else transcript.text
+    chunks: Iterable[str | bytes] = [transcript.text] if isinstance(transcript.text, str) else transcript.text
     if cache.readonly:
         yield from chunks
         return
@@ -462,11 +494,11 @@ def keeping(
         with os.fdopen(fd, "wb") as fh:
             copying = True
 
-            def put(text: str) -> None:
+            def put(text: str | bytes) -> None:
                 nonlocal copying
                 if not copying:
                     return
-                raw = text.encode("utf-8", "surrogatepass")
+                raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
                 digest.update(raw)
                 try:
                     fh.write(raw)

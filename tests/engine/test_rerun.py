@@ -5,22 +5,27 @@ left by a killed run or shared by concurrent runs is never trusted."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from procs import kcheck_process
 
 from kcheck import cache as caching
 from kcheck import cli, rerun
 from kcheck.cli import main
+from kcheck.output import Text, write_atomic, write_stdout
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -321,7 +326,7 @@ def test_a_kept_report_is_replayed_a_block_at_a_time(monkeypatch: pytest.MonkeyP
     args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "markdown", "--fail-on", "never")
     first = _invoke(*args, cache=tmp_path / "cache")
     monkeypatch.setattr(rerun, "_BLOCK", 7)
-    pieces: list[str] = []
+    pieces: list[str | bytes] = []
     original = cli.emit
 
     def counted(chunks, *rest):  # type: ignore[no-untyped-def]
@@ -336,12 +341,16 @@ def test_a_kept_report_is_replayed_a_block_at_a_time(monkeypatch: pytest.MonkeyP
     again = _invoke(*args, "-v", cache=tmp_path / "cache")
     assert HIT in again.stderr and again.stdout == first.stdout
     assert len(pieces) > len(first.stdout.encode()) // 7 // 2
-    assert max(len(p.encode("utf-8", "surrogatepass")) for p in pieces) <= 7 + 3
+    # the UTF-8 bytes as kept, never decoded and encoded again
+    assert all(isinstance(p, bytes) for p in pieces) and max(len(p) for p in pieces) <= 7
 
 
-def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(tmp_path: Path) -> None:
+def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
     _invoke(*args, cache=tmp_path / "cache")
+    monkeypatch.setattr(rerun, "_BLOCK", 4096)
     store = caching.Cache(tmp_path / "cache")
     try:
         (row,) = store.query("SELECT key FROM runs")
@@ -349,11 +358,83 @@ def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(tmp_path: Path) 
         done = rerun.recall(store, key)
         assert done is not None and not isinstance(done.text, str)
         (kept,) = _kept(tmp_path / "cache")
+        whole = kept.read_bytes()
         with kept.open("r+b") as fh:  # damage in place, after the check, before the replay
             fh.seek(-5, os.SEEK_END)
             fh.write(b"XXXXX")
+        replayed: list[str | bytes] = []
         with pytest.raises(OSError, match="changed while it was replayed"):
-            "".join(done.text)
+            replayed.extend(done.text)
+        # the blocks before the damaged one went out as they were; the damaged one never did
+        header = whole.index(b"\n") + 1
+        assert replayed and all(isinstance(b, bytes) for b in replayed)
+        out = b"".join(replayed)  # type: ignore[arg-type]
+        assert whole[header:].startswith(out) and len(whole) - header - len(out) <= 4096
+    finally:
+        store.close()
+
+
+def _written(text: Text, encoding: str) -> bytes | str:
+    """What kcheck writes of ``text`` to a stdout in ``encoding`` (or the error it meets)."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+    try:
+        write_stdout(text, out)
+    except (UnicodeError, OSError) as exc:
+        return type(exc).__name__
+    return out.buffer.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def _filed(text: Text, where: Path) -> bytes | str:
+    try:
+        write_atomic(where, text)
+    except (UnicodeError, OSError) as exc:
+        return type(exc).__name__
+    return where.read_bytes()
+
+
+@given(
+    text=st.text(st.sampled_from(["a", "\n", "快", "€", "\U0001d11e", "\udcff", "\ud800", "\ufffd", "\x00"])),
+    block=st.integers(min_value=1, max_value=9),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_replay_writes_what_the_run_wrote(text: str, block: int) -> None:
+    """Whatever the text (lone surrogates from odd file names included) and wherever the
+    blocks cut it: the replay writes to stdout, in any encoding, and to a file the bytes the
+    run wrote (or meets the same error)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = caching.Cache(Path(tmp) / "cache")
+        try:
+            wanted = rerun.Key(digest="k" * 40, contents=rerun.Contents(store))
+            rerun.keep(store, wanted, rerun.Transcript(text=[text[:3], text[3:]], code=0))
+            rerun._BLOCK, saved = block, rerun._BLOCK
+            try:
+                for encoding in ("utf-8", "gb18030", "ascii"):
+                    done = rerun.recall(store, wanted)
+                    assert done is not None
+                    assert _written(done.text, encoding) == _written(text, encoding), encoding
+                done = rerun.recall(store, wanted)
+                assert done is not None
+                assert _filed(done.text, Path(tmp) / "a") == _filed(text, Path(tmp) / "b")
+            finally:
+                rerun._BLOCK = saved
+        finally:
+            store.close()
+
+
+def test_only_a_kept_text_with_a_lone_surrogate_is_decoded(tmp_path: Path) -> None:
+    store = caching.Cache(tmp_path / "cache")
+    try:
+        for text, decoded in (
+            ("快手GMV\n" * 100, False),
+            ("快手\udcff.txt\n", True),
+            ("\ud55c\uae00", False),
+        ):
+            wanted = rerun.Key(digest=f"k{decoded}{len(text)}", contents=rerun.Contents(store))
+            rerun.keep(store, wanted, rerun.Transcript(text=text, code=0))
+            done = rerun.recall(store, wanted)
+            assert done is not None
+            chunks = list(done.text)
+            assert all(isinstance(c, str if decoded else bytes) for c in chunks), text
     finally:
         store.close()
 
