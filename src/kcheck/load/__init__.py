@@ -144,7 +144,7 @@ def _walk(
             for i in range(len(rel_dir.parts) + 1)
         ]
         for name in sorted(filenames):
-            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_file(here / name):
+            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_name(here, name):
                 continue
             yield here / name, os.path.join(given, *rel_dir.parts, name), chain
 
