@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from kcheck import __version__
+from kcheck import __version__, rerun
 from kcheck.load import Listing
 from kcheck.models import Report
 from kcheck.output import among_inputs
@@ -104,7 +104,7 @@ def _kept_run(path: Path, checksum: object) -> Layout | None:
         return None
     with path.open("rb") as fh:
         data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    if hashlib.blake2b(data, digest_size=20).hexdigest() != checksum:
+    if rerun.CHECKSUM(data).hexdigest() != checksum:
         log.debug("the kept run %s changed since it was kept", path)
         return None
     return Layout(data, data.find(b"\n") + 1)

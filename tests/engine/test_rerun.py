@@ -313,7 +313,7 @@ def test_a_tampered_header_with_a_matching_checksum_is_refused(tmp_path: Path) -
     first = _invoke(*args, cache=tmp_path / "cache")
     (kept,) = _kept(tmp_path / "cache")
     raw = kept.read_bytes().replace(b'"code": 1', b'"code": "1"')
-    forged = tmp_path / "cache" / rerun.RUNS_DIR / rerun.hashlib.blake2b(raw, digest_size=20).hexdigest()
+    forged = tmp_path / "cache" / rerun.RUNS_DIR / rerun.CHECKSUM(raw).hexdigest()
     forged.write_bytes(raw)
     with sqlite3.connect(tmp_path / "cache" / caching.FILE_NAME, isolation_level=None) as db:
         db.execute("UPDATE runs SET checksum = ?", (forged.name,))
