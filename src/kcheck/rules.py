@@ -432,10 +432,21 @@ class KindsSection(Section):
     # measure was than the base's (同比多增1364亿元, 较去年同期少增近2000亿元): a change, never a level
     more: list[str] = Field(default_factory=list)
     less: list[str] = Field(default_factory=list)
+    # 以 + figure + 的 + measure + one of these verbs: the measure is written after the figure
+    # (锐能电池以5.62GWh的装车量位居第三, 今年春节档以80.16亿元的票房收官)
+    measure_after_lead: list[str] = Field(default_factory=list)
+    measure_after_verbs: list[str] = Field(default_factory=list)
 
-    _check = field_validator("increment", "more", "less", "ratio_before", "breakdown", "target_nouns")(
-        _no_blank
-    )
+    _check = field_validator(
+        "increment",
+        "more",
+        "less",
+        "ratio_before",
+        "breakdown",
+        "target_nouns",
+        "measure_after_lead",
+        "measure_after_verbs",
+    )(_no_blank)
 
     @model_validator(mode="after")
     def _more_or_less(self) -> KindsSection:

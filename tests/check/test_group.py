@@ -692,6 +692,9 @@ def test_one_quantity_in_two_units_meets(
         ("我国累计出口钢材", "我国出口钢材"),  # the scope (累计) is a part of the key of its own
         ("累计合约销售金额", "合约销售金额"),
         ("公司原保险保费收入", "原保险保费收入"),
+        ("累计实现合约销售额", "合约销售额"),  # a verb before the head (实现, 完成) is no narrowing
+        ("单季完成集装箱吞吐量", "集装箱吞吐量"),  # nor a word naming one period of a total
+        ("累计完成集装箱吞吐量", "集装箱吞吐量"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:

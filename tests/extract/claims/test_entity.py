@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from claimrows import claim, fields
+
+import kcheck
 
 
 @pytest.mark.parametrize(
@@ -36,6 +40,8 @@ from claimrows import claim, fields
         ("以沧澜钢铁为例，公司11月粗钢产量为168万吨", "168万吨", "沧澜钢铁", "rules", None),
         # the shortest name at a boundary is still taken first
         ("以岭药业2023年营业收入103.18亿元", "103.18亿元", "以岭药业", "rules", "以岭药业"),
+        # a word naming one period of a total is a time, not a name (dev corpus port1)
+        ("其中，三季度单季完成集装箱吞吐量845.3万标准箱", "845.3万标准箱", None, None, None),
     ],
 )
 def test_entity(
@@ -185,3 +191,31 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:
     assert fields(claim(text, quote), "entity", "entity_from") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "quote", "entity"),
+    [
+        # a title opening with a name the body repeats: the article's company
+        (
+            "恒岳化学：12月MDI挂牌价上调",
+            "恒岳化学公布挂牌价。恒岳化学称需求回暖。\n公司12月产量为12.5万吨。",
+            "12.5万吨",
+            "恒岳化学",
+        ),
+        # a title opening with a time (a holiday's run) names no company (dev corpus film3)
+        (
+            "春节档复盘：80亿背后，头部影片集中度再提升",
+            "今年春节档以80.16亿元的票房收官，观影人次1.63亿。",
+            "80.16亿元",
+            None,
+        ),
+    ],
+)
+def test_a_title_names_the_company_unless_it_opens_with_a_time(
+    tmp_path: Path, title: str, body: str, quote: str, entity: str | None
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: {title}\ndate: 2024-02-19\n---\n\n{body}\n", encoding="utf-8")
+    found = [c for c in kcheck.check([path]).claims if c.quote == quote and not c.headline]
+    assert [c.entity for c in found] == [entity]

@@ -65,7 +65,7 @@ from kcheck.extract.claims.measure import (
     what_is_measured,
 )
 from kcheck.extract.claims.period import period_of
-from kcheck.extract.claims.scope import scope_of
+from kcheck.extract.claims.scope import names_one_period, scope_of
 from kcheck.extract.claims.sentence import MAX_CLAUSE, Figure, Parsed, in_order, outside_times, start_of
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
@@ -186,7 +186,7 @@ class Assembler:
         kind, revision = kind_of(s, f, prev, parallel, own_words, w)
 
         scope = scope_of(w, s.folded, cs, q.start)
-        if scope is None and inherited is not None:
+        if scope is None and inherited is not None and not names_one_period(w, s, f):
             scope = inherited.scope
 
         sector = bool(measure and measure.startswith(w.sector_words))  # 行业总资产: see sector_owner

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kcheck.extract.claims.change import compared_at
+from kcheck.extract.claims.change import compared_at, measure_after
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.scope import segment, segment_measure
 from kcheck.extract.claims.sentence import (
@@ -170,6 +170,9 @@ def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: Paragrap
 def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[str | None, str | None]:
     """The measure as written, and the metric it names exactly (other_services_revenue)."""
     q = f.q
+    after = measure_after(w, s.folded, q.start, q.end)
+    if after is not None:  # 以5.62GWh的装车量位居第三
+        return s.text[after[0] : after[1]], folded_alias_metric(w, s.folded[after[0] : after[1]])
     if metric_hit is not None and metric_hit.start >= q.end:  # 3亿日活, 上万亿的电商交易额
         measure = s.text[metric_hit.start : metric_hit.end]
         return measure, alias_metric(w, measure)
