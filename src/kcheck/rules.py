@@ -201,6 +201,9 @@ class EventRule(Section):
     # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2).
     # Unset: the event is keyed by its company and id as before.
     subject: Literal["named", "product"] | None = None
+    # the market named in its clause (events.markets) tells one such event from another: a
+    # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
+    by_market: bool = False
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -225,9 +228,17 @@ class EventsSection(Section):
     # an event told with one of these (or a word of kinds target/forecast, boilerplate
     # future_cues) looks ahead: its date may come after publication (将于9月28日开业)
     looking_ahead: list[str] = Field(default_factory=list)
+    # where a thing is released or sold (北美, 国内, 海外): an alias holding ``{market}`` stands
+    # for one alias per market (登陆{market}院线 -> 登陆北美院线, ...)
+    markets: list[str] = Field(default_factory=list)
+    # pointing words for a work (该片, 该剧): what had the event is the work the article named
+    # last in 《》 before it
+    work_pointers: list[str] = Field(default_factory=list)
 
     _check = field_validator(
         "looking_ahead",
+        "markets",
+        "work_pointers",
         "announcement",
         "subject_fillers",
         "subject_stops",
@@ -235,6 +246,19 @@ class EventsSection(Section):
         "subject_heads_dropped",
         "product_heads",
     )(_no_blank)
+
+    def aliases(self, event: EventRule) -> list[str]:
+        """The event's aliases, one per market for an alias holding ``{market}``."""
+        out: list[str] = []
+        for alias in event.aliases:
+            if MARKET in alias:
+                out.extend(alias.replace(MARKET, market) for market in self.markets)
+            else:
+                out.append(alias)
+        return out
+
+
+MARKET = "{market}"  # in an event alias: any of events.markets
 
 
 # --------------------------------------------------------------------------- units and qualifiers

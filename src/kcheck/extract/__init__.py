@@ -260,6 +260,7 @@ class Extractor:
                         inferred_period_quote=period_quote if one_year else None,
                         inferred_entity=owner,
                         document_holiday=state.document_holiday or next(iter(state.holidays), None),
+                        document_work=state.document_work,
                     )
                 text = texts[i]
                 if state.inferred_period is not None and not timed and named_time(w, folds[i], times[i]):

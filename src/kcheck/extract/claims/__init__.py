@@ -53,7 +53,7 @@ from kcheck.extract.claims.change import (
 )
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
-from kcheck.extract.claims.events import events_of
+from kcheck.extract.claims.events import events_of, last_work
 from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superseded
 from kcheck.extract.claims.lists import respectively
 from kcheck.extract.claims.measure import (
@@ -96,6 +96,9 @@ class Assembler:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         w = self.words
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
+        work = state.document_work  # 该片 in this sentence: the work named before it
+        if "《" in folded:
+            state.document_work = last_work(text, folded) or work
         has_event = False
         for h in hits:
             if h.mask & Cue.EVENT:
@@ -131,7 +134,7 @@ class Assembler:
         respectively(w, s, drafts)
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
-        drafts.extend(events_of(w, s, state, used))
+        drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
         drafts.sort(key=lambda d: d.start)

@@ -127,6 +127,9 @@ class Words:
         self.event_owners = tuple(f(ev.subject_owners))
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
+        self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
+        self.work_pointers = tuple(f(ev.work_pointers))
+        self.by_market = frozenset(name for name, e in ev.events.items() if e.by_market)
         self.product_heads = tuple(sorted(f(ev.product_heads), key=len, reverse=True))
         self.looking_ahead = tuple(
             f([*ev.looking_ahead, *kinds.target, *kinds.forecast, *rules.boilerplate.future_cues])
