@@ -40,6 +40,17 @@ import kcheck
         ("以沧澜钢铁为例，公司11月粗钢产量为168万吨", "168万吨", "沧澜钢铁", "rules", None),
         # the shortest name at a boundary is still taken first
         ("以岭药业2023年营业收入103.18亿元", "103.18亿元", "以岭药业", "rules", "以岭药业"),
+        # a work in 《》 right before its measure owns the figure, read as written (dev corpus film)
+        ("档期冠军《长河落日》春节档票房28.64亿元", "28.64亿元", "《长河落日》", "subject", "《长河落日》"),
+        (
+            "星河影业出品的《长河落日》以26.84亿元的档期票房位居第一",
+            "26.84亿元",
+            "《长河落日》",
+            "subject",
+            "《长河落日》",
+        ),
+        # a table's row: its columns say what the figure is, not the title before it
+        ("《长河落日》 26.84 星河影业 33.5%", "33.5%", None, None, None),
         # a word naming one period of a total is a time, not a name (dev corpus port1)
         ("其中，三季度单季完成集装箱吞吐量845.3万标准箱", "845.3万标准箱", None, None, None),
     ],

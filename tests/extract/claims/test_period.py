@@ -143,6 +143,15 @@ import kcheck
         # a quarter's word points back to a quarter only; a word inside another is no opener
         ("快手前三季度GMV达5000亿元。\n该季度电商收入为20亿元", "20亿元", None),
         ("快手前三季度GMV达5000亿元。\n公司短期内收入有望达到30亿元", "30亿元", None),
+        # a running total as of a day inside a holiday break the article named runs from the
+        # break's first day (dev corpus film2)
+        (
+            "2024年春节档（2月10日至17日）总票房突破80亿元。\n截至2024年2月17日，《长河落日》累计票房26.84亿元",
+            "26.84亿元",
+            "2024-02-10..2024-02-17",
+        ),
+        # ... and outside one, the day as read
+        ("截至2月17日，《长河落日》累计票房26.84亿元", "26.84亿元", "2022-02-17..2022-02-17"),
     ],
 )
 def test_period(text: str, quote: str, period: str | None) -> None:

@@ -220,6 +220,10 @@ def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int
     for t in clause_times:
         if t.end <= first:
             lo = max(lo, t.end)
+    # a title in 《》 names a work, never a measure (公司主投主控的影片《长河落日》累计票房)
+    titled = s.folded.rfind("》", lo, first)
+    if titled >= 0 and s.folded[titled + 1 : first].strip():
+        lo = titled + 1
     # a metric alias overlapping the entity (快手|电商交易总额) starts the measure
     starts = [h.start for h in metrics if h.start < lo < h.end]
     if starts:
