@@ -177,6 +177,8 @@ class MetricsSection(Section):
     # words before a measure's head that two outlets write or leave out for one fact (归属于
     # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
     keep_modifiers: list[str] = Field(default_factory=list)
+    # ratios of a balance at a day (不良贷款率): a year named for one is that year's last day
+    day_ratios: list[str] = Field(default_factory=list)
     # words of a stock or balance (末, 余额): such a figure never takes the period of an
     # earlier paragraph (see extract.claims.period.takes_article_period)
     stock_words: list[str] = Field(default_factory=list)

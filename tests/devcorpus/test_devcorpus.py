@@ -256,7 +256,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 687, "period": 607, "date": 89, "wanted": 81, "plants": 46}
+FLOORS = {"value": 687, "period": 608, "date": 89, "wanted": 81, "plants": 46}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

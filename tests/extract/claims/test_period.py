@@ -150,6 +150,10 @@ import kcheck
             "26.84亿元",
             "2024-02-10..2024-02-17",
         ),
+        # a ratio of a balance at a day (metrics.day_ratios) given for a year: at the year's end;
+        # a ratio over the year (净息差) stays the year
+        ("瀚海农商银行，2023年不良贷款率为1.86%，净息差为2.06%", "1.86%", "2023-12-31..2023-12-31"),
+        ("瀚海农商银行，2023年不良贷款率为1.86%，净息差为2.06%", "2.06%", "2023-01-01..2023-12-31"),
         # ... and outside one, the day as read
         ("截至2月17日，《长河落日》累计票房26.84亿元", "26.84亿元", "2022-02-17..2022-02-17"),
     ],

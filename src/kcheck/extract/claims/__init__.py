@@ -64,7 +64,7 @@ from kcheck.extract.claims.measure import (
     unit_of,
     what_is_measured,
 )
-from kcheck.extract.claims.period import period_of
+from kcheck.extract.claims.period import period_of, year_end_ratio
 from kcheck.extract.claims.scope import names_one_period, scope_of
 from kcheck.extract.claims.sentence import MAX_CLAUSE, Figure, Parsed, in_order, outside_times, start_of
 from kcheck.extract.claims.words import Words
@@ -245,5 +245,6 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
+        year_end_ratio(w, draft)
         mark_superseded(prev, draft)
         return draft

@@ -336,3 +336,20 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
         return True  # 由上年同期的1951.1亿元增至2046.7亿元: the old level's time
     tail = folded[t.end : t.end + 3].lstrip(" 的")
     return tail.startswith(w.comparison_after)
+
+
+def year_end_ratio(w: Words, draft: Draft) -> None:
+    """A ratio of a balance at a day (``metrics.day_ratios``) given for a whole year is at that
+    year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31."""
+    span = draft.period
+    if (
+        span is None
+        or draft.dimension not in (Dimension.PERCENT, Dimension.POINTS)
+        or not draft.measure
+        or (span.start.month, span.start.day, span.end.month, span.end.day) != (1, 1, 12, 31)
+        or span.start.year != span.end.year
+    ):
+        return
+    measure = fold(draft.measure)
+    if any(ratio in measure for ratio in w.day_ratios):  # 不良贷款率控制在1.3%以内
+        draft.period = Span(start=span.end, end=span.end)

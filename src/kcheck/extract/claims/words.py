@@ -128,6 +128,7 @@ class Words:
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
         self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
+        self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
         self.by_market = frozenset(name for name, e in ev.events.items() if e.by_market)
         self.product_heads = tuple(sorted(f(ev.product_heads), key=len, reverse=True))
