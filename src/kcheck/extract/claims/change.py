@@ -262,7 +262,12 @@ def measure_after(w: Words, folded: str, start: int, end: int) -> tuple[int, int
     """Where the measure written after the figure at ``[start, end)`` begins and ends, and where
     the verb after it ends: ``以`` + figure + ``的`` + measure + a verb (``kinds.measure_after_lead``,
     ``measure_after_verbs``: 锐能电池以5.62GWh的装车量位居第三); None when it is not written so."""
-    if folded[end : end + 1] != "的" or not folded[:start].rstrip().endswith(w.measure_after_lead):
+    if folded[end : end + 1] != "的":
+        return None
+    lead = start
+    while lead > 0 and folded[lead - 1] == " ":
+        lead -= 1
+    if not folded.endswith(w.measure_after_lead, 0, lead):
         return None
     a = end + 1
     for i in range(a + 1, min(len(folded), a + MAX_MEASURE_AFTER + 1)):

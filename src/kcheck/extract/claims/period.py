@@ -341,10 +341,11 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
 def year_end_ratio(w: Words, draft: Draft) -> None:
     """A ratio of a balance at a day (``metrics.day_ratios``) given for a whole year is at that
     year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31."""
+    if draft.dimension is not Dimension.PERCENT and draft.dimension is not Dimension.POINTS:
+        return  # most figures: amounts and counts
     span = draft.period
     if (
         span is None
-        or draft.dimension not in (Dimension.PERCENT, Dimension.POINTS)
         or not draft.measure
         or (span.start.month, span.start.day, span.end.month, span.end.day) != (1, 1, 12, 31)
         or span.start.year != span.end.year
