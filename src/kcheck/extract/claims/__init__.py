@@ -63,6 +63,7 @@ from kcheck.extract.claims.measure import (
     is_duration,
     names_own_measure,
     own_change_measure,
+    restated_measure,
     unit_of,
     what_is_measured,
 )
@@ -193,6 +194,9 @@ class Assembler:
             if own is not None:
                 measure, metric, metric_hit, inherited = own, own_metric, None, None
                 own_measured = True
+        if not is_change and metric is None and inherited is None:
+            # 动力电池累计装车量……，5月单月装车量5.62GWh: the head of the measure just named
+            measure = restated_measure(w, s, f, measure, prev) or measure
         if not is_change and metric is None and inherited is None:
             grown = increment_of(w, measure)  # 新增人民币贷款8262亿元 = 人民币贷款增加8262亿元
             if grown is not None:

@@ -422,3 +422,27 @@ def own_change_measure(w: Words, s: Parsed, f: Figure) -> tuple[str | None, str 
         return None, None
     return measure, metric
 
+
+def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: Draft | None) -> str | None:
+    """The fuller measure a shorter one only repeats the head of: ``动力电池累计装车量……，5月单月
+    装车量5.62GWh`` writes the head (装车量) of the measure its sentence named just before, so the
+    figure is of that measure (动力电池装车量 for May alone). None when the words before the head
+    are too short to be a measure of their own (进出口 / 出口: one character is a different
+    flow, not a qualifier), or the clause is a breakdown (其中: a part of the whole)."""
+    if prev is None or prev.type is not ClaimType.FIGURE or not measure or not prev.measure:
+        return None
+    short, full = _without_neutral(w, fold(measure)), fold(prev.measure)
+    if len(short) < 2 or not full.endswith(short):
+        return None
+    rest = _without_neutral(w, full[: -len(short)])
+    if len(rest) < 2 or w.breakdown_re.search(s.folded, prev.end, f.q.start):
+        return None
+    return prev.measure
+
+
+def _without_neutral(w: Words, text: str) -> str:
+    """``text`` without the words that leave a measure whole (keep-modifiers, scopes: 单月, 累计)."""
+    for word in w.neutral:
+        if word:
+            text = text.replace(word, "")
+    return text
