@@ -177,6 +177,11 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
     ("text", "quote"),
     [
         ("社融增量为1.59万亿元，同比多1970亿元", "1.59万亿元"),  # a measure, not a name
+        # measure heads (entities.measure_ends: 比例, 票房), not names (dev corpus)
+        ("现金分红比例为30.1%", "30.1%"),
+        ("业内人士预计，2024年全年票房有望超过600亿元", "超过600亿元"),
+        # 恢复至 "recovered to" is a predicate, not a subject (entities.non_name_starts)
+        ("端午节假期，国内旅游出游1.06亿人次，恢复至2019年同期的112.8%", "112.8%"),
         ("1—10月，全国社会物流总额为261.8万亿元", "261.8万亿元"),  # the country's measure
         ("据文化和旅游部数据，假期国内旅游收入8534.3亿元", "8534.3亿元"),  # a source after 据
         ("1—10月份，规模以上工业企业利润同比增长42.2%", "42.2%"),  # 规模以上: a coverage
