@@ -128,6 +128,8 @@ class EntitiesSection(Section):
     short_name_cues: list[str] = Field(default_factory=list)
     # a title's name ending with one of these is a source (文旅部, 国家统计局), not the company
     source_ends: list[str] = Field(default_factory=list)
+    # a title's head ending with one of these is a column (春节档复盘：), not the company
+    genre_ends: list[str] = Field(default_factory=list)
     name_cuts: list[str] = Field(default_factory=list)
 
     _check = field_validator(
@@ -137,6 +139,7 @@ class EntitiesSection(Section):
         "national_words",
         "short_name_cues",
         "source_ends",
+        "genre_ends",
         "name_cuts",
     )(_no_blank)
 

@@ -63,6 +63,9 @@ import kcheck
         ("《长河落日》 26.84 星河影业 33.5%", "33.5%", None, None, None),
         # a word naming one period of a total is a time, not a name (dev corpus port1)
         ("其中，三季度单季完成集装箱吞吐量845.3万标准箱", "845.3万标准箱", None, None, None),
+        # a subject ending with a measure's head (entities.measure_ends: 人次) is the measure,
+        # not a name (dev corpus film1)
+        ("2024年春节档全国电影票房为80.16亿元；观影人次为1.63亿，同比增长26.4%", "1.63亿", None, None, None),
     ],
 )
 def test_entity(
@@ -191,6 +194,11 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
     ("text", "quote"),
     [
         ("社融增量为1.59万亿元，同比多1970亿元", "1.59万亿元"),  # a measure, not a name
+        # measure heads (entities.measure_ends: 比例, 票房), not names (dev corpus)
+        ("现金分红比例为30.1%", "30.1%"),
+        ("业内人士预计，2024年全年票房有望超过600亿元", "超过600亿元"),
+        # 恢复至 "recovered to" is a predicate, not a subject (entities.non_name_starts)
+        ("端午节假期，国内旅游出游1.06亿人次，恢复至2019年同期的112.8%", "112.8%"),
         ("1—10月，全国社会物流总额为261.8万亿元", "261.8万亿元"),  # the country's measure
         ("据文化和旅游部数据，假期国内旅游收入8534.3亿元", "8534.3亿元"),  # a source after 据
         ("1—10月份，规模以上工业企业利润同比增长42.2%", "42.2%"),  # 规模以上: a coverage
@@ -248,3 +256,31 @@ def test_a_title_names_the_company_unless_it_opens_with_a_time(
     path.write_text(f"---\ntitle: {title}\ndate: 2024-02-19\n---\n\n{body}\n", encoding="utf-8")
     found = [c for c in kcheck.check([path]).claims if c.quote == quote and not c.headline]
     assert [c.entity for c in found] == [entity]
+
+
+# The article's company from its title (entity.title_name): a title's head that names the kind
+# of piece (entities.genre_ends: 春节档复盘：, 车市观察：) is a column, never the company, while a
+# head the body repeats is still the name. Titles of the dev corpus and of the same columns.
+@pytest.mark.parametrize(
+    ("title", "body", "company"),
+    [
+        (
+            "春节档复盘：80亿背后，头部影片集中度再提升",
+            "今年春节档以80.16亿元的票房收官，观影人次1.63亿。",
+            None,
+        ),
+        ("车市观察：11月新势力交付分化", "车市观察人士认为，车市观察的重点在于新势力。车市观察。", None),
+        (
+            "恒岳化学公布12月MDI挂牌价",
+            "恒岳化学12月聚合MDI挂牌价15800元/吨。恒岳化学称，恒岳化学将继续检修。",
+            "恒岳化学",
+        ),
+    ],
+)
+def test_the_title_names_the_company(title: str, body: str, company: str | None) -> None:
+    from kcheck.api import _extractor
+    from kcheck.extract.claims.entity import title_name
+    from kcheck.text.fold import fold
+
+    words = _extractor(None).passes.assembler.words
+    assert title_name(words, [], fold(body), fold(title)) == company

@@ -289,6 +289,8 @@ def title_name(w: Words, names: list[str], folded_text: str, title: str) -> str 
             continue
         if name.endswith(w.source_ends):
             continue  # 文旅部：...: the source of the figures
+        if name.endswith(w.genre_ends):
+            continue  # 春节档复盘：...: the column, not a name
         if name.startswith(w.company_words):
             continue
         if name.endswith(w.measure_ends) or any(not (h.mask & Cue.ENTITY) for h in w.lexicon.scan(name)):

@@ -51,6 +51,7 @@ class Words:
         self.short_name_cues = tuple(f(ents.short_name_cues))
         self.name_cuts = tuple(f(ents.name_cuts))
         self.source_ends = tuple(f(ents.source_ends))
+        self.genre_ends = tuple(f(ents.genre_ends))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
         self.economy = frozenset(name for name, rule in mets.metrics.items() if rule.economy)
