@@ -81,12 +81,16 @@ class CheckContext:
         context = self.context if len(claims) > 1 else _no_context
         return [Stated(bounds(c), c.doc, c, c.id not in revised, context(c)) for c in claims]
 
-    def disagreement(self, topic: Topic) -> Disagreement[Claim] | None:
+    def disagreement(
+        self, topic: Topic, stated: list[Stated[Claim]] | None = None
+    ) -> Disagreement[Claim] | None:
         """``intervals.disagreements`` of the topic's values read as ``checks.truncation`` says
-        (``bounds``), worked out once per topic: value_mismatch finds it, and settling the
-        topics asks again of every consistent one (``value_mismatch.truncation_note``)."""
+        (``stated``: ``self.stated(topic, self.bounds)`` when the caller has it), worked out once
+        per topic: value_mismatch finds it, and settling the topics asks again of every
+        consistent one (``value_mismatch.truncation_note``)."""
         if topic.id not in self._disagreements:
-            self._disagreements[topic.id] = disagreements(self.stated(topic, self.bounds))
+            values = stated if stated is not None else self.stated(topic, self.bounds)
+            self._disagreements[topic.id] = disagreements(values)
         return self._disagreements[topic.id]
 
     def context(self, claim: Claim) -> str | None:

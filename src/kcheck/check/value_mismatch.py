@@ -23,9 +23,10 @@ def check(ctx: CheckContext) -> list[Conflict]:
             continue
         if len(topic.sources) < 2:
             continue
-        if len({c.doc for c in ctx.valued(topic)}) < 2:  # the documents stating an active value
+        stated = ctx.stated(topic, ctx.bounds)
+        if len({s.doc for s in stated if s.active}) < 2:
             continue
-        clash = ctx.disagreement(topic)
+        clash = ctx.disagreement(topic, stated)
         if clash is None:
             continue
         groups: list[list[Claim]] = agreeing_groups([(ctx.bounds(c), c) for c in clash.items])
