@@ -7,11 +7,12 @@ real corpora are in tests/report/test_end_to_end.py.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +21,12 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kcheck import pipeline
+from kcheck import report as reports
 from kcheck.cli import main, use_color
 from kcheck.load import Listing
 from kcheck.models import Report, Severity
 from kcheck.pipeline import Extraction, Settings
-from kcheck.report import render
+from kcheck.report import RenderOptions, render
 from kcheck.report.select import keep
 from kcheck.rules import RuleSet
 from report.builders import DOC0, DOC1, DOC5, clean_report, sample_report
@@ -558,3 +560,27 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_report_is_rendered_with_the_collector_paused(
+    fmt: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_run(monkeypatch, sample_report())
+    # pipeline.paused_collection: the objects grouping and checking made are not walked
+    # by the collector while the report is rendered
+    seen: list[bool] = []
+    stream = reports.stream
+
+    def spy(report: Report, name: str, options: RenderOptions | None = None) -> Iterator[str]:
+        seen.append(gc.isenabled())
+        return stream(report, name, options)
+
+    monkeypatch.setattr(reports, "stream", spy)
+    result = invoke("report", "corpus", "--format", fmt, "--no-cache")
+    assert result.exit_code == 1
+    assert seen == [False]
+    assert gc.isenabled()

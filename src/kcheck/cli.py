@@ -580,7 +580,7 @@ def _report(
         recorder.keep(copy if json_of_it else None)
 
     return rerun.Transcript(
-        text=stream(outcome.shown, fmt, options),
+        text=pipeline.paused_collection(lambda: stream(outcome.shown, fmt, options)),
         code=outcome.exit_code(fail_on),
         messages=said,
         hidden=outcome.hidden_failure(fail_on),
