@@ -12,7 +12,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,10 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
-from kcheck import pipeline
+from kcheck import cli, pipeline
 from kcheck import report as reports
 from kcheck.cli import main, use_color
+from kcheck.errors import UsageError
 from kcheck.load import Listing
 from kcheck.models import Report, Severity
 from kcheck.pipeline import Extraction, Settings
@@ -584,3 +585,21 @@ def test_report_is_rendered_with_the_collector_paused(
     assert result.exit_code == 1
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_collector_back_on_when_writing_the_report_fails(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_run(monkeypatch, sample_report())
+    paused: list[bool] = []
+
+    def failing(text: Iterable[str], output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+        next(iter(text))  # one chunk drawn, then the output fails
+        paused.append(not gc.isenabled())
+        raise UsageError("cannot write the report")
+
+    monkeypatch.setattr(cli, "emit", failing)
+    result = invoke("report", "corpus", "--no-cache")
+    assert result.exit_code == 2
+    assert paused == [True]
+    assert gc.isenabled()  # on again, though the report's generator was left half drawn

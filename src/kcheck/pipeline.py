@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -165,7 +165,7 @@ def without_cycle_collection() -> Iterator[None]:
     with a pool: the passes over every claim gathered so far took this process from 2.5 s
     to 3.6 s of CPU at 10,000 cached articles). Workers turn it back on for their own work.
 
-    And while a fresh `kcheck report` is rendered (``paused_collection``): everything
+    And while a fresh `kcheck report` is rendered and written (``cli.report_cmd``): everything
     grouping and checking made is still young to the collector then, so a text or HTML
     report set off passes over all of it (10,000 articles: text 1.96 -> 1.33 s CPU, HTML
     4.9 -> 3.0 s, same peak memory; the JSON report allocates too little to set them off).
@@ -177,17 +177,6 @@ def without_cycle_collection() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def paused_collection(render: Callable[[], Iterable[str]]) -> Iterator[str]:
-    """The chunks of ``render()`` (a report's renderer), rendered when they are first drawn,
-    with the cycle collector paused (``without_cycle_collection``, the same SPEED TRICK):
-    once grouping and checking are over, every object they made is young to the collector,
-    and a text or HTML report allocates enough to set off its passes over all of them.
-    The collector resumes when the report is drawn to its end or the consumer stops early
-    (the generator is closed)."""
-    with without_cycle_collection():
-        yield from render()
 
 
 @contextlib.contextmanager
