@@ -62,8 +62,10 @@ def test_importing_the_models_does_not_load_the_pipeline() -> None:
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert loaded.split() == [
         "kcheck",
+        "kcheck.errors",
         "kcheck.models",
         "kcheck.problem",
+        "kcheck.readfile",
         "kcheck.text",
         "kcheck.text.calendar",
     ]

@@ -17,6 +17,12 @@ def test_default_rules_validate() -> None:
     assert set(rules.files) == set(SECTIONS)
 
 
+def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
+    from kcheck.settings import RULE_SECTIONS
+
+    assert tuple(SECTIONS) == RULE_SECTIONS == tuple(RuleSet.model_fields)[: len(SECTIONS)]
+
+
 @pytest.mark.parametrize(
     ("filename", "text", "expected"),
     [

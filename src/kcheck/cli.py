@@ -25,6 +25,7 @@ from kcheck.errors import KcheckError, RulesError, UsageError
 from kcheck.load import Listing
 from kcheck.load.select import DEFAULT_INCLUDE
 from kcheck.output import (
+    Text,
     append_step_summary,
     check_target,
     color_wanted,
@@ -226,9 +227,10 @@ def require_documents(documents: int, unreadable: int, settings: Settings) -> No
     raise UsageError(f"nothing to check: no readable article under {where} ({why})")
 
 
-def emit(text: str | Iterable[str], output: Path | None, inputs: tuple[str, ...] = ()) -> None:
-    """The finished output (a string, or the chunks a format streams) to stdout (every write
-    checked) or to ``output`` (never onto an input, a link or a device; see kcheck.output).
+def emit(text: Text, output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+    """The finished output (a string, the chunks a format streams, or a kept report's UTF-8
+    blocks) to stdout (every write checked) or to ``output`` (never onto an input, a link or
+    a device; see kcheck.output).
     The text holds exactly the styles chosen (--color), so it is written as it is."""
     if output is None:
         try:

@@ -20,9 +20,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from kcheck.cache import default_dir as default_cache_dir
 from kcheck.errors import LoadError, UsageError
@@ -30,7 +28,7 @@ from kcheck.escape import display_path
 from kcheck.load import STDIN
 from kcheck.load.select import DEFAULT_INCLUDE, Selection, repository_root
 from kcheck.readfile import read_bytes
-from kcheck.settings import Settings
+from kcheck.settings import RULE_SECTIONS, Settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -40,43 +38,6 @@ else:  # pragma: no cover - Python 3.10 reads TOML with the backport
 log = logging.getLogger("kcheck")
 
 CONFIG_NAMES = ("kcheck.toml", "pyproject.toml")
-
-Severity = Literal["error", "warning", "info"]
-
-
-class FileSettings(BaseModel):
-    """The keys a configuration file may set; each is the long name of a command-line option."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    paths: list[str] | None = Field(default=None, description="what to check (PATH...), default corpus")
-    rules: str | None = Field(default=None, description="rules directory (--rules)")
-    include: list[str] | None = Field(default=None, description="gitignore-style globs of files to read")
-    exclude: list[str] | None = Field(default=None, description="gitignore-style globs of files to skip")
-    respect_gitignore: bool | None = Field(
-        default=None, alias="respect-gitignore", description="skip what .gitignore ignores (--no-ignore)"
-    )
-    root: str | None = Field(default=None, description="the directory report paths are relative to (--root)")
-    format: str | None = Field(default=None, description="report format (--format)")
-    output: str | None = Field(default=None, description="write the report to this file (--output)")
-    fail_on: Literal["error", "warning", "info", "never"] | None = Field(default=None, alias="fail-on")
-    min_severity: Severity | None = Field(default=None, alias="min-severity")
-    baseline: str | None = None
-    write_baseline: str | None = Field(default=None, alias="write-baseline")
-    update_baseline: bool | None = Field(default=None, alias="update-baseline")
-    changed_since: str | None = Field(default=None, alias="changed-since")
-    corroborated: bool | None = Field(
-        default=None, description="list corroborated topics (--no-corroborated)"
-    )
-    color: Literal["auto", "always", "never"] | None = None
-    verbose: int | None = Field(default=None, ge=0)
-    quiet: bool | None = None
-    jobs: int | None = Field(default=None, ge=1, description="worker processes for load + extract (--jobs)")
-    cache_dir: str | None = Field(default=None, alias="cache-dir", description="the cache's directory")
-    cache: bool | None = Field(default=None, description="use the incremental cache (--no-cache)")
-    engine: Literal["local", "dask"] | None = None
-    scheduler: str | None = Field(default=None, description="a Dask scheduler's address (--scheduler)")
-
 
 # a configuration is a few hundred bytes; a larger file is a mistake (or an attack on the parser)
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -207,6 +168,12 @@ def read(config: ConfigFile) -> dict[str, Any]:
             data = data.get(part, {}) if isinstance(data, dict) else {}
     if not isinstance(data, dict):
         raise UsageError(f"{config.where}: expected a table of settings")
+    # the keys' model is imported only here: a run without a configuration file (and the
+    # replay of a kept run, kcheck.rerun) starts without pydantic
+    from pydantic import ValidationError
+
+    from kcheck.filesettings import FileSettings
+
     try:
         settings = FileSettings.model_validate(data)
     except ValidationError as exc:
@@ -305,13 +272,11 @@ def rules_dir(config: Config) -> Path | None:
     else None, the built-in rules."""
     if config["rules"] is not None:
         return Path(config["rules"])
-    from kcheck.rules import SECTIONS  # only here: a run given its rules imports none of them
-
     implicit = config.project / "rules"
     if not implicit.is_dir():
         return None
     files = sorted(p.name for p in implicit.glob("*.y*ml"))
-    foreign = [name for name in files if Path(name).stem not in SECTIONS]
+    foreign = [name for name in files if Path(name).stem not in RULE_SECTIONS]
     if not files or foreign:
         log.info(
             '%s: not kcheck rules (%s); using the built-in rules (set rules = "rules" to use it)',

@@ -322,16 +322,26 @@ def _ungrouped_reason(claim: Claim, rules: RuleSet) -> str | None:
 
 def unnamed_may_meet(claim: Claim, measure: str, fuzzy: bool, rules: RuleSet) -> bool:
     """Whether a figure that names no one may still meet others by its measure alone: a
-    statistic of the whole economy (``metrics.<name>.economy``: CPI, PPI) or a measure phrase
+    statistic of the whole economy (``metrics.<name>.economy``: CPI, PPI), a measure phrase
     specific enough to name the statistic (``全国铁路发送旅客``, ``粗钢产量``: at least
-    ``checks.fuzzy.min_unnamed_chars``). Such a link is weak (at most a warning). Dated
+    ``checks.fuzzy.min_unnamed_chars``), or one that names the country as written (``全国出口``,
+    a breakdown's ``我国出口``). Such a link is weak (at most a warning). Dated
     events need a subject: ``上线`` alone names nothing."""
     if claim.type == ClaimType.EVENT:
         return False
     if not fuzzy:
         rule = rules.metrics.metrics.get(measure)
         return rule is not None and rule.economy
-    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars
+    # 全国出口, 我国进口: the measure as written names the country, its owner, however short
+    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars or folded(claim.measure or "").startswith(
+        rules.derived(_country_words)
+    )
+
+
+def _country_words(rules: RuleSet) -> tuple[str, ...]:
+    """The national words that name the country itself (全国, 我国; not 行业), folded."""
+    sectors = set(rules.entities.sector_words)
+    return tuple(folded(w) for w in rules.entities.national_words if w and w not in sectors)
 
 
 def scope_key(claim: Claim) -> str | None:

@@ -24,18 +24,23 @@ import logging
 import mmap
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from kcheck import __version__, pipeline
+from kcheck import __version__, rerun
 from kcheck.load import Listing
 from kcheck.models import Report
 from kcheck.output import among_inputs
-from kcheck.pipeline import Settings
 from kcheck.report import json as json_report
 from kcheck.report.explain import explained
 from kcheck.report.json import Layout
-from kcheck.rules import RuleSet, default_rules_dir, load_rules
+from kcheck.settings import Settings, default_rules_dir
+
+# the checking (kcheck.pipeline, the rules) is imported when the corpus is checked: an
+# explain answered from the last run needs only the models and the report's reader
+if TYPE_CHECKING:
+    from kcheck.rules import RuleSet
 
 log = logging.getLogger("kcheck")
 
@@ -99,7 +104,7 @@ def _kept_run(path: Path, checksum: object) -> Layout | None:
         return None
     with path.open("rb") as fh:
         data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    if hashlib.blake2b(data, digest_size=20).hexdigest() != checksum:
+    if rerun.CHECKSUM(data).hexdigest() != checksum:
         log.debug("the kept run %s changed since it was kept", path)
         return None
     return Layout(data, data.find(b"\n") + 1)
@@ -169,6 +174,8 @@ class Recorder:
         self._pending: str | None = None  # its key, until it is kept
 
     def __call__(self, settings: Settings, rules: RuleSet) -> Report:
+        from kcheck import pipeline
+
         wanted = key(settings, self.rules_dir)
         self.report = pipeline.run(settings, rules, self.listing)
         # never among the files it reads: a project directory inside a PATH keeps no cache
@@ -214,4 +221,6 @@ def run(settings: Settings, rules_dir: Path | None, project: Path, ident: str | 
         if cached is not None:
             log.info("using the last run's results: nothing changed since")
             return cached
+    from kcheck.rules import load_rules
+
     return recorder(project, rules_dir)(settings, load_rules(rules_dir))

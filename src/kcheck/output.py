@@ -10,6 +10,7 @@ every write is checked: a report cut short is an error, never a silent exit 0.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import shutil
@@ -27,6 +28,11 @@ from kcheck import escape
 from kcheck.errors import OutputError
 
 CHUNK = 1 << 20  # one write() per MiB: far below the 2 GiB a single write() may move on Linux
+
+# What is written: a string, or its chunks as a renderer streams them; or chunks of UTF-8
+# bytes of a text without lone surrogates (a kept report replayed, kcheck.rerun), written
+# as they are where the output is UTF-8, decoded (across chunk boundaries) where it is not.
+Text = str | Iterable[str | bytes]
 
 
 def _is_within(path: str, root: str) -> bool:
@@ -94,11 +100,31 @@ def _sigterm_raises() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _pieces(text: str | Iterable[str]) -> Iterable[str]:
+def _pieces(text: Text) -> Iterable[str | bytes]:
     return (text,) if isinstance(text, str) else text
 
 
-def write_atomic(path: Path, text: str | Iterable[str], inputs: Sequence[str] = ()) -> None:
+def _texts(text: Text) -> Iterator[str]:
+    """The chunks as strings: UTF-8 bytes decoded, a character cut between two chunks whole."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for piece in _pieces(text):
+        decoded = decoder.decode(piece) if isinstance(piece, bytes) else piece
+        if decoded:
+            yield decoded
+    decoder.decode(b"", final=True)  # a character cut at the end: an error, not dropped
+
+
+def _encoded(text: Text, encoding: str, errors: str) -> Iterator[bytes]:
+    """The chunks in ``encoding``; UTF-8 bytes go as they are when that is the encoding."""
+    if codecs.lookup(encoding).name == "utf-8":
+        for piece in _pieces(text):
+            yield piece if isinstance(piece, bytes) else piece.encode(encoding, errors)
+    else:
+        for decoded in _texts(text):
+            yield decoded.encode(encoding, errors)
+
+
+def write_atomic(path: Path, text: Text, inputs: Sequence[str] = ()) -> None:
     """Write ``text`` (a string, or its chunks as a renderer streams them) to ``path`` via a
     temporary file in the same directory and a rename.
 
@@ -119,9 +145,9 @@ def write_atomic(path: Path, text: str | Iterable[str], inputs: Sequence[str] = 
         with _sigterm_raises():
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
             try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                    for piece in _pieces(text):
-                        fh.write(piece)
+                with os.fdopen(fd, "wb") as fh:
+                    for data in _encoded(text, "utf-8", "strict"):
+                        fh.write(data)
                     fh.flush()
                     os.fchmod(fh.fileno(), mode)
                     os.fsync(fh.fileno())
@@ -134,24 +160,24 @@ def write_atomic(path: Path, text: str | Iterable[str], inputs: Sequence[str] = 
         raise OutputError(f"{shown}: cannot write: {exc.strerror or exc}") from None
 
 
-def write_stdout(text: str | Iterable[str], stream: TextIO | None = None) -> None:
-    """Write all of ``text`` (a string, or its chunks) to stdout, checking every write;
-    OutputError when it fails.
+def write_stdout(text: Text, stream: TextIO | None = None) -> None:
+    """Write all of ``text`` (a string, or its chunks; see :data:`Text`) to stdout, checking
+    every write; OutputError when it fails.
 
     BrokenPipeError (the reader stopped, ``| head``) is left to the caller.
     """
     out = stream if stream is not None else sys.stdout
     buffer: BinaryIO | None = getattr(out, "buffer", None)
     if buffer is None:
-        for piece in _pieces(text):
+        for piece in _texts(text):
             out.write(piece)
         out.flush()
         return
     try:
         out.flush()
         done = 0
-        for piece in _pieces(text):
-            data = memoryview(piece.encode(out.encoding or "utf-8", errors="backslashreplace"))
+        for encoded in _encoded(text, out.encoding or "utf-8", "backslashreplace"):
+            data = memoryview(encoded)
             at = 0
             while at < len(data):
                 written = buffer.write(data[at : at + CHUNK])

@@ -1,18 +1,19 @@
-"""What listing the inputs needs of the data model: standard input's names and a file problem.
+"""What listing the inputs needs of the data model: a file problem (and standard input's
+names, kcheck.readfile's).
 
-Kept apart from kcheck.models so that listing the files (and replaying a kept run, see
-kcheck.rerun) does not build every model; kcheck.models re-exports all of it.
+Kept apart from kcheck.models so that a listing that meets a problem does not build every
+model; a listing that meets none (and a replayed run, see kcheck.rerun) builds no model at
+all. kcheck.models re-exports all of it.
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
+from kcheck.readfile import STDIN as STDIN
+from kcheck.readfile import STDIN_NAME as STDIN_NAME
 
-# the PATH that means "one article on standard input", and how that article is named
-STDIN = "-"
-STDIN_NAME = "stdin"
+FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class FileProblem(BaseModel):

@@ -15,7 +15,11 @@ from typing import BinaryIO
 
 from kcheck.errors import LoadError
 
-__all__ = ["MAX_BYTES", "MB", "read_bytes"]
+__all__ = ["MAX_BYTES", "MB", "STDIN", "STDIN_NAME", "read_bytes"]
+
+# the PATH that means "one article on standard input", and how that article is named
+STDIN = "-"
+STDIN_NAME = "stdin"
 
 MB = 1024 * 1024
 READ_CHUNK = MB

@@ -12,16 +12,18 @@ Content is known without reading it the way git's index knows it: a file's hash 
 with its stat fingerprint (size, mtime_ns, ctime_ns, inode); a file whose fingerprint
 matches is not read again, any other is read and hashed. A file changed within the same
 timestamp tick as it was hashed would keep its fingerprint (git's "racy" case): a
-fingerprint is recorded only for a file unmodified for :data:`RACY_NS`, so a fresh file is
-hashed on every run until it is older. After the run, every input is stat'ed again and the
-output is kept only if none changed meanwhile (it would not be the output of what was hashed).
+fingerprint is recorded only for a file unmodified for :data:`RACY_NS`. After the run, every
+input is stat'ed again and the output is kept only if none changed meanwhile (it would not be
+the output of what was hashed); a file that was too fresh to record when it was hashed and is
+old enough by then is hashed again, the output kept only if its content is the same, and its
+fingerprint recorded (one still too fresh is hashed on every run until it is old enough).
 
 Never trusted: the output (a header line of JSON: exit code, messages; then the report)
 lives in ``runs/<checksum>`` beside the SQLite file (a report may exceed SQLite's 1 GB value
 limit), written to a temporary file and renamed into place; the ``runs`` table maps the key
 to the checksum, its row written in one transaction once the file is in place. A run killed
 midway leaves either no row (the file, if any, is removed later) or a row whose file is
-complete. On reading, the file's BLAKE2 checksum must match the row's and the header must
+complete. On reading, the file's checksum (SHA-256) must match the row's and the header must
 have its shape; anything else is a miss, and the row is dropped.
 Only the newest :data:`KEEP` outputs are kept, and the fingerprints of files that no longer
 exist are dropped at most once per :data:`PRUNE_STATS_EVERY` (:func:`prune_stats`).
@@ -35,12 +37,13 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -81,13 +84,19 @@ _LIBRARIES = (
 
 Fingerprint = tuple[int, int, int, int]
 
+# a kept run's checksum (its file's name), which a replay computes over the whole report:
+# SHA-256, which OpenSSL computes with the processor's SHA instructions where it has them
+# (about twice the rate of hashlib's BLAKE2 on the 2-core benchmark machine)
+CHECKSUM = hashlib.sha256
+
 
 @dataclass
 class Transcript:
     """What one run wrote: the report, its exit code, its log messages (level, text) and the
     GitHub step summary; replayed as they were."""
 
-    text: str | Iterable[str]  # replayed: the kept text; a fresh run: its chunks as rendered
+    # a fresh run: its chunks as rendered; replayed: the kept report's blocks (kcheck.output.Text)
+    text: str | Iterable[str | bytes]
     code: int
     messages: list[tuple[int, str]] = field(default_factory=list)
     hidden: str | None = None  # the one line on stderr about findings --min-severity hides
@@ -159,6 +168,7 @@ class Contents:
         self.cache = cache
         self.seen: dict[bytes, Fingerprint] = {}  # every file hashed, as it was stat'ed
         self._fresh: list[tuple[bytes, int, int, int, int, str]] = []  # fingerprints to record
+        self._racy: list[tuple[bytes, Fingerprint, str]] = []  # hashed too fresh to record
 
     def digests(self, paths: Sequence[bytes]) -> list[str]:
         """The content hash of each file (absolute paths); OSError when one cannot be read."""
@@ -187,15 +197,38 @@ class Contents:
                 raise OSError(f"{os.fsdecode(path)} changed while it was read")
             if now - fingerprint[1] > RACY_NS and now - fingerprint[2] > RACY_NS:
                 self._fresh.append((path, *fingerprint, digest))
+            else:
+                self._racy.append((path, fingerprint, digest))
             out.append(digest)
         return out
 
     def unchanged(self) -> bool:
-        """Whether every file hashed still has the fingerprint it had then."""
+        """Whether every file hashed still has the fingerprint it had then, and every one that
+        was too fresh to record then still the content it had. Those now older than
+        :data:`RACY_NS` are read again to know it, and their fingerprints recorded: a file
+        written just before a run (an archive copied in, then checked) is not read again by
+        the next one."""
         try:
-            return all(_fingerprint(os.stat(p)) == f for p, f in self.seen.items())
+            if not all(_fingerprint(os.stat(p)) == f for p, f in self.seen.items()):
+                return False
+            return self._settle()
         except OSError:
             return False
+
+    def _settle(self) -> bool:
+        now = time.time_ns()
+        fresh = []
+        for path, fingerprint, digest in self._racy:
+            if now - fingerprint[1] <= RACY_NS or now - fingerprint[2] <= RACY_NS:
+                fresh.append((path, fingerprint, digest))  # hashed again by the next run
+                continue
+            # as when it was hashed: any change from now on moves the fingerprint
+            if _hash_file(path) != digest or _fingerprint(os.stat(path)) != fingerprint:
+                return False  # changed within one timestamp tick: the run read another text
+            self._fresh.append((path, *fingerprint, digest))
+        self._racy = fresh
+        self.record()
+        return True
 
     def record(self) -> None:
         """Store the fingerprints of the files hashed (one transaction)."""
@@ -220,12 +253,55 @@ def _tree(top: Path) -> list[tuple[str, bytes]]:
 
 def _versions() -> list[str]:
     out = [sys.version, caching.code_hash(), os.environ.get("TZ", ""), *time.tzname]
-    for name in _LIBRARIES:
+    return out + [f"{name}={version or '-'}" for name, version in installed(_LIBRARIES).items()]
+
+
+def _normal(project: str) -> str:
+    return re.sub(r"[-_.]+", "_", project).lower()
+
+
+def installed(names: Sequence[str]) -> dict[str, str | None]:
+    """The installed version of each of ``names`` (None: not installed), as
+    ``importlib.metadata.version`` finds it: the first ``NAME-VERSION.dist-info`` directory
+    on ``sys.path``. Read from the directories' names, without importing importlib.metadata
+    and the e-mail parser it brings, which a replayed run needs for nothing else; a library
+    found otherwise first (an ``.egg-info``, inside a zip) is asked of importlib.metadata."""
+    wanted = {_normal(name): name for name in names}
+    found: dict[str, str] = {}
+    ask: set[str] = set()
+    for entry in sys.path:
         try:
-            out.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            out.append(f"{name}=-")
-    return out
+            with os.scandir(entry or ".") as listing:
+                listed = [item.name for item in listing]
+        except NotADirectoryError:  # a zip: its distributions are importlib.metadata's to find
+            ask.update(key for key in wanted if key not in found)
+            break
+        except OSError:
+            continue
+        for item in listed:
+            stem, dot, suffix = item.rpartition(".")
+            if not dot or suffix not in ("dist-info", "egg-info"):
+                continue
+            project, dash, version = stem.partition("-")
+            key = _normal(project)
+            if key not in wanted or key in found or key in ask:
+                continue
+            if suffix == "dist-info" and dash and version:
+                found[key] = version
+            else:
+                ask.add(key)
+    versions: dict[str, str | None] = {}
+    for key, name in wanted.items():
+        if key in ask:
+            from importlib import metadata
+
+            try:
+                versions[name] = metadata.version(name)
+            except metadata.PackageNotFoundError:
+                versions[name] = None
+        else:
+            versions[name] = found.get(key)
+    return versions
 
 
 @dataclass
@@ -299,7 +375,9 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
 
     The kept file is checked whole before anything is replayed, then streamed out from the
     same open file a block at a time: a report of a large archive (over a gigabyte) is never
-    held in memory."""
+    held in memory. The blocks go out as the UTF-8 bytes they are (nothing decoded and
+    encoded again) unless the text holds a lone surrogate, which each output writes its own
+    way (kcheck.output)."""
     rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
     if not rows:
         return None
@@ -313,9 +391,15 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
         return None
     try:
         first = fh.readline()  # the header: one line of JSON (a line break is never inside
-        digest = hashlib.blake2b(first, digest_size=20)  # a UTF-8 sequence)
+        digest = CHECKSUM(first)  # a UTF-8 sequence)
+        sums = []  # each block's CRC-32, to compare the replayed blocks with
+        surrogate = False
+        last = b""
         for block in iter(lambda: fh.read(_BLOCK), b""):
             digest.update(block)
+            sums.append(zlib.crc32(block))
+            surrogate = surrogate or _has_surrogate(last[-1:] + block[:1]) or _has_surrogate(block)
+            last = block
         if digest.hexdigest() != checksum:
             raise ValueError("checksum mismatch")
         header, newline, _ = first.decode("utf-8", "surrogatepass").partition("\n")
@@ -327,7 +411,9 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
         fh.close()
         _reject(cache, wanted, exc)
         return None
-    transcript.text = _replayed(fh, first, checksum)
+    transcript.text = (
+        _replayed(fh, sums, checksum) if not surrogate else _decoded(_replayed(fh, sums, checksum))
+    )
     cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(time.time(), wanted.digest)])])
     return transcript
 
@@ -335,28 +421,48 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
 _BLOCK = 1 << 20  # bytes read at a time from a kept run
 
 
+def _has_surrogate(data: bytes) -> bool:
+    """Whether ``data`` holds a lone surrogate as ``surrogatepass`` writes it (ED A0..BF: never
+    in strict UTF-8; Chinese text has no ED lead byte at all)."""
+    at = data.find(b"\xed")
+    while at != -1:
+        if at + 1 < len(data) and 0xA0 <= data[at + 1] <= 0xBF:
+            return True
+        at = data.find(b"\xed", at + 1)
+    return False
+
+
 def _reject(cache: Cache, wanted: Key, why: Exception) -> None:
     log.debug("kept run %s rejected: %s", wanted.digest, why)
     cache.write([("DELETE FROM runs WHERE key = ?", [(wanted.digest,)])])
 
 
-def _replayed(fh: BinaryIO, first: bytes, checksum: str) -> Iterator[str]:
-    """The kept report after its header, decoded a block at a time from the open file
-    :func:`recall` checked; the file is checked again as it streams (kept files are replaced,
-    never rewritten, so only damage on the disk could change it in between: an error then)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
-    digest = hashlib.blake2b(first, digest_size=20)
+def _replayed(fh: BinaryIO, sums: Sequence[int], checksum: str) -> Iterator[bytes]:
+    """The kept report after its header, a block at a time from the open file :func:`recall`
+    checked, each block compared with the one checked before it goes out (kept files are
+    replaced, never rewritten: only damage on the disk could change one in between, an
+    error then)."""
     with fh:
+        count = 0
         for block in iter(lambda: fh.read(_BLOCK), b""):
-            digest.update(block)
-            text = decoder.decode(block)
-            if text:
-                yield text
-        rest = decoder.decode(b"", final=True)
-        if rest:
-            yield rest
-    if digest.hexdigest() != checksum:
+            if count >= len(sums) or zlib.crc32(block) != sums[count]:
+                raise OSError(f"a kept run changed while it was replayed ({checksum})")
+            count += 1
+            yield block
+    if count != len(sums):
         raise OSError(f"a kept run changed while it was replayed ({checksum})")
+
+
+def _decoded(blocks: Iterable[bytes]) -> Iterator[str]:
+    """The blocks as text (a lone surrogate as it was), a character cut between two whole."""
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    for block in blocks:
+        text = decoder.decode(block)
+        if text:
+            yield text
+    rest = decoder.decode(b"", final=True)
+    if rest:
+        yield rest
 
 
 def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
@@ -367,13 +473,13 @@ def keep(cache: Cache, wanted: Key, transcript: Transcript) -> None:
 
 def keeping(
     cache: Cache, wanted: Key, transcript: Transcript, kept: Callable[[Path], None] | None = None
-) -> Iterator[str]:
+) -> Iterator[str | bytes]:
     """The report's chunks as they are written out, a copy kept under ``wanted`` on the way
     (the report never sits in memory whole). The copy is kept only when every chunk was
     written (a reader that stops early, `| head`, keeps nothing) and no input changed while
     the run read it; a copy that cannot be written never stops the report itself. ``kept``
     is told the file once the copy is kept (its name is its checksum)."""
-    chunks: Iterable[str] = [transcript.text] if isinstance(transcript.text, str) else transcript.text
+    chunks: Iterable[str | bytes] = [transcript.text] if isinstance(transcript.text, str) else transcript.text
     if cache.readonly:
         yield from chunks
         return
@@ -387,17 +493,17 @@ def keeping(
         return
     # one file: the header (one line of JSON) and the report, under one checksum; any str
     # (a lone surrogate from a file name included) comes back as it was
-    digest = hashlib.blake2b(digest_size=20)
+    digest = CHECKSUM()
     complete = False
     try:
         with os.fdopen(fd, "wb") as fh:
             copying = True
 
-            def put(text: str) -> None:
+            def put(text: str | bytes) -> None:
                 nonlocal copying
                 if not copying:
                     return
-                raw = text.encode("utf-8", "surrogatepass")
+                raw = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
                 digest.update(raw)
                 try:
                     fh.write(raw)

@@ -109,6 +109,8 @@ class EntitiesSection(Section):
         default_factory=list
     )
     not_names: list[str] = Field(default_factory=list)
+    # after a suffix, these make it the trade heading a noun (快递包裹, 快递业务量), not a name
+    trade_nouns: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)
@@ -398,8 +400,12 @@ class KindsSection(Section):
     change_to_verbs: list[str] = Field(default_factory=list)
     # a change on a restated, comparable basis (按可比口径): not checked against the levels
     restated_basis: list[str] = Field(default_factory=list)
+    # done against a target (已完成): the figure after one is an actual, never the target continued
+    achieved: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
+    # after a pointing word, these make it point at an owner (该公司, 该行), not a measure
+    anaphora_owners: list[str] = Field(default_factory=list)
     # the period under report (报告期内, 该季度): the last period the article named before
     report_period: list[str] = Field(default_factory=list)
     # an average over the period (平均日活): 截至6月30日 then means the year to that day

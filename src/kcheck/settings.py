@@ -31,6 +31,21 @@ class Settings:
     scheduler: str | None = None
 
 
+# the files a rules directory may hold, by name without .yaml (kcheck.rules.SECTIONS reads
+# and validates each; here so that telling a kcheck rules directory needs none of that)
+RULE_SECTIONS = (
+    "entities",
+    "metrics",
+    "events",
+    "units",
+    "qualifiers",
+    "kinds",
+    "time",
+    "boilerplate",
+    "checks",
+)
+
+
 def default_rules_dir() -> Path:
     """The built-in rules: inside an installed wheel, or the checkout's top-level rules/."""
     packaged = Path(__file__).parent / "default_rules"

@@ -416,6 +416,21 @@ def test_unnamed_company_measures_do_not_meet(measure: str, metric: str | None) 
     assert len(group_claims([a, b], RULES)) == 2
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "meet"),
+    [
+        # blind set 2 (trd): a short measure that names the country as written is the country's
+        ("我国出口", "全国出口", True),
+        ("出口", "出口", False),  # naming no one and too short: whose exports?
+    ],
+)
+def test_a_short_measure_of_the_country_meets(one: str, other: str, meet: bool) -> None:
+    kw = {"entity": None, "entity_from": None, "metric": None, "period": "2024-10"}
+    a = figure("2.15万亿元", 2.15e12, precision=1e10, doc="a.txt", measure=one, **kw)
+    b = figure("2.51万亿元", 2.51e12, precision=1e10, doc="b.txt", measure=other, **kw)
+    assert (len(group_claims([a, b], RULES)) == 1) is meet
+
+
 def test_statistics_of_the_economy_meet_without_an_entity() -> None:
     # 10月份PPI同比下降2.9% / 全国工业生产者出厂价格同比下降2.6%: metric ppi (economy: true)
     a = rate("-2.6%", -2.6, doc="cpi2.html", entity=None, entity_from=None, metric="ppi", period="2023-10")
@@ -692,6 +707,8 @@ def test_one_quantity_in_two_units_meets(
         ("我国累计出口钢材", "我国出口钢材"),  # the scope (累计) is a part of the key of its own
         ("累计合约销售金额", "合约销售金额"),
         ("公司原保险保费收入", "原保险保费收入"),
+        # the verb before the measure, written or left out (blind set 2: exp3 / exp2)
+        ("公司完成快递业务量", "快递业务量"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:

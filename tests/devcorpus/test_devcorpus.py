@@ -1,4 +1,4 @@
-"""The development corpus: fictional articles in seventeen unseen fields, with a truth file.
+"""The development corpus: fictional articles in twenty-two unseen fields, with a truth file.
 
 ``corpus/`` holds articles written for testing (every company, outlet and figure is
 invented), ``gold.yaml`` what a careful reader finds in them, in the format of
@@ -42,6 +42,7 @@ ENCODINGS = {
     "stl2-": "gbk",
     "agri3-": "gb18030",
     "air3-": "gb18030",
+    "trd3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -256,7 +257,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 687, "period": 606, "date": 86, "wanted": 71, "plants": 41}
+FLOORS = {"value": 921, "period": 803, "date": 102, "wanted": 81, "plants": 50}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

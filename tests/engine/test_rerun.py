@@ -5,22 +5,27 @@ left by a killed run or shared by concurrent runs is never trusted."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from procs import kcheck_process
 
 from kcheck import cache as caching
 from kcheck import cli, rerun
 from kcheck.cli import main
+from kcheck.output import Text, write_atomic, write_stdout
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -186,6 +191,80 @@ def test_a_fresh_file_is_hashed_until_it_is_older_than_a_timestamp_tick(corpus: 
     assert not aged.unchanged()
 
 
+def test_files_too_fresh_when_hashed_are_recorded_once_the_run_is_over(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive copied in and checked at once: its files are hashed again at the end of the
+    run, when they are older than a tick, and the next run reads none of them."""
+    monkeypatch.setattr(rerun, "RACY_NS", 400_000_000)
+    for path in corpus.iterdir():
+        path.touch()
+    cache = caching.Cache(tmp_path / "cache")
+    contents = rerun.Contents(cache)
+    paths = sorted(os.fsencode(p) for p in corpus.iterdir())
+    first = contents.digests(paths)
+    contents.record()
+    assert cache.query("SELECT count(*) FROM stats") == [(0,)]
+    assert contents.unchanged()  # the run was short: still too fresh, nothing read again
+    assert cache.query("SELECT count(*) FROM stats") == [(0,)]
+    time.sleep(0.5)
+    read: list[bytes] = []
+    original = rerun._hash_file
+
+    def counted(path: bytes) -> str:
+        read.append(path)
+        return original(path)
+
+    monkeypatch.setattr(rerun, "_hash_file", counted)
+    assert contents.unchanged()
+    assert sorted(read) == paths  # read again once each, then recorded
+    assert cache.query("SELECT count(*) FROM stats") == [(len(paths),)]
+    read.clear()
+    assert rerun.Contents(cache).digests(paths) == first
+    assert read == []  # the next run reads none of them
+
+
+def test_a_fresh_file_that_changed_within_a_tick_is_not_kept(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change within one timestamp tick keeps the fingerprint: hashed again at the end of the
+    run, the other content says the run read another text, and nothing is kept or recorded."""
+    monkeypatch.setattr(rerun, "RACY_NS", 300_000_000)
+    for path in corpus.iterdir():
+        path.touch()
+    cache = caching.Cache(tmp_path / "cache")
+    contents = rerun.Contents(cache)
+    paths = sorted(os.fsencode(p) for p in corpus.iterdir())
+    contents.digests(paths)
+    time.sleep(0.4)
+    original = rerun._hash_file
+    monkeypatch.setattr(rerun, "_hash_file", lambda p: "0" * 40 if p == paths[2] else original(p))
+    assert not contents.unchanged()
+    assert cache.query("SELECT count(*) FROM stats WHERE path = ?", (paths[2],)) == [(0,)]
+
+
+def test_a_run_over_fresh_files_is_replayed_without_reading_them(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rerun, "RACY_NS", 300_000_000)
+    for path in corpus.iterdir():
+        path.touch()
+    original_report = cli._report
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.4)  # a cold run outlasts a timestamp tick
+        return original_report(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "_report", slow)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    cold = _invoke(*args, cache=tmp_path / "cache")
+    read: list[bytes] = []
+    original = rerun._hash_file
+    monkeypatch.setattr(rerun, "_hash_file", lambda p: read.append(p) or original(p))
+    _same(_invoke(*args, cache=tmp_path / "cache"), cold)
+    assert read == []
+
+
 def test_a_run_whose_input_changed_while_it_ran_is_not_kept(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -234,7 +313,7 @@ def test_a_tampered_header_with_a_matching_checksum_is_refused(tmp_path: Path) -
     first = _invoke(*args, cache=tmp_path / "cache")
     (kept,) = _kept(tmp_path / "cache")
     raw = kept.read_bytes().replace(b'"code": 1', b'"code": "1"')
-    forged = tmp_path / "cache" / rerun.RUNS_DIR / rerun.hashlib.blake2b(raw, digest_size=20).hexdigest()
+    forged = tmp_path / "cache" / rerun.RUNS_DIR / rerun.CHECKSUM(raw).hexdigest()
     forged.write_bytes(raw)
     with sqlite3.connect(tmp_path / "cache" / caching.FILE_NAME, isolation_level=None) as db:
         db.execute("UPDATE runs SET checksum = ?", (forged.name,))
@@ -247,7 +326,7 @@ def test_a_kept_report_is_replayed_a_block_at_a_time(monkeypatch: pytest.MonkeyP
     args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "markdown", "--fail-on", "never")
     first = _invoke(*args, cache=tmp_path / "cache")
     monkeypatch.setattr(rerun, "_BLOCK", 7)
-    pieces: list[str] = []
+    pieces: list[str | bytes] = []
     original = cli.emit
 
     def counted(chunks, *rest):  # type: ignore[no-untyped-def]
@@ -262,12 +341,16 @@ def test_a_kept_report_is_replayed_a_block_at_a_time(monkeypatch: pytest.MonkeyP
     again = _invoke(*args, "-v", cache=tmp_path / "cache")
     assert HIT in again.stderr and again.stdout == first.stdout
     assert len(pieces) > len(first.stdout.encode()) // 7 // 2
-    assert max(len(p.encode("utf-8", "surrogatepass")) for p in pieces) <= 7 + 3
+    # the UTF-8 bytes as kept, never decoded and encoded again
+    assert all(isinstance(p, bytes) for p in pieces) and max(len(p) for p in pieces) <= 7
 
 
-def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(tmp_path: Path) -> None:
+def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
     _invoke(*args, cache=tmp_path / "cache")
+    monkeypatch.setattr(rerun, "_BLOCK", 4096)
     store = caching.Cache(tmp_path / "cache")
     try:
         (row,) = store.query("SELECT key FROM runs")
@@ -275,11 +358,83 @@ def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(tmp_path: Path) 
         done = rerun.recall(store, key)
         assert done is not None and not isinstance(done.text, str)
         (kept,) = _kept(tmp_path / "cache")
+        whole = kept.read_bytes()
         with kept.open("r+b") as fh:  # damage in place, after the check, before the replay
             fh.seek(-5, os.SEEK_END)
             fh.write(b"XXXXX")
+        replayed: list[str | bytes] = []
         with pytest.raises(OSError, match="changed while it was replayed"):
-            "".join(done.text)
+            replayed.extend(done.text)
+        # the blocks before the damaged one went out as they were; the damaged one never did
+        header = whole.index(b"\n") + 1
+        assert replayed and all(isinstance(b, bytes) for b in replayed)
+        out = b"".join(replayed)  # type: ignore[arg-type]
+        assert whole[header:].startswith(out) and len(whole) - header - len(out) <= 4096
+    finally:
+        store.close()
+
+
+def _written(text: Text, encoding: str) -> bytes | str:
+    """What kcheck writes of ``text`` to a stdout in ``encoding`` (or the error it meets)."""
+    out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+    try:
+        write_stdout(text, out)
+    except (UnicodeError, OSError) as exc:
+        return type(exc).__name__
+    return out.buffer.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def _filed(text: Text, where: Path) -> bytes | str:
+    try:
+        write_atomic(where, text)
+    except (UnicodeError, OSError) as exc:
+        return type(exc).__name__
+    return where.read_bytes()
+
+
+@given(
+    text=st.text(st.sampled_from(["a", "\n", "快", "€", "\U0001d11e", "\udcff", "\ud800", "\ufffd", "\x00"])),
+    block=st.integers(min_value=1, max_value=9),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_replay_writes_what_the_run_wrote(text: str, block: int) -> None:
+    """Whatever the text (lone surrogates from odd file names included) and wherever the
+    blocks cut it: the replay writes to stdout, in any encoding, and to a file the bytes the
+    run wrote (or meets the same error)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = caching.Cache(Path(tmp) / "cache")
+        try:
+            wanted = rerun.Key(digest="k" * 40, contents=rerun.Contents(store))
+            rerun.keep(store, wanted, rerun.Transcript(text=[text[:3], text[3:]], code=0))
+            rerun._BLOCK, saved = block, rerun._BLOCK
+            try:
+                for encoding in ("utf-8", "gb18030", "ascii"):
+                    done = rerun.recall(store, wanted)
+                    assert done is not None
+                    assert _written(done.text, encoding) == _written(text, encoding), encoding
+                done = rerun.recall(store, wanted)
+                assert done is not None
+                assert _filed(done.text, Path(tmp) / "a") == _filed(text, Path(tmp) / "b")
+            finally:
+                rerun._BLOCK = saved
+        finally:
+            store.close()
+
+
+def test_only_a_kept_text_with_a_lone_surrogate_is_decoded(tmp_path: Path) -> None:
+    store = caching.Cache(tmp_path / "cache")
+    try:
+        for text, decoded in (
+            ("快手GMV\n" * 100, False),
+            ("快手\udcff.txt\n", True),
+            ("\ud55c\uae00", False),
+        ):
+            wanted = rerun.Key(digest=f"k{decoded}{len(text)}", contents=rerun.Contents(store))
+            rerun.keep(store, wanted, rerun.Transcript(text=text, code=0))
+            done = rerun.recall(store, wanted)
+            assert done is not None
+            chunks = list(done.text)
+            assert all(isinstance(c, str if decoded else bytes) for c in chunks), text
     finally:
         store.close()
 
@@ -431,17 +586,28 @@ try:
     main(sys.argv[1:])
 finally:
     heavy = ("kcheck.pipeline", "kcheck.models", "kcheck.rules", "kcheck.report", "kcheck.load.reader")
+    # and the libraries only checking needs (importlib.metadata: see rerun.installed)
+    heavy += ("pydantic", "yaml", "bs4", "cn2an", "rapidfuzz", "dask", "numpy", "importlib.metadata")
     print(" ".join(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
 
-def test_a_replayed_run_imports_nothing_of_the_checking(tmp_path: Path) -> None:
-    args = ["report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never"]
+@pytest.mark.parametrize("rules", ["--rules", "./rules"])
+def test_a_replayed_run_imports_nothing_of_the_checking(rules: str, tmp_path: Path) -> None:
+    args = ["report", str(CORPUS), "--format", "json", "--fail-on", "never"]
     args += ["--cache-dir", str(tmp_path / "cache"), "-v"]
+    if rules == "--rules":
+        args += ["--rules", str(RULES)]
+    else:  # the project's rules/, told from other rules without reading them (config.rules_dir)
+        shutil.copytree(RULES, tmp_path / "rules")
 
     def run() -> tuple[bytes, list[str]]:
         done = subprocess.run(
-            [sys.executable, "-c", _DRIVER, *args], capture_output=True, timeout=300, check=False
+            [sys.executable, "-c", _DRIVER, *args],
+            capture_output=True,
+            timeout=300,
+            check=False,
+            cwd=tmp_path,
         )
         assert done.returncode == 0, done.stderr
         lines = done.stderr.decode().splitlines()
@@ -454,6 +620,28 @@ def test_a_replayed_run_imports_nothing_of_the_checking(tmp_path: Path) -> None:
     assert any(HIT in line for line in said)
     assert again == first
     assert said[-1] == ""  # none of them
+
+
+@pytest.mark.parametrize("args", [["--help"], ["report", "--help"], ["config", "-q"]])
+def test_commands_that_check_nothing_import_nothing_of_the_checking(args: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _DRIVER, *args], capture_output=True, timeout=300, check=False, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.decode().splitlines()[-1] == ""
+
+
+def test_library_versions_are_the_ones_importlib_metadata_finds() -> None:
+    from importlib import metadata
+
+    names = (*rerun._LIBRARIES, "click", "pytest", "no-such-library-here")
+    found = rerun.installed(names)
+    for name in names:
+        try:
+            expected: str | None = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert found[name] == expected, name
 
 
 def test_the_format_choices_are_the_formats() -> None:

@@ -173,6 +173,25 @@ DATED = "2022年8月，快手财报显示，快手电商交易总额达1912亿�
         ),
         ("標題\n2023年11月16日 星期四 08:15\n" + BODY, D(2023, 11, 16), PublishedFrom.BYLINE, "星期四"),
         ("標題\n發佈時間：2024/01/09 週二 10:30\n" + BODY, D(2024, 1, 9), PublishedFrom.BYLINE, "發佈時間"),
+        # the source after a bar, and a portal's outlet named with no 来源
+        (
+            "標題\n發佈時間：2024年12月02日 07:40 | 來源：港財日報\n" + BODY,
+            D(2024, 12, 2),
+            PublishedFrom.BYLINE,
+            "來源：港財日報",
+        ),
+        (
+            "标题\n2024年12月06日 08:05 新浪财经 作者：刘洋\n" + BODY,
+            D(2024, 12, 6),
+            PublishedFrom.BYLINE,
+            "新浪财经",
+        ),
+        (
+            "标题\n2024-03-28 09:00 丨 来源：新华社\n" + BODY,
+            D(2024, 3, 28),
+            PublishedFrom.BYLINE,
+            "来源：新华社",
+        ),
         # inference from the body
         (DATED, D(2022, 8, 1), PublishedFrom.INFERRED, "published on or after 2022-08-01 (a lower bound)"),
         # a quarter is no month: it bounds nothing

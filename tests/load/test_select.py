@@ -1,11 +1,18 @@
-"""The default include globs read without a regex per file, exactly as pathspec reads them."""
+"""The default include globs read without a regex per file, exactly as pathspec reads them;
+.gitignore files read as git reads them."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pathspec
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kcheck.load import list_sources
 from kcheck.load.select import DEFAULT_INCLUDE, Selection, Selector
 
 SPEC = pathspec.GitIgnoreSpec.from_lines(DEFAULT_INCLUDE)
@@ -55,3 +62,52 @@ def test_default_globs_agree_with_pathspec(rel: str) -> None:
 def test_other_globs_go_to_pathspec() -> None:
     selector = Selector(Selection(include=("*.md",), exclude=("drafts/",)))
     assert selector._included("a.md") and not selector._included("a.txt")
+
+
+# a work tree with .gitignore files at three depths, negations and directory patterns
+_GITIGNORES = {
+    ".gitignore": "*.html\n!keep.html\nsub/deep/\n/top.md\n",
+    "a/.gitignore": "x.md\nb/*.txt\n",
+    "a/b/.gitignore": "!x.md\n",
+    "sub/.gitignore": "*.txt\n!/z.txt\n",
+}
+_FILES = [
+    "top.md",
+    "a/top.md",
+    "a/keep.html",
+    "a/y.html",
+    "a/x.md",
+    "a/c.txt",
+    "a/b/x.md",
+    "a/b/c.txt",
+    "a/b/d/c.txt",
+    "a/b/d/x.md",
+    "sub/z.txt",
+    "sub/w.txt",
+    "sub/q/z.txt",
+    "sub/deep/z.md",
+    "sub/z.md",
+    "a/b/keep.html",
+]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is the oracle")
+def test_a_listing_leaves_out_what_git_ignores(tmp_path: Path) -> None:
+    """The files kcheck lists in a work tree are the ones git itself does not ignore."""
+    for rel, text in _GITIGNORES.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    for rel in _FILES:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("甲公司2023年营收120亿元。\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shown = subprocess.run(
+        ["git", "-C", str(tmp_path), "ls-files", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    expected = sorted(rel for rel in shown if not rel.endswith(".gitignore"))
+    listing = list_sources([str(tmp_path)], Selection(project=str(tmp_path)), str(tmp_path))
+    assert sorted(s.display for s in listing.sources) == expected
+    assert 0 < len(expected) < len(_FILES)

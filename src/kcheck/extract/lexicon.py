@@ -135,8 +135,21 @@ class Lexicon:
         self._not_names = frozenset(fold(w) for w in ents.not_names)
         # a run that opens with the article's generic company word (公司原保险保费收入) is
         # that word and a measure, never a name
-        self._not_name_starts = tuple(fold(w) for w in ents.company_words if w)
+        # that word and a measure, never a name; nor one that opens with the country's word, a
+        # time or a manner (全国邮政快递, 全年快递: entities.national_words, non_name_starts) or a
+        # predicate of two characters or more (累计完成快递, 完成快递: subject_stops)
+        self._not_name_starts = tuple(
+            fold(w)
+            for w in (
+                *ents.company_words,
+                *ents.national_words,
+                *ents.non_name_starts,
+                *(stop for stop in ents.subject_stops if len(stop) >= 2),
+            )
+            if w
+        )
         self._lead_ins = frozenset(fold(w) for w in ents.name_lead_ins)
+        self._trade_nouns = tuple(fold(w) for w in ents.trade_nouns if w)
         suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
@@ -221,6 +234,8 @@ class Lexicon:
             return hits
         for m in suffix_re.finditer(folded):
             at, end = m.start(), m.end()
+            if self._trade_nouns and folded.startswith(self._trade_nouns, end):
+                continue  # 当天揽收快递包裹: the trade heading a noun (entities.trade_nouns)
             for n in (2, 3, 4):
                 start = at - n
                 if start < 0 or not _HAN.fullmatch(folded, start, at):

@@ -283,7 +283,8 @@ class TimeFinder:
             "relative_day": alternation(t.relative_days),
             # 前三季度, 首三季 (Hong Kong): the first quarters of the year
             "first_quarters": rf"[前首]{_S}(?P<first_quarters_n>[23两二三]){_S}个?{_S}(?:{qw}|季(?![节]))",
-            "first_months": rf"前{_S}(?P<first_months_n>{_N2}){_S}个?{_S}月份?",
+            # 前10个月, 首11個月 (Hong Kong): the first months of the year
+            "first_months": rf"[前首]{_S}(?P<first_months_n>{_N2}){_S}个?{_S}月份?",
             # 第三季度, 三季度; 第三季 (Hong Kong) only with 第, never 四季 (the seasons)
             "quarter": rf"(?:(?P<quarter_d>第){_S})?(?P<quarter_n>[1-4一二三四]){_S}(?:{qw}|(?(quarter_d)季(?![节])|(?!)))",
             "first_quarter": rf"首{_S}(?:{qw})",

@@ -38,7 +38,7 @@ FIRST_CHARS = {
     "cn_thousands_year": "两",
     "cn_two_digit_year": _CN_DIGITS,
     "first_quarters": "前首",
-    "first_months": "前",
+    "first_months": "前首",
     "quarter": "第1234一二三四",
     "first_quarter": "首",
     "q_quarter": "Qq",

@@ -29,14 +29,15 @@ from typing import TYPE_CHECKING
 
 from kcheck.errors import LoadError
 from kcheck.escape import display_path
-from kcheck.load.manifest import NAMES as MANIFEST_NAMES
-from kcheck.load.manifest import ManifestEntry, read_manifest
 from kcheck.load.select import Selection, Selector
-from kcheck.problem import STDIN, STDIN_NAME, FileProblem
-from kcheck.readfile import read_stream
+from kcheck.readfile import STDIN, STDIN_NAME, read_stream
 
+# Listing the files (which a replayed run does, kcheck.rerun) imports neither pydantic nor
+# PyYAML: a problem's model and the sources.yaml reader are imported when first needed.
 if TYPE_CHECKING:
+    from kcheck.load.manifest import ManifestEntry
     from kcheck.models import Document
+    from kcheck.problem import FileProblem
     from kcheck.rules import RuleSet
 
 __all__ = [
@@ -51,6 +52,14 @@ __all__ = [
 ]
 
 log = logging.getLogger("kcheck")
+
+MANIFEST_NAMES = ("sources.yaml", "sources.yml")  # an editor's sources (kcheck.load.manifest)
+
+
+def _problem(path: str, error: str) -> FileProblem:
+    from kcheck.problem import FileProblem
+
+    return FileProblem(path=path, error=error)
 
 
 class _Manifests:
@@ -70,9 +79,11 @@ class _Manifests:
             for name in MANIFEST_NAMES:
                 candidate = directory / name
                 if candidate.is_file():
+                    from kcheck.load.manifest import read_manifest
+
                     entries, problems = read_manifest(candidate)
                     display = display_path(os.path.join(display_dir, name) if display_dir else name)
-                    self.problems.extend(FileProblem(path=display, error=p) for p in problems)
+                    self.problems.extend(_problem(display, p) for p in problems)
                     found = (directory, entries)
                     break
             self.cache[key] = found
@@ -107,9 +118,7 @@ def _walk(
     def unlisted(exc: OSError) -> None:
         where = os.path.relpath(exc.filename, top) if exc.filename else "."
         shown = given if where == "." else os.path.join(given, where)
-        problems.append(
-            FileProblem(path=display_path(shown), error=f"cannot list directory: {exc.strerror or exc}")
-        )
+        problems.append(_problem(display_path(shown), f"cannot list directory: {exc.strerror or exc}"))
 
     for dirpath, dirnames, filenames in os.walk(top, onerror=unlisted):
         here = Path(dirpath)
@@ -121,8 +130,8 @@ def _walk(
                 and not _is_within(os.path.realpath(link), root)
             ):
                 problems.append(
-                    FileProblem(
-                        path=display_path(os.path.join(given, os.path.relpath(link, top))),
+                    _problem(
+                        display_path(os.path.join(given, os.path.relpath(link, top))),
                         error=f"skipped: symbolic link to a directory outside {display_path(given)}",
                     )
                 )
@@ -135,7 +144,7 @@ def _walk(
             for i in range(len(rel_dir.parts) + 1)
         ]
         for name in sorted(filenames):
-            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_file(here / name):
+            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_name(here, name):
                 continue
             yield here / name, os.path.join(given, *rel_dir.parts, name), chain
 
@@ -206,14 +215,14 @@ def list_sources(
             try:
                 raw = read_stream(sys.stdin.buffer, STDIN_NAME)
             except LoadError as exc:
-                problems.append(FileProblem(path=STDIN_NAME, error=exc.reason))
+                problems.append(_problem(STDIN_NAME, exc.reason))
                 continue
             before.append(len(problems))
             sources.append(Source(path=Path(STDIN), display=STDIN_NAME, raw=raw))
             continue
         top = Path(given)
         if not top.exists():
-            problems.append(FileProblem(path=display_path(given), error="no such file or directory"))
+            problems.append(_problem(display_path(given), "no such file or directory"))
             continue
         shown = shown_path(given, root)
         inside: str | None = None  # under a directory, only files that stay inside it
@@ -233,8 +242,8 @@ def list_sources(
             )
             if inside is not None and not _is_within(real, inside):
                 problems.append(
-                    FileProblem(
-                        path=display,
+                    _problem(
+                        display,
                         error=f"skipped: symbolic link to a file outside {display_path(shown or given)}",
                     )
                 )
@@ -246,9 +255,7 @@ def list_sources(
                 entry = manifests.entry(path, chain)
             except Exception as exc:  # a manifest bug must not cost the other files
                 log.debug("manifest lookup for %s failed", display, exc_info=True)
-                problems.append(
-                    FileProblem(path=display, error=f"internal error: {type(exc).__name__}: {exc}")
-                )
+                problems.append(_problem(display, f"internal error: {type(exc).__name__}: {exc}"))
                 continue
             before.append(len(problems))
             sources.append(Source(path=path, display=display, manifest=entry))
@@ -272,6 +279,8 @@ def load_file(
 
 def load_source(source: Source, rules: RuleSet, raw: bytes | None = None) -> Document | FileProblem:
     """One listed file as a Document, or the one-line reason it cannot be read."""
+    from kcheck.problem import FileProblem
+
     try:
         return load_file(
             source.path, source.display, rules, source.manifest, raw=raw if raw is not None else source.raw
@@ -287,6 +296,8 @@ def load_paths(
     paths: Sequence[str], rules: RuleSet, selection: Selection | None = None, root: str | None = None
 ) -> tuple[list[Document], list[FileProblem]]:
     """Every article under ``paths`` (see ``list_sources``), and the files that could not be read."""
+    from kcheck.problem import FileProblem
+
     listing = list_sources(paths, selection, root)
     documents: list[Document] = []
     failed: dict[int, FileProblem] = {}

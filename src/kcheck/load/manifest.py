@@ -27,7 +27,6 @@ from kcheck.errors import LoadError
 from kcheck.load.formats import yaml_compose, yaml_load
 from kcheck.readfile import read_bytes
 
-NAMES = ("sources.yaml", "sources.yml")
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024  # ~100 bytes an entry: 80,000 articles
 
 

@@ -15,8 +15,12 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    import pathspec
 
 # what kcheck reads when walking a directory: plain text, Markdown and HTML (the content,
 # not the extension, decides how a file is read; the extension only says it is prose)
@@ -43,6 +47,9 @@ class Selector:
         self._ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
         self._tops: dict[Path, Path | None] = {}
         self._real: dict[Path, str] = {}  # a directory's realpath, resolved once per listing
+        # a directory's realpath as a Path, and the path the globs see of it (once per directory)
+        self._places: dict[Path, tuple[Path, str | None]] = {}
+        self._default_include = selection.include == DEFAULT_INCLUDE
 
     def real_directory(self, directory: Path) -> str:
         """``os.path.realpath(directory)``, resolved once for all the files in it."""
@@ -53,11 +60,11 @@ class Selector:
 
     @cached_property
     def _include(self) -> pathspec.GitIgnoreSpec:
-        return pathspec.GitIgnoreSpec.from_lines(self.selection.include)
+        return _compile(self.selection.include)
 
     @cached_property
     def _exclude(self) -> pathspec.GitIgnoreSpec:
-        return pathspec.GitIgnoreSpec.from_lines(self.selection.exclude)
+        return _compile(self.selection.exclude)
 
     def _relative(self, path: Path) -> str | None:
         try:
@@ -72,48 +79,59 @@ class Selector:
 
     def keep_directory(self, directory: Path) -> bool:
         resolved = Path(os.path.realpath(directory))  # never raises on a link loop
-        if self._exclude.match_file(self._glob_rel(resolved) + "/"):
+        if self.selection.exclude and self._exclude.match_file(self._glob_rel(resolved) + "/"):
             return False
-        return not self._ignored(resolved, is_dir=True)
+        return not self._ignored(resolved.parent, resolved.name, is_dir=True)
 
     def keep_file(self, file: Path) -> bool:
+        return self.keep_name(file.parent, file.name)
+
+    def keep_name(self, directory: Path, name: str) -> bool:
+        """Whether the file ``name`` in ``directory`` is read; what depends on the directory
+        alone is worked out once for all its files (a listing of 100,000 files is part of
+        every re-run, kcheck.rerun)."""
         # the name in the directory decides, not a link's target: a link to /etc/passwd is
         # a .txt to select, then the loader's to refuse (it leads outside the corpus)
-        resolved = Path(os.path.join(self.real_directory(file.parent), file.name))
-        rel = self._glob_rel(resolved)
+        place = self._places.get(directory)
+        if place is None:
+            real = Path(self.real_directory(directory))
+            place = self._places[directory] = (real, self._relative(real))
+        real, glob_dir = place
+        rel = name if glob_dir is None or glob_dir == "." else f"{glob_dir}/{name}"
         if not self._included(rel) or (self.selection.exclude and self._exclude.match_file(rel)):
             return False
-        return not self._ignored(resolved, is_dir=False)
+        return not self._ignored(real, name, is_dir=False)
 
     def _included(self, rel: str) -> bool:
-        if self.selection.include == DEFAULT_INCLUDE and "\n" not in rel and not rel.startswith("/"):
+        if self._default_include and "\n" not in rel and not rel.startswith("/"):
             # the default globs (*.txt, *.md, ...) keep a path one of whose parts ends so:
             # pathspec's reading of them without a regex per file (tests/load/test_select.py
             # holds the two equal; pathspec reads a newline or a leading slash its own way)
-            return any(part.endswith(ARTICLE_SUFFIXES) for part in rel.split("/"))
+            return rel.endswith(ARTICLE_SUFFIXES) or any(p.endswith(ARTICLE_SUFFIXES) for p in rel.split("/"))
         return bool(self._include.match_file(rel))
 
     # ------------------------------------------------------------------ .gitignore
 
-    def _ignored(self, path: Path, *, is_dir: bool) -> bool:
+    def _ignored(self, parent: Path, name: str, *, is_dir: bool) -> bool:
+        """Whether .gitignore ignores ``name`` in the (resolved) directory ``parent``."""
         if not self.selection.respect_gitignore:
             return False
-        if path.parent not in self._tops:
-            self._tops[path.parent] = _git_top(path.parent)
-        top = self._tops[path.parent]
+        if parent not in self._tops:
+            self._tops[parent] = _git_top(parent)
+        top = self._tops[parent]
         if top is None:
             return False
         # the deepest .gitignore that says anything about the path decides
-        directory = path.parent
+        directory, rel = parent, name
         while True:
             spec = self._spec(directory, top)
             if spec is not None:
-                rel = path.relative_to(directory).as_posix() + ("/" if is_dir else "")
-                verdict = spec.check_file(rel).include
+                verdict = spec.check_file(rel + "/" if is_dir else rel).include
                 if verdict is not None:
                     return bool(verdict)
             if directory == top or directory.parent == directory:
                 return False
+            rel = f"{directory.name}/{rel}"
             directory = directory.parent
 
     def _spec(self, directory: Path, top: Path) -> pathspec.GitIgnoreSpec | None:
@@ -127,8 +145,16 @@ class Selector:
                     lines += source.read_text(encoding="utf-8", errors="replace").splitlines()
                 except OSError:
                     continue
-            self._ignores[directory] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._ignores[directory] = _compile(lines) if lines else None
         return self._ignores[directory]
+
+
+def _compile(lines: Iterable[str]) -> pathspec.GitIgnoreSpec:
+    # pathspec is imported when a glob or a .gitignore is first needed: the default globs
+    # outside git (an archive; a replayed run, kcheck.rerun) list their files without it
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _git_top(directory: Path) -> Path | None:

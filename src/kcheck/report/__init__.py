@@ -8,31 +8,39 @@ chunks (``stream``), which the CLI writes as they come: the same text, never who
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from importlib import import_module
+from types import ModuleType
 
 from kcheck.models import Report
-from kcheck.report import checkstyle, github, html, json, junit, markdown, rdjson, sarif, text
 from kcheck.report.options import RenderOptions, RunInfo
 
 __all__ = ["FORMATS", "STREAMS", "RenderOptions", "RunInfo", "render", "stream"]
 
+
+def _format(name: str) -> ModuleType:
+    """The module of format ``name``, imported when a report is first rendered in it: a run
+    loads only its own format, `kcheck explain` (report.explain, report.json) none of the others."""
+    return import_module(f"kcheck.report.{name}")
+
+
 FORMATS: dict[str, Callable[[Report, RenderOptions], str]] = {
-    "text": text.render,
-    "json": lambda report, options: json.render(report),
-    "markdown": markdown.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "html": lambda report, options: html.render(report, run=options.run),
-    "checkstyle": checkstyle.render,
-    "junit": junit.render,
-    "rdjson": rdjson.render,
+    "text": lambda report, options: _format("text").render(report, options),
+    "json": lambda report, options: _format("json").render(report),
+    "markdown": lambda report, options: _format("markdown").render(report, options),
+    "sarif": lambda report, options: _format("sarif").render(report, options),
+    "github": lambda report, options: _format("github").render(report, options),
+    "html": lambda report, options: _format("html").render(report, run=options.run),
+    "checkstyle": lambda report, options: _format("checkstyle").render(report, options),
+    "junit": lambda report, options: _format("junit").render(report, options),
+    "rdjson": lambda report, options: _format("rdjson").render(report, options),
 }
 
 
 # formats that stream: the chunks whose concatenation is FORMATS[name]'s text
 STREAMS: dict[str, Callable[[Report, RenderOptions], Iterator[str]]] = {
-    "json": lambda report, options: json.chunks(report),
-    "sarif": sarif.chunks,
-    "rdjson": rdjson.chunks,
+    "json": lambda report, options: _format("json").chunks(report),
+    "sarif": lambda report, options: _format("sarif").chunks(report, options),
+    "rdjson": lambda report, options: _format("rdjson").chunks(report, options),
 }
 
 

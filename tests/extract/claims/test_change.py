@@ -191,7 +191,7 @@ def test_the_base_is_the_same_measure_as_its_level() -> None:
             "change",
             "qoq",
             5e10,
-            "开发贷款",
+            "房地产开发贷款",  # 其中 opens no name (其中房地产 is not a company by its 地产 suffix)
         ),
         # a measure the metrics name as a whole stays that metric's level
         ("拼多多的新增用户数为2480万", "2480万", "figure", None, 2.48e7, "新增用户数"),

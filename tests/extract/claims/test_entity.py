@@ -36,6 +36,16 @@ from claimrows import claim, fields
         ("以沧澜钢铁为例，公司11月粗钢产量为168万吨", "168万吨", "沧澜钢铁", "rules", None),
         # the shortest name at a boundary is still taken first
         ("以岭药业2023年营业收入103.18亿元", "103.18亿元", "以岭药业", "rules", "以岭药业"),
+        # an express carrier by its suffix (entities.name_suffixes: 快递, 速递, 速运, 快运)
+        (
+            "速达快递11月18日晚间披露的10月经营简报显示，当月公司完成快递业务量21.63亿票",
+            "21.63亿",
+            "速达快递",
+            "rules",
+            None,
+        ),
+        # a name, its time, then its predicate: the subject as written
+        ("晶澜科技2023年实现营业收入12.48亿元", "12.48亿元", "晶澜科技", "subject", "晶澜科技"),
     ],
 )
 def test_entity(
@@ -181,6 +191,14 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
         ("食品中，畜肉类价格下降17.9%，其中猪肉价格下降30.1%", "30.1%"),
         # 产生 closes a relative clause: "produced by operating activities"
         ("2023年 经营活动产生的现金流量净额 15.33亿元", "15.33亿元"),
+        # the trade word heading a noun is no carrier's name (entities.trade_nouns), nor a run
+        # opening with the country's word or a predicate (blind set 2: exp2)
+        ("11月11日当天共揽收快递包裹7.29亿件", "7.29亿件"),
+        ("今年双11期间快递业务量将超过50亿件", "超过50亿件"),
+        ("前10个月，全国快递业务量累计完成1421.6亿件", "1421.6亿件"),
+        ("2021年全年，我国快递业务量达1083亿件", "1083亿件"),
+        # 占 is a share's verb: 规模占全国 is no subject (trd3)
+        ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "20.5%"),
     ],
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:

@@ -39,6 +39,21 @@ from claimrows import claim, fields
             "net_profit",
             "figure",
         ),
+        # a second 分别 that names neither: its figures pair with the owners of the first list
+        (
+            "通达快运、韵捷速递、申程快递10月业务量分别为33.25亿票、20.53亿票和19.87亿票，同比分别增长23.1%、18.4%和26.2%",
+            "18.4%",
+            "韵捷速递",
+            None,
+            "change",
+        ),
+        (
+            "通达快运、韵捷速递、申程快递10月业务量分别为33.25亿票、20.53亿票和19.87亿票，同比分别增长23.1%、18.4%和26.2%",
+            "19.87亿",
+            "申程快递",
+            None,
+            "figure",
+        ),
     ],
 )
 def test_respectively(text: str, quote: str, entity: str, metric: str, type_: str) -> None:

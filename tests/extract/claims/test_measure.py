@@ -44,6 +44,13 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
             "归属于上市公司股东的净利润",
         ),
         ("華信保險期內股東應佔淨利潤98.47億元人民幣", "98.47億元人民幣", "net_profit", "期內股東應佔淨利潤"),
+        # a bank's own words for it (dev corpus bank1: 归属于本行股东的净利润 = 归母净利润)
+        (
+            "瀚海银行2023年实现归属于本行股东的净利润628.5亿元",
+            "628.5亿元",
+            "net_profit",
+            "归属于本行股东的净利润",
+        ),
         ("启明教育2024财年第二财季净营收3.86亿美元", "3.86亿美元", "revenue", "净营收"),
         # a yearless fiscal quarter of an unknown calendar ending after publication is not
         # read as a time (issue 9d), so it stays in the measure: a known gap
@@ -106,6 +113,29 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6500亿元", "gmv", "电商GMV"),
         # 综合毛利率 is the gross margin (metrics.yaml)
         ("上半年公司综合毛利率为24.6%", "24.6%", "gross_margin", "公司综合毛利率"),
+        # a clause opening with its own time and writing its own measure continues nothing
+        # (blind set 2: exp2); 该公司 points at who, not at the measure before (kinds.anaphora_owners)
+        (
+            "速达快递表示，双11期间公司日均揽收量超过8000万件，11月11日当天揽收快递包裹1.12亿件",
+            "1.12亿件",
+            None,
+            "揽收快递包裹",
+        ),
+        (
+            "双11期间公司日均揽收量超过8000万件。该公司10月完成快递业务量21.36亿票",
+            "21.36亿",
+            None,
+            "快递业务量",
+        ),
+        # a breakdown (其中) of the country's whole is the country's (blind set 2: trd), over ；
+        (
+            "今年前10个月，我国货物贸易进出口总值36.02万亿元。其中，出口20.80万亿元，增长6.7%；进口15.22万亿元",
+            "15.22万亿元",
+            None,
+            "我国进口",
+        ),
+        # ... a region's whole lends nothing
+        ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "4.76万亿元", None, "出口"),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

@@ -58,15 +58,25 @@ from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superse
 from kcheck.extract.claims.lists import respectively
 from kcheck.extract.claims.measure import (
     alias_metric,
+    breakdown_measures,
     compared_measure,
     is_duration,
+    names_own_measure,
     own_change_measure,
     unit_of,
     what_is_measured,
 )
 from kcheck.extract.claims.period import period_of
 from kcheck.extract.claims.scope import scope_of
-from kcheck.extract.claims.sentence import MAX_CLAUSE, Figure, Parsed, in_order, outside_times, start_of
+from kcheck.extract.claims.sentence import (
+    MAX_CLAUSE,
+    Figure,
+    Parsed,
+    in_order,
+    last_hit,
+    outside_times,
+    start_of,
+)
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
@@ -96,6 +106,7 @@ class Assembler:
         """Drafts for one sentence, and the indexes of the times that dated or governed one."""
         w = self.words
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
+        country, state.breakdown_country = state.breakdown_country, None
         has_event = False
         for h in hits:
             if h.mask & Cue.EVENT:
@@ -131,6 +142,7 @@ class Assembler:
         respectively(w, s, drafts)
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
+        breakdown_measures(w, s, drafts, state, country)
         drafts.extend(events_of(w, s, state, used))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
@@ -157,7 +169,11 @@ class Assembler:
             is_change, sign = change_sign(w, s, f)
             change = change_type(s, q) if is_change else None
         own_words = has_own_words(f.hits)
-        parallel = continues_previous(s, f, is_change, prev, own_words)
+        # 11月11日当天揽收快递包裹1.12亿件 after another figure: its own time and its own measure
+        # written, so no continuation (第二季度则为31.5% writes none)
+        parallel = continues_previous(s, f, is_change, prev, own_words) and (
+            last_hit(f.hits, Cue.REVISION) is not None or not names_own_measure(w, s, f)
+        )
         if parallel and prev is not None and prev.type is ClaimType.CHANGE and not is_change:
             is_change, sign, change = True, 1, prev.change
 

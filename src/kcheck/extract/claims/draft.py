@@ -86,6 +86,8 @@ class ParagraphState:
     # a breakdown (其中) still running at the end of the last sentence (it ended with ；): the
     # comparison of the whole it breaks down (yoy), see change.breakdown_changes
     breakdown: str | None = None
+    # ... and the country's word of that whole (我国), see measure.breakdown_measures
+    breakdown_country: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

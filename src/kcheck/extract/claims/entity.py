@@ -141,7 +141,12 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
     time_starts = s.time_start_set
     while q < limit:
         ch = folded[q]
-        if ch in SUBJECT_ENDS or q in time_starts:
+        if q in time_starts:
+            # 晶澜科技2023年实现营业收入: a name, its time, then its predicate
+            t = s.time_at(q)
+            stopped = t is not None and folded.startswith(stops, t.end, hi)
+            break
+        if ch in SUBJECT_ENDS:
             break
         if folded.startswith(stops, q, hi):
             stopped = True

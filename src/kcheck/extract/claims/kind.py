@@ -4,6 +4,7 @@ The nearest target / forecast / revision cue before the figure in its clause, or
 right after it and 的 (``年初设定的3%左右的调控目标``, ``kinds.target_nouns``); a figure
 in a clause with no metric and no time of its own continues the kind of the previous
 figure (``目标——打造10个...，100个...``), and so does a second figure of the same clause.
+A clause writing what has been done (``kinds.achieved``: 已完成) is an actual whatever came before.
 A revision (``后又上调至2500亿元``) is a target; the earlier figure of the same measure in
 the sentence gets ``superseded``. Every target and forecast also records where the last
 revision cue before it stands in the sentence (``revision_at``), wherever its own kind came
@@ -38,6 +39,8 @@ def kind_of(
         return kind, s.text[cue.start : cue.end]
     if cue is not None:
         return (ClaimKind.TARGET if (cue.mask & Cue.TARGET) else ClaimKind.FORECAST), None
+    if w is not None and w.achieved_re is not None and w.achieved_re.search(s.folded, cs, f.q.start):
+        return ClaimKind.ACTUAL, None  # 全年目标为240亿票，1-10月已完成196.52亿票: done, not the target
     if prev is not None and (parallel or (not own_words and not clause_times) or prev.start >= cs):
         # an enumeration (目标——打造10个...，100个...) or a second figure of the clause
         return prev.kind, None

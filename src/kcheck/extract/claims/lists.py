@@ -4,7 +4,9 @@
 after 分别 pair in order with the last n figures before its clause (18% is the growth of
 总资产, 12.76% of 净资产) when the list's clause names no measure of its own.
 ``招商银行、兴业银行净利润分别为1199.22亿元、826.8亿元``: n entities listed before 分别 in
-its clause pair in order with the n figures (826.8亿元 is 兴业银行's). Anything else (counts
+its clause pair in order with the n figures (826.8亿元 is 兴业银行's), and so do the n figures
+after a later 分别 that names neither (``…分别为33.25亿票、20.53亿票和19.87亿票，同比分别增长
+23.1%、18.4%和26.2%``: 18.4% is 韵捷速递's growth). Anything else (counts
 that differ, one figure) leaves the figures as the other decisions read them.
 """
 
@@ -42,12 +44,15 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         if own_measure or len(before) < n:
             continue
         pairs = before[-n:]
-        if len({d.measure for d in pairs}) < n:
-            continue  # one measure given twice: no list to pair with
+        # 通达快运、韵捷速递、申程快递10月业务量分别为…，同比分别增长23.1%、18.4%和26.2%: one
+        # measure for n owners pairs by owner
+        owners = len({d.entity for d in pairs if d.entity is not None}) == n
+        if len({d.measure for d in pairs}) < n and not owners:
+            continue  # one measure given twice, of one owner: no list to pair with
         for d in listed[1:]:  # 分别同比增长18%、12.76%: every item is what the first is
             if listed[0].type is ClaimType.CHANGE and d.type is not ClaimType.CHANGE:
                 d.type, d.change, d.dimension = ClaimType.CHANGE, listed[0].change, listed[0].dimension
         for d, source in zip(listed, pairs, strict=True):
             d.metric, d.measure = source.metric, source.measure
-            if d.entity is None or d.entity == source.entity:
+            if owners or d.entity is None or d.entity == source.entity:
                 d.entity, d.entity_from = source.entity, source.entity_from

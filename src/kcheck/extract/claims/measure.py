@@ -143,8 +143,8 @@ def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: Paragrap
     q, cs = f.q, f.cs
     folded = s.folded
     pointer = w.anaphora_re.search(folded, cs, q.start)
-    if pointer is None:
-        return None
+    if pointer is None or folded.startswith(w.anaphora_owners, pointer.end(), q.start):
+        return None  # 该公司10月完成快递业务量21.36亿票: who, not what (kinds.anaphora_owners)
     at = pointer.start()
     earlier = state.claims[-MAX_REFERENTS:]
     if not earlier:
@@ -165,6 +165,44 @@ def referent_of(w: Words, s: Parsed, f: Figure, is_change: bool, state: Paragrap
     rate = any(h.mask & Cue.GROWTH_RATE for h in after)
     want = ClaimType.CHANGE if rate or is_change else ClaimType.FIGURE
     return next((d for d in reversed(earlier) if d.type is want), None)
+
+
+def breakdown_measures(
+    w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
+) -> None:
+    """A figure after a breakdown word (``kinds.breakdown``: 其中) that names no one breaks down the
+    country's whole stated before it (``今年前10个月，我国货物贸易进出口总值36.02万亿元……。其中，
+    出口20.80万亿元``): its measure is the country's, written with the whole's word (我国出口), so
+    it meets the country's figures of that measure elsewhere (``10月，全国出口2.15万亿元``). The
+    whole is the last level before the word, in its sentence or earlier in its paragraph; one that
+    names an entity or a region (``广东省进出口``) lends nothing. Runs over the sentences its
+    sentence joins with ；(``running``, handed on in ``state.breakdown_country``), as
+    ``change.breakdown_changes`` does."""
+    m = w.breakdown_re.search(s.folded)
+    at = -1
+    country = running
+    if m is not None:
+        at = m.start()
+        before = [d for d in drafts if d.start < at]
+        whole = next(
+            (
+                d
+                for d in (*reversed(before), *reversed(state.claims))
+                if d.type is ClaimType.FIGURE and d.dimension is not Dimension.PERCENT
+            ),
+            None,
+        )
+        country = None
+        if whole is not None and whole.entity is None and whole.measure:
+            named = w.country_re.match(fold(whole.measure))
+            country = named.group() if named is not None else None
+    if country is None:
+        return
+    for d in drafts:
+        if d.start > at and d.entity is None and d.measure and w.national_re.search(fold(d.measure)) is None:
+            d.measure = country + d.measure
+    if s.folded.rstrip().endswith(("；", ";")):
+        state.breakdown_country = country
 
 
 def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[str | None, str | None]:

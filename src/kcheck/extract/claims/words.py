@@ -44,6 +44,8 @@ class Words:
         self.company_words = tuple(sorted(f(ents.company_words), key=len, reverse=True))
         self.measure_ends = tuple(f(ents.measure_ends))
         self.national_re = word_pattern(f(ents.national_words))
+        # the words naming the country itself (全国, 我国; not the industry's 行业)
+        self.country_re = word_pattern(f([w for w in ents.national_words if w not in ents.sector_words]))
         self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
@@ -81,6 +83,8 @@ class Words:
         self.revision = tuple(f(kinds.revision))
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
+        self.anaphora_owners = tuple(f(kinds.anaphora_owners))
+        self.achieved_re = word_pattern(f(kinds.achieved)) if kinds.achieved else None
         self.average = tuple(f(kinds.average))
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
