@@ -179,6 +179,8 @@ class MetricsSection(Section):
     # words before a measure's head that two outlets write or leave out for one fact (归属于
     # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
     keep_modifiers: list[str] = Field(default_factory=list)
+    # ratios of a balance at a day (不良贷款率): a year named for one is that year's last day
+    day_ratios: list[str] = Field(default_factory=list)
     # words of a stock or balance (末, 余额): such a figure never takes the period of an
     # earlier paragraph (see extract.claims.period.takes_article_period)
     stock_words: list[str] = Field(default_factory=list)
@@ -203,6 +205,9 @@ class EventRule(Section):
     # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2).
     # Unset: the event is keyed by its company and id as before.
     subject: Literal["named", "product"] | None = None
+    # the market named in its clause (events.markets) tells one such event from another: a
+    # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
+    by_market: bool = False
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -227,9 +232,17 @@ class EventsSection(Section):
     # an event told with one of these (or a word of kinds target/forecast, boilerplate
     # future_cues) looks ahead: its date may come after publication (将于9月28日开业)
     looking_ahead: list[str] = Field(default_factory=list)
+    # where a thing is released or sold (北美, 国内, 海外): an alias holding ``{market}`` stands
+    # for one alias per market (登陆{market}院线 -> 登陆北美院线, ...)
+    markets: list[str] = Field(default_factory=list)
+    # pointing words for a work (该片, 该剧): what had the event is the work the article named
+    # last in 《》 before it
+    work_pointers: list[str] = Field(default_factory=list)
 
     _check = field_validator(
         "looking_ahead",
+        "markets",
+        "work_pointers",
         "announcement",
         "subject_fillers",
         "subject_stops",
@@ -237,6 +250,19 @@ class EventsSection(Section):
         "subject_heads_dropped",
         "product_heads",
     )(_no_blank)
+
+    def aliases(self, event: EventRule) -> list[str]:
+        """The event's aliases, one per market for an alias holding ``{market}``."""
+        out: list[str] = []
+        for alias in event.aliases:
+            if MARKET in alias:
+                out.extend(alias.replace(MARKET, market) for market in self.markets)
+            else:
+                out.append(alias)
+        return out
+
+
+MARKET = "{market}"  # in an event alias: any of events.markets
 
 
 # --------------------------------------------------------------------------- units and qualifiers
@@ -438,10 +464,21 @@ class KindsSection(Section):
     # measure was than the base's (同比多增1364亿元, 较去年同期少增近2000亿元): a change, never a level
     more: list[str] = Field(default_factory=list)
     less: list[str] = Field(default_factory=list)
+    # 以 + figure + 的 + measure + one of these verbs: the measure is written after the figure
+    # (锐能电池以5.62GWh的装车量位居第三, 今年春节档以80.16亿元的票房收官)
+    measure_after_lead: list[str] = Field(default_factory=list)
+    measure_after_verbs: list[str] = Field(default_factory=list)
 
-    _check = field_validator("increment", "more", "less", "ratio_before", "breakdown", "target_nouns")(
-        _no_blank
-    )
+    _check = field_validator(
+        "increment",
+        "more",
+        "less",
+        "ratio_before",
+        "breakdown",
+        "target_nouns",
+        "measure_after_lead",
+        "measure_after_verbs",
+    )(_no_blank)
 
     @model_validator(mode="after")
     def _more_or_less(self) -> KindsSection:

@@ -97,9 +97,35 @@ def test_severity_from_rules() -> None:
 def test_an_event_keyed_by_what_had_it(
     a_fields: dict[str, object], b_fields: dict[str, object], severity: str
 ) -> None:
+    # each sentence writes what had the event (公司<measure>于6月30日投产)
+    a_fields = {"sentence": f"公司{a_fields['measure']}于6月30日投产", **a_fields}
+    b_fields = {"sentence": f"公司{b_fields['measure']}于7月30日投产", **b_fields}
     a = event("于6月30日投产", "2023-06-30", event_name="投产", doc="a.txt", **a_fields)
     b = event("于7月30日投产", "2023-07-30", event_name="投产", doc="b.txt", **{"entity": "抖音", **b_fields})
     assert findings([a, b]) == [("date_mismatch", severity)]
+
+
+def test_what_had_the_event_read_from_a_pointing_word_is_a_weak_link() -> None:
+    """该片将于3月1日登陆北美院线: 《长河落日》 is the work named before, not written there."""
+    a = event(
+        "2月23日",
+        "2024-02-23",
+        event_name="上映:北美",
+        doc="a.txt",
+        measure="《长河落日》",
+        sentence="《长河落日》将于2月23日在北美地区上映",
+    )
+    b = event(
+        "3月1日",
+        "2024-03-01",
+        event_name="上映:北美",
+        doc="b.txt",
+        measure="《长河落日》",
+        sentence="该片将于3月1日登陆北美院线",
+    )
+    _, conflicts = run([a, b])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("date_mismatch", "warning")]
+    assert any("not written in its sentence" in link for link in conflicts[0].weak_links)
 
 
 def test_two_named_companies_never_share_an_event_key() -> None:

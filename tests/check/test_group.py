@@ -709,6 +709,10 @@ def test_one_quantity_in_two_units_meets(
         ("公司原保险保费收入", "原保险保费收入"),
         # the verb before the measure, written or left out (blind set 2: exp3 / exp2)
         ("公司完成快递业务量", "快递业务量"),
+        ("累计实现合约销售额", "合约销售额"),  # a verb before the head (实现, 完成) is no narrowing
+        ("单季完成集装箱吞吐量", "集装箱吞吐量"),  # nor a word naming one period of a total
+        ("归属于本行股东的净利润", "归属于上市公司股东的净利润"),  # a bank says 本行 (bank1)
+        ("累计完成集装箱吞吐量", "集装箱吞吐量"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:

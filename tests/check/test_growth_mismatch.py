@@ -297,3 +297,33 @@ def test_an_article_contradicting_itself_is_not_hidden_by_another() -> None:
     assert [(c.claims[0].doc, c.claims[1].quote, c.claims[2].quote) for c in growth] == [
         ("a.txt", "87.53亿元", "108.47亿元")
     ], [c.message for c in growth]
+
+
+def test_a_rate_is_checked_against_the_level_written_beside_it() -> None:
+    """A rate written after its article's own level is the growth of that level: another
+    article's level that the rate happens to fit does not hide it (dev corpus prop-sales:
+    1628.2亿 against the 1624.1亿 of a year before is +0.3%, the article says 下降9.6%)."""
+    import datetime as dt
+
+    import kcheck
+
+    day = dt.date(2023, 11, 2)
+    a = "锦程地产今年1-10月累计合约销售金额1468.2亿元，较上年同期的1624.1亿元下降9.6%。"
+    b = "锦程地产1-10月累计实现合约销售额1628.2亿元，同比下降9.6%。"
+    claims = [c.model_copy(update={"doc": "a.txt"}) for c in kcheck.extract(a, published=day)]
+    claims += [c.model_copy(update={"doc": "b.txt"}) for c in kcheck.extract(b, published=day)]
+    _, conflicts = run(claims)
+    growth = [c for c in conflicts if c.type == "growth_mismatch"]
+    assert [(c.claims[0].doc, c.claims[1].quote, c.claims[2].quote) for c in growth] == [
+        ("b.txt", "1624.1亿元", "1628.2亿元")
+    ], [c.message for c in growth]
+    assert [c.severity.value for c in growth] == ["warning"]
+
+
+def test_a_rate_with_no_level_beside_it_may_be_any_sources_growth() -> None:
+    levels = _levels(945, 1758)
+    other = figure("1500亿元", 1500 * YI, precision=YI, doc="d.txt", line=3)
+    # c.txt states no level: 945 -> 1758 fits 86.1%, whatever d.txt says
+    assert findings([*levels, other, rate("同比增长86.1%", 86.1, doc="c.txt")]) == [
+        ("value_mismatch", "error")
+    ]

@@ -9,21 +9,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcheck.check import reused_figure
-from kcheck.group import group_claims, unique_by_document, unique_claims
+from kcheck.group import group_claims, measure_key, unique_by_document, unique_claims
 from kcheck.models import Claim, TopicKey
 from kcheck.rules import load_rules
 
 
 def test_reused_figure_families_meet_as_their_keys_do(corpus_claims: list[Claim]) -> None:
-    keys = [t.key for t in group_claims(corpus_claims, load_rules())]
-    words = ("累计", "单季")
-    # a measure with a scope word in front meets the same measure without it
+    rules = load_rules()
+    keys = [t.key for t in group_claims(corpus_claims, rules)]
+    # a measure with a scope or period word or a verb in front meets the same measure without it
     keys.append(TopicKey(entity="x", measure="累计合约销售面积", period=keys[0].period))
     keys.append(TopicKey(entity="x", measure="合约销售面积"))
+    keys.append(TopicKey(entity="x", measure="单季完成合约销售面积", scope="cumulative"))
+
+    def what(key: TopicKey) -> TopicKey:
+        measure = measure_key(key.measure, rules) if key.measure else None
+        return key.model_copy(update={"period": None, "scope": None, "measure": measure})
+
     for a, b in itertools.product(keys, repeat=2):
-        same_key = reused_figure._what(a, words) == reused_figure._what(b, words)
-        assert (reused_figure._family(a, words) == reused_figure._family(b, words)) is same_key
-    assert reused_figure._family(keys[-2], words) == reused_figure._family(keys[-1], words)
+        same_key = what(a) == what(b)
+        assert (reused_figure._family(a, rules) == reused_figure._family(b, rules)) is same_key
+    assert reused_figure._family(keys[-3], rules) == reused_figure._family(keys[-1], rules)
+    assert reused_figure._family(keys[-2], rules) == reused_figure._family(keys[-1], rules)
 
 
 def _claim(doc: str, offset: int, sentence: str, quote: str, n: int) -> Claim:

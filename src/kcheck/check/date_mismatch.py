@@ -11,6 +11,7 @@ import re
 
 from kcheck.check.context import (
     CheckContext,
+    cite,
     date_text,
     fingerprint,
     lower,
@@ -22,6 +23,7 @@ from kcheck.check.context import (
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
 from kcheck.group import normalise_phrase
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity
+from kcheck.text.fold import folded
 
 TYPE = CheckType.DATE_MISMATCH.value
 
@@ -43,6 +45,12 @@ def subject_links(claims: list[Claim]) -> list[str]:
     out: list[str] = []
     if len({normalise_phrase(n) for n in names}) > 1:
         out.append(f"what had the event is named differently ({' / '.join(names)}), matched by similarity")
+    for c in keyed:
+        if c.measure and folded(c.measure) not in folded(c.sentence):
+            # 该片将于3月1日登陆北美院线: the work named before, read for the pointing word
+            out.append(
+                f"what had the event ({c.measure}) is not written in its sentence, read from a pointing word ({cite(c)})"
+            )
     companies = {c.entity if c.entity_from == "rules" else None for c in keyed}
     if not all(_NAMED.search(n) for n in names) and (len(companies) != 1 or None in companies):
         out.append(

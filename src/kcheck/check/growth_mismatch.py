@@ -22,9 +22,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TypeVar
 
+from rapidfuzz import fuzz
+
 from kcheck.check.context import CheckContext, cite, fingerprint, value_repr
 from kcheck.check.intervals import Bounds, growth_bounds
-from kcheck.group import is_valued, normalise_phrase, unique_by_document
+from kcheck.group import is_valued, measure_key, normalise_phrase, unique_by_document
 from kcheck.models import CheckType, Claim, ClaimKind, ClaimType, Conflict, Dimension, Span, Topic
 from kcheck.text.calendar import is_month_end, month_end, period_label
 
@@ -79,6 +81,26 @@ def _what(topic: Topic) -> _What | None:
     if not (key.metric or key.measure):
         return None  # a topic keyed by its sentence: nothing links it to another period
     return (key.entity, key.metric, key.measure, key.kind, key.scope)
+
+
+# what a topic measures but its measure phrase: entity, metric, kind and scope
+_Base = tuple[str | None, str | None, ClaimKind | None, str | None]
+
+
+def _split_what(what: _What, ctx: CheckContext) -> tuple[_Base, str | None]:
+    """``what`` as the exact part and the measure phrase as it meets others (``measure_key``)."""
+    entity, metric, measure, kind, scope = what
+    return (entity, metric, kind, scope), (
+        measure_key(measure, ctx.rules) if measure and not metric else None
+    )
+
+
+def _meeting(topics: list[tuple[str | None, Topic]], measure: str | None, threshold: float) -> list[Topic]:
+    """The topics whose measure meets ``measure``: the same metric (no phrase), or phrases that
+    score at least ``threshold`` (rapidfuzz's ratio, as grouping matches them)."""
+    if measure is None:
+        return [t for m, t in topics if m is None]
+    return [t for m, t in topics if m is not None and (m == measure or fuzz.ratio(m, measure) >= threshold)]
 
 
 def check(ctx: CheckContext) -> list[Conflict]:
@@ -182,24 +204,31 @@ def _topics_of(ctx: CheckContext, ids: set[str]) -> dict[str, Topic]:
 
 
 def _between_periods(ctx: CheckContext) -> list[Conflict]:
-    levels: dict[tuple[_What, Span], list[Topic]] = defaultdict(list)
-    rates: list[tuple[Topic, _What]] = []
+    """A rate against the levels of its measure for its period and the one it compares with.
+
+    The levels and the rate are topics of their own, each keyed by a measure phrase written
+    one way or another (累计合约销售金额, 累计实现合约销售额): a level meets a rate when their
+    measures would meet as claims do (``group.measure_key`` at ``checks.fuzzy.metric``)."""
+    levels: dict[tuple[_Base, Span], list[tuple[str | None, Topic]]] = defaultdict(list)
+    rates: list[tuple[Topic, _Base, str | None]] = []
     for topic in ctx.grouped():
         key = topic.key
         what = _what(topic)
         if key.period is None or what is None:
             continue
+        base, measure = _split_what(what, ctx)
         if key.type is ClaimType.FIGURE and key.dimension in _LEVEL_DIMENSIONS:
-            levels[(what, key.period)].append(topic)
+            levels[(base, key.period)].append((measure, topic))
         elif (
             key.type is ClaimType.CHANGE
             and key.change in ("yoy", "qoq")
             and key.dimension is Dimension.PERCENT
         ):
-            rates.append((topic, what))
+            rates.append((topic, base, measure))
     found: list[Conflict] = []
     tolerance = ctx.rules.checks.growth_tolerance_pp
-    for rate_topic, what in rates:
+    threshold = ctx.rules.checks.fuzzy.metric
+    for rate_topic, base, measure in rates:
         stated = ctx.body_valued(rate_topic)
         change = rate_topic.key.change
         if not stated or stated[0].period is None or change is None:
@@ -208,16 +237,42 @@ def _between_periods(ctx: CheckContext) -> list[Conflict]:
         before_period = previous_period(period, change)
         if before_period is None:
             continue
-        for after_topic in levels.get((what, period), []):
-            for before_topic in levels.get((what, before_period), []):
+        for after_topic in _meeting(levels.get((base, period), []), measure, threshold):
+            for before_topic in _meeting(levels.get((base, before_period), []), measure, threshold):
                 before, after = before_topic.key, after_topic.key
                 if (before.dimension, before.unit) != (after.dimension, after.unit):
                     continue
                 befores, afters = ctx.body_valued(before_topic), ctx.body_valued(after_topic)
-                conflict = _compare(ctx, rate_topic, stated, befores, afters, tolerance)
-                if conflict is not None:
-                    found.append(conflict)
+                for rate_claims, own_levels in _readings(stated, afters):
+                    conflict = _compare(ctx, rate_topic, rate_claims, befores, own_levels, tolerance)
+                    if conflict is not None:
+                        found.append(conflict)
     return found
+
+
+def _readings(stated: list[Claim], afters: list[Claim]) -> list[tuple[list[Claim], list[Claim]]]:
+    """The rates of one topic, each with the levels it may be the growth of.
+
+    A rate written after its article's own level in one sentence (``累计实现合约销售额1628.2亿元，
+    同比下降9.6%``) is the growth of that level and of no other source's: its author worked it
+    out from the figure beside it, so it is checked against that level alone (with every
+    source's earlier level). A rate with no level beside it may be the growth of any source's.
+    """
+    free: list[Claim] = []
+    out: list[tuple[list[Claim], list[Claim]]] = []
+    for rate in stated:
+        own = [
+            a
+            for a in afters
+            if a.doc == rate.doc and a.sentence_index == rate.sentence_index and a.offset < rate.offset
+        ]
+        if own:
+            out.append(([rate], [max(own, key=lambda a: a.offset)]))
+        else:
+            free.append(rate)
+    if free:
+        out.append((free, afters))
+    return out
 
 
 def _compare(

@@ -22,8 +22,9 @@ from decimal import Decimal
 
 from kcheck.check.context import CheckContext, cite, fingerprint, frame
 from kcheck.check.intervals import Bounds
-from kcheck.group import normalise_phrase
+from kcheck.group import measure_key, normalise_phrase
 from kcheck.models import CheckType, Claim, ClaimKind, ClaimType, Conflict, Span, Topic, TopicKey
+from kcheck.rules import RuleSet
 
 TYPE = CheckType.REUSED_FIGURE.value
 
@@ -45,11 +46,14 @@ def _unscoped(measure: str | None, scope_words: tuple[str, ...]) -> str | None:
     return measure
 
 
-def _family(key: TopicKey, scope_words: tuple[str, ...]) -> tuple[object, ...]:
-    """``_what(key, scope_words)`` as a plain tuple of its fields, equal exactly when those keys
-    are: one is made per topic, and a TopicKey (a pydantic model with its own dict and field
-    set) took about 1.2 KB for each family of the run (MEMORY)."""
-    unscoped = {"period": None, "scope": None, "measure": _unscoped(key.measure, scope_words)}
+def _family(key: TopicKey, rules: RuleSet) -> tuple[object, ...]:
+    """What the topic's figure is of, as a plain tuple: its key without period and scope, the
+    measure phrase as claims meet by it (``group.measure_key``: 单季完成集装箱吞吐量 and 累计完成
+    集装箱吞吐量 are both 集装箱吞吐量, a scope or period word or a verb leading it is no other
+    measure). A tuple, not a TopicKey (a pydantic model with its own dict and field set took
+    about 1.2 KB for each family of the run, MEMORY)."""
+    measure = measure_key(key.measure, rules) if key.measure else None
+    unscoped = {"period": None, "scope": None, "measure": measure}
     return tuple(unscoped.get(name, value) for name, value in key.__dict__.items())
 
 
@@ -116,7 +120,6 @@ def _value_key(value: float) -> str:
 
 def check(ctx: CheckContext) -> list[Conflict]:
     families: dict[tuple[object, ...], list[tuple[Topic, Claim]]] = defaultdict(list)
-    scopes = scope_words(ctx)
     for topic in ctx.grouped():
         if topic.key.type is not ClaimType.FIGURE or topic.key.kind not in (None, ClaimKind.ACTUAL):
             continue  # forecasts for different days (预计发送旅客1050万人次) may honestly agree
@@ -128,7 +131,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
             if c.id not in revised and not c.headline and distinctive(c, ctx)
         ]
         if chosen:
-            families[_family(topic.key, scopes)].extend((topic, c) for c in chosen)
+            families[_family(topic.key, ctx.rules)].extend((topic, c) for c in chosen)
     found: list[Conflict] = []
     for members in families.values():
         by_value: dict[str, list[tuple[Topic, Claim]]] = defaultdict(list)

@@ -179,6 +179,12 @@ class Extractor:
         first = sentences[0].paragraph if sentences else 0
         lede_end = sum(len(x.text) + 1 for x in sentences if x.paragraph == first)
         company = article_company(p.assembler.words, names, whole, fold(doc.title or ""), lede_end)
+        if (
+            company is not None
+            and company not in names
+            and any(t.start == 0 for t in p.times.find(company, start)[0])
+        ):
+            company = None  # 春节档复盘：…: a title opening with a time (a holiday's run) names no company
         if company is not None and company not in names and not p.lexicon.names_entity(company):
             names.append(company)  # a name the rules do not know: found wherever it is written
         state = ParagraphState(industry=article_industry_once, company=company, published=doc.published)
@@ -254,6 +260,7 @@ class Extractor:
                         inferred_period_quote=period_quote if one_year else None,
                         inferred_entity=owner,
                         document_holiday=state.document_holiday or next(iter(state.holidays), None),
+                        document_work=state.document_work,
                     )
                 text = texts[i]
                 if state.inferred_period is not None and not timed and named_time(w, folds[i], times[i]):

@@ -97,7 +97,7 @@ class Lexicon:
         for canonical, metric in rules.metrics.metrics.items():
             add(metric.aliases, Cue.METRIC, canonical)
         for canonical, event in rules.events.events.items():
-            add(event.aliases, Cue.EVENT, canonical)
+            add(rules.events.aliases(event), Cue.EVENT, canonical)
         kinds = rules.kinds
         add(kinds.target, Cue.TARGET)
         add(kinds.forecast, Cue.FORECAST)

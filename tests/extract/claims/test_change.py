@@ -82,6 +82,13 @@ def test_a_breakdown_takes_the_comparison_of_its_whole(text: str, quote: str, ch
         ("净利润5亿元，营收较上年同期的80亿元增长10%", "10%", None, None),
         ("营收由上年同期的80亿元增至88亿元，净利润增幅达10%", "10%", None, None),
         ("营收由上年同期的80亿元增至88亿元，同比增长10%", "10%", "80亿元", "88亿元"),
+        # the level's measure written after it (kinds.measure_after_verbs) stands between
+        (
+            "今年春节档以80.16亿元的票房收官，较2023年春节档的67.65亿元增长28.5%",
+            "28.5%",
+            "67.65亿元",
+            "80.16亿元",
+        ),
     ],
 )
 def test_levels_a_change_is_stated_between(
@@ -100,6 +107,21 @@ def test_a_linked_change_holds_for_the_new_level_s_period() -> None:
     text = "2023年，归母净利润12.08亿元，较2022年的9.77亿元增长32.6%"
     assert fields(claim(text, "32.6%"), "period") == ("2023-01-01..2023-12-31",)
     assert fields(claim(text, "9.77亿元"), "period") == ("2022-01-01..2022-12-31",)
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        # the same time words a year apart: a festival's break moves, its comparison is 同比
+        ("2024年春节档以80.16亿元的票房收官，较2023年春节档的67.65亿元增长28.5%", "yoy"),
+        ("今年春节档以80.16亿元的票房收官，较去年春节档的67.65亿元增长28.5%", "yoy"),
+        ("2023年国庆假期收入753.4亿元，较2022年国庆假期的600.2亿元增长25.5%", "yoy"),
+        # two different times: no comparison named
+        ("今年春节档以80.16亿元的票房收官，较2023年国庆档的67.65亿元增长28.5%", "change"),
+    ],
+)
+def test_one_time_a_year_apart_is_year_on_year(text: str, change: str) -> None:
+    assert fields(claim(text, "28.5%" if "28.5%" in text else "25.5%"), "change") == (change,)
 
 
 def test_the_base_is_the_same_measure_as_its_level() -> None:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from claimrows import claim, fields
+
+import kcheck
 
 
 @pytest.mark.parametrize(
@@ -46,6 +50,19 @@ from claimrows import claim, fields
         ),
         # a name, its time, then its predicate: the subject as written
         ("晶澜科技2023年实现营业收入12.48亿元", "12.48亿元", "晶澜科技", "subject", "晶澜科技"),
+        # a work in 《》 right before its measure owns the figure, read as written (dev corpus film)
+        ("档期冠军《长河落日》春节档票房28.64亿元", "28.64亿元", "《长河落日》", "subject", "《长河落日》"),
+        (
+            "星河影业出品的《长河落日》以26.84亿元的档期票房位居第一",
+            "26.84亿元",
+            "《长河落日》",
+            "subject",
+            "《长河落日》",
+        ),
+        # a table's row: its columns say what the figure is, not the title before it
+        ("《长河落日》 26.84 星河影业 33.5%", "33.5%", None, None, None),
+        # a word naming one period of a total is a time, not a name (dev corpus port1)
+        ("其中，三季度单季完成集装箱吞吐量845.3万标准箱", "845.3万标准箱", None, None, None),
     ],
 )
 def test_entity(
@@ -203,3 +220,31 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:
     assert fields(claim(text, quote), "entity", "entity_from") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "quote", "entity"),
+    [
+        # a title opening with a name the body repeats: the article's company
+        (
+            "恒岳化学：12月MDI挂牌价上调",
+            "恒岳化学公布挂牌价。恒岳化学称需求回暖。\n公司12月产量为12.5万吨。",
+            "12.5万吨",
+            "恒岳化学",
+        ),
+        # a title opening with a time (a holiday's run) names no company (dev corpus film3)
+        (
+            "春节档复盘：80亿背后，头部影片集中度再提升",
+            "今年春节档以80.16亿元的票房收官，观影人次1.63亿。",
+            "80.16亿元",
+            None,
+        ),
+    ],
+)
+def test_a_title_names_the_company_unless_it_opens_with_a_time(
+    tmp_path: Path, title: str, body: str, quote: str, entity: str | None
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(f"---\ntitle: {title}\ndate: 2024-02-19\n---\n\n{body}\n", encoding="utf-8")
+    found = [c for c in kcheck.check([path]).claims if c.quote == quote and not c.headline]
+    assert [c.entity for c in found] == [entity]

@@ -203,6 +203,29 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
             "《居民消费价格指数编制办法》",
             "2024-01-01..2024-01-01",
         ),
+        # a film's release, keyed by the market its clause names (events.markets)
+        (
+            "《长河落日》将于2月23日在北美地区上映",
+            "2月23日",
+            "上映:北美",
+            "《长河落日》",
+            "2022-02-23..2022-02-23",
+        ),
+        # a pointing word for a work (events.work_pointers): the work named last in 《》 before
+        (
+            "档期冠军《长河落日》则以26.84亿元领跑。据出品方星河影业消息，该片将于3月1日登陆北美院线。",
+            "3月1日",
+            "上映:北美",
+            "《长河落日》",
+            "2022-03-01..2022-03-01",
+        ),
+        (
+            "《长河落日》票房领跑。\n公告称，该片将于2月23日在北美地区上映",
+            "2月23日",
+            "上映:北美",
+            "《长河落日》",
+            "2022-02-23..2022-02-23",
+        ),
         # a released product: a model code or a product head after the verb
         (
             "10月28日，启明教育发布新一代智能学习机QM-X2",
@@ -224,6 +247,10 @@ def test_what_had_the_event(text: str, quote: str, event: str, subject: str, dat
         ("按照方案，展期于11月15日起生效", "11月15日起", "生效"),
         # a released report is no product
         ("10月27日晚间，恒岳化学披露三季报", "10月27日晚间", "发布:三季报"),
+        # a pointing word with no work named before: nothing to key it by; another market,
+        # another release
+        ("该片将于2月23日在北美地区上映", "2月23日", "上映:北美"),
+        ("此前已于2月10日（大年初一）在国内上映", "2月10日", "上映:国内"),
     ],
 )
 def test_no_subject_key(text: str, quote: str, event: str) -> None:

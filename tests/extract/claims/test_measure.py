@@ -26,6 +26,23 @@ import kcheck
         ("快手2021年Q3营收为204.93亿元，同比上涨33.4%", "33.4%", "revenue", "营收"),
         # a clause with no measure of its own continues the previous figure's
         ("快手2021年完成电商GMV达6800亿元，超过原定目标6500亿元", "6500亿元", "gmv", "电商GMV"),
+        # 以 + figure + 的 + measure + a verb of rank or ending: the measure after the figure
+        ("锐能电池以5.62GWh的装车量位居第三，市场份额为12.8%", "5.62GWh", None, "装车量"),
+        ("今年春节档以80.16亿元的票房收官", "80.16亿元", None, "票房"),
+        ("《长河落日》以26.84亿元的档期票房位居第一", "26.84亿元", None, "档期票房"),
+        # a title in 《》 names a work, never a measure
+        ("截至2月17日，公司主投主控的影片《长河落日》累计票房26.84亿元", "26.84亿元", None, "累计票房"),
+        # a clause repeating only the head of the measure just named is of that measure
+        (
+            "锐能电池今年前5个月动力电池累计装车量21.4GWh，5月单月装车量5.62GWh",
+            "5.62GWh",
+            None,
+            "动力电池累计装车量",
+        ),
+        # but one character before the head is another flow (进出口 / 出口), and 其中 a part
+        ("前10个月我国进出口36.02万亿元，出口20.80万亿元", "20.80万亿元", None, "出口"),
+        ("公司动力电池装车量21.4GWh，其中储能电池装车量5.2GWh", "5.2GWh", None, "储能电池装车量"),
+        ("公司动力电池装车量21.4GWh，其中装车量5.2GWh", "5.2GWh", None, "装车量"),
     ],
 )
 def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

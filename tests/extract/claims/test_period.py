@@ -143,6 +143,19 @@ import kcheck
         # a quarter's word points back to a quarter only; a word inside another is no opener
         ("快手前三季度GMV达5000亿元。\n该季度电商收入为20亿元", "20亿元", None),
         ("快手前三季度GMV达5000亿元。\n公司短期内收入有望达到30亿元", "30亿元", None),
+        # a running total as of a day inside a holiday break the article named runs from the
+        # break's first day (dev corpus film2)
+        (
+            "2024年春节档（2月10日至17日）总票房突破80亿元。\n截至2024年2月17日，《长河落日》累计票房26.84亿元",
+            "26.84亿元",
+            "2024-02-10..2024-02-17",
+        ),
+        # a ratio of a balance at a day (metrics.day_ratios) given for a year: at the year's end;
+        # a ratio over the year (净息差) stays the year
+        ("瀚海农商银行，2023年不良贷款率为1.86%，净息差为2.06%", "1.86%", "2023-12-31..2023-12-31"),
+        ("瀚海农商银行，2023年不良贷款率为1.86%，净息差为2.06%", "2.06%", "2023-01-01..2023-12-31"),
+        # ... and outside one, the day as read
+        ("截至2月17日，《长河落日》累计票房26.84亿元", "26.84亿元", "2022-02-17..2022-02-17"),
     ],
 )
 def test_period(text: str, quote: str, period: str | None) -> None:

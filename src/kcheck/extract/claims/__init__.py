@@ -53,7 +53,7 @@ from kcheck.extract.claims.change import (
 )
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
-from kcheck.extract.claims.events import events_of
+from kcheck.extract.claims.events import events_of, last_work
 from kcheck.extract.claims.kind import kind_of, mark_revision_cues, mark_superseded
 from kcheck.extract.claims.lists import respectively
 from kcheck.extract.claims.measure import (
@@ -63,11 +63,12 @@ from kcheck.extract.claims.measure import (
     is_duration,
     names_own_measure,
     own_change_measure,
+    restated_measure,
     unit_of,
     what_is_measured,
 )
-from kcheck.extract.claims.period import period_of
-from kcheck.extract.claims.scope import scope_of
+from kcheck.extract.claims.period import period_of, year_end_ratio
+from kcheck.extract.claims.scope import names_one_period, scope_of
 from kcheck.extract.claims.sentence import (
     MAX_CLAUSE,
     Figure,
@@ -107,6 +108,9 @@ class Assembler:
         w = self.words
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
         country, state.breakdown_country = state.breakdown_country, None
+        work = state.document_work  # 该片 in this sentence: the work named before it
+        if "《" in folded:
+            state.document_work = last_work(text, folded) or work
         has_event = False
         for h in hits:
             if h.mask & Cue.EVENT:
@@ -143,7 +147,7 @@ class Assembler:
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
-        drafts.extend(events_of(w, s, state, used))
+        drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
         drafts.sort(key=lambda d: d.start)
@@ -191,6 +195,9 @@ class Assembler:
                 measure, metric, metric_hit, inherited = own, own_metric, None, None
                 own_measured = True
         if not is_change and metric is None and inherited is None:
+            # 动力电池累计装车量……，5月单月装车量5.62GWh: the head of the measure just named
+            measure = restated_measure(w, s, f, measure, prev) or measure
+        if not is_change and metric is None and inherited is None:
             grown = increment_of(w, measure)  # 新增人民币贷款8262亿元 = 人民币贷款增加8262亿元
             if grown is not None:
                 is_change, sign, change = True, 1, change_type(s, q)
@@ -202,7 +209,7 @@ class Assembler:
         kind, revision = kind_of(s, f, prev, parallel, own_words, w)
 
         scope = scope_of(w, s.folded, cs, q.start)
-        if scope is None and inherited is not None:
+        if scope is None and inherited is not None and not names_one_period(w, s, f):
             scope = inherited.scope
 
         sector = bool(measure and measure.startswith(w.sector_words))  # 行业总资产: see sector_owner
@@ -258,5 +265,6 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
+        year_end_ratio(w, draft)
         mark_superseded(prev, draft)
         return draft

@@ -255,6 +255,30 @@ def _levels_fit(change: Draft, level: Draft) -> bool:
     return change.dimension is Dimension.PERCENT and level.dimension in (Dimension.MONEY, Dimension.COUNT)
 
 
+MAX_MEASURE_AFTER = 8  # characters of a measure written after its figure (档期票房)
+
+
+def measure_after(w: Words, folded: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """Where the measure written after the figure at ``[start, end)`` begins and ends, and where
+    the verb after it ends: ``以`` + figure + ``的`` + measure + a verb (``kinds.measure_after_lead``,
+    ``measure_after_verbs``: 锐能电池以5.62GWh的装车量位居第三); None when it is not written so."""
+    if folded[end : end + 1] != "的":
+        return None
+    lead = start
+    while lead > 0 and folded[lead - 1] == " ":
+        lead -= 1
+    if not folded.endswith(w.measure_after_lead, 0, lead):
+        return None
+    a = end + 1
+    for i in range(a + 1, min(len(folded), a + MAX_MEASURE_AFTER + 1)):
+        verb = next((v for v in w.measure_after_verbs if folded.startswith(v, i)), None)
+        if verb is not None:
+            return a, i, i + len(verb)
+        if not ("\u4e00" <= folded[i] <= "\u9fff"):
+            return None
+    return None
+
+
 def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
     """Link each change stated between two levels of its sentence to both (``base_at``,
     ``level_at``), and give it the new level's period (the time before the base is the base's):
@@ -272,6 +296,10 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         before, just = drafts[i - 2], drafts[i - 1]
         if just.type is not ClaimType.FIGURE or not _levels_fit(change, just):
             continue
+        # 以80.16亿元的票房收官，较2023年春节档的67.65亿元增长28.5%: the level's measure and verb
+        # written after it stand between it and the comparison
+        written_after = measure_after(w, folded, before.start, before.end)
+        before_end = written_after[2] if written_after is not None else before.end
         gap = folded[just.end : change.start]
         base = level = None
         compared = comparison_at(w, s, just.start, s.clause(just.start)[0])
@@ -281,9 +309,9 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             and any(h.mask & CHANGE_VERBS for h in s.hits_in(just.end, change.start))
             and before.type is ClaimType.FIGURE
             and _same_measure(before, just)
-            and just.start - before.end <= MAX_LEVEL_GAP
-            and sum(ch in CLAUSE_MARKS for ch in folded[before.end : just.start]) <= 1
-            and _only_connectives(s, before.end, compared)
+            and just.start - before_end <= MAX_LEVEL_GAP
+            and sum(ch in CLAUSE_MARKS for ch in folded[before_end : just.start]) <= 1
+            and _only_connectives(s, before_end, compared)
         ):
             base, level = just, before  # 12.08亿元，较2022年的9.77亿元增长32.6%
         elif (
@@ -306,7 +334,9 @@ def link_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         # 较上年同期的1624.1亿元下降9.6%: the change of the measure both levels are of (the base
         # had none of its own when the change took it over)
         _same_thing(change, level)
-        if change.change == "change" and _year_before(base.period, level.period):
+        if change.change == "change" and (
+            _year_before(base.period, level.period) or _same_time_a_year_before(w, base, level)
+        ):
             change.change = "yoy"  # 较上年同期的1624.1亿元下降9.6%: against the same months a year before
 
 
@@ -320,6 +350,26 @@ def _year_before(base: Span | None, level: Span | None) -> bool:
     except ValueError:  # 29 February
         return False
     return base.start == start and base.end == end
+
+
+def _same_time_a_year_before(w: Words, base: Draft, level: Draft) -> bool:
+    """Are the two levels of one time as written, a year apart (较2023年春节档的67.65亿元 against
+    今年春节档: a festival's break moves with the lunar calendar, so its days differ)?"""
+    if base.period is None or level.period is None or level.period.start.year - base.period.start.year != 1:
+        return False
+    rest = _yearless(w, base.time_quote)
+    return bool(rest) and rest == _yearless(w, level.time_quote)
+
+
+def _yearless(w: Words, quote: str | None) -> str | None:
+    """A time as written without the year it opens with (2023年春节档, 今年春节档 -> 春节档);
+    None when it opens with no year."""
+    text = fold(quote or "")
+    digits = len(text) - len(text.lstrip("0123456789"))
+    if digits == 4 and text[4:5] == "年":
+        return text[5:]
+    words = [r for r in w.relative_words if text.startswith(r)]
+    return text[len(max(words, key=len)) :] if words else None
 
 
 def _same_thing(base: Draft, level: Draft) -> None:

@@ -83,6 +83,9 @@ class ParagraphState:
     # the first one the article named (its subject: a later paragraph's 假期 means that one)
     holidays: tuple[tuple[Span, str], ...] = ()
     document_holiday: tuple[Span, str] | None = None
+    # the work the article named last in 《》 (as written, marks kept), for 该片 / 该剧 before an
+    # event (events.work_pointers); carried over paragraphs
+    document_work: str | None = None
     # a breakdown (其中) still running at the end of the last sentence (it ended with ；): the
     # comparison of the whole it breaks down (yoy), see change.breakdown_changes
     breakdown: str | None = None

@@ -36,6 +36,12 @@ def entity_of(
 ) -> tuple[str | None, str | None, str | None]:
     """(entity, where it came from, the clause subject as written); ``objects=False``: never
     an entity that is only the object of a preposition (根据中证协数据，行业总资产...)."""
+    work = work_before(w, s, pos, cs)
+    if work is not None:
+        # 档期冠军《长河落日》春节档票房28.64亿元: the work named right before its measure owns the
+        # figure (read as written: a fuzzy, weak link)
+        title = s.text[work[0] : work[1]]
+        return title, "subject", title
     i = s.entity_before(pos, cs, objects=False)
     if i >= 0:  # the usual case: the clause names its subject
         h = s.ents[first_coordinated(w, s, i)]
@@ -76,6 +82,25 @@ def entity_of(
     if i >= 0:  # only the object of a preposition named one: the weakest reading
         return s.ents[i].entity, "object", subject
     return None, None, subject
+
+
+MAX_WORK_GAP = 12  # characters between a work's title and its figure (春节档票房, 以, 累计票房)
+
+
+def work_before(w: Words, s: Parsed, pos: int, cs: int) -> tuple[int, int] | None:
+    """Where the work in 《》 that the figure at ``pos`` is of is written: the last title of the
+    clause before the figure, with only its measure and time between (no figure, no named
+    entity, no 公司): ``《长河落日》以26.84亿元``, ``《长河落日》累计票房26.84亿元``; else None."""
+    folded = s.folded
+    end = folded.rfind("》", cs, pos) + 1
+    if end <= 0 or pos - end > MAX_WORK_GAP or not folded[end:pos].strip():
+        return None  # a table's row (《长河落日》 26.84): its columns say what, not its words
+    start = folded.rfind("《", cs, end)
+    if start < 0 or end - start < 3 or s.quantity_between(end, pos):
+        return None
+    if s.entity_before(pos, end, objects=True) >= 0 or any(c in folded[end:pos] for c in w.company_words):
+        return None
+    return start, end
 
 
 def company_word_at(w: Words, s: Parsed, p: int, hi: int) -> tuple[int, int] | None:

@@ -45,7 +45,11 @@ from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension
 
 
-def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> list[Draft]:
+def events_of(
+    w: Words, s: Parsed, state: ParagraphState, used: set[int], work: str | None = None
+) -> list[Draft]:
+    """The dated events of the sentence; ``work``: the work in 《》 the article named last
+    before it (what a pointing word, 该片, refers to)."""
     out: list[Draft] = []
     seen: set[tuple[str, int]] = set()
     folded = s.folded
@@ -88,12 +92,16 @@ def events_of(w: Words, s: Parsed, state: ParagraphState, used: set[int]) -> lis
                 continue
             mode = w.event_subjects.get(name)
             if mode is not None and t.anchor_kind != "as_of":
-                key = event_subject(w, s, h, mode, cs)
+                key = event_subject(w, s, h, mode, cs, work)
             if key is None:
                 opened = open_event(s, h, name, verb, cs)
                 if opened is None:
                     continue
                 name = opened
+            if name.partition(":")[0] in w.by_market:
+                market = market_of(w, s, h, cs)
+                if market is not None:
+                    name = f"{name.partition(':')[0]}:{market}"  # 上映:北美, 上映:国内
         if (name, chosen) in seen:
             continue
         seen.add((name, chosen))
@@ -232,13 +240,16 @@ def told_as_done(w: Words, s: Parsed, t: TimeExpr, h: Hit, cs: int, state: Parag
     return not any(word in clause for word in w.looking_ahead)
 
 
+_WORK = re.compile(r"《[^《》]{1,40}》")
 _TITLED = re.compile(r"《([^《》]{1,40})》|“([^“”]{1,30})”|\"([^\"]{1,30})\"|「([^「」]{1,30})」")
 _MODEL_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*-?[A-Za-z0-9]*[0-9][A-Za-z0-9]*")
 
 
-def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int) -> str | None:
-    """The key of what had the event: a title or a quoted name in its clause, else (``named``)
-    the words before the verb, or (``product``) a product named after it; None if too generic."""
+def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | None = None) -> str | None:
+    """The key of what had the event: a title or a quoted name in its clause, else the work a
+    pointing word before the verb refers to (``该片``: the last title in 《》 of the sentence
+    before the clause, else ``work``, the article's last), else (``named``) the words before
+    the verb, or (``product``) a product named after it; None if too generic."""
     folded = s.folded
     _cs, ce = s.clause(h.start)
     titled = [m for m in _TITLED.finditer(folded, cs, ce)]
@@ -246,6 +257,9 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int) -> str | None
         m = min(titled, key=lambda m: abs(m.start() - h.start))
         # as written, marks kept: a title or a quoted name is a name (see date_mismatch)
         return s.text[m.start() : m.end()] if next(g for g in m.groups() if g).strip() else None
+    if any(p in folded[cs : h.start] for p in w.work_pointers):
+        named = list(_WORK.finditer(folded, 0, cs))
+        return s.text[named[-1].start() : named[-1].end()] if named else work
     if mode == "product":
         rest = folded[h.end : ce].lstrip("了的 ")
         rest = _cut(w, rest)
@@ -307,3 +321,16 @@ def _key(w: Words, phrase: str, names: list[str] | tuple[str, ...] = ()) -> str:
             phrase = phrase[: -len(head)]
             break
     return phrase if len(phrase) >= w.event_min_chars else ""
+
+
+def market_of(w: Words, s: Parsed, h: Hit, cs: int) -> str | None:
+    """The market the event's clause names (``events.markets``, the longest written)."""
+    _cs, ce = s.clause(h.start)
+    clause = s.folded[cs:ce]
+    return next((m for m in w.markets if m in clause), None)
+
+
+def last_work(text: str, folded: str) -> str | None:
+    """The last work a sentence names in 《》, as written (for ``ParagraphState.document_work``)."""
+    named = list(_WORK.finditer(folded))
+    return text[named[-1].start() : named[-1].end()] if named else None

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from kcheck.extract.claims.change import compared_at
+from kcheck.extract.claims.change import compared_at, measure_after
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.scope import segment, segment_measure
 from kcheck.extract.claims.sentence import (
@@ -208,6 +208,9 @@ def breakdown_measures(
 def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[str | None, str | None]:
     """The measure as written, and the metric it names exactly (other_services_revenue)."""
     q = f.q
+    after = measure_after(w, s.folded, q.start, q.end)
+    if after is not None:  # 以5.62GWh的装车量位居第三
+        return s.text[after[0] : after[1]], folded_alias_metric(w, s.folded[after[0] : after[1]])
     if metric_hit is not None and metric_hit.start >= q.end:  # 3亿日活, 上万亿的电商交易额
         measure = s.text[metric_hit.start : metric_hit.end]
         return measure, alias_metric(w, measure)
@@ -255,6 +258,10 @@ def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int
     for t in clause_times:
         if t.end <= first:
             lo = max(lo, t.end)
+    # a title in 《》 names a work, never a measure (公司主投主控的影片《长河落日》累计票房)
+    titled = s.folded.rfind("》", lo, first)
+    if titled >= 0 and s.folded[titled + 1 : first].strip():
+        lo = titled + 1
     # a metric alias overlapping the entity (快手|电商交易总额) starts the measure
     starts = [h.start for h in metrics if h.start < lo < h.end]
     if starts:
@@ -414,3 +421,28 @@ def own_change_measure(w: Words, s: Parsed, f: Figure) -> tuple[str | None, str 
     if measure is None or any(c in fold(measure) for c in w.comparison_before):
         return None, None
     return measure, metric
+
+
+def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: Draft | None) -> str | None:
+    """The fuller measure a shorter one only repeats the head of: ``动力电池累计装车量……，5月单月
+    装车量5.62GWh`` writes the head (装车量) of the measure its sentence named just before, so the
+    figure is of that measure (动力电池装车量 for May alone). None when the words before the head
+    are too short to be a measure of their own (进出口 / 出口: one character is a different
+    flow, not a qualifier), or the clause is a breakdown (其中: a part of the whole)."""
+    if prev is None or prev.type is not ClaimType.FIGURE or not measure or not prev.measure:
+        return None
+    short, full = _without_neutral(w, fold(measure)), fold(prev.measure)
+    if len(short) < 2 or not full.endswith(short):
+        return None
+    rest = _without_neutral(w, full[: -len(short)])
+    if len(rest) < 2 or w.breakdown_re.search(s.folded, prev.end, f.q.start):
+        return None
+    return prev.measure
+
+
+def _without_neutral(w: Words, text: str) -> str:
+    """``text`` without the words that leave a measure whole (keep-modifiers, scopes: 单月, 累计)."""
+    for word in w.neutral:
+        if word:
+            text = text.replace(word, "")
+    return text

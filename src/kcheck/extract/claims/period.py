@@ -115,6 +115,14 @@ def period_of(
     span = span_of(w, s, f, t, draft)
     if span is None:
         return
+    if (
+        draft.scope == "cumulative"
+        and getattr(t, "anchor_kind", None) == "as_of"
+        and t.granularity is Granularity.DAY
+    ):
+        span = break_to_day(s, t, span, state)
+        if span.start != span.end:
+            draft.scope = None  # the break's running total is the break's figure (春节档票房)
     if t.granularity is Granularity.YEAR and (
         is_base(w, folded, t) or folded.endswith(w.same_period, t.start, t.end)
     ):
@@ -153,6 +161,19 @@ def holiday_of(
                 return span, quote
         return None
     return None
+
+
+def break_to_day(s: Parsed, t: TimeExpr, span: Span, state: ParagraphState) -> Span:
+    """A running total as of a day inside a holiday break the article named runs from the
+    break's first day (2024年春节档（2月10日至17日）……截至2月17日，《长河落日》累计票房26.84亿元:
+    02-10..02-17), else the day as read."""
+    named = [state.document_holiday] if state.document_holiday is not None else []
+    named.extend(state.holidays)
+    named.extend((u.span, "") for u in s.times if u.holiday and u.end <= t.start)
+    for held, _quote in reversed(named):
+        if held.start < span.end <= held.end:
+            return Span(start=held.start, end=span.end)
+    return span
 
 
 def year_to_date(s: Parsed, t: TimeExpr, span: Span) -> Span:
@@ -315,3 +336,21 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
         return True  # 由上年同期的1951.1亿元增至2046.7亿元: the old level's time
     tail = folded[t.end : t.end + 3].lstrip(" 的")
     return tail.startswith(w.comparison_after)
+
+
+def year_end_ratio(w: Words, draft: Draft) -> None:
+    """A ratio of a balance at a day (``metrics.day_ratios``) given for a whole year is at that
+    year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31."""
+    if draft.dimension is not Dimension.PERCENT and draft.dimension is not Dimension.POINTS:
+        return  # most figures: amounts and counts
+    span = draft.period
+    if (
+        span is None
+        or not draft.measure
+        or (span.start.month, span.start.day, span.end.month, span.end.day) != (1, 1, 12, 31)
+        or span.start.year != span.end.year
+    ):
+        return
+    measure = fold(draft.measure)
+    if any(ratio in measure for ratio in w.day_ratios):  # 不良贷款率控制在1.3%以内
+        draft.period = Span(start=span.end, end=span.end)

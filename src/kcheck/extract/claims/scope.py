@@ -11,6 +11,7 @@ from __future__ import annotations
 from kcheck.extract.claims.sentence import (
     MAX_CLAUSE,
     PUNCT,
+    Figure,
     Parsed,
 )
 from kcheck.extract.claims.words import Words
@@ -63,3 +64,10 @@ def scope_of(w: Words, folded: str, cs: int, end: int) -> str | None:
         if pattern.search(folded, cs, end) is not None:
             return name
     return None
+
+
+def names_one_period(w: Words, s: Parsed, f: Figure) -> bool:
+    """Does the figure's clause name one period out of a running total (``time.period_months``:
+    ``前5个月累计装车量21.4GWh，5月单月装车量5.62GWh``)? Such a figure is no running total,
+    whatever the measure it takes over from the figure before."""
+    return any(s.folded[t.start : t.end] in w.period_months for t in f.times)
