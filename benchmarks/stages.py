@@ -16,6 +16,9 @@ text). Absolute seconds move with the machine's load; the ratios are what to rea
 
     python benchmarks/stages.py
     python benchmarks/stages.py --sizes 1000,10000 --archives /tmp/arch   # keep archives and cache
+    python benchmarks/stages.py --format text     # the render stage in another format
+
+The report is rendered as ``kcheck report`` renders it, with the cycle collector paused.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def child(root: Path, cache: Path) -> dict[str, float]:
+def child(root: Path, cache: Path, fmt: str = "json") -> dict[str, float]:
     """One measured run of the stages after extraction, in this (fresh) process."""
     from kcheck import pipeline
     from kcheck.check import context, run_checks, settle_topics
@@ -79,21 +82,21 @@ def child(root: Path, cache: Path) -> dict[str, float]:
     )
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        write_atomic(Path(tmp) / "report.json", stream(report, "json"))
+        with pipeline.without_cycle_collection():  # as kcheck report writes it
+            write_atomic(Path(tmp) / "report.json", stream(report, fmt))
         out["render"] = time.perf_counter() - t
         out["report_mb"] = (Path(tmp) / "report.json").stat().st_size / 2**20
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return out
 
 
-def measure(root: Path, cache: Path) -> dict[str, float]:
+def measure(root: Path, cache: Path, fmt: str = "json") -> dict[str, float]:
     """``child`` in a fresh interpreter, so its peak memory is its own."""
     # a first run fills the cache (kcheck's code is part of its key), so the measured one reads it
-    subprocess.run(
-        [sys.executable, __file__, "--child", str(root), str(cache)], check=True, capture_output=True
-    )
+    command = [sys.executable, __file__, "--child", str(root), str(cache), "--format", fmt]
+    subprocess.run(command, check=True, capture_output=True)
     done = subprocess.run(
-        [sys.executable, __file__, "--child", str(root), str(cache)],
+        command,
         check=True,
         capture_output=True,
         text=True,
@@ -106,10 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000", help="articles per archive, smallest = baseline")
     parser.add_argument("--seed", type=int, default=20260301)
     parser.add_argument("--archives", type=Path, help="keep archives and caches here (default: a temp dir)")
+    parser.add_argument("--format", default="json", help="the report format the render stage writes")
     parser.add_argument("--child", nargs=2, metavar=("ARCHIVE", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(child(Path(args.child[0]), Path(args.child[1]))))
+        print(json.dumps(child(Path(args.child[0]), Path(args.child[1]), args.format)))
         return 0
     sizes = sorted(int(s) for s in args.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="kcheck-stages-") as tmp:
@@ -121,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                 archive.build(root, n, args.seed)
             cache = top / f"cache{n}"
             cache.mkdir(exist_ok=True)
-            rows.append((n, measure(root, cache)))
+            rows.append((n, measure(root, cache, args.format)))
             print(f"{n:,} articles measured", file=sys.stderr)
     base_n, base = rows[0]
     print(

@@ -7,11 +7,12 @@ real corpora are in tests/report/test_end_to_end.py.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,14 @@ import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
-from kcheck import pipeline
+from kcheck import cli, pipeline
+from kcheck import report as reports
 from kcheck.cli import main, use_color
+from kcheck.errors import UsageError
 from kcheck.load import Listing
 from kcheck.models import Report, Severity
 from kcheck.pipeline import Extraction, Settings
-from kcheck.report import render
+from kcheck.report import RenderOptions, render
 from kcheck.report.select import keep
 from kcheck.rules import RuleSet
 from report.builders import DOC0, DOC1, DOC5, clean_report, sample_report
@@ -558,3 +561,45 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     finally:
         os.close(write)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_report_is_rendered_with_the_collector_paused(
+    fmt: str, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_run(monkeypatch, sample_report())
+    # pipeline.paused_collection: the objects grouping and checking made are not walked
+    # by the collector while the report is rendered
+    seen: list[bool] = []
+    stream = reports.stream
+
+    def spy(report: Report, name: str, options: RenderOptions | None = None) -> Iterator[str]:
+        seen.append(gc.isenabled())
+        return stream(report, name, options)
+
+    monkeypatch.setattr(reports, "stream", spy)
+    result = invoke("report", "corpus", "--format", fmt, "--no-cache")
+    assert result.exit_code == 1
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_collector_back_on_when_writing_the_report_fails(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_run(monkeypatch, sample_report())
+    paused: list[bool] = []
+
+    def failing(text: Iterable[str], output: Path | None, inputs: tuple[str, ...] = ()) -> None:
+        next(iter(text))  # one chunk drawn, then the output fails
+        paused.append(not gc.isenabled())
+        raise UsageError("cannot write the report")
+
+    monkeypatch.setattr(cli, "emit", failing)
+    result = invoke("report", "corpus", "--no-cache")
+    assert result.exit_code == 2
+    assert paused == [True]
+    assert gc.isenabled()  # on again, though the report's generator was left half drawn

@@ -6,13 +6,14 @@ raises kcheck.errors; this module turns them into one line on stderr and exit co
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -418,6 +419,7 @@ def report_cmd(settings: config.Config) -> None:
         rules_dirs = [default_rules_dir(), *([rules_dir] if rules_dir is not None else [])]
         key = rerun.key(store, corpus, rules_dirs, baseline, (fmt, rendering))
     done = rerun.recall(store, key) if store is not None and key is not None else None
+    replayed = done is not None
     copies: list[Path] = []  # the file the run is kept in, once it is
     if done is not None:
         log.info("nothing changed since a run kept in the cache: its report")
@@ -435,7 +437,10 @@ def report_cmd(settings: config.Config) -> None:
         )
     for level, message in done.messages:
         log.log(level, "%s", message)
-    emit(chunks, output, corpus.paths)
+    # a fresh run's report is rendered as it is written (``_lazily``), with the cycle
+    # collector paused: pipeline.without_cycle_collection, the marked speed trick
+    with contextlib.nullcontext() if replayed else _collector_paused():
+        emit(chunks, output, corpus.paths)
     if done.finish is not None:  # not after an interrupted output: a report no one reads
         done.finish(copies[-1] if copies else None)
     if store is not None:
@@ -464,6 +469,18 @@ class Rendering:
     changed_since: str | None
     cwd: str
     output_dir: str | None
+
+
+def _collector_paused() -> contextlib.AbstractContextManager[None]:
+    from kcheck.pipeline import without_cycle_collection  # a fresh run has imported it
+
+    return without_cycle_collection()
+
+
+def _lazily(render: Callable[[], Iterable[str]]) -> Iterator[str]:
+    """The chunks of ``render()``, rendered when the first is drawn: inside ``emit``, where
+    the collector is paused (``stream`` renders the text and HTML formats when called)."""
+    yield from render()
 
 
 def _report(
@@ -582,7 +599,7 @@ def _report(
         recorder.keep(copy if json_of_it else None)
 
     return rerun.Transcript(
-        text=stream(outcome.shown, fmt, options),
+        text=_lazily(lambda: stream(outcome.shown, fmt, options)),
         code=outcome.exit_code(fail_on),
         messages=said,
         hidden=outcome.hidden_failure(fail_on),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -73,6 +74,22 @@ def test_open_intervals() -> None:
 )
 def test_width_counts_cjk_as_two(text: str, columns: int) -> None:
     assert describe.width(text) == columns
+
+
+@given(st.text())
+def test_width_is_the_sum_of_each_characters_columns(text: str) -> None:
+    # the ASCII shortcut and the per-character cache give what each character's Unicode
+    # properties say: combining marks none, East Asian wide and full-width two, the rest one
+    expected = sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        for ch in text
+    )
+    assert describe.width(text) == expected
+
+
+def test_combining_marks_and_controls_have_their_own_width() -> None:
+    assert describe.width("e\u0301") == 1
+    assert describe.width("\x1b[1m") == 4
 
 
 def test_truncate_and_pad_respect_width() -> None:

@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from kcheck.check.intervals import Bounds, Stated
+from kcheck.check.intervals import Bounds, Disagreement, Stated, disagreements
 from kcheck.group import OMITTED_WHY, UNNAMED_WHY, has_value, is_superseded, sentence_context, unique_claims
 from kcheck.models import Claim, ClaimKind, ClaimType, Conflict, Severity, Span, Topic, TopicKey
 from kcheck.rules import RuleSet
@@ -27,6 +27,7 @@ class CheckContext:
     _unique: dict[str, list[Claim]] = field(default_factory=dict, repr=False)
     _revised: dict[str, AbstractSet[str]] = field(default_factory=dict, repr=False)
     _contexts: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _disagreements: dict[str, Disagreement[Claim] | None] = field(default_factory=dict, repr=False)
 
     def topic_claims(self, topic: Topic) -> list[Claim]:
         """The topic's claims, a sentence repeated in one document counted once."""
@@ -79,6 +80,18 @@ class CheckContext:
         # saves a string per claim of the run (MEMORY)
         context = self.context if len(claims) > 1 else _no_context
         return [Stated(bounds(c), c.doc, c, c.id not in revised, context(c)) for c in claims]
+
+    def disagreement(
+        self, topic: Topic, stated: list[Stated[Claim]] | None = None
+    ) -> Disagreement[Claim] | None:
+        """``intervals.disagreements`` of the topic's values read as ``checks.truncation`` says
+        (``stated``: ``self.stated(topic, self.bounds)`` when the caller has it), worked out once
+        per topic: value_mismatch finds it, and settling the topics asks again of every
+        consistent one (``value_mismatch.truncation_note``)."""
+        if topic.id not in self._disagreements:
+            values = stated if stated is not None else self.stated(topic, self.bounds)
+            self._disagreements[topic.id] = disagreements(values)
+        return self._disagreements[topic.id]
 
     def context(self, claim: Claim) -> str | None:
         """The claim's sentence with its figure masked (``group.sentence_context``), once per claim."""

@@ -26,7 +26,7 @@ def check(ctx: CheckContext) -> list[Conflict]:
         stated = ctx.stated(topic, ctx.bounds)
         if len({s.doc for s in stated if s.active}) < 2:
             continue
-        clash = disagreements(stated)
+        clash = ctx.disagreement(topic, stated)
         if clash is None:
             continue
         groups: list[list[Claim]] = agreeing_groups([(ctx.bounds(c), c) for c in clash.items])
@@ -62,7 +62,7 @@ def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
     """Why a topic agrees only when figures are read as cut off (``checks.truncation``)."""
     if not ctx.rules.checks.truncation or topic.key.period is None or len(topic.sources) < 2:
         return None
-    if disagreements(ctx.stated(topic, ctx.bounds)) is not None:
+    if ctx.disagreement(topic) is not None:
         return None
     rounded = disagreements(ctx.stated(topic, ctx.rounded))
     if rounded is None:

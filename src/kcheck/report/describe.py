@@ -6,6 +6,7 @@ an interval or a source position is written, so text, Markdown, GitHub and expla
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from collections.abc import Iterable
@@ -274,10 +275,14 @@ def summary_line(report: Report) -> str:
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal: CJK wide and full-width characters take two."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-        for ch in text
-    )
+    if text.isascii():
+        return len(text)  # no ASCII character is wide or combining
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a report's cells repeat few characters, millions of times
+def _char_width(ch: str) -> int:
+    return 0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 def truncate(text: str, limit: int) -> str:
