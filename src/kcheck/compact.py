@@ -66,7 +66,6 @@ class Shared:
         self._texts: dict[str, str] = {}
         self._spans: dict[Span, Span] = {}
         self._precisions: dict[float, float] = {}
-        self._claim_fields = _all_fields(Claim)
         self._key_fields = _all_fields(TopicKey)
         self._topic_fields = _all_fields(Topic)
 
@@ -84,22 +83,20 @@ class Shared:
         return out
 
     def claim(self, claim: Claim) -> Claim:
-        values = claim.__dict__
         for name in _CLAIM_TEXTS:
-            value = values[name]
+            value = getattr(claim, name)
             if value is not None:
-                values[name] = self.text(value)
+                setattr(claim, name, self.text(value))
         for name in ("period", "date"):
-            value = values[name]
+            value = getattr(claim, name)
             if value is not None:
-                values[name] = self.span(value)
+                setattr(claim, name, self.span(value))
         # the value of a figure's last digit: a handful of distinct ones (0.1, 0.01, 1.0), a
         # float each per claim (24 bytes); only positive ones are shared (never 0.0 for -0.0,
         # never a NaN), a value and its bounds are left alone (as many distinct as shared)
-        precision = values["precision"]
+        precision = claim.precision
         if type(precision) is float and precision > 0:
-            values["precision"] = self._precisions.setdefault(precision, precision)
-        _share_fields(claim, self._claim_fields)
+            claim.precision = self._precisions.setdefault(precision, precision)
         return claim
 
     def topics(self, topics: list[Topic]) -> list[Topic]:
