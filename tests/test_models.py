@@ -194,3 +194,28 @@ def test_topic_key_is_written_as_the_fields_that_are_set() -> None:
     assert list(key.model_dump()) == list(written)  # in field order: explain prints it so
     assert TopicKey.model_validate(written) == key  # a report's JSON reads back
     assert key.grouped and not TopicKey(type=ClaimType.FIGURE, claim="c1").grouped
+
+
+def test_topics_and_keys_are_slots_records_that_read_back(corpus_claims: list[Claim]) -> None:
+    import dataclasses
+
+    from kcheck.group import group_claims
+    from kcheck.models import Topic, TopicKey, TopicStatus
+    from kcheck.rules import load_rules
+
+    topics = group_claims(corpus_claims, load_rules())
+    assert len(topics) > 100
+    for topic in topics:
+        assert not hasattr(topic, "__dict__") and not hasattr(topic.key, "__dict__")
+        assert Topic.model_validate_json(topic.model_dump_json()) == topic
+    key = topics[0].key
+    assert {key: 1}[TopicKey.model_validate(key.model_dump())] == 1  # equal keys hash alike
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        key.entity = "x"  # type: ignore[misc]
+    moved = key.model_copy(update={"period": None, "entity": "某公司"})
+    assert (moved.period, moved.entity) == (None, "某公司") and key.entity != "某公司"
+    settled = topics[0].model_copy(update={"status": TopicStatus.CONFLICT})
+    assert settled.status is TopicStatus.CONFLICT and settled.key is key
+    assert pickle.loads(pickle.dumps(topics[0])) == topics[0]
+    with pytest.raises(ValidationError):
+        Topic.model_validate({"id": "t1", "label": "x", "extra": 1})

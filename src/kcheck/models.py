@@ -8,6 +8,7 @@ Field names that appear in ../shared/CONTRACT.md are part of the user-facing con
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from bisect import bisect_right
 from enum import Enum
@@ -221,7 +222,7 @@ class Record:
         """A copy with ``update``'s values, unvalidated, as ``BaseModel.model_copy``."""
         out = copy.deepcopy(self) if deep else copy.copy(self)
         for name, value in (update or {}).items():
-            setattr(out, name, value)
+            object.__setattr__(out, name, value)  # a frozen record's too, as pydantic's copy does
         return out
 
     @classmethod
@@ -376,7 +377,8 @@ class TopicStatus(str, Enum):
     SINGLE = "single"
 
 
-class TopicKey(BaseModel):
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class TopicKey(Record):
     """What every claim of a topic shares: the grouping key, field by field.
 
     Exactly one of ``metric``, ``event``, ``measure`` (a measure phrase matched fuzzily) and
@@ -385,8 +387,6 @@ class TopicKey(BaseModel):
     (JSON, topic ids, finding fingerprints) it is the mapping of the fields that are set, in
     this order, with the period as ``start..end``.
     """
-
-    model_config = FROZEN
 
     type: ClaimType | None = None
     claim: str | None = None
@@ -430,16 +430,28 @@ class TopicKey(BaseModel):
         return out
 
 
-class Topic(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Topic(Record):
+    # a slots record as a claim is (a run holds a topic for about every second claim of the
+    # archive); no docstring, which would be the JSON Schema's description of a topic.
+    # Descriptions in ``Annotated``, as in Claim (the JSON Schema keeps the fields' order)
     id: str
     label: str
-    key: TopicKey = Field(default_factory=TopicKey, description="the grouping key, field by field")
-    claims: list[str] = Field(default_factory=list, description="claim ids")
+    key: Annotated[TopicKey, Field(description="the grouping key, field by field")] = dataclasses.field(
+        default_factory=TopicKey
+    )
+    claims: Annotated[list[str], Field(description="claim ids")] = dataclasses.field(default_factory=list)
     status: TopicStatus = TopicStatus.SINGLE
-    sources: list[str] = Field(default_factory=list, description="documents that state this topic")
-    why: list[str] = Field(default_factory=list, description="why these claims were grouped")
+    sources: Annotated[list[str], Field(description="documents that state this topic")] = dataclasses.field(
+        default_factory=list
+    )
+    why: Annotated[list[str], Field(description="why these claims were grouped")] = dataclasses.field(
+        default_factory=list
+    )
+
+
+_finish(TopicKey)
+_finish(Topic)
 
 
 class Conflict(BaseModel):

@@ -50,7 +50,7 @@ def _family(key: TopicKey, scope_words: tuple[str, ...]) -> tuple[object, ...]:
     are: one is made per topic, and a TopicKey (a pydantic model with its own dict and field
     set) took about 1.2 KB for each family of the run (MEMORY)."""
     unscoped = {"period": None, "scope": None, "measure": _unscoped(key.measure, scope_words)}
-    return tuple(unscoped.get(name, value) for name, value in key.__dict__.items())
+    return tuple(unscoped.get(name, getattr(key, name)) for name in TopicKey.model_fields)
 
 
 def scope_words(ctx: CheckContext) -> tuple[str, ...]:
