@@ -4,8 +4,9 @@ A generated archive (``benchmarks/archive.py``, default 2,000 articles) is extra
 in this process, into the per-file cache's JSON (what a warm run reads back). Then, in this
 same process and under tracemalloc (allocations counted, not the machine's pages):
 
-- the claims decoded from that JSON as they come (the objects pydantic makes), and the same
-  claims made compact by ``kcheck.compact.Shared`` as ``engine.gather`` does: bytes per claim;
+- the claims decoded from that JSON as they come (slots records, kcheck.models.Record, each
+  with its own strings and periods), and the same claims made compact by
+  ``kcheck.compact.Shared`` as ``engine.gather`` does: bytes per claim;
 - the topics grouping builds from each set of claims (``group_claims``, compact topics for
   the compact claims, as ``pipeline.run`` does): bytes per topic kept, and the peak while
   grouping;
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nJSON report digest: {stages(rows, rules)}")
         return 0
     results = {
-        "as pydantic makes them": measure(rows, rules, None),
+        "as decoded": measure(rows, rules, None),
         "kcheck.compact": measure(rows, rules, Shared()),
     }
     print(

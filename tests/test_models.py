@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from kcheck.errors import OutputError
-from kcheck.models import Claim, Sentence, Span, TextRun
+from kcheck.models import Claim, ClaimKind, Conflict, Report, Sentence, Severity, Span, TextRun
 from kcheck.output import write_atomic
 
 
@@ -95,6 +99,63 @@ def test_claim_round_trips_through_json() -> None:
     assert dumped["kind"] == "actual"
 
 
+def _as_model(claim: Claim) -> BaseModel:
+    """The same claim as a pydantic ``BaseModel`` of the same fields (what Claim was)."""
+    model = create_model(  # type: ignore[call-overload]
+        "Claim",
+        __config__=ConfigDict(extra="forbid"),
+        **{name: (field.annotation, field) for name, field in Claim.model_fields.items()},
+    )
+    made: BaseModel = model(**{name: getattr(claim, name) for name in Claim.model_fields})
+    return made
+
+
+def test_claims_dump_as_the_pydantic_model_of_their_fields(corpus_claims: list[Claim]) -> None:
+    """A claim is a slots record (kcheck.models.Record): every dump is the model's."""
+    assert len(corpus_claims) > 100
+    for claim in corpus_claims:
+        model = _as_model(claim)
+        assert claim.model_dump_json() == model.model_dump_json()
+        assert claim.model_dump(mode="json") == model.model_dump(mode="json")
+        assert claim.model_dump(mode="json", exclude_defaults=True) == model.model_dump(
+            mode="json", exclude_defaults=True
+        )
+        assert claim.model_dump() == model.model_dump()
+        assert list(claim.model_dump()) == list(Claim.model_fields)
+
+
+def test_a_claim_holds_its_values_in_slots_and_reports_keep_it() -> None:
+    claim = Claim(quote="1758亿元", doc="a.txt", value=1.758e11)
+    assert not hasattr(claim, "__dict__")  # 320 bytes, not a model and its 832-byte dict
+    report = Report(claims=[claim])
+    assert report.claims[0] is claim  # not copied, not validated again
+    finding = Conflict(
+        id="x", type="value_mismatch", severity=Severity.ERROR, topic="t", message="m", claims=[claim]
+    )
+    assert finding.claims[0] is claim
+    assert pickle.loads(pickle.dumps(claim)) == claim  # to a Dask worker and back
+    assert copy.deepcopy(claim) == claim and copy.deepcopy(claim) is not claim
+
+
+def test_a_claim_validates_and_copies_as_the_model_did() -> None:
+    read = Claim.model_validate(
+        {"quote": "x", "kind": "target", "period": {"start": "2021-01-01", "end": "2021-03-31"}}
+    )
+    assert read.kind is ClaimKind.TARGET
+    assert read.period == Span(start=dt.date(2021, 1, 1), end=dt.date(2021, 3, 31))
+    bad: list[dict[str, Any]] = [{"quote": "x", "alias": 1}, {"line": 3}, {"quote": "x", "value": "many"}]
+    for data in bad:
+        with pytest.raises(ValidationError):
+            Claim.model_validate(data)
+    with pytest.raises(ValidationError):
+        Claim.model_validate_json('{"quote": "x", "kind": "guess"}')
+    copied = read.model_copy(update={"unit": "USD", "entity": "快手"})
+    assert (copied.unit, copied.entity, read.unit, read.entity) == ("USD", "快手", None, None)
+    assert copied.period is read.period  # shallow, as BaseModel.model_copy
+    deep = read.model_copy(deep=True)
+    assert deep == read and deep.period is not read.period
+
+
 def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     target = tmp_path / "out" / "report.json"
@@ -133,3 +194,28 @@ def test_topic_key_is_written_as_the_fields_that_are_set() -> None:
     assert list(key.model_dump()) == list(written)  # in field order: explain prints it so
     assert TopicKey.model_validate(written) == key  # a report's JSON reads back
     assert key.grouped and not TopicKey(type=ClaimType.FIGURE, claim="c1").grouped
+
+
+def test_topics_and_keys_are_slots_records_that_read_back(corpus_claims: list[Claim]) -> None:
+    import dataclasses
+
+    from kcheck.group import group_claims
+    from kcheck.models import Topic, TopicKey, TopicStatus
+    from kcheck.rules import load_rules
+
+    topics = group_claims(corpus_claims, load_rules())
+    assert len(topics) > 100
+    for topic in topics:
+        assert not hasattr(topic, "__dict__") and not hasattr(topic.key, "__dict__")
+        assert Topic.model_validate_json(topic.model_dump_json()) == topic
+    key = topics[0].key
+    assert {key: 1}[TopicKey.model_validate(key.model_dump())] == 1  # equal keys hash alike
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        key.entity = "x"  # type: ignore[misc]
+    moved = key.model_copy(update={"period": None, "entity": "某公司"})
+    assert (moved.period, moved.entity) == (None, "某公司") and key.entity != "某公司"
+    settled = topics[0].model_copy(update={"status": TopicStatus.CONFLICT})
+    assert settled.status is TopicStatus.CONFLICT and settled.key is key
+    assert pickle.loads(pickle.dumps(topics[0])) == topics[0]
+    with pytest.raises(ValidationError):
+        Topic.model_validate({"id": "t1", "label": "x", "extra": 1})

@@ -4,15 +4,12 @@ A run holds every claim of the archive from extraction to the report, and every 
 grouping to the report: at 10,000 articles that was 102,378 claims at about 4.9 KB each.
 Most of it was repetition, not information:
 
-- pydantic keeps, beside each model's values, the set of the fields it was given
-  (``__pydantic_fields_set__``): about 2.3 KB per claim, more than its values. kcheck never
-  asks for it (no ``exclude_unset``, no ``model_fields_set``), so every claim and topic key
-  shares one set of all its fields. The set is never emptied: assigning a field adds a name
-  it already holds, and ``model_copy`` copies the set before changing it.
+- a claim, a topic and its key are slots records (``kcheck.models.Record``), not pydantic
+  models with an instance dict and the set of the fields they were given (that set alone
+  had been about 2.3 KB per claim, the dict 832 bytes);
 - the same strings (the document's path, the metric, the unit, the entity, the time as
   written) read back as a new object per claim, and the same periods (a year, a quarter) as
-  a new model per claim, each with its own dict and field set: one object per distinct
-  value is kept, the others dropped.
+  a new model per claim: one object per distinct value is kept, the others dropped.
 
 Values are replaced only by equal values of the same type, so every comparison, dump and
 report is unchanged (the golden reports prove it). A :class:`Shared` lives for one run
@@ -22,9 +19,6 @@ report is unchanged (the golden reports prove it). A :class:`Shared` lives for o
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
-
-from pydantic import BaseModel
 
 from kcheck.models import Claim, Span, Topic, TopicKey
 
@@ -52,12 +46,6 @@ _CLAIM_TEXTS = (
 )
 _TOPIC_KEY_TEXTS = ("entity", "measure", "event", "metric", "scope", "change", "unit")
 
-_Model = TypeVar("_Model", bound=BaseModel)
-
-
-def _all_fields(model: type[BaseModel]) -> set[str]:
-    return set(model.model_fields)
-
 
 class Shared:
     """One object per distinct text and period among the claims and topics of one run."""
@@ -66,9 +54,6 @@ class Shared:
         self._texts: dict[str, str] = {}
         self._spans: dict[Span, Span] = {}
         self._precisions: dict[float, float] = {}
-        self._claim_fields = _all_fields(Claim)
-        self._key_fields = _all_fields(TopicKey)
-        self._topic_fields = _all_fields(Topic)
 
     def text(self, value: str) -> str:
         return self._texts.setdefault(value, value)
@@ -84,22 +69,20 @@ class Shared:
         return out
 
     def claim(self, claim: Claim) -> Claim:
-        values = claim.__dict__
         for name in _CLAIM_TEXTS:
-            value = values[name]
+            value = getattr(claim, name)
             if value is not None:
-                values[name] = self.text(value)
+                setattr(claim, name, self.text(value))
         for name in ("period", "date"):
-            value = values[name]
+            value = getattr(claim, name)
             if value is not None:
-                values[name] = self.span(value)
+                setattr(claim, name, self.span(value))
         # the value of a figure's last digit: a handful of distinct ones (0.1, 0.01, 1.0), a
         # float each per claim (24 bytes); only positive ones are shared (never 0.0 for -0.0,
         # never a NaN), a value and its bounds are left alone (as many distinct as shared)
-        precision = values["precision"]
+        precision = claim.precision
         if type(precision) is float and precision > 0:
-            values["precision"] = self._precisions.setdefault(precision, precision)
-        _share_fields(claim, self._claim_fields)
+            claim.precision = self._precisions.setdefault(precision, precision)
         return claim
 
     def topics(self, topics: list[Topic]) -> list[Topic]:
@@ -110,23 +93,20 @@ class Shared:
 
     def topic(self, topic: Topic) -> Topic:
         """``topic`` made compact in place: its key, label, sources and reasons shared."""
-        values = topic.__dict__
-        values["label"] = self.text(topic.label)
-        values["why"] = [self.text(w) for w in topic.why]
-        values["sources"] = [self.text(s) for s in topic.sources]
-        _share_fields(topic, self._topic_fields)
+        topic.label = self.text(topic.label)
+        topic.why = [self.text(w) for w in topic.why]
+        topic.sources = [self.text(s) for s in topic.sources]
         key = topic.key
-        fields = key.__dict__
         for name in _TOPIC_KEY_TEXTS:
-            value = fields[name]
+            value = getattr(key, name)
             if value is not None:
-                fields[name] = self.text(value)
+                _set(key, name, self.text(value))
         if key.period is not None:
-            fields["period"] = self.span(key.period)
-        _share_fields(key, self._key_fields)
+            _set(key, "period", self.span(key.period))
         return topic
 
 
-def _share_fields(model: _Model, every: set[str]) -> None:
-    # pydantic's own slot; object.__setattr__ because a frozen model refuses setattr
-    object.__setattr__(model, "__pydantic_fields_set__", every)
+def _set(key: TopicKey, name: str, value: object) -> None:
+    # an equal value for one of the key's fields: object.__setattr__ because a frozen record
+    # refuses setattr (its hash, made from the values, is unchanged)
+    object.__setattr__(key, name, value)

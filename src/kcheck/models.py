@@ -7,12 +7,16 @@ Field names that appear in ../shared/CONTRACT.md are part of the user-facing con
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 from bisect import bisect_right
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_serializer
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic.fields import FieldInfo
 
 # these live apart so that listing files (and replaying a kept run) needs no model below
 from kcheck.problem import FROZEN as FROZEN
@@ -183,11 +187,67 @@ class Dimension(str, Enum):
     DATE = "date"
 
 
-class Claim(BaseModel):
+_Record = TypeVar("_Record", bound="Record")
+
+
+class Record:
+    """The methods of a pydantic model that kcheck and its library users call
+    (``model_dump``, ``model_copy``, ``model_validate``, ``model_fields``), for a pydantic
+    dataclass with slots (MEMORY, measured in benchmarks/memory.py).
+
+    A run holds every claim of the archive from extraction to the report: a million at
+    100,000 articles. A ``BaseModel`` keeps its values in an instance dict, which for a
+    claim's 35 fields is 832 bytes (a 64-slot table) beside a model object of 80; a slots
+    dataclass holds the same values in 320 bytes, validated and serialised by the same
+    pydantic schema, so every dump, every report and the JSON Schema are unchanged.
+    """
+
+    __slots__ = ()
+
+    # the fields by name, as ``BaseModel.model_fields``, and the validator and serialiser of
+    # the record: set by ``_finish`` once the dataclass is made (pydantic's own field table)
+    model_fields: ClassVar[dict[str, FieldInfo]]
+    __pydantic_fields__: ClassVar[dict[str, FieldInfo]]
+    _adapter: ClassVar[TypeAdapter[Any]]
+
+    def model_dump(self, **options: Any) -> dict[str, Any]:
+        """The record as a dict, as ``BaseModel.model_dump`` (``mode="json"``, ``exclude_defaults``, ...)."""
+        dumped: dict[str, Any] = self._adapter.dump_python(self, **options)
+        return dumped
+
+    def model_dump_json(self, **options: Any) -> str:
+        return self._adapter.dump_json(self, **options).decode()
+
+    def model_copy(self: _Record, *, update: dict[str, Any] | None = None, deep: bool = False) -> _Record:
+        """A copy with ``update``'s values, unvalidated, as ``BaseModel.model_copy``."""
+        out = copy.deepcopy(self) if deep else copy.copy(self)
+        for name, value in (update or {}).items():
+            object.__setattr__(out, name, value)  # a frozen record's too, as pydantic's copy does
+        return out
+
+    @classmethod
+    def model_validate(cls: type[_Record], data: object) -> _Record:
+        validated: _Record = cls._adapter.validate_python(data)
+        return validated
+
+    @classmethod
+    def model_validate_json(cls: type[_Record], data: str | bytes) -> _Record:
+        validated: _Record = cls._adapter.validate_json(data)
+        return validated
+
+
+def _finish(record: type[_Record]) -> None:
+    record.model_fields = record.__pydantic_fields__
+    record._adapter = TypeAdapter(record)
+
+
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Claim(Record):
     """One numeric or dated statement, normalised, with its evidence."""
 
-    model_config = ConfigDict(extra="forbid")
-
+    # a field's description goes in ``Annotated`` and its default after it: written as
+    # ``= Field(default=..., ...)`` pydantic lists such fields first in a keyword-only
+    # dataclass's JSON Schema (the fields' own order is kept everywhere else)
     id: str = ""
     doc: str = ""
     line: int = 0
@@ -207,63 +267,84 @@ class Claim(BaseModel):
     # beyond the contract's minimum
     type: ClaimType = ClaimType.FIGURE
     dimension: Dimension = Dimension.COUNT
-    change: str | None = Field(default=None, description="yoy / qoq / change for growth claims")
-    scope: str | None = Field(default=None, description="cumulative, monthly, ...; None = as stated")
-    event: str | None = Field(default=None, description="canonical event name for event claims")
-    measure: str | None = Field(
-        default=None, description="the words naming what is measured, as written (电商交易总额（GMV）)"
+    change: Annotated[str | None, Field(description="yoy / qoq / change for growth claims")] = None
+    scope: Annotated[str | None, Field(description="cumulative, monthly, ...; None = as stated")] = None
+    event: Annotated[str | None, Field(description="canonical event name for event claims")] = None
+    measure: Annotated[
+        str | None, Field(description="the words naming what is measured, as written (电商交易总额（GMV）)")
+    ] = None
+    subject: Annotated[str | None, Field(description="the clause's subject as written (快手电商)")] = None
+    qualifier: Annotated[str | None, Field(description="the qualifier word as written: 超过, 约, 近")] = None
+    precision: Annotated[float | None, Field(description="value of one unit in the last written digit")] = (
+        None
     )
-    subject: str | None = Field(default=None, description="the clause's subject as written (快手电商)")
-    qualifier: str | None = Field(default=None, description="the qualifier word as written: 超过, 约, 近")
-    precision: float | None = Field(default=None, description="value of one unit in the last written digit")
-    time_quote: str | None = Field(default=None, description="the time expression the period/date came from")
-    entity_from: Literal["rules", "subject", "document"] | None = Field(
-        default=None,
-        description="rules: an alias named it; subject: the clause's subject as written; "
-        "document: inferred from the article (行业 in an article about 证券公司)",
+    time_quote: Annotated[str | None, Field(description="the time expression the period/date came from")] = (
+        None
     )
-    sentence_index: int = Field(default=0, description="index of the sentence in its document")
-    offset: int = Field(default=0, description="offset of the quote in the sentence")
-    superseded: bool = Field(
-        default=False, description="a later figure of the same sentence revises this one (后又上调至...)"
-    )
-    revision: str | None = Field(
-        default=None,
-        description="the revision cue as written (上调至) when this figure revises an earlier one",
-    )
+    entity_from: Annotated[
+        Literal["rules", "subject", "document"] | None,
+        Field(
+            description="rules: an alias named it; subject: the clause's subject as written; "
+            "document: inferred from the article (行业 in an article about 证券公司)"
+        ),
+    ] = None
+    sentence_index: Annotated[int, Field(description="index of the sentence in its document")] = 0
+    offset: Annotated[int, Field(description="offset of the quote in the sentence")] = 0
+    superseded: Annotated[
+        bool, Field(description="a later figure of the same sentence revises this one (后又上调至...)")
+    ] = False
+    revision: Annotated[
+        str | None,
+        Field(description="the revision cue as written (上调至) when this figure revises an earlier one"),
+    ] = None
     # added after the contract's first release: last, so CSV columns keep their places
-    time_key: str | None = Field(
-        default=None,
-        description="time_quote folded (full-width, traditional forms unified): equal when two "
-        "documents wrote the same time (6月16日 = ６月16日)",
-    )
-    revision_at: int | None = Field(
-        default=None,
-        description="targets and forecasts: offset in the sentence of the last revision cue (上调至) "
-        "before the figure; an earlier figure of the same topic ending by then is revised by this one",
-    )
-    base_at: int | None = Field(
-        default=None,
-        description="changes: offset in the sentence of the level the change is measured from, "
-        "when the sentence states it (较2022年的9.77亿元增长32.6%: the 9.77亿元)",
-    )
-    level_at: int | None = Field(
-        default=None,
-        description="changes with a base_at: offset in the sentence of the level the change leads "
-        "to (归母净利润12.08亿元，较2022年的9.77亿元增长32.6%: the 12.08亿元)",
-    )
-    period_from: Literal["inferred"] | None = Field(
-        default=None,
-        description="inferred: the figure names no time and neither does its paragraph; its "
-        "period is the one the article named last before (a weak link: any finding resting "
-        "on it is at most a warning)",
-    )
-    headline: bool = Field(
-        default=False,
-        description="read from the article's title where the file writes it (front matter, "
-        "<title>, og:title, <h1>, a plain-text heading), not from its body: a headline "
-        "figure meets the body's and other articles' figures (headline_mismatch)",
-    )
+    time_key: Annotated[
+        str | None,
+        Field(
+            description="time_quote folded (full-width, traditional forms unified): equal when two "
+            "documents wrote the same time (6月16日 = ６月16日)"
+        ),
+    ] = None
+    revision_at: Annotated[
+        int | None,
+        Field(
+            description="targets and forecasts: offset in the sentence of the last revision cue (上调至) "
+            "before the figure; an earlier figure of the same topic ending by then is revised by this one"
+        ),
+    ] = None
+    base_at: Annotated[
+        int | None,
+        Field(
+            description="changes: offset in the sentence of the level the change is measured from, "
+            "when the sentence states it (较2022年的9.77亿元增长32.6%: the 9.77亿元)"
+        ),
+    ] = None
+    level_at: Annotated[
+        int | None,
+        Field(
+            description="changes with a base_at: offset in the sentence of the level the change leads "
+            "to (归母净利润12.08亿元，较2022年的9.77亿元增长32.6%: the 12.08亿元)"
+        ),
+    ] = None
+    period_from: Annotated[
+        Literal["inferred"] | None,
+        Field(
+            description="inferred: the figure names no time and neither does its paragraph; its "
+            "period is the one the article named last before (a weak link: any finding resting "
+            "on it is at most a warning)"
+        ),
+    ] = None
+    headline: Annotated[
+        bool,
+        Field(
+            description="read from the article's title where the file writes it (front matter, "
+            "<title>, og:title, <h1>, a plain-text heading), not from its body: a headline "
+            "figure meets the body's and other articles' figures (headline_mismatch)"
+        ),
+    ] = False
+
+
+_finish(Claim)
 
 
 # --------------------------------------------------------------------------- findings
@@ -296,7 +377,8 @@ class TopicStatus(str, Enum):
     SINGLE = "single"
 
 
-class TopicKey(BaseModel):
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class TopicKey(Record):
     """What every claim of a topic shares: the grouping key, field by field.
 
     Exactly one of ``metric``, ``event``, ``measure`` (a measure phrase matched fuzzily) and
@@ -305,8 +387,6 @@ class TopicKey(BaseModel):
     (JSON, topic ids, finding fingerprints) it is the mapping of the fields that are set, in
     this order, with the period as ``start..end``.
     """
-
-    model_config = FROZEN
 
     type: ClaimType | None = None
     claim: str | None = None
@@ -350,16 +430,28 @@ class TopicKey(BaseModel):
         return out
 
 
-class Topic(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+@pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Topic(Record):
+    # a slots record as a claim is (a run holds a topic for about every second claim of the
+    # archive); no docstring, which would be the JSON Schema's description of a topic.
+    # Descriptions in ``Annotated``, as in Claim (the JSON Schema keeps the fields' order)
     id: str
     label: str
-    key: TopicKey = Field(default_factory=TopicKey, description="the grouping key, field by field")
-    claims: list[str] = Field(default_factory=list, description="claim ids")
+    key: Annotated[TopicKey, Field(description="the grouping key, field by field")] = dataclasses.field(
+        default_factory=TopicKey
+    )
+    claims: Annotated[list[str], Field(description="claim ids")] = dataclasses.field(default_factory=list)
     status: TopicStatus = TopicStatus.SINGLE
-    sources: list[str] = Field(default_factory=list, description="documents that state this topic")
-    why: list[str] = Field(default_factory=list, description="why these claims were grouped")
+    sources: Annotated[list[str], Field(description="documents that state this topic")] = dataclasses.field(
+        default_factory=list
+    )
+    why: Annotated[list[str], Field(description="why these claims were grouped")] = dataclasses.field(
+        default_factory=list
+    )
+
+
+_finish(TopicKey)
+_finish(Topic)
 
 
 class Conflict(BaseModel):
