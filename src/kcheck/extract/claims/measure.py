@@ -431,18 +431,10 @@ def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: 
     flow, not a qualifier), or the clause is a breakdown (其中: a part of the whole)."""
     if prev is None or prev.type is not ClaimType.FIGURE or not measure or not prev.measure:
         return None
-    short, full = _without_neutral(w, fold(measure)), fold(prev.measure)
+    short, full = w.neutral_re.sub("", fold(measure)), fold(prev.measure)
     if len(short) < 2 or not full.endswith(short):
         return None
-    rest = _without_neutral(w, full[: -len(short)])
+    rest = w.neutral_re.sub("", full[: -len(short)])
     if len(rest) < 2 or w.breakdown_re.search(s.folded, prev.end, f.q.start):
         return None
     return prev.measure
-
-
-def _without_neutral(w: Words, text: str) -> str:
-    """``text`` without the words that leave a measure whole (keep-modifiers, scopes: 单月, 累计)."""
-    for word in w.neutral:
-        if word:
-            text = text.replace(word, "")
-    return text
