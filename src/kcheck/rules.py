@@ -431,6 +431,8 @@ class KindsSection(Section):
     restated_basis: list[str] = Field(default_factory=list)
     # done against a target (已完成): the figure after one is an actual, never the target continued
     achieved: list[str] = Field(default_factory=list)
+    # a revision after these corrects a published actual (经核对调整为): it stays an actual
+    corrected: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
     # after a pointing word, these make it point at an owner (该公司, 该行), not a measure

@@ -153,6 +153,22 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ),
         # ... a region's whole lends nothing
         ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "4.76万亿元", None, "出口"),
+        # a clause that only restates the figure before it more precisely, in its unit, is of
+        # its measure, metric or not (dev corpus tour2); a figure in another unit is not
+        ("中秋节、国庆节假期8天，国内旅游出游超8亿人次，达8.26亿人次", "8.26亿人次", None, "国内旅游出游"),
+        ("全年营收突破千亿元，达1023.5亿元", "1023.5亿元", "revenue", "营收"),
+        ("公司员工超过5000人，覆盖300个城市", "300个", None, "覆盖"),
+        ("仅占快手收入来源的9.8%，与上一年10.3%的占比略有下降", "10.3%", None, None),  # a base
+        # a developer's contracted sales as each outlet writes it (dev corpus prop1, prop2)
+        (
+            "10月，锦程地产集团连同其合营公司及联营公司共实现合约销售金额126.4亿元",
+            "126.4亿元",
+            "contract_sales",
+            "连同其合营公司及联营公司共实现合约销售金额",
+        ),
+        ("锦程地产10月单月合约销售额为126.4亿元", "126.4亿元", "contract_sales", "合约销售额"),
+        ("万科10月实现合同销售金额305.6亿元", "305.6亿元", "contract_sales", "合同销售金额"),
+        ("锦程地产10月权益合约销售金额为88.1亿元", "88.1亿元", None, "权益合约销售金额"),  # a part
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

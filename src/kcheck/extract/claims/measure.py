@@ -109,6 +109,7 @@ def metric_of(
             and fits(w, prev.metric, q, is_change)
             and not names_own_measure(w, s, f)
         )
+        or restates_previous(w, s, f, prev)
     ):
         return prev.metric, None, prev
     # earlier in the sentence, with no other figure in between
@@ -117,6 +118,26 @@ def metric_of(
             name = h.metric
             return (name if name is not None and fits(w, name, q, is_change) else None), h, None
     return None, None, None
+
+
+def restates_previous(w: Words, s: Parsed, f: Figure, prev: Draft) -> bool:
+    """Does the figure's clause only restate the figure before it more precisely, in the same
+    unit, naming no measure, subject or metric of its own (``国内旅游出游超8亿人次，达8.26亿人次``,
+    ``营收突破千亿元，达1023.5亿元``)? Then it is a value of that figure's measure, named by a
+    metric or not (a figure in another unit, ``员工超过5000人，覆盖300个城市``, is not; nor one
+    its clause dates or compares, ``仅占收入来源的9.8%，与上一年10.3%的占比略有下降``: a base)."""
+    q = f.q
+    return (
+        prev.type is ClaimType.FIGURE
+        and prev.measure is not None
+        and prev.dimension is q.dimension
+        and prev.unit is not None
+        and prev.unit == q.unit
+        and not f.times
+        and not any((h.mask & Cue.METRIC) or (h.mask & Cue.ENTITY) for h in f.hits)
+        and not any(word in s.folded[f.cs : q.start] for word in w.comparison_before)
+        and not names_own_measure(w, s, f)
+    )
 
 
 # cue words that make a clause a kind of the previous figure, not a measure of its own

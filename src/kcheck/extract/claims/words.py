@@ -86,6 +86,7 @@ class Words:
         self.anaphora = tuple(f(kinds.anaphora))
         self.anaphora_owners = tuple(f(kinds.anaphora_owners))
         self.achieved_re = word_pattern(f(kinds.achieved)) if kinds.achieved else None
+        self.corrected_re = word_pattern(f(kinds.corrected)) if kinds.corrected else None
         self.average = tuple(f(kinds.average))
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
@@ -110,7 +111,9 @@ class Words:
         )
         self.change_to_verbs = tuple(sorted(f(kinds.change_to_verbs), key=len, reverse=True))
         self.restated_basis = tuple(f(kinds.restated_basis))
-        self.measure_trim = sorted(f([*kinds.measure_trim, *qualifier_words(rules)]), key=len, reverse=True)
+        self.measure_trim = sorted(
+            f([*kinds.measure_trim, *kinds.corrected, *qualifier_words(rules)]), key=len, reverse=True
+        )
         trim = alternation(self.measure_trim)
         fill = alternation([*self.subject_fillers, *self.measure_trim])
         punct = re.escape("".join(sorted(PUNCT)))
@@ -169,8 +172,9 @@ def folded_words(words: Iterable[str]) -> list[str]:
 
 
 def kinds_words(rules: RuleSet) -> list[str]:
-    """Words that never narrow a measure: verbs, particles and adverbs of ``measure_trim``."""
-    return list(rules.kinds.measure_trim)
+    """Words that never narrow a measure: verbs, particles and adverbs of ``measure_trim``, and
+    the words of a correction (交付量经核对调整为: ``kinds.corrected``)."""
+    return [*rules.kinds.measure_trim, *rules.kinds.corrected]
 
 
 def qualifier_words(rules: RuleSet) -> list[str]:
