@@ -226,6 +226,44 @@ def breakdown_measures(
         state.breakdown_country = country
 
 
+def framed_measures(
+    w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
+) -> None:
+    """A sentence opening by framing a business line (``metrics.segment_frames``: ``财产险业务方面，
+    …综合成本率为97.6%``, ``从学习服务看，第二财季入学人次约187.5万``) gives the figures after the
+    frame that line: their measure is the line's (财产险业务综合成本率, 学习服务入学人次), so they meet
+    the line's figures elsewhere and never the company's whole. A measure naming a line of its own
+    (其中车险保费收入) or the line's words (资管业务方面，…资管收入) keeps its own. Runs over the
+    sentences its sentence joins with ；(``running``, handed on in ``state.segment_frame``)."""
+    line, at = running, 0
+    pattern = w.segment_frame_re
+    if pattern is not None and line is None:
+        folded = s.folded
+        lead = len(folded) - len(folded.lstrip())
+        m = pattern.match(folded, lead)
+        if m is not None:
+            name = m.group(1)
+            # 分业务看: a breakdown by lines; 在服务方面 read without its lead: no line
+            if not name.startswith((*w.segment_not_lines, *w.segment_frame_leads)):
+                line, at = s.text[m.start(1) : m.end(1)], m.end()
+    if line is None:
+        return
+    key = fold(line)
+    stem = next((key[: -len(end)] for end in w.segment_line_ends if key.endswith(end)), key)
+    for d in drafts:
+        if d.start < at or d.type is ClaimType.EVENT or not d.measure or len(d.measure.strip()) < 2:
+            continue  # a one-character "measure" (以) names nothing to frame
+        measure = fold(d.measure)
+        if key in measure or (len(stem) >= 2 and stem in measure):
+            continue
+        if any(end in measure for end in w.segment_line_ends):
+            continue  # 其中车险保费收入: a line of its own
+        d.measure = line + d.measure
+        d.metric = alias_metric(w, d.measure)
+    if s.folded.rstrip().endswith(("；", ";")):
+        state.segment_frame = line
+
+
 def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[str | None, str | None]:
     """The measure as written, and the metric it names exactly (other_services_revenue)."""
     q = f.q

@@ -61,6 +61,19 @@ class Words:
         self.stock_words = tuple(f(mets.stock_words))
         self.period_marks = tuple(f(mets.period_marks))
         self.epithet_ends = tuple(f(mets.epithet_ends))
+        frames = mets.segment_frames
+        self.segment_frame_re = (
+            re.compile(
+                f"(?:{alternation(f(frames.leads))})?"
+                f"([\\u4e00-\\u9fffA-Za-z]{{1,8}}?(?:{alternation(f(frames.line_ends))}))"
+                f"(?:{alternation(f(frames.ends))})[，,]"
+            )
+            if frames.ends and frames.line_ends
+            else None
+        )
+        self.segment_not_lines = tuple(f(frames.not_lines))
+        self.segment_line_ends = tuple(f(frames.line_ends))
+        self.segment_frame_leads = tuple(f(frames.leads))
         kinds = rules.kinds
         self.neutral = sorted(
             f(
