@@ -194,6 +194,10 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ("分业务看，游戏收入41.2亿元", "41.2亿元", None, "游戏收入"),  # a breakdown by lines, no line
         ("利润方面，归母净利润126.8亿元", "126.8亿元", "net_profit", "归母净利润"),  # no line named
         ("资管业务方面，东方证券资管收入34.92亿元", "34.92亿元", None, "资管收入"),  # the line's words
+        # a figure and a space end a title's clause: the next measure starts after them
+        ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "2.6%", "ppi", "PPI"),
+        ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "0.3%", "cpi", "CPI"),
+        ("营业收入 58.36 亿元 同比下降 9.8%", "9.8%", "revenue", "营业收入"),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

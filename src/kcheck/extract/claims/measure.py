@@ -307,9 +307,17 @@ def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int
     memo = s.span_memo  # narrowed and measure_of ask for the same figure's span in turn
     if memo is not None and memo[0] is q and memo[1] == cs and memo[2] is metric_hit:
         return memo[3]
+    lo = cs
+    # a figure and a space before the measure end a clause of their own (a title's
+    # 10月CPI同比下降0.3% PPI同比下降2.6%: PPI, not CPI同比下降0.3% PPI)
+    named = metric_hit.start if metric_hit is not None and cs <= metric_hit.start < q.start else q.start
+    prior = s.last_quantity_end(named)
+    if prior > lo and s.folded[prior : prior + 1].isspace():
+        lo = prior
+        clause_hits = [h for h in clause_hits if h.start >= lo]
+        clause_times = [t for t in clause_times if t.start >= lo]
     metrics = [h for h in clause_hits if (h.mask & Cue.METRIC)]
     first = metrics[0].start if metrics else q.start
-    lo = cs
     # past the subject and the time that open the clause
     for h in clause_hits:
         if (h.mask & Cue.ENTITY) and not (h.mask & Cue.METRIC) and h.end <= first + 4:
