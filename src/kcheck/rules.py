@@ -168,6 +168,20 @@ class MetricRule(Section):
     _check = field_validator("aliases")(_no_blank)
 
 
+class SegmentFrames(Section):
+    """A sentence opening by framing a business line (寿险方面，… / 从学习服务看，…): its figures are
+    that line's. The frame is ``lead? LINE end`` then a comma, LINE ending with one of
+    ``line_ends`` after at least one character and not opening with one of ``not_lines``."""
+
+    leads: list[str] = Field(default_factory=list)
+    ends: list[str] = Field(default_factory=list)
+    line_ends: list[str] = Field(default_factory=list)
+    # a breakdown by lines (分业务看, 各业务方面), not one line
+    not_lines: list[str] = Field(default_factory=list)
+
+    _check = field_validator("leads", "ends", "line_ends", "not_lines")(_no_blank)
+
+
 class MetricsSection(Section):
     metrics: dict[str, MetricRule] = Field(default_factory=dict)
     # words that make a bare magnitude (14.2亿) an amount of money in the default currency
@@ -193,6 +207,8 @@ class MetricsSection(Section):
     # what ends a quoted descriptive phrase before a measure's head (粮食生产“大头”的秋粮产量):
     # the words up to it describe the head, they never narrow the measure
     epithet_ends: list[str] = Field(default_factory=list)
+    # a business line a sentence opens by framing (财产险业务方面，综合成本率为97.6%)
+    segment_frames: SegmentFrames = Field(default_factory=SegmentFrames)
 
 
 class EventRule(Section):
@@ -431,6 +447,8 @@ class KindsSection(Section):
     restated_basis: list[str] = Field(default_factory=list)
     # done against a target (已完成): the figure after one is an actual, never the target continued
     achieved: list[str] = Field(default_factory=list)
+    # a revision after these corrects a published actual (经核对调整为): it stays an actual
+    corrected: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
     # after a pointing word, these make it point at an owner (该公司, 该行), not a measure

@@ -60,6 +60,7 @@ from kcheck.extract.claims.measure import (
     alias_metric,
     breakdown_measures,
     compared_measure,
+    framed_measures,
     is_duration,
     names_own_measure,
     own_change_measure,
@@ -108,6 +109,7 @@ class Assembler:
         w = self.words
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
         country, state.breakdown_country = state.breakdown_country, None
+        frame, state.segment_frame = state.segment_frame, None
         work = state.document_work  # 该片 in this sentence: the work named before it
         if "《" in folded:
             state.document_work = last_work(text, folded) or work
@@ -147,6 +149,7 @@ class Assembler:
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
+        framed_measures(w, s, drafts, state, frame)
         drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)

@@ -91,6 +91,9 @@ class ParagraphState:
     breakdown: str | None = None
     # ... and the country's word of that whole (我国), see measure.breakdown_measures
     breakdown_country: str | None = None
+    # the business line the sentence opened by framing (寿险方面，…), when it ended with ；,
+    # see measure.framed_measures
+    segment_frame: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end
