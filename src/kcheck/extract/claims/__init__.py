@@ -50,6 +50,7 @@ from kcheck.extract.claims.change import (
     link_levels,
     more_or_less,
     signed,
+    year_to_date_change,
 )
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
@@ -265,6 +266,7 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
+        year_to_date_change(w, s, f, draft)
         year_end_ratio(w, draft)
         mark_superseded(prev, draft)
         return draft

@@ -140,6 +140,26 @@ def change_type(s: Parsed, q: Quantity) -> str:
     return "change"
 
 
+def year_to_date_change(w: Words, s: Parsed, f: Figure, draft: Draft) -> None:
+    """A change that names no comparison (增长8.8%) of a period running from the year's start
+    for more than a month (前10个月, 1-10月, 前三季度, 上半年, 全年) is year on year: a running total
+    of the year is compared with the same months a year before (海关总署: 前10个月……民营企业进出口
+    20.01万亿元，增长8.8% = 同比增长8.8%). Not when its clause compares with something else
+    (比前三季度回落0.1个百分点)."""
+    span = draft.period
+    if draft.type is not ClaimType.CHANGE or draft.change != "change" or span is None:
+        return
+    if (span.start.month, span.start.day) != (1, 1) or (span.end.year, span.end.month) <= (
+        span.start.year,
+        span.start.month,
+    ):
+        return
+    clause = s.folded[f.cs : f.q.start]
+    if any(word in clause for word in w.comparison_before):
+        return
+    draft.change = "yoy"
+
+
 def breakdown_changes(
     w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
 ) -> None:

@@ -272,15 +272,15 @@ _INFERRED_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT, Dimension.PERCENT, Dim
 
 def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: ParagraphState) -> bool:
     """May a figure with no time of its own take the period the article named before? An
-    amount, count, percent or points (大型企业PMI为50.7%) of a flow or statistic of the subject
-    the period was named for (the same
-    entity, or none), as stated (no scope: 累计 runs since when?), not a stock or balance
-    (``metrics.stock_words``: 末, 余额; a metric marked ``stock``), not a target or forecast,
-    and not one whose clause
-    holds a mark of a time of its own (``metrics.period_marks``: 第三季收入)."""
+    amount, count, percent or points (大型企业PMI为50.7%) of a flow or statistic of a subject
+    the period was named for (the entity, or none, of any figure that held for it in the
+    paragraphs before: 民营企业进出口 after 我国's and 欧盟's figures of 前10个月), as stated (no
+    scope: 累计 runs since when?), not a stock or balance (``metrics.stock_words``: 末, 余额; a
+    metric marked ``stock``), not a target or forecast, and not one whose clause holds a mark
+    of a time of its own (``metrics.period_marks``: 第三季收入)."""
     if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in _INFERRED_DIMENSIONS:
         return False
-    if draft.scope is not None or draft.entity != state.inferred_entity:
+    if draft.scope is not None or draft.entity not in state.inferred_owners:
         return False  # 累计订单总量超过5亿: since when? 拼多多 after 快手: another subject
     if draft.metric is None and not draft.measure:
         return False
