@@ -164,6 +164,10 @@ class MetricRule(Section):
     # a statistic of the whole economy (CPI, PPI, PMI): a figure of it needs no entity to
     # meet another (a weak link, at most a warning)
     economy: bool = False
+    # a loss is its profit below zero: a figure of this metric (亏损1.12亿元) is a figure of the
+    # metric named here with the sign turned (净利润 -1.12亿元), so a loss and a negative
+    # profit meet; a change of a loss (亏损同比收窄35%) stays a change of the loss
+    loss_of: str | None = None
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -193,6 +197,13 @@ class MetricsSection(Section):
     # what ends a quoted descriptive phrase before a measure's head (粮食生产“大头”的秋粮产量):
     # the words up to it describe the head, they never narrow the measure
     epithet_ends: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _losses_name_profits(self) -> MetricsSection:
+        for name, rule in self.metrics.items():
+            if rule.loss_of is not None and rule.loss_of not in self.metrics:
+                raise ValueError(f"metrics.{name}.loss_of: {rule.loss_of!r} is not a metric of this file")
+        return self
 
 
 class EventRule(Section):

@@ -266,3 +266,18 @@ def test_increment_and_more_or_less(
 )
 def test_an_increment_meets_the_change_it_is(text: str, quote: str, metric: str | None) -> None:
     assert fields(claim(text, quote), "metric", "entity") == (metric, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "value"),
+    [
+        # a loss is its profit below zero (metrics loss_of), so 亏损 meets 净利润 (dev corpus, film4)
+        ("快手2023年归母净利润2.86亿元，上年同期亏损1.12亿元", "1.12亿元", "net_profit", -1.12e8),
+        ("快手2021年前三季度经营亏损219.11亿元，同比扩大145%", "219.11亿元", "operating_profit", -2.1911e10),
+        # ... a change of the loss stays the loss's; a loss of no one named stays a loss
+        ("快手2021年前三季度经营亏损219.11亿元，同比扩大145%", "145%", "operating_loss", 145.0),
+        ("开采专业及辅助性活动上年同期亏损15.9亿元", "15.9亿元", "net_loss", 1.59e9),
+    ],
+)
+def test_a_loss_is_a_profit_below_zero(text: str, quote: str, metric: str, value: float) -> None:
+    assert fields(claim(text, quote), "metric", "value") == (metric, value)

@@ -48,6 +48,7 @@ from kcheck.extract.claims.change import (
     compared_at,
     increment_of,
     link_levels,
+    loss_as_profit,
     more_or_less,
     signed,
     year_to_date_change,
@@ -148,6 +149,8 @@ class Assembler:
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
+        for draft in drafts:
+            loss_as_profit(w, draft)
         drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
