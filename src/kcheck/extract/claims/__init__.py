@@ -270,6 +270,6 @@ class Assembler:
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
         year_to_date_change(w, s, f, draft)
-        year_end_ratio(w, draft)
+        year_end_ratio(w, draft, s.folded[f.cs : q.start])
         mark_superseded(prev, draft)
         return draft

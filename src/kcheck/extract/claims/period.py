@@ -338,19 +338,21 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
     return tail.startswith(w.comparison_after)
 
 
-def year_end_ratio(w: Words, draft: Draft) -> None:
+def year_end_ratio(w: Words, draft: Draft, clause: str = "") -> None:
     """A ratio of a balance at a day (``metrics.day_ratios``) given for a whole year is at that
-    year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31."""
+    year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31. The ratio is named by
+    the figure's measure, else, where no measure was read, by its clause before it (``clause``,
+    folded: 力争不良贷款率控制在1.3%以内, a target for the year's end)."""
     if draft.dimension is not Dimension.PERCENT and draft.dimension is not Dimension.POINTS:
         return  # most figures: amounts and counts
     span = draft.period
     if (
         span is None
-        or not draft.measure
+        or not (draft.measure or clause)
         or (span.start.month, span.start.day, span.end.month, span.end.day) != (1, 1, 12, 31)
         or span.start.year != span.end.year
     ):
         return
-    measure = fold(draft.measure)
+    measure = fold(draft.measure) if draft.measure else clause
     if any(ratio in measure for ratio in w.day_ratios):  # 不良贷款率控制在1.3%以内
         draft.period = Span(start=span.end, end=span.end)
