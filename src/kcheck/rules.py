@@ -164,6 +164,10 @@ class MetricRule(Section):
     # a statistic of the whole economy (CPI, PPI, PMI): a figure of it needs no entity to
     # meet another (a weak link, at most a warning)
     economy: bool = False
+    # a loss is its profit below zero: a figure of this metric (亏损1.12亿元) is a figure of the
+    # metric named here with the sign turned (净利润 -1.12亿元), so a loss and a negative
+    # profit meet; a change of a loss (亏损同比收窄35%) stays a change of the loss
+    loss_of: str | None = None
 
     _check = field_validator("aliases")(_no_blank)
 
@@ -210,6 +214,13 @@ class MetricsSection(Section):
     # a business line a sentence opens by framing (财产险业务方面，综合成本率为97.6%)
     segment_frames: SegmentFrames = Field(default_factory=SegmentFrames)
 
+    @model_validator(mode="after")
+    def _losses_name_profits(self) -> MetricsSection:
+        for name, rule in self.metrics.items():
+            if rule.loss_of is not None and rule.loss_of not in self.metrics:
+                raise ValueError(f"metrics.{name}.loss_of: {rule.loss_of!r} is not a metric of this file")
+        return self
+
 
 class EventRule(Section):
     aliases: list[str] = Field(default_factory=list)
@@ -221,14 +232,21 @@ class EventRule(Section):
     # what had the event keys it across documents, whatever company it is told of:
     # `named` the thing named before the verb (无锡12英寸晶圆厂二期项目于6月30日实现量产) or a
     # title in 《》 / a name in quotes in its clause; `product` only a titled or quoted name or a
-    # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2).
+    # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2);
+    # `named_product` what is named before the verb, as `named`, and only a product there makes
+    # the word this event (驰远S9将于12月18日正式上市; 公司于2020年上市 is no product's launch).
     # Unset: the event is keyed by its company and id as before.
-    subject: Literal["named", "product"] | None = None
+    subject: Literal["named", "product", "named_product"] | None = None
     # the market named in its clause (events.markets) tells one such event from another: a
     # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
     by_market: bool = False
+    # a milestone counted in these units (辆, 台): only an ordinal count of one of them before
+    # the verb in its clause (第100万辆新车在合肥工厂下线) makes the word this event, keyed by the
+    # count (the millionth car is not the two-millionth); without one the word means something
+    # else (快手下线了全部淘宝商品: taken offline) and dates nothing
+    milestone: list[str] = Field(default_factory=list)
 
-    _check = field_validator("aliases")(_no_blank)
+    _check = field_validator("aliases", "milestone")(_no_blank)
 
 
 class EventsSection(Section):

@@ -48,8 +48,10 @@ from kcheck.extract.claims.change import (
     compared_at,
     increment_of,
     link_levels,
+    loss_as_profit,
     more_or_less,
     signed,
+    year_to_date_change,
 )
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
@@ -150,6 +152,8 @@ class Assembler:
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
         framed_measures(w, s, drafts, state, frame)
+        for draft in drafts:
+            loss_as_profit(w, draft)
         drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
@@ -268,6 +272,7 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
-        year_end_ratio(w, draft)
+        year_to_date_change(w, s, f, draft)
+        year_end_ratio(w, draft, s.folded[f.cs : q.start])
         mark_superseded(prev, draft)
         return draft

@@ -77,8 +77,9 @@ class ParagraphState:
     # last one the article named, unless the paragraphs before named more than one year
     inferred_period: Span | None = None
     inferred_period_quote: str | None = None
-    # ... for figures of this entity only (None: figures of no entity, 全国粮食产量)
-    inferred_entity: str | None = None
+    # ... for figures of these entities only, those of the figures that held for that period in
+    # the paragraphs before (None: figures of no entity, 全国粮食产量)
+    inferred_owners: frozenset[str | None] = frozenset()
     # the holiday breaks the paragraph named so far (中秋国庆假期), for 假期 / 黄金周 alone, and
     # the first one the article named (its subject: a later paragraph's 假期 means that one)
     holidays: tuple[tuple[Span, str], ...] = ()

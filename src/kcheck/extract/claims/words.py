@@ -152,6 +152,12 @@ class Words:
         self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
         self.by_market = frozenset(name for name, e in ev.events.items() if e.by_market)
+        # 第100万辆, 第一百万台: an ordinal count of a milestone's units (events `milestone`)
+        self.milestones = {
+            name: re.compile(rf"第({_ORDINAL_NUMBER})({alternation(f(e.milestone))})")
+            for name, e in ev.events.items()
+            if e.milestone
+        }
         self.product_heads = tuple(sorted(f(ev.product_heads), key=len, reverse=True))
         self.looking_ahead = tuple(
             f([*ev.looking_ahead, *kinds.target, *kinds.forecast, *rules.boilerplate.future_cues])
@@ -178,6 +184,10 @@ class Words:
         self.present_re = word_pattern(self.present)
         self.relative_re = word_pattern(self.relative_words)
         self.currency = rules.units.default_currency
+
+
+# the number of an ordinal: digits (with thousands commas) and a magnitude, or Chinese numerals
+_ORDINAL_NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?[万亿]?|[零〇一二两三四五六七八九十百千万亿]+"
 
 
 def folded_words(words: Iterable[str]) -> list[str]:
