@@ -156,6 +156,7 @@ class Words:
             key=lambda pair: len(pair[0]),
             reverse=True,
         )
+        self.more_less_words = tuple(word for word, _sign in self.more_less)
         self.hypothetical_re = word_pattern(self.hypothetical)
         self.anaphora_re = word_pattern(self.anaphora)
         self.report_period_re = word_pattern(f(kinds.report_period))
