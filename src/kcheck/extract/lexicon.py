@@ -8,7 +8,7 @@ shorter match after a longer one failed. It is built as a contiguous NFA, not a 
 matches, as fast on a sentence scanned alone, but a table a fraction of the DFA's size (a DFA
 over the UTF-8 bytes of ~800 Chinese words), which the other passes of the extraction run
 between two scans do not push out of the processor's caches: the scans take 0.7x the time
-inside the extraction and the whole extraction runs ~4% faster (benchmarks/trees.py).
+inside the extraction and the whole extraction runs 3-5% faster (benchmarks/trees.py).
 
 A sentence is scanned once, on its folded text (``normalise.fold``: full-width ->
 half-width, traditional -> simplified, same length), for entities, metrics, events and the
