@@ -50,6 +50,8 @@ def events_of(
 ) -> list[Draft]:
     """The dated events of the sentence; ``work``: the work in 《》 the article named last
     before it (what a pointing word, 该片, refers to)."""
+    if not s.times:
+        return []  # no time to date an event with
     hits = [h for h in s.hits if h.event is not None]
     if not hits:
         return []  # most sentences with a figure name no event
