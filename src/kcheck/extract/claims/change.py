@@ -100,6 +100,8 @@ def more_or_less(w: Words, s: Parsed, f: Figure) -> tuple[int, str | None]:
     change against it meets only changes against the same base."""
     folded, cs = s.folded, f.cs
     head = folded[cs : f.q.start].rstrip(" 了")
+    if not head.endswith(w.more_less_words):
+        return 0, None  # most figures: one C call rules every word out
     for word, sign in w.more_less:
         if not head.endswith(word):
             continue

@@ -163,6 +163,7 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
     stopped = False
     limit = min(hi, p + MAX_SUBJECT + 1)
     stops = w.subject_stops
+    stop_firsts = w.subject_stop_firsts
     time_starts = s.time_start_set
     while q < limit:
         ch = folded[q]
@@ -173,7 +174,7 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
             break
         if ch in SUBJECT_ENDS:
             break
-        if folded.startswith(stops, q, hi):
+        if ch in stop_firsts and folded.startswith(stops, q, hi):
             stopped = True
             break
         q += 1

@@ -51,11 +51,15 @@ def events_of(
 ) -> list[Draft]:
     """The dated events of the sentence; ``work``: the work in 《》 the article named last
     before it (what a pointing word, 该片, refers to)."""
+    if not s.times:
+        return []  # no time to date an event with
+    hits = [h for h in s.hits if h.event is not None]
+    if not hits:
+        return []  # most sentences with a figure name no event
     out: list[Draft] = []
     seen: set[tuple[str, int]] = set()
     folded = s.folded
     dated: set[int] = set()  # a time dates one event: a specific one (断外链) before a verb class
-    hits = [h for h in s.hits if h.event is not None]
     hits.sort(key=lambda h: h.event in w.event_verbs)
     for h in hits:
         name = h.event

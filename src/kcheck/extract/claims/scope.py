@@ -17,6 +17,9 @@ from kcheck.extract.claims.sentence import (
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Hit
 
+# what the segment phrase before a segment word starts after
+_PHRASE_BOUNDS = PUNCT | {"的"}
+
 
 def segment(w: Words, s: Parsed, hit: Hit, metric: str | None) -> bool:
     """Does a segment word narrow this total to a part (其他服务板块，收入达12亿元)?"""
@@ -51,7 +54,7 @@ def segment_measure(w: Words, s: Parsed, hit: Hit) -> str:
     while cue_end < hit.start and folded[cue_end] in "”’」』\"')":
         cue_end += 1
     start = cue_start
-    while start > lo and folded[start - 1] not in PUNCT | {"的"}:
+    while start > lo and folded[start - 1] not in _PHRASE_BOUNDS:
         start -= 1
     # an opening quote belongs to the phrase
     if start > lo and folded[start - 1] in "“‘「『《(\"'":

@@ -25,10 +25,12 @@ class Words:
         self.lexicon = lexicon
         f = folded_words
         ents = rules.entities
-        self.generic = f(ents.generic_subjects)
+        self.generic = frozenset(f(ents.generic_subjects))
         self.prepositions = f(ents.prepositions)
         self.preposition_tuple = tuple(self.prepositions)
         self.subject_stops = tuple(sorted(f(ents.subject_stops), key=len, reverse=True))
+        # a subject is read character by character: only where a stop can start are the stops tried
+        self.subject_stop_firsts = frozenset(word[0] for word in self.subject_stops)
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
         self.non_name_starts = tuple(f(ents.non_name_starts))
@@ -176,6 +178,7 @@ class Words:
             key=lambda pair: len(pair[0]),
             reverse=True,
         )
+        self.more_less_words = tuple(word for word, _sign in self.more_less)
         self.hypothetical_re = word_pattern(self.hypothetical)
         self.anaphora_re = word_pattern(self.anaphora)
         self.report_period_re = word_pattern(f(kinds.report_period))
