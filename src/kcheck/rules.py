@@ -206,8 +206,10 @@ class EventRule(Section):
     # `named` the thing named before the verb (无锡12英寸晶圆厂二期项目于6月30日实现量产) or a
     # title in 《》 / a name in quotes in its clause; `product` only a titled or quoted name or a
     # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2).
+    # `party` the party it was done with, named after a word of `party_words` before the verb
+    # (公司于10月25日与希腊船东签署…合同: 希腊船东), for what two parties do together (签约).
     # Unset: the event is keyed by its company and id as before.
-    subject: Literal["named", "product"] | None = None
+    subject: Literal["named", "product", "party"] | None = None
     # the market named in its clause (events.markets) tells one such event from another: a
     # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
     by_market: bool = False
@@ -232,6 +234,8 @@ class EventsSection(Section):
     subject_min_chars: int = Field(default=3, ge=1)
     # what a released thing ends with to be a product (学习机, 手机, 芯片)
     product_heads: list[str] = Field(default_factory=list)
+    # the words naming the other party of an event with `subject: party` (与希腊船东签约)
+    party_words: list[str] = Field(default_factory=list)
     # an event told with one of these (or a word of kinds target/forecast, boilerplate
     # future_cues) looks ahead: its date may come after publication (将于9月28日开业)
     looking_ahead: list[str] = Field(default_factory=list)
@@ -252,6 +256,7 @@ class EventsSection(Section):
         "subject_owners",
         "subject_heads_dropped",
         "product_heads",
+        "party_words",
     )(_no_blank)
 
     def aliases(self, event: EventRule) -> list[str]:

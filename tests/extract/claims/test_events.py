@@ -238,6 +238,22 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
             "新一代智能学习机QM-X2",
             "2021-10-28..2021-10-28",
         ),
+        # a signing is keyed by the party signed with (events.party_words), however the company
+        # is named (blind set 3: ship1, ship2)
+        (
+            "10月28日，海辰重工与希腊船东签约12艘18.2万吨好望角型散货船",
+            "10月28日",
+            "签约",
+            "希腊船东",
+            "2021-10-28..2021-10-28",
+        ),
+        (
+            "公司于10月25日与希腊船东签署12艘18.2万吨好望角型散货船建造合同",
+            "10月25日",
+            "签约",
+            "希腊船东",
+            "2021-10-25..2021-10-25",
+        ),
     ],
 )
 def test_what_had_the_event(text: str, quote: str, event: str, subject: str, date: str) -> None:
@@ -255,6 +271,8 @@ def test_what_had_the_event(text: str, quote: str, event: str, subject: str, dat
         # another release
         ("该片将于2月23日在北美地区上映", "2月23日", "上映:北美"),
         ("此前已于2月10日（大年初一）在国内上映", "2月10日", "上映:国内"),
+        # a signing with no party named: the verb class alone
+        ("11月2日，公司正式签约", "11月2日", "签约"),
     ],
 )
 def test_no_subject_key(text: str, quote: str, event: str) -> None:

@@ -267,6 +267,8 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         if (code is not None and len(code.group()) >= 3) or rest.endswith(w.product_heads):
             return _key(w, rest) or None
         return None
+    if mode == "party":
+        return party_of(w, folded[cs : h.start])
     pieces: list[str] = []
     pos = cs
     for i in range(bisect_left(s.time_starts, cs), len(s.times)):
@@ -280,6 +282,16 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
     keys = [_key(w, _cut(w, p), names) for p in pieces]
     best = max(keys, key=len)
     return best or None
+
+
+def party_of(w: Words, before: str) -> str | None:
+    """The other party of what two parties do together (签约), named after the last party word
+    (``events.party_words``: 与, 同) before the verb: ``公司于10月25日与希腊船东`` -> 希腊船东; None
+    when no party is named."""
+    at = max((before.rfind(word) + len(word) for word in w.event_parties if word in before), default=-1)
+    if at < 0:
+        return None
+    return _key(w, before[at:]) or None
 
 
 def _cut(w: Words, phrase: str) -> str:
