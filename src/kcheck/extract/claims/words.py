@@ -8,7 +8,7 @@ sentence, the figure), so each can be read and tested on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kcheck.extract.claims.sentence import PUNCT
 from kcheck.extract.lexicon import Lexicon
@@ -162,7 +162,18 @@ class Words:
         self.money_re = word_pattern(self.money_context)
         self.present_re = word_pattern(self.present)
         self.relative_re = word_pattern(self.relative_words)
+        self.not_time_re = word_pattern(f(rules.time.not_times))
         self.currency = rules.units.default_currency
+
+    def relatives(self, folded: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+        """The relative time words (今年, 上年) in ``folded[lo:hi]``, none inside a phrase that
+        is no time (``time.not_times``: 按照上年不变价计算 is a price base, not last year)."""
+        spans: list[tuple[int, int]] | None = None
+        for m in self.relative_re.finditer(folded, lo, len(folded) if hi is None else hi):
+            if spans is None:
+                spans = [n.span() for n in self.not_time_re.finditer(folded)]
+            if not any(a <= m.start() < b for a, b in spans):
+                yield m
 
 
 def folded_words(words: Iterable[str]) -> list[str]:
