@@ -236,6 +236,9 @@ class EventsSection(Section):
     product_heads: list[str] = Field(default_factory=list)
     # the words naming the other party of an event with `subject: party` (与希腊船东签约)
     party_words: list[str] = Field(default_factory=list)
+    # the heads a thing that opens or starts ends with (店, 线, 一期): what had an event written
+    # after its verb and 的 (开业的广州百悦天河店首周…) runs up to the last of them
+    subject_heads: list[str] = Field(default_factory=list)
     # an event told with one of these (or a word of kinds target/forecast, boilerplate
     # future_cues) looks ahead: its date may come after publication (将于9月28日开业)
     looking_ahead: list[str] = Field(default_factory=list)
@@ -257,6 +260,7 @@ class EventsSection(Section):
         "subject_heads_dropped",
         "product_heads",
         "party_words",
+        "subject_heads",
     )(_no_blank)
 
     def aliases(self, event: EventRule) -> list[str]:

@@ -281,7 +281,21 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
     names = [folded[e.start : e.end] for e in s.ents if cs <= e.start < h.start]
     keys = [_key(w, _cut(w, p), names) for p in pieces]
     best = max(keys, key=len)
-    return best or None
+    return best or after_de(w, s, h, ce) or None
+
+
+def after_de(w: Words, s: Parsed, h: Hit, ce: int) -> str | None:
+    """What had the event when it is written after the verb and 的, with nothing named before
+    it (``去年12月26日开通的地铁5号线、7号线一期运行平稳``, ``于11月9日开业的广州百悦天河店``): the
+    noun phrase after 的 in the clause up to its head (``events.subject_heads``), cut like a
+    subject before the verb; None when no head ends it."""
+    folded = s.folded
+    if not folded.startswith("的", h.end):
+        return None
+    phrase = _cut(w, folded[h.end + 1 : ce])
+    # the noun phrase ends with its head (店, 线, 一期): what follows is the clause's predicate
+    end = max((phrase.rfind(head) + len(head) for head in w.event_heads if head in phrase), default=-1)
+    return _key(w, phrase[:end]) or None if end > 0 else None
 
 
 def party_of(w: Words, before: str) -> str | None:

@@ -131,6 +131,7 @@ class Words:
         self.event_stops = tuple(f(ev.subject_stops))
         self.event_owners = tuple(f(ev.subject_owners))
         self.event_parties = tuple(f(ev.party_words))
+        self.event_heads = tuple(f(ev.subject_heads))
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
         self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
