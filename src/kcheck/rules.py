@@ -603,6 +603,8 @@ class TimeSection(Section):
     range_prefixes: list[str] = Field(default_factory=list)
     anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
     anchor_suffixes: dict[str, AnchorKind] = Field(default_factory=dict)
+    # words that open with an anchor suffix and are no suffix (截至10月底内地…: 内地, the mainland)
+    not_anchor_words: list[str] = Field(default_factory=list)
     approx_suffixes: list[str] = Field(default_factory=list)
     periods_ended: dict[str, Literal[3, 6, 9, 12]] = Field(
         default_factory=dict, description="截至9月30日止第三季: months ending that day"
@@ -671,6 +673,7 @@ class TimeSection(Section):
         "day_periods",
         "recurring_prefixes",
         "not_times",
+        "not_anchor_words",
         "lunar_markers",
         "holidays",
         "festival_joiners",
