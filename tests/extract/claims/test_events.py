@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from claimrows import claim, fields
+from claimrows import PUBLISHED, claim, fields
+
+import kcheck
 
 DOUYIN = "早在2020年8月，抖音就宣布10月9日起直播间将不支持第三方来源商品"
 
@@ -106,6 +108,21 @@ def test_an_announcement_is_keyed_by_what_it_said(text: str, quote: str, event: 
 def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
     # nothing said after it: no way to tell which announcement it was
     assert fields(claim("财联社12月11日电，国家统计局公告", "12月11日"), "event") == (None,)
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a running count after the verb says how many by then, not when one opened (ret3)
+        ("今年计划新开门店8家，截至10月末已开业5家", []),
+        ("今年以来已开通12条航线", []),
+        # ... but a day's count is that day's event
+        ("10月28日开通了3条航线", ["开通"]),
+    ],
+)
+def test_a_running_count_is_no_event(text: str, events: list[str]) -> None:
+    found = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event is not None]
+    assert found == events
 
 
 @pytest.mark.parametrize(

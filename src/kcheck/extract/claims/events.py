@@ -83,6 +83,8 @@ def events_of(
         t = s.times[chosen]
         if t.granularity not in (Granularity.DAY, Granularity.MONTH) and beside is None:
             continue
+        if getattr(t, "anchor_kind", None) in _RUNNING and counted(s, h):
+            continue  # 截至10月末已开业5家: how many by then, not when one opened
         between = folded[t.end : at]
         if verb is None and any(word in between for word in w.announcement):
             continue
@@ -134,6 +136,17 @@ def events_of(
             )
         )
     return out
+
+
+_RUNNING = ("as_of", "since")  # 截至10月末, 今年以来: a running count's time
+
+
+def counted(s: Parsed, h: Hit) -> bool:
+    """Is the event verb followed right away by a count (``已开业5家``, ``开通了3条``)? With a
+    running time (截至10月末已开业5家) the sentence says how many by then, not when one was."""
+    at = h.end + (1 if s.folded.startswith("了", h.end) else 0)
+    i = bisect_left(s.q_starts, at)
+    return i < len(s.quantities) and s.quantities[i].start == at
 
 
 SAID_NEXT = 24  # characters of what follows a statement that tell it from another
