@@ -82,6 +82,17 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
         # a figure is more (多增) or less (少增) than its base, not both; an increment word is a word
         ("kinds.yaml", "more: [多增, 多]\nless: [少增, 多]\n", "kinds.yaml:1: 多: in both more and less"),
         ("kinds.yaml", "increment: [新增, ' ']\n", "kinds.yaml:1: increment: empty string in list"),
+        # a loss names the profit it is below zero of, one of the same file
+        (
+            "metrics.yaml",
+            "metrics:\n  net_loss:\n    aliases: [亏损]\n    loss_of: net_proft\n",
+            "metrics.yaml:1: metrics.net_loss.loss_of: 'net_proft' is not a metric of this file",
+        ),
+        (
+            "events.yaml",
+            "events:\n  下线:\n    milestone: [辆, '']\n",
+            "events.yaml:3: events.下线.milestone: empty",
+        ),
         (
             "time.yaml",
             "relative_centuries: {上世纪: 前}\n",

@@ -172,8 +172,9 @@ def measure_key(phrase: str, rules: RuleSet) -> str:
     """A measure phrase as it meets others: normalised, without a bracketed gloss (新业务价值
     （NBV） = 新业务价值: brackets never narrow a measure), without the words at its start that
     outlets write or leave out for one fact (``metrics.keep_modifiers``: 公司研发投入 = 研发投入,
-    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入; and the scope words of
-    ``kinds.scopes``, which the scope part of the key carries: 我国累计出口钢材 = 出口钢材)
+    全国粗钢产量 = 粗钢产量, 该季度游戏业务收入 = 游戏业务收入; the scope words of
+    ``kinds.scopes``, which the scope part of the key carries: 我国累计出口钢材 = 出口钢材; and the
+    target and forecast words of ``kinds``, which its kind part carries: 计划交付 = 交付)
     and without a change verb at its end (挂牌价上调 = 挂牌价)."""
     text = folded(phrase)
     if "(" in text:
@@ -219,7 +220,8 @@ def _measure_edges(rules: RuleSet) -> _Edges:
 
 def _measure_edges_of(rules: RuleSet) -> _Edges:
     scopes = (w for words in rules.kinds.scopes.values() for w in words)
-    leads = {normalise_phrase(w) for w in (*rules.metrics.keep_modifiers, *scopes)}
+    kinds = (*rules.kinds.target, *rules.kinds.forecast)
+    leads = {normalise_phrase(w) for w in (*rules.metrics.keep_modifiers, *scopes, *kinds)}
     tails = {normalise_phrase(w) for w in (*rules.kinds.increase, *rules.kinds.decrease)}
     lead_words = tuple(sorted((w for w in leads if w), key=len, reverse=True))
     tail_words = tuple(sorted((w for w in tails if w), key=len, reverse=True))

@@ -164,8 +164,26 @@ class MetricRule(Section):
     # a statistic of the whole economy (CPI, PPI, PMI): a figure of it needs no entity to
     # meet another (a weak link, at most a warning)
     economy: bool = False
+    # a loss is its profit below zero: a figure of this metric (亏损1.12亿元) is a figure of the
+    # metric named here with the sign turned (净利润 -1.12亿元), so a loss and a negative
+    # profit meet; a change of a loss (亏损同比收窄35%) stays a change of the loss
+    loss_of: str | None = None
 
     _check = field_validator("aliases")(_no_blank)
+
+
+class SegmentFrames(Section):
+    """A sentence opening by framing a business line (寿险方面，… / 从学习服务看，…): its figures are
+    that line's. The frame is ``lead? LINE end`` then a comma, LINE ending with one of
+    ``line_ends`` after at least one character and not opening with one of ``not_lines``."""
+
+    leads: list[str] = Field(default_factory=list)
+    ends: list[str] = Field(default_factory=list)
+    line_ends: list[str] = Field(default_factory=list)
+    # a breakdown by lines (分业务看, 各业务方面), not one line
+    not_lines: list[str] = Field(default_factory=list)
+
+    _check = field_validator("leads", "ends", "line_ends", "not_lines")(_no_blank)
 
 
 class MetricsSection(Section):
@@ -193,6 +211,15 @@ class MetricsSection(Section):
     # what ends a quoted descriptive phrase before a measure's head (粮食生产“大头”的秋粮产量):
     # the words up to it describe the head, they never narrow the measure
     epithet_ends: list[str] = Field(default_factory=list)
+    # a business line a sentence opens by framing (财产险业务方面，综合成本率为97.6%)
+    segment_frames: SegmentFrames = Field(default_factory=SegmentFrames)
+
+    @model_validator(mode="after")
+    def _losses_name_profits(self) -> MetricsSection:
+        for name, rule in self.metrics.items():
+            if rule.loss_of is not None and rule.loss_of not in self.metrics:
+                raise ValueError(f"metrics.{name}.loss_of: {rule.loss_of!r} is not a metric of this file")
+        return self
 
 
 class EventRule(Section):
@@ -205,16 +232,23 @@ class EventRule(Section):
     # what had the event keys it across documents, whatever company it is told of:
     # `named` the thing named before the verb (无锡12英寸晶圆厂二期项目于6月30日实现量产) or a
     # title in 《》 / a name in quotes in its clause; `product` only a titled or quoted name or a
-    # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2).
+    # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2);
+    # `named_product` what is named before the verb, as `named`, and only a product there makes
+    # the word this event (驰远S9将于12月18日正式上市; 公司于2020年上市 is no product's launch);
     # `party` the party it was done with, named after a word of `party_words` before the verb
     # (公司于10月25日与希腊船东签署…合同: 希腊船东), for what two parties do together (签约).
     # Unset: the event is keyed by its company and id as before.
-    subject: Literal["named", "product", "party"] | None = None
+    subject: Literal["named", "product", "named_product", "party"] | None = None
     # the market named in its clause (events.markets) tells one such event from another: a
     # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
     by_market: bool = False
+    # a milestone counted in these units (辆, 台): only an ordinal count of one of them before
+    # the verb in its clause (第100万辆新车在合肥工厂下线) makes the word this event, keyed by the
+    # count (the millionth car is not the two-millionth); without one the word means something
+    # else (快手下线了全部淘宝商品: taken offline) and dates nothing
+    milestone: list[str] = Field(default_factory=list)
 
-    _check = field_validator("aliases")(_no_blank)
+    _check = field_validator("aliases", "milestone")(_no_blank)
 
 
 class EventsSection(Section):
@@ -440,6 +474,8 @@ class KindsSection(Section):
     restated_basis: list[str] = Field(default_factory=list)
     # done against a target (已完成): the figure after one is an actual, never the target continued
     achieved: list[str] = Field(default_factory=list)
+    # a revision after these corrects a published actual (经核对调整为): it stays an actual
+    corrected: list[str] = Field(default_factory=list)
     # words pointing back to the measure just named (该项收入, 这一数字)
     anaphora: list[str] = Field(default_factory=list)
     # after a pointing word, these make it point at an owner (该公司, 该行), not a measure

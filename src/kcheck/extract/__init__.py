@@ -194,7 +194,8 @@ class Extractor:
         years: set[int] = set()  # the years of the periods the paragraphs so far named
         frame: Span | None = None  # the first period the article named (its title or lede)
         frame_quote: str | None = None
-        owner: str | None = None  # the entity of the figures that named the last period
+        # the entities of the figures that held for each period the paragraphs named (read)
+        owners: dict[Span, set[str | None]] = {}
         for first in range(0, len(sentences), _RUN):
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
@@ -233,8 +234,7 @@ class Extractor:
                     named_years(state, years)
                     if frame is None:
                         frame, frame_quote = first_period(state)
-                    if before:
-                        owner = period_owner(state)
+                    period_owners(state, owners)
                     period = state.period if before else state.document_period
                     period_quote = state.period_quote if before else state.document_period_quote
                     # one period frames the article: the first it named (title, lede) is the last
@@ -246,10 +246,18 @@ class Extractor:
                         and period.start < period.end
                         and years == {period.start.year}
                     )
+                    # 其中，纯电车型交付22105辆 opening a paragraph: the parts of the figure the paragraph
+                    # before ended with, of its period (read: 其中 points back to it)
+                    parts = before and w.breakdown_re.match(folds[i]) is not None
+                    inferred_owners = (
+                        frozenset(owners.get(period, ())) if one_year and period else frozenset()
+                    )
                     state = ParagraphState(
                         industry=article_industry_once,
                         company=company,
                         published=doc.published,
+                        period=period if parts else None,
+                        period_quote=period_quote if parts else None,
                         document_period=period,
                         document_period_quote=period_quote,
                         document_frame=frame if frame is not None and frame.start < frame.end else None,
@@ -258,7 +266,7 @@ class Extractor:
                         document_quarter_quote=quarter[1],
                         inferred_period=period if one_year else None,
                         inferred_period_quote=period_quote if one_year else None,
-                        inferred_entity=owner,
+                        inferred_owners=inferred_owners,
                         document_holiday=state.document_holiday or next(iter(state.holidays), None),
                         document_work=state.document_work,
                     )
@@ -354,12 +362,14 @@ def first_period(state: ParagraphState) -> tuple[Span | None, str | None]:
     return state.period, state.period_quote
 
 
-def period_owner(state: ParagraphState) -> str | None:
-    """The entity of the last figure that held for the paragraph's last period (read)."""
-    for d in reversed(state.claims):
-        if d.period is not None and d.period_from is None and d.period == state.period:
-            return d.entity
-    return state.entity
+def period_owners(state: ParagraphState, owners: dict[Span, set[str | None]]) -> None:
+    """Add the entities of a paragraph's figures to the periods they held for (read, not
+    inferred); a period the paragraph named last with no figure holding for it, its subject."""
+    for d in state.claims:
+        if d.period is not None and d.period_from is None:
+            owners.setdefault(d.period, set()).add(d.entity)
+    if state.period is not None and state.period not in owners:
+        owners[state.period] = {state.entity}
 
 
 def named_years(state: ParagraphState, years: set[int]) -> None:

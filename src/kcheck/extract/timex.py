@@ -67,7 +67,9 @@ Decisions (precision first):
   named last (``TimeContext.document_month``), else the publication month.
 * ``去年同期``: the period named before (``TimeContext.period``) moved one year back, with its
   granularity (after ``2022年第二季度`` it is 2021-Q2); ``2021年同期`` moves it to 2021. With no
-  period named before, the whole year, marked ``approx``.
+  period named before, the whole year, marked ``approx``. It names the base the figures around
+  it are compared with, so it does not become the context either: ``而去年同期为4.26亿吨。
+  1—11月份累计原煤产量43.10亿吨`` keeps 1—11月份 in the year named before it.
 * Ranges: ``2017-2018年`` -> 2017-01-01..2018-12-31, ``2016年6月1日-6月30日``, ``5月-10月``,
   ``8月至2月`` (runs into the next year). The end is the last day of the unit named last.
 * Anchors stay as written in ``anchor`` (截至, 自, 起, 以来, 前, 内 ...) with their meaning
@@ -242,6 +244,7 @@ class TimeFinder:
         self._fiscal_reader = FiscalReader(rules)
         self._period_months = frozenset(t.period_months)
         self._open_to_now = frozenset(t.open_to_now)
+        self._same_period_words = tuple(fold(w) for w in t.same_period)
         self._looking_ahead = tuple(
             {*rules.kinds.target, *rules.kinds.forecast, *rules.boilerplate.future_cues}
         )
@@ -478,8 +481,14 @@ class TimeFinder:
             if expr is not None:
                 time, new_ctx = expr
                 found.append(time)
-                if not self._is_base(folded, time) and time.anchor not in self._open_to_now:
-                    ctx = new_ctx  # 比上年同期多1970亿元；10月份...: the base names no year for what follows
+                if (
+                    not self._is_base(folded, time)
+                    and time.anchor not in self._open_to_now
+                    and not folded.endswith(self._same_period_words, time.start, time.end)
+                ):
+                    # 比上年同期多1970亿元；10月份... / 而去年同期为4.26亿吨。1—11月份...: a base
+                    # names no year for what follows
+                    ctx = new_ctx
         extra: list[TimeExpr] = []
         for f in [
             *self._festivals.find(folded, ctx.published, ctx.pub_year),

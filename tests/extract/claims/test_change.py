@@ -60,6 +60,23 @@ def test_a_breakdown_takes_the_comparison_of_its_whole(text: str, quote: str, ch
     assert fields(claim(text, quote), "change") == (change,)
 
 
+# a change naming no comparison, of a period running from the year's start, is year on year
+@pytest.mark.parametrize(
+    ("text", "quote", "change"),
+    [
+        # blind set 2, trd: 海关总署's 前10个月……增长8.8% is against the same months a year before
+        ("2021年前10个月，民营企业进出口20.01万亿元，增长8.8%", "8.8%", "yoy"),
+        ("2021年上半年，公司营业收入58.4亿元，增长9.8%", "9.8%", "yoy"),
+        # ... not when its clause compares with something else, nor for a single month or quarter
+        ("2021年前10个月，货物贸易进出口总值36.20万亿元，比前三季度回落0.1个百分点", "0.1个百分点", "change"),
+        ("2021年10月，出口2.15万亿元，增长11.2%", "11.2%", "change"),
+        ("2021年三季度，营收204.93亿元，增长33.4%", "33.4%", "change"),
+    ],
+)
+def test_a_running_total_of_the_year_changes_year_on_year(text: str, quote: str, change: str) -> None:
+    assert fields(claim(text, quote), "change") == (change,)
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "base", "level"),
     [
@@ -249,3 +266,18 @@ def test_increment_and_more_or_less(
 )
 def test_an_increment_meets_the_change_it_is(text: str, quote: str, metric: str | None) -> None:
     assert fields(claim(text, quote), "metric", "entity") == (metric, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "value"),
+    [
+        # a loss is its profit below zero (metrics loss_of), so 亏损 meets 净利润 (dev corpus, film4)
+        ("快手2023年归母净利润2.86亿元，上年同期亏损1.12亿元", "1.12亿元", "net_profit", -1.12e8),
+        ("快手2021年前三季度经营亏损219.11亿元，同比扩大145%", "219.11亿元", "operating_profit", -2.1911e10),
+        # ... a change of the loss stays the loss's; a loss of no one named stays a loss
+        ("快手2021年前三季度经营亏损219.11亿元，同比扩大145%", "145%", "operating_loss", 145.0),
+        ("开采专业及辅助性活动上年同期亏损15.9亿元", "15.9亿元", "net_loss", 1.59e9),
+    ],
+)
+def test_a_loss_is_a_profit_below_zero(text: str, quote: str, metric: str, value: float) -> None:
+    assert fields(claim(text, quote), "metric", "value") == (metric, value)

@@ -353,3 +353,62 @@ def test_an_event_told_as_done_is_not_after_publication(text: str, quote: str, d
 )
 def test_time_beside_the_verb(text: str, quote: str, event: str, date: str) -> None:
     assert fields(claim(text, quote), "event", "date") == (event, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "event", "date"),
+    [
+        # a production milestone (events `milestone`): keyed by its ordinal count, however written
+        # (blind set 2, nev-million)
+        (
+            "11月26日，驰远汽车第100万辆新车在合肥工厂下线",
+            "11月26日",
+            "下线:第1000000辆",
+            "2021-11-26..2021-11-26",
+        ),
+        (
+            "公司又指，11月26日第100萬輛新車在合肥工廠下線",
+            "11月26日",
+            "下线:第1000000辆",
+            "2021-11-26..2021-11-26",
+        ),
+        ("1月8日，公司第一百万辆整车正式下线", "1月8日", "下线:第1000000辆", "2022-01-08..2022-01-08"),
+        ("2月20日，第200万台发动机在工厂顺利下线", "2月20日", "下线:第2000000台", "2022-02-20..2022-02-20"),
+    ],
+)
+def test_a_milestone_is_keyed_by_its_count(text: str, quote: str, event: str, date: str) -> None:
+    assert fields(claim(text, quote), "event", "date") == (event, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 下线 without an ordinal count: taken offline, not a milestone (bundled corpus, 快手)
+        "2019年底,快手以产品升级为理由下线了全部淘宝商品",
+        "2月1日，该平台下线了相关商品",
+        # 上市 with no product named before it: a company's listing or a launch naming nothing
+        "驰远汽车于2020年12月5日上市",
+        "3月1日，公司新品将陆续上市",
+    ],
+)
+def test_no_milestone_or_launch_without_its_sense(text: str) -> None:
+    events = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event]
+    assert not any(e.startswith(("下线", "产品上市")) for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject", "date"),
+    [
+        # a product going on sale: 上市 keyed by the product named before it (blind set 2, nev-launch)
+        ("旗下中大型SUV驰远S9将于12月18日正式上市", "12月18日", "中大型SUV驰远S9", "2022-12-18..2022-12-18"),
+        (
+            "驰远汽车表示，旗下中大型SUV驰远S9将于12月16日上市，预售价35.98万元起",
+            "12月16日",
+            "中大型SUV驰远S9",
+            "2022-12-16..2022-12-16",
+        ),
+        ("公司新一代折叠屏手机将于3月28日开售", "3月28日", "新一代折叠屏手机", "2022-03-28..2022-03-28"),
+    ],
+)
+def test_a_product_launch_is_keyed_by_the_product(text: str, quote: str, subject: str, date: str) -> None:
+    assert fields(claim(text, quote), "event", "measure", "date") == ("产品上市", subject, date)

@@ -24,6 +24,23 @@ REVISED = "快手2021年GMV目标是2000亿元，后又上调至2500亿元"
         # what has been done against the target before it (kinds.achieved; blind set 2: exp3)
         ("公司年初提出的全年业务量目标为240亿票，1-10月已完成196.52亿票", "196.52亿", "actual", None, False),
         ("公司年初提出的全年业务量目标为240亿票，1-10月已完成196.52亿票", "240亿", "target", None, False),
+        # a published actual corrected (kinds.corrected; dev corpus auto2): still an actual, and
+        # the figure it corrects in its sentence is superseded
+        (
+            "此前公布的9月交付量经核对调整为3.12万辆，此前口径为3.21万辆",
+            "3.12万辆",
+            "actual",
+            "调整为",
+            False,
+        ),
+        ("远航汽车此前公布的9月交付量为3.21万辆，经核实调整为3.12万辆", "3.21万辆", "actual", None, True),
+        (
+            "远航汽车此前公布的9月交付量为3.21万辆，经核实调整为3.12万辆",
+            "3.12万辆",
+            "actual",
+            "调整为",
+            False,
+        ),
     ],
 )
 def test_kind(text: str, quote: str, kind: str, revision: str | None, superseded: bool) -> None:

@@ -153,6 +153,51 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ),
         # ... a region's whole lends nothing
         ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "4.76万亿元", None, "出口"),
+        # a clause that only restates the figure before it more precisely, in its unit, is of
+        # its measure, metric or not (dev corpus tour2); a figure in another unit is not
+        ("中秋节、国庆节假期8天，国内旅游出游超8亿人次，达8.26亿人次", "8.26亿人次", None, "国内旅游出游"),
+        ("全年营收突破千亿元，达1023.5亿元", "1023.5亿元", "revenue", "营收"),
+        ("公司员工超过5000人，覆盖300个城市", "300个", None, "覆盖"),
+        ("仅占快手收入来源的9.8%，与上一年10.3%的占比略有下降", "10.3%", None, None),  # a base
+        # a developer's contracted sales as each outlet writes it (dev corpus prop1, prop2)
+        (
+            "10月，锦程地产集团连同其合营公司及联营公司共实现合约销售金额126.4亿元",
+            "126.4亿元",
+            "contract_sales",
+            "连同其合营公司及联营公司共实现合约销售金额",
+        ),
+        ("锦程地产10月单月合约销售额为126.4亿元", "126.4亿元", "contract_sales", "合约销售额"),
+        ("万科10月实现合同销售金额305.6亿元", "305.6亿元", "contract_sales", "合同销售金额"),
+        ("锦程地产10月权益合约销售金额为88.1亿元", "88.1亿元", None, "权益合约销售金额"),  # a part
+        # a sentence opening by framing a business line gives its figures that line, over the
+        # sentences ； joins (metrics.segment_frames; dev corpus ins2, edu2; realnews)
+        (
+            "财产险业务方面，前三季度保费收入812.4亿元，同比增长8.9%，其中车险保费收入486.2亿元；综合成本率为97.6%",
+            "97.6%",
+            None,
+            "财产险业务综合成本率",
+        ),
+        (
+            "财产险业务方面，前三季度保费收入812.4亿元，同比增长8.9%，其中车险保费收入486.2亿元；综合成本率为97.6%",
+            "812.4亿元",
+            None,
+            "财产险业务保费收入",
+        ),
+        (  # a measure naming a line of its own keeps it
+            "财产险业务方面，前三季度保费收入812.4亿元，同比增长8.9%，其中车险保费收入486.2亿元；综合成本率为97.6%",
+            "486.2亿元",
+            None,
+            "车险保费收入",
+        ),
+        ("从学习服务看，第三季度入学人次约187.5万，同比增长28.4%", "约187.5万", None, "学习服务入学人次"),
+        ("海外业务方面，营业收入5.2亿元", "5.2亿元", None, "海外业务营业收入"),  # no longer the total
+        ("分业务看，游戏收入41.2亿元", "41.2亿元", None, "游戏收入"),  # a breakdown by lines, no line
+        ("利润方面，归母净利润126.8亿元", "126.8亿元", "net_profit", "归母净利润"),  # no line named
+        ("资管业务方面，东方证券资管收入34.92亿元", "34.92亿元", None, "资管收入"),  # the line's words
+        # a figure and a space end a title's clause: the next measure starts after them
+        ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "2.6%", "ppi", "PPI"),
+        ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "0.3%", "cpi", "CPI"),
+        ("营业收入 58.36 亿元 同比下降 9.8%", "9.8%", "revenue", "营业收入"),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

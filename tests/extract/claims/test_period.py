@@ -154,6 +154,8 @@ import kcheck
         # a ratio over the year (净息差) stays the year
         ("瀚海农商银行，2023年不良贷款率为1.86%，净息差为2.06%", "1.86%", "2023-12-31..2023-12-31"),
         ("瀚海农商银行，2023年不良贷款率为1.86%，净息差为2.06%", "2.06%", "2023-01-01..2023-12-31"),
+        # ... a target for it too, its ratio named in the clause where no measure is read (bank2)
+        ("对于2024年，瀚海银行力争不良贷款率控制在1.3%以内", "1.3%以内", "2024-12-31..2024-12-31"),
         # ... and outside one, the day as read
         ("截至2月17日，《长河落日》累计票房26.84亿元", "26.84亿元", "2022-02-17..2022-02-17"),
         # a price base is no time (time.not_times): the growth is of the period named before, not
@@ -215,6 +217,15 @@ GRAIN = "国家统计局公告，2023年全国粮食总产量14036.5亿斤，比
         ("快手12月11日公告。\n秋粮产量10562.7亿斤", "10562.7亿斤", None, None),
         # ... nor for a target
         (GRAIN + "秋粮产量力争达到1.1万亿斤", "1.1万亿斤", None, None),
+        # ... of the subject of any figure that held for the period, not only the last (blind set
+        # 2, trd-private: 欧盟's figure closes the paragraph before; a base, 比去年同期, is no time)
+        (
+            "2021年前10个月，我国货物贸易进出口总值36.20万亿元，同比增长5.2%。欧盟为第二大贸易伙伴，贸易总值为4.66万亿元。\n"
+            "从经营主体看，民营企业进出口20.01万亿元，占我国外贸总值的55.6%，比去年同期提升1.7个百分点",
+            "20.01万亿元",
+            "2021-01-01..2021-10-31",
+            "inferred",
+        ),
     ],
 )
 def test_article_period_inferred(text: str, quote: str, period: str | None, period_from: str | None) -> None:
@@ -224,3 +235,25 @@ def test_article_period_inferred(text: str, quote: str, period: str | None, peri
 def test_unresolved_relative_year_gives_no_period() -> None:
     found = kcheck.extract("快手今年GMV为1000亿元")  # no publication date: 今年 is unknown
     assert [(c.quote, c.period) for c in found] == [("1000亿元", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # a paragraph opening with 其中: the parts of the figure the paragraph before ended with
+        # (blind set 2, nev1), even when it names another period after them
+        (
+            "2021年11月，公司交付新车38612辆。\n其中，纯电车型交付22105辆。1-11月，公司累计交付312508辆",
+            "22105辆",
+            "2021-11-01..2021-11-30",
+        ),
+        # 而去年同期为 names the base: what follows is of the year named before it (blind set 2, coal3)
+        (
+            "2021年11月份原煤产量4.23亿吨，同比增长1.3%，而去年同期为4.26亿吨。1—11月份累计原煤产量43.10亿吨",
+            "43.10亿吨",
+            "2021-01-01..2021-11-30",
+        ),
+    ],
+)
+def test_period_across_sentences(text: str, quote: str, period: str) -> None:
+    assert fields(claim(text, quote), "period") == (period,)

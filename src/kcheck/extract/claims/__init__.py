@@ -48,8 +48,10 @@ from kcheck.extract.claims.change import (
     compared_at,
     increment_of,
     link_levels,
+    loss_as_profit,
     more_or_less,
     signed,
+    year_to_date_change,
 )
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.entity import entity_of, is_object, sector_owner
@@ -60,6 +62,7 @@ from kcheck.extract.claims.measure import (
     alias_metric,
     breakdown_measures,
     compared_measure,
+    framed_measures,
     is_duration,
     names_own_measure,
     own_change_measure,
@@ -108,6 +111,7 @@ class Assembler:
         w = self.words
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
         country, state.breakdown_country = state.breakdown_country, None
+        frame, state.segment_frame = state.segment_frame, None
         work = state.document_work  # 该片 in this sentence: the work named before it
         if "《" in folded:
             state.document_work = last_work(text, folded) or work
@@ -147,6 +151,9 @@ class Assembler:
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
+        framed_measures(w, s, drafts, state, frame)
+        for draft in drafts:
+            loss_as_profit(w, draft)
         drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
@@ -265,6 +272,7 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
-        year_end_ratio(w, draft)
+        year_to_date_change(w, s, f, draft)
+        year_end_ratio(w, draft, s.folded[f.cs : q.start])
         mark_superseded(prev, draft)
         return draft

@@ -140,6 +140,44 @@ def change_type(s: Parsed, q: Quantity) -> str:
     return "change"
 
 
+def loss_as_profit(w: Words, draft: Draft) -> None:
+    """A loss written as an amount (``metrics.<name>.loss_of``: 上年同期亏损1.12亿元, 经营亏损
+    219.11亿元) is its profit below zero (净利润 -1.12亿元), so that a loss and a negative
+    profit meet; a change of a loss (同比收窄35%) stays the loss's, and so does the loss of no
+    one named (a sector's line in a statistics table: its profit would meet a stranger's)."""
+    if draft.type is not ClaimType.FIGURE or draft.dimension is not Dimension.MONEY or draft.metric is None:
+        return
+    if draft.entity is None:
+        return  # 开采专业及辅助性活动上年同期亏损15.9亿元: whose? no profit to meet
+    rule = w.metric_rules.get(draft.metric)
+    if rule is None or rule.loss_of is None:
+        return
+    draft.metric = rule.loss_of
+    value, low, high = draft.value, draft.low, draft.high
+    draft.value = -value if value is not None else None
+    draft.low, draft.high = (-high if high is not None else None), (-low if low is not None else None)
+
+
+def year_to_date_change(w: Words, s: Parsed, f: Figure, draft: Draft) -> None:
+    """A change that names no comparison (增长8.8%) of a period running from the year's start
+    for more than a month (前10个月, 1-10月, 前三季度, 上半年, 全年) is year on year: a running total
+    of the year is compared with the same months a year before (海关总署: 前10个月……民营企业进出口
+    20.01万亿元，增长8.8% = 同比增长8.8%). Not when its clause compares with something else
+    (比前三季度回落0.1个百分点)."""
+    span = draft.period
+    if draft.type is not ClaimType.CHANGE or draft.change != "change" or span is None:
+        return
+    if (span.start.month, span.start.day) != (1, 1) or (span.end.year, span.end.month) <= (
+        span.start.year,
+        span.start.month,
+    ):
+        return
+    clause = s.folded[f.cs : f.q.start]
+    if any(word in clause for word in w.comparison_before):
+        return
+    draft.change = "yoy"
+
+
 def breakdown_changes(
     w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
 ) -> None:

@@ -77,8 +77,9 @@ class ParagraphState:
     # last one the article named, unless the paragraphs before named more than one year
     inferred_period: Span | None = None
     inferred_period_quote: str | None = None
-    # ... for figures of this entity only (None: figures of no entity, 全国粮食产量)
-    inferred_entity: str | None = None
+    # ... for figures of these entities only, those of the figures that held for that period in
+    # the paragraphs before (None: figures of no entity, 全国粮食产量)
+    inferred_owners: frozenset[str | None] = frozenset()
     # the holiday breaks the paragraph named so far (中秋国庆假期), for 假期 / 黄金周 alone, and
     # the first one the article named (its subject: a later paragraph's 假期 means that one)
     holidays: tuple[tuple[Span, str], ...] = ()
@@ -91,6 +92,9 @@ class ParagraphState:
     breakdown: str | None = None
     # ... and the country's word of that whole (我国), see measure.breakdown_measures
     breakdown_country: str | None = None
+    # the business line the sentence opened by framing (寿险方面，…), when it ended with ；,
+    # see measure.framed_measures
+    segment_frame: str | None = None
 
 
 # what a draft hands its Claim as it is: every field of the same name in both (start and end

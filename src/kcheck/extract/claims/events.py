@@ -40,6 +40,7 @@ from kcheck.extract.claims.sentence import (
 )
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit
+from kcheck.extract.numerals import cn_value
 from kcheck.extract.periods import shift_years
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension
@@ -61,6 +62,12 @@ def events_of(
         if name is None:
             continue
         cs, _ce = s.clause(h.start)
+        milestone: str | None = None
+        if name in w.milestones:
+            # 第100万辆新车下线: a milestone, keyed by its count; without one another sense
+            milestone = milestone_of(w.milestones[name], folded, cs, h.start)
+            if milestone is None:
+                continue
         at = verb_at(s, h)
         verb = w.event_verbs.get(name)
         beside = time_beside(s, h, at, cs) if verb == "once" or verb is None else None
@@ -95,7 +102,11 @@ def events_of(
             mode = w.event_subjects.get(name)
             if mode is not None and t.anchor_kind != "as_of":
                 key = event_subject(w, s, h, mode, cs, work)
-            if key is None:
+            if key is None and mode == "named_product":
+                continue  # 公司于2020年上市: no product named, not a product's launch
+            if milestone is not None:
+                name = f"{name}:{milestone}"
+            elif key is None:
                 opened = open_event(s, h, name, verb, cs)
                 if opened is None:
                     continue
@@ -147,6 +158,19 @@ def counted(s: Parsed, h: Hit) -> bool:
     at = h.end + (1 if s.folded.startswith("了", h.end) else 0)
     i = bisect_left(s.q_starts, at)
     return i < len(s.quantities) and s.quantities[i].start == at
+
+
+def milestone_of(pattern: re.Pattern[str], folded: str, cs: int, at: int) -> str | None:
+    """The last ordinal count of a milestone's units in the clause before the verb, its
+    number written out (第100万辆 and 第一百万辆 are 第1000000辆), else None."""
+    found = list(pattern.finditer(folded, cs, at))
+    if not found:
+        return None
+    number, unit = found[-1].group(1), found[-1].group(2)
+    value = cn_value(number.replace(",", ""))
+    if value is None:
+        return None
+    return f"第{value.normalize():f}{unit}"
 
 
 SAID_NEXT = 24  # characters of what follows a statement that tell it from another
@@ -294,6 +318,8 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
     names = [folded[e.start : e.end] for e in s.ents if cs <= e.start < h.start]
     keys = [_key(w, _cut(w, p), names) for p in pieces]
     best = max(keys, key=len)
+    if mode == "named_product" and not is_product(w, best):
+        return None  # 公司于2020年上市, 新品上市: no product named before the verb
     return best or after_de(w, s, h, ce) or None
 
 
@@ -319,6 +345,11 @@ def party_of(w: Words, before: str) -> str | None:
     if at < 0:
         return None
     return _key(w, before[at:]) or None
+
+
+def is_product(w: Words, key: str) -> bool:
+    """Does a key name a product: a model code (驰远S9, QM-X2) or a product head (新一代学习机)?"""
+    return bool(key) and (_MODEL_CODE.search(key) is not None or key.endswith(w.product_heads))
 
 
 def _cut(w: Words, phrase: str) -> str:

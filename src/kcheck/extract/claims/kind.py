@@ -5,7 +5,8 @@ right after it and 的 (``年初设定的3%左右的调控目标``, ``kinds.targ
 in a clause with no metric and no time of its own continues the kind of the previous
 figure (``目标——打造10个...，100个...``), and so does a second figure of the same clause.
 A clause writing what has been done (``kinds.achieved``: 已完成) is an actual whatever came before.
-A revision (``后又上调至2500亿元``) is a target; the earlier figure of the same measure in
+A revision (``后又上调至2500亿元``) is a target, unless a correction word comes before it
+(``经核对调整为3.12万辆``, ``kinds.corrected``: a published actual corrected, an actual); the earlier figure of the same measure in
 the sentence gets ``superseded``. Every target and forecast also records where the last
 revision cue before it stands in the sentence (``revision_at``), wherever its own kind came
 from: grouping, not this stage, knows which earlier figures share its topic, and the checks
@@ -35,6 +36,9 @@ def kind_of(
     ):
         return ClaimKind.TARGET, None  # 年初设定的3%左右的调控目标: the target's value
     if cue is not None and (cue.mask & Cue.REVISION):
+        if w is not None and w.corrected_re is not None and w.corrected_re.search(s.folded, cs, cue.start):
+            # 此前公布的9月交付量经核对调整为3.12万辆: a published actual corrected, still an actual
+            return ClaimKind.ACTUAL, s.text[cue.start : cue.end]
         kind = prev.kind if prev is not None and prev.kind is not ClaimKind.ACTUAL else ClaimKind.TARGET
         return kind, s.text[cue.start : cue.end]
     if cue is not None:

@@ -109,6 +109,7 @@ def metric_of(
             and fits(w, prev.metric, q, is_change)
             and not names_own_measure(w, s, f)
         )
+        or restates_previous(w, s, f, prev)
     ):
         return prev.metric, None, prev
     # earlier in the sentence, with no other figure in between
@@ -117,6 +118,26 @@ def metric_of(
             name = h.metric
             return (name if name is not None and fits(w, name, q, is_change) else None), h, None
     return None, None, None
+
+
+def restates_previous(w: Words, s: Parsed, f: Figure, prev: Draft) -> bool:
+    """Does the figure's clause only restate the figure before it more precisely, in the same
+    unit, naming no measure, subject or metric of its own (``国内旅游出游超8亿人次，达8.26亿人次``,
+    ``营收突破千亿元，达1023.5亿元``)? Then it is a value of that figure's measure, named by a
+    metric or not (a figure in another unit, ``员工超过5000人，覆盖300个城市``, is not; nor one
+    its clause dates or compares, ``仅占收入来源的9.8%，与上一年10.3%的占比略有下降``: a base)."""
+    q = f.q
+    return (
+        prev.type is ClaimType.FIGURE
+        and prev.measure is not None
+        and prev.dimension is q.dimension
+        and prev.unit is not None
+        and prev.unit == q.unit
+        and not f.times
+        and not any((h.mask & Cue.METRIC) or (h.mask & Cue.ENTITY) for h in f.hits)
+        and not any(word in s.folded[f.cs : q.start] for word in w.comparison_before)
+        and not names_own_measure(w, s, f)
+    )
 
 
 # cue words that make a clause a kind of the previous figure, not a measure of its own
@@ -205,6 +226,44 @@ def breakdown_measures(
         state.breakdown_country = country
 
 
+def framed_measures(
+    w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
+) -> None:
+    """A sentence opening by framing a business line (``metrics.segment_frames``: ``财产险业务方面，
+    …综合成本率为97.6%``, ``从学习服务看，第二财季入学人次约187.5万``) gives the figures after the
+    frame that line: their measure is the line's (财产险业务综合成本率, 学习服务入学人次), so they meet
+    the line's figures elsewhere and never the company's whole. A measure naming a line of its own
+    (其中车险保费收入) or the line's words (资管业务方面，…资管收入) keeps its own. Runs over the
+    sentences its sentence joins with ；(``running``, handed on in ``state.segment_frame``)."""
+    line, at = running, 0
+    pattern = w.segment_frame_re
+    if pattern is not None and line is None:
+        folded = s.folded
+        lead = len(folded) - len(folded.lstrip())
+        m = pattern.match(folded, lead)
+        if m is not None:
+            name = m.group(1)
+            # 分业务看: a breakdown by lines; 在服务方面 read without its lead: no line
+            if not name.startswith((*w.segment_not_lines, *w.segment_frame_leads)):
+                line, at = s.text[m.start(1) : m.end(1)], m.end()
+    if line is None:
+        return
+    key = fold(line)
+    stem = next((key[: -len(end)] for end in w.segment_line_ends if key.endswith(end)), key)
+    for d in drafts:
+        if d.start < at or d.type is ClaimType.EVENT or not d.measure or len(d.measure.strip()) < 2:
+            continue  # a one-character "measure" (以) names nothing to frame
+        measure = fold(d.measure)
+        if key in measure or (len(stem) >= 2 and stem in measure):
+            continue
+        if any(end in measure for end in w.segment_line_ends):
+            continue  # 其中车险保费收入: a line of its own
+        d.measure = line + d.measure
+        d.metric = alias_metric(w, d.measure)
+    if s.folded.rstrip().endswith(("；", ";")):
+        state.segment_frame = line
+
+
 def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[str | None, str | None]:
     """The measure as written, and the metric it names exactly (other_services_revenue)."""
     q = f.q
@@ -248,9 +307,17 @@ def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int
     memo = s.span_memo  # narrowed and measure_of ask for the same figure's span in turn
     if memo is not None and memo[0] is q and memo[1] == cs and memo[2] is metric_hit:
         return memo[3]
+    lo = cs
+    # a figure and a space before the measure end a clause of their own (a title's
+    # 10月CPI同比下降0.3% PPI同比下降2.6%: PPI, not CPI同比下降0.3% PPI)
+    named = metric_hit.start if metric_hit is not None and cs <= metric_hit.start < q.start else q.start
+    prior = s.last_quantity_end(named)
+    if prior > lo and s.folded[prior : prior + 1].isspace():
+        lo = prior
+        clause_hits = [h for h in clause_hits if h.start >= lo]
+        clause_times = [t for t in clause_times if t.start >= lo]
     metrics = [h for h in clause_hits if (h.mask & Cue.METRIC)]
     first = metrics[0].start if metrics else q.start
-    lo = cs
     # past the subject and the time that open the clause
     for h in clause_hits:
         if (h.mask & Cue.ENTITY) and not (h.mask & Cue.METRIC) and h.end <= first + 4:

@@ -272,15 +272,15 @@ _INFERRED_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT, Dimension.PERCENT, Dim
 
 def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: ParagraphState) -> bool:
     """May a figure with no time of its own take the period the article named before? An
-    amount, count, percent or points (大型企业PMI为50.7%) of a flow or statistic of the subject
-    the period was named for (the same
-    entity, or none), as stated (no scope: 累计 runs since when?), not a stock or balance
-    (``metrics.stock_words``: 末, 余额; a metric marked ``stock``), not a target or forecast,
-    and not one whose clause
-    holds a mark of a time of its own (``metrics.period_marks``: 第三季收入)."""
+    amount, count, percent or points (大型企业PMI为50.7%) of a flow or statistic of a subject
+    the period was named for (the entity, or none, of any figure that held for it in the
+    paragraphs before: 民营企业进出口 after 我国's and 欧盟's figures of 前10个月), as stated (no
+    scope: 累计 runs since when?), not a stock or balance (``metrics.stock_words``: 末, 余额; a
+    metric marked ``stock``), not a target or forecast, and not one whose clause holds a mark
+    of a time of its own (``metrics.period_marks``: 第三季收入)."""
     if draft.kind is not ClaimKind.ACTUAL or draft.dimension not in _INFERRED_DIMENSIONS:
         return False
-    if draft.scope is not None or draft.entity != state.inferred_entity:
+    if draft.scope is not None or draft.entity not in state.inferred_owners:
         return False  # 累计订单总量超过5亿: since when? 拼多多 after 快手: another subject
     if draft.metric is None and not draft.measure:
         return False
@@ -338,19 +338,21 @@ def is_base(w: Words, folded: str, t: TimeExpr) -> bool:
     return tail.startswith(w.comparison_after)
 
 
-def year_end_ratio(w: Words, draft: Draft) -> None:
+def year_end_ratio(w: Words, draft: Draft, clause: str = "") -> None:
     """A ratio of a balance at a day (``metrics.day_ratios``) given for a whole year is at that
-    year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31."""
+    year's last day: ``2023年不良贷款率为1.86%`` is the ratio at 2023-12-31. The ratio is named by
+    the figure's measure, else, where no measure was read, by its clause before it (``clause``,
+    folded: 力争不良贷款率控制在1.3%以内, a target for the year's end)."""
     if draft.dimension is not Dimension.PERCENT and draft.dimension is not Dimension.POINTS:
         return  # most figures: amounts and counts
     span = draft.period
     if (
         span is None
-        or not draft.measure
+        or not (draft.measure or clause)
         or (span.start.month, span.start.day, span.end.month, span.end.day) != (1, 1, 12, 31)
         or span.start.year != span.end.year
     ):
         return
-    measure = fold(draft.measure)
+    measure = fold(draft.measure) if draft.measure else clause
     if any(ratio in measure for ratio in w.day_ratios):  # 不良贷款率控制在1.3%以内
         draft.period = Span(start=span.end, end=span.end)

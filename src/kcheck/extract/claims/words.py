@@ -61,6 +61,19 @@ class Words:
         self.stock_words = tuple(f(mets.stock_words))
         self.period_marks = tuple(f(mets.period_marks))
         self.epithet_ends = tuple(f(mets.epithet_ends))
+        frames = mets.segment_frames
+        self.segment_frame_re = (
+            re.compile(
+                f"(?:{alternation(f(frames.leads))})?"
+                f"([\\u4e00-\\u9fffA-Za-z]{{1,8}}?(?:{alternation(f(frames.line_ends))}))"
+                f"(?:{alternation(f(frames.ends))})[，,]"
+            )
+            if frames.ends and frames.line_ends
+            else None
+        )
+        self.segment_not_lines = tuple(f(frames.not_lines))
+        self.segment_line_ends = tuple(f(frames.line_ends))
+        self.segment_frame_leads = tuple(f(frames.leads))
         kinds = rules.kinds
         self.neutral = sorted(
             f(
@@ -86,6 +99,7 @@ class Words:
         self.anaphora = tuple(f(kinds.anaphora))
         self.anaphora_owners = tuple(f(kinds.anaphora_owners))
         self.achieved_re = word_pattern(f(kinds.achieved)) if kinds.achieved else None
+        self.corrected_re = word_pattern(f(kinds.corrected)) if kinds.corrected else None
         self.average = tuple(f(kinds.average))
         self.comparison_before = tuple(f(kinds.comparison_before))
         self.comparison_after = tuple(f(kinds.comparison_after))
@@ -110,7 +124,9 @@ class Words:
         )
         self.change_to_verbs = tuple(sorted(f(kinds.change_to_verbs), key=len, reverse=True))
         self.restated_basis = tuple(f(kinds.restated_basis))
-        self.measure_trim = sorted(f([*kinds.measure_trim, *qualifier_words(rules)]), key=len, reverse=True)
+        self.measure_trim = sorted(
+            f([*kinds.measure_trim, *kinds.corrected, *qualifier_words(rules)]), key=len, reverse=True
+        )
         trim = alternation(self.measure_trim)
         fill = alternation([*self.subject_fillers, *self.measure_trim])
         punct = re.escape("".join(sorted(PUNCT)))
@@ -138,6 +154,12 @@ class Words:
         self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
         self.by_market = frozenset(name for name, e in ev.events.items() if e.by_market)
+        # 第100万辆, 第一百万台: an ordinal count of a milestone's units (events `milestone`)
+        self.milestones = {
+            name: re.compile(rf"第({_ORDINAL_NUMBER})({alternation(f(e.milestone))})")
+            for name, e in ev.events.items()
+            if e.milestone
+        }
         self.product_heads = tuple(sorted(f(ev.product_heads), key=len, reverse=True))
         self.looking_ahead = tuple(
             f([*ev.looking_ahead, *kinds.target, *kinds.forecast, *rules.boilerplate.future_cues])
@@ -177,13 +199,18 @@ class Words:
                 yield m
 
 
+# the number of an ordinal: digits (with thousands commas) and a magnitude, or Chinese numerals
+_ORDINAL_NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?[万亿]?|[零〇一二两三四五六七八九十百千万亿]+"
+
+
 def folded_words(words: Iterable[str]) -> list[str]:
     return [fold(w) for w in words if w]
 
 
 def kinds_words(rules: RuleSet) -> list[str]:
-    """Words that never narrow a measure: verbs, particles and adverbs of ``measure_trim``."""
-    return list(rules.kinds.measure_trim)
+    """Words that never narrow a measure: verbs, particles and adverbs of ``measure_trim``, and
+    the words of a correction (交付量经核对调整为: ``kinds.corrected``)."""
+    return [*rules.kinds.measure_trim, *rules.kinds.corrected]
 
 
 def qualifier_words(rules: RuleSet) -> list[str]:
