@@ -234,9 +234,11 @@ class EventRule(Section):
     # title in 《》 / a name in quotes in its clause; `product` only a titled or quoted name or a
     # product (a model code QM-X2, a head of `product_heads`) after the verb (发布新一代学习机QM-X2);
     # `named_product` what is named before the verb, as `named`, and only a product there makes
-    # the word this event (驰远S9将于12月18日正式上市; 公司于2020年上市 is no product's launch).
+    # the word this event (驰远S9将于12月18日正式上市; 公司于2020年上市 is no product's launch);
+    # `party` the party it was done with, named after a word of `party_words` before the verb
+    # (公司于10月25日与希腊船东签署…合同: 希腊船东), for what two parties do together (签约).
     # Unset: the event is keyed by its company and id as before.
-    subject: Literal["named", "product", "named_product"] | None = None
+    subject: Literal["named", "product", "named_product", "party"] | None = None
     # the market named in its clause (events.markets) tells one such event from another: a
     # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
     by_market: bool = False
@@ -266,6 +268,11 @@ class EventsSection(Section):
     subject_min_chars: int = Field(default=3, ge=1)
     # what a released thing ends with to be a product (学习机, 手机, 芯片)
     product_heads: list[str] = Field(default_factory=list)
+    # the words naming the other party of an event with `subject: party` (与希腊船东签约)
+    party_words: list[str] = Field(default_factory=list)
+    # the heads a thing that opens or starts ends with (店, 线, 一期): what had an event written
+    # after its verb and 的 (开业的广州百悦天河店首周…) runs up to the last of them
+    subject_heads: list[str] = Field(default_factory=list)
     # an event told with one of these (or a word of kinds target/forecast, boilerplate
     # future_cues) looks ahead: its date may come after publication (将于9月28日开业)
     looking_ahead: list[str] = Field(default_factory=list)
@@ -286,6 +293,8 @@ class EventsSection(Section):
         "subject_owners",
         "subject_heads_dropped",
         "product_heads",
+        "party_words",
+        "subject_heads",
     )(_no_blank)
 
     def aliases(self, event: EventRule) -> list[str]:
@@ -630,6 +639,8 @@ class TimeSection(Section):
     range_prefixes: list[str] = Field(default_factory=list)
     anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
     anchor_suffixes: dict[str, AnchorKind] = Field(default_factory=dict)
+    # words that open with an anchor suffix and are no suffix (截至10月底内地…: 内地, the mainland)
+    not_anchor_words: list[str] = Field(default_factory=list)
     approx_suffixes: list[str] = Field(default_factory=list)
     periods_ended: dict[str, Literal[3, 6, 9, 12]] = Field(
         default_factory=dict, description="截至9月30日止第三季: months ending that day"
@@ -698,6 +709,7 @@ class TimeSection(Section):
         "day_periods",
         "recurring_prefixes",
         "not_times",
+        "not_anchor_words",
         "lunar_markers",
         "holidays",
         "festival_joiners",

@@ -43,6 +43,7 @@ ENCODINGS = {
     "agri3-": "gb18030",
     "air3-": "gb18030",
     "trd3-": "gb18030",
+    "ret3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -257,7 +258,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 922, "period": 816, "date": 114, "wanted": 98, "plants": 59}
+FLOORS = {"value": 1142, "period": 963, "date": 135, "wanted": 113, "plants": 69}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

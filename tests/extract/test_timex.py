@@ -422,6 +422,9 @@ FLAGS: list[tuple[str, str | None, str, str, Any]] = [
     ("自2018年6月快手小店上线以来", "2020-11-06", "自2018年6月", "anchor", "自"),
     ("今年以来,快手电商也", "2022-11-09", "今年以来", "anchor_kind", "since"),
     ("2024年内", "2021-06-14", "2024年内", "anchor_kind", "within"),
+    # 内地 "the mainland" after a time is no "within" (time.not_anchor_words; blind set 3: tel3)
+    ("截至10月底內地5G基站總數達414.1萬個", "2024-11-21", "截至10月底", "anchor_kind", "as_of"),
+    ("截至10月底内地5G基站总数达414.1万个", "2024-11-21", "截至10月底", "anchor_kind", "as_of"),
     ("从2020年第三季度的71.4%增长至2021年同期的90%", "2022-03-01", "2020年第三季度", "anchor", None),
     ("2021年1-9月", "2022-03-01", "2021年1-9月", "cumulative", True),
     ("2021年前三季度", "2022-03-01", "2021年前三季度", "cumulative", True),

@@ -348,9 +348,7 @@ def named_time(w: Words, folded: str, times: list[TimeExpr]) -> bool:
             return True
     if w.present_re.search(folded) is not None:
         return True
-    unread = (
-        m for m in w.relative_re.finditer(folded) if not any(t.start <= m.start() < t.end for t in times)
-    )
+    unread = (m for m in w.relatives(folded) if not any(t.start <= m.start() < t.end for t in times))
     return next(unread, None) is not None
 
 

@@ -371,7 +371,7 @@ class TimeFinder:
         self._approx = re.compile(rf"{_S}(?:{approx})")
         self._ended = re.compile(rf"{_S}止?{_S}的?{_S}(?P<w>{alternation(t.periods_ended)})")
         self._anchor = re.compile(
-            rf"{_S}(?P<w>{alternation(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个])"
+            rf"{_S}(?P<w>{alternation(t.anchor_suffixes)})(?![0-9一二三四五六七八九十两个]){_not_words(t)}"
         )
         self._day_follow = re.compile(
             rf"{_S}(?:$|[{_CLOSE}]|起|{daymod}|{alternation(t.day_periods)}|{conn})"
@@ -1339,3 +1339,15 @@ _YEARLESS = frozenset(
 _COUNTED_YEAR = frozenset("半多数近每几")
 # a standalone 年中/年底 right after these is part of another phrase (一年中, 每年年底, 多年中)
 _YEAR_PART_BLOCK = frozenset("年每多数近")
+
+
+def _not_words(t: TimeSection) -> str:
+    """Lookaheads keeping an anchor suffix out of a word it opens (``time.not_anchor_words``:
+    内 of 内地 in ``截至10月底内地5G基站总数``): for each such word and each suffix opening it, the
+    rest of the word may not follow that suffix."""
+    parts = []
+    for word in t.not_anchor_words:
+        for suffix in t.anchor_suffixes:
+            if word.startswith(suffix) and len(word) > len(suffix):
+                parts.append(f"(?!(?<={re.escape(suffix)}){re.escape(word[len(suffix) :])})")
+    return "".join(parts)

@@ -184,6 +184,28 @@ def test_industry_entities(
         ),
         # the country's figure is never the company's
         ("矽川半导体（688512）发布半年报。\n7月全国集成电路产量293亿块", "293亿块", None, None),
+        # a figure writing no subject after one of no one in its paragraph continues it, not the
+        # company (blind set 3: ret3, the country's retail sales in an article on a retailer)
+        (
+            "百悦商业（600898）昨日披露。\n全国层面，10月份社会消费品零售总额45396亿元，同比增长4.8%；1—10月份增长3.5%。",
+            "3.5%",
+            None,
+            None,
+        ),
+        (
+            "百悦商业（600898）昨日披露。\n全国层面，10月份社会消费品零售总额45396亿元；1—10月份增长3.5%。"
+            "1—10月份，全国网上零售额124258亿元，同比增长8.8%。",
+            "8.8%",
+            None,
+            None,
+        ),
+        # ... but the first figure of a paragraph on the company is still the company's
+        (
+            "百悦商业（600898）昨日披露。\n该店营业面积约12.8万平方米",
+            "约12.8万平方米",
+            "百悦商业",
+            "document",
+        ),
     ],
 )
 def test_the_articles_company(text: str, quote: str, entity: str | None, entity_from: str | None) -> None:

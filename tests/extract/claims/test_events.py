@@ -111,6 +111,21 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # a running count after the verb says how many by then, not when one opened (ret3)
+        ("今年计划新开门店8家，截至10月末已开业5家", []),
+        ("今年以来已开通12条航线", []),
+        # ... but a day's count is that day's event
+        ("10月28日开通了3条航线", ["开通"]),
+    ],
+)
+def test_a_running_count_is_no_event(text: str, events: list[str]) -> None:
+    found = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event is not None]
+    assert found == events
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "event", "subject", "date"),
     [
         # what had the event keys it: the words before the verb, time, company and fillers out
@@ -240,6 +255,53 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
             "新一代智能学习机QM-X2",
             "2021-10-28..2021-10-28",
         ),
+        # what had the event written after its verb and 的, up to its head (events.subject_heads),
+        # and a name after an appositive dash (blind set 3: rail3, ret2, ret3)
+        (
+            "去年12月26日开通的地铁5号线、7号线一期运行平稳",
+            "去年12月26日",
+            "开通",
+            "地铁5号线、7号线一期",
+            "2021-12-26..2021-12-26",
+        ),
+        (
+            "于11月9日（周六）开业的广州百悦天河店首周实现销售额3.21亿元",
+            "11月9日（周六）",
+            "开业",
+            "广州百悦天河店",
+            "2021-11-09..2021-11-09",
+        ),
+        (
+            "百悦商业旗下华南最大旗舰店——广州百悦天河店于11月8日开业",
+            "11月8日",
+            "开业",
+            "广州百悦天河店",
+            "2021-11-08..2021-11-08",
+        ),
+        # 开通 is keyed by what opened
+        (
+            "地铁5号线、7号线一期将于12月28日上午10时开通初期运营",
+            "12月28日上午10时",
+            "开通",
+            "地铁5号线、7号线一期",
+            "2021-12-28..2021-12-28",
+        ),
+        # a signing is keyed by the party signed with (events.party_words), however the company
+        # is named (blind set 3: ship1, ship2)
+        (
+            "10月28日，海辰重工与希腊船东签约12艘18.2万吨好望角型散货船",
+            "10月28日",
+            "签约",
+            "希腊船东",
+            "2021-10-28..2021-10-28",
+        ),
+        (
+            "公司于10月25日与希腊船东签署12艘18.2万吨好望角型散货船建造合同",
+            "10月25日",
+            "签约",
+            "希腊船东",
+            "2021-10-25..2021-10-25",
+        ),
     ],
 )
 def test_what_had_the_event(text: str, quote: str, event: str, subject: str, date: str) -> None:
@@ -257,6 +319,10 @@ def test_what_had_the_event(text: str, quote: str, event: str, subject: str, dat
         # another release
         ("该片将于2月23日在北美地区上映", "2月23日", "上映:北美"),
         ("此前已于2月10日（大年初一）在国内上映", "2月10日", "上映:国内"),
+        # after 的, no head of a thing that opens: nothing to key it by
+        ("11月9日开通的服务已覆盖全国", "11月9日", "开通"),
+        # a signing with no party named: the verb class alone
+        ("11月2日，公司正式签约", "11月2日", "签约"),
     ],
 )
 def test_no_subject_key(text: str, quote: str, event: str) -> None:

@@ -158,6 +158,14 @@ import kcheck
         ("对于2024年，瀚海银行力争不良贷款率控制在1.3%以内", "1.3%以内", "2024-12-31..2024-12-31"),
         # ... and outside one, the day as read
         ("截至2月17日，《长河落日》累计票房26.84亿元", "26.84亿元", "2022-02-17..2022-02-17"),
+        # a price base is no time (time.not_times): the growth is of the period named before, not
+        # of last year, and 上年 in it blocks nothing (blind set 3: tel1)
+        (
+            "2021年1—10月份，电信业务收入累计完成14570亿元，同比增长2.6%。按照上年不变价计算的电信业务总量同比增长10.3%。",
+            "10.3%",
+            "2021-01-01..2021-10-31",
+        ),
+        ("2023年，按上年价格计算的总产值增长5.2%", "5.2%", "2023-01-01..2023-12-31"),
     ],
 )
 def test_period(text: str, quote: str, period: str | None) -> None:

@@ -23,6 +23,7 @@ from kcheck.extract.claims.sentence import (
 )
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue, Hit
+from kcheck.models import ClaimType
 
 MAX_SUBJECT = 10  # characters: a longer "subject" is a clause, not a name
 
@@ -70,7 +71,12 @@ def entity_of(
     for i in range(bisect_left(s.ent_ends, pos + 1), len(s.ents)):
         if s.ents[i].start >= pos and not s.ent_objects[i]:
             return s.ents[i].entity, "rules", subject
-    if company is not None and subject is None and w.national_re.search(s.folded, 0, pos) is None:
+    if (
+        company is not None
+        and subject is None
+        and w.national_re.search(s.folded, 0, pos) is None
+        and not continues_no_ones(state)
+    ):
         # 该季度游戏业务收入41.2亿元: no subject written, so the article's company (inferred);
         # never a figure of the country or the market (国内旅游收入, 全国粗钢产量)
         return company, "document", None
@@ -82,6 +88,16 @@ def entity_of(
     if i >= 0:  # only the object of a preposition named one: the weakest reading
         return s.ents[i].entity, "object", subject
     return None, None, subject
+
+
+def continues_no_ones(state: ParagraphState) -> bool:
+    """Does the paragraph's last figure name no one? Then a figure after it that writes no
+    subject continues it (``全国层面，10月份社会消费品零售总额45396亿元，同比增长4.8%；1—10月份
+    增长3.5%``: the country's too), not the article's company standing in for an omitted one."""
+    for d in reversed(state.claims):
+        if d.type is not ClaimType.EVENT:
+            return d.entity is None
+    return False
 
 
 MAX_WORK_GAP = 12  # characters between a work's title and its figure (春节档票房, 以, 累计票房)

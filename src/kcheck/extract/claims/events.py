@@ -94,6 +94,8 @@ def events_of(
         t = s.times[chosen]
         if t.granularity not in (Granularity.DAY, Granularity.MONTH) and beside is None:
             continue
+        if getattr(t, "anchor_kind", None) in _RUNNING and counted(s, h):
+            continue  # 截至10月末已开业5家: how many by then, not when one opened
         between = folded[t.end : at]
         if verb is None and any(word in between for word in w.announcement):
             continue
@@ -149,6 +151,17 @@ def events_of(
             )
         )
     return out
+
+
+_RUNNING = ("as_of", "since")  # 截至10月末, 今年以来: a running count's time
+
+
+def counted(s: Parsed, h: Hit) -> bool:
+    """Is the event verb followed right away by a count (``已开业5家``, ``开通了3条``)? With a
+    running time (截至10月末已开业5家) the sentence says how many by then, not when one was."""
+    at = h.end + (1 if s.folded.startswith("了", h.end) else 0)
+    i = bisect_left(s.q_starts, at)
+    return i < len(s.quantities) and s.quantities[i].start == at
 
 
 def milestone_of(pattern: re.Pattern[str], folded: str, cs: int, at: int) -> str | None:
@@ -295,6 +308,8 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         if (code is not None and len(code.group()) >= 3) or rest.endswith(w.product_heads):
             return _key(w, rest) or None
         return None
+    if mode == "party":
+        return party_of(w, folded[cs : h.start])
     pieces: list[str] = []
     pos = cs
     for i in range(bisect_left(s.time_starts, cs), len(s.times)):
@@ -309,7 +324,31 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
     best = max(keys, key=len)
     if mode == "named_product" and not is_product(w, best):
         return None  # 公司于2020年上市, 新品上市: no product named before the verb
-    return best or None
+    return best or after_de(w, s, h, ce) or None
+
+
+def after_de(w: Words, s: Parsed, h: Hit, ce: int) -> str | None:
+    """What had the event when it is written after the verb and 的, with nothing named before
+    it (``去年12月26日开通的地铁5号线、7号线一期运行平稳``, ``于11月9日开业的广州百悦天河店``): the
+    noun phrase after 的 in the clause up to its head (``events.subject_heads``), cut like a
+    subject before the verb; None when no head ends it."""
+    folded = s.folded
+    if not folded.startswith("的", h.end):
+        return None
+    phrase = _cut(w, folded[h.end + 1 : ce])
+    # the noun phrase ends with its head (店, 线, 一期): what follows is the clause's predicate
+    end = max((phrase.rfind(head) + len(head) for head in w.event_heads if head in phrase), default=-1)
+    return _key(w, phrase[:end]) or None if end > 0 else None
+
+
+def party_of(w: Words, before: str) -> str | None:
+    """The other party of what two parties do together (签约), named after the last party word
+    (``events.party_words``: 与, 同) before the verb: ``公司于10月25日与希腊船东`` -> 希腊船东; None
+    when no party is named."""
+    at = max((before.rfind(word) + len(word) for word in w.event_parties if word in before), default=-1)
+    if at < 0:
+        return None
+    return _key(w, before[at:]) or None
 
 
 def is_product(w: Words, key: str) -> bool:

@@ -55,7 +55,7 @@ def period_of(
     # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
     if w.present_re.search(folded, cs, q.start) is not None:
         return
-    for m in w.relative_re.finditer(folded, cs, q.start):
+    for m in w.relatives(folded, cs, q.start):
         if not s.in_time(m.start()):
             return
     chosen: int | None = None

@@ -8,7 +8,7 @@ sentence, the figure), so each can be read and tested on its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from kcheck.extract.claims.sentence import PUNCT
 from kcheck.extract.lexicon import Lexicon
@@ -148,6 +148,8 @@ class Words:
         self.event_fillers = tuple(sorted(f(ev.subject_fillers), key=len, reverse=True))
         self.event_stops = tuple(f(ev.subject_stops))
         self.event_owners = tuple(f(ev.subject_owners))
+        self.event_parties = tuple(f(ev.party_words))
+        self.event_heads = tuple(f(ev.subject_heads))
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
         self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
@@ -186,7 +188,18 @@ class Words:
         self.money_re = word_pattern(self.money_context)
         self.present_re = word_pattern(self.present)
         self.relative_re = word_pattern(self.relative_words)
+        self.not_time_re = word_pattern(f(rules.time.not_times))
         self.currency = rules.units.default_currency
+
+    def relatives(self, folded: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+        """The relative time words (今年, 上年) in ``folded[lo:hi]``, none inside a phrase that
+        is no time (``time.not_times``: 按照上年不变价计算 is a price base, not last year)."""
+        spans: list[tuple[int, int]] | None = None
+        for m in self.relative_re.finditer(folded, lo, len(folded) if hi is None else hi):
+            if spans is None:
+                spans = [n.span() for n in self.not_time_re.finditer(folded)]
+            if not any(a <= m.start() < b for a, b in spans):
+                yield m
 
 
 # the number of an ordinal: digits (with thousands commas) and a magnitude, or Chinese numerals
