@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,18 +182,33 @@ class Truth:
             "contradictions": sorted(list(k) for k in self.contradictions),
             "planted": sorted(list(k) for k in self.planted),
             "traps": self.traps,
+            "lengths_from": [os.path.relpath(d, ROOT) for d in length_sources()],
         }
+
+
+def length_sources() -> list[Path]:
+    """The directories whose articles give the generated ones their lengths: ``corpus/`` and
+    ../shared/realnews/corpus, or without it ``corpus/`` and ``tests/devcorpus/corpus``
+    (shorter articles: an archive built so is not comparable with one built beside ../shared)."""
+    if REAL.is_dir():
+        return [ROOT / "corpus", REAL]
+    return [ROOT / "corpus", ROOT / "tests" / "devcorpus" / "corpus"]
+
+
+def lengths_note() -> str:
+    """One line saying where the article lengths come from (printed with every archive)."""
+    lengths = real_lengths()
+    where = ", ".join(os.path.relpath(d, ROOT) for d in length_sources())
+    note = f"article lengths from {len(lengths)} articles in {where} (median {sorted(lengths)[len(lengths) // 2]:,} characters)"
+    if not REAL.is_dir():
+        note += f"; {os.path.relpath(REAL, ROOT)} is absent, so the archive differs from one built beside it"
+    return note
 
 
 def real_lengths() -> list[int]:
     """Character counts of real articles (read in place, nothing copied)."""
-    dirs = (
-        [ROOT / "corpus", REAL]
-        if REAL.is_dir()
-        else [ROOT / "corpus", ROOT / "tests" / "devcorpus" / "corpus"]
-    )
     out = []
-    for d in dirs:
+    for d in length_sources():
         for path in sorted(d.rglob("*")):
             if path.is_file() and not path.name.startswith(".") and path.suffix != ".yaml":
                 try:
@@ -463,6 +479,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{args.articles} articles, {truth.mentions} figures, {len(truth.contradictions)} contradictions planted"
     )
+    print(lengths_note())
     return 0
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import archive  # next to this file
+from bytecode import compile_kcheck
 
 KCHECK = "from kcheck.cli import main; main()"
 
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20260301)
     parser.add_argument("--repeat", type=int, default=5, help="unchanged re-runs (the best counts)")
     args = parser.parse_args(argv)
+    compile_kcheck()  # its bytecode, as an installed kcheck has (bytecode.py)
     with tempfile.TemporaryDirectory(prefix="kcheck-rerun-") as tmp:
         root = Path(tmp)
         archive.build(root, args.articles, args.seed)

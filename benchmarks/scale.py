@@ -35,6 +35,7 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import archive  # next to this file
+from bytecode import compile_kcheck
 
 
 @dataclass
@@ -153,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20260301)
     parser.add_argument("--sample", type=int, default=300, help="articles for the extraction rates")
     args = parser.parse_args(argv)
+    compile_kcheck()  # its bytecode, as an installed kcheck has (bytecode.py)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     rows = []
     rates: tuple[float, float | None, int] | None = None
@@ -208,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n(x wall: against the {base[0]:,}-article run in this same process; articles x {sizes[-1] // base[0]})"
     )
+    print(archive.lengths_note())
     if rates is not None:
         ours, jio, chars = rates
         line = f"extraction, warm, one core, {chars:,} chars of the {sizes[0]:,}-article archive: kcheck {ours:,.0f} chars/s"

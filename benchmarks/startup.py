@@ -21,7 +21,9 @@ commands:
 - ``replay Nk`` (with ``--articles N``): ``kcheck report --format json`` of a generated
   archive (benchmarks/archive.py), unchanged since a cold run of the same tree.
 
-Also ``python -c pass`` and ``python -c "import click"``, the floor no command goes under.
+Each tree is byte-compiled first (benchmarks/bytecode.py: with ``PYTHONDONTWRITEBYTECODE=1``
+a source tree never gets its bytecode, and every run compiled what it imported). Also
+``python -c pass`` and ``python -c "import click"``, the floor no command goes under.
 Every tree's output of a command is checked to be the same bytes. Prints a table of medians
 and each tree's ratio to the first tree.
 
@@ -47,6 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import archive  # next to this file
+from bytecode import compile_kcheck
 
 REPO = Path(__file__).resolve().parents[1]
 KCHECK = "from kcheck.cli import main; main()"
@@ -101,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
                 "COLUMNS": "160",
             }
             env.pop("NO_COLOR", None)
+            compile_kcheck(env)  # its bytecode, as an installed kcheck has (bytecode.py)
             setups[name] = (env, cwd)
             kcheck = [sys.executable, "-c", KCHECK]
             # the first run of each keeps what the later ones replay

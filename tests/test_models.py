@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import pickle
 from pathlib import Path
@@ -49,6 +50,20 @@ def test_locate_maps_offsets_through_runs(offset: int, expected: tuple[int, int]
 def test_sentence_position_is_its_first_run() -> None:
     s = _sentence()
     assert (s.line, s.column) == (5, 40)
+
+
+def test_sentence_records_dump_validate_and_freeze_as_the_models_they_were() -> None:
+    s = _sentence()
+    assert s.model_dump()["runs"][1] == {"offset": 5, "length": 4, "line": 5, "column": 120}
+    assert Sentence.model_validate_json(s.model_dump_json()) == s
+    assert pickle.loads(pickle.dumps(s)) == s
+    assert hash(s.runs[0]) == hash(TextRun(offset=0, length=5, line=5, column=40))
+    with pytest.raises(ValidationError):
+        TextRun(offset=0, length=0, line=5, column=40)  # a run holds at least one character
+    with pytest.raises(ValidationError):
+        Sentence(index=-1, paragraph=0, text="")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.text = "改过"  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

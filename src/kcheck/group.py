@@ -605,6 +605,11 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
 
 
 def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
+    return _topic_counted(entries, rules)[0]
+
+
+def _topic_counted(entries: list[_Entry], rules: RuleSet) -> tuple[Topic, list[Claim]]:
+    """The topic of ``entries`` and its claims without repeats (``unique_claims``)."""
     first = entries[0]
     claim = first.claim
     written_as = "measure" if first.by_subject else "entity"
@@ -627,15 +632,15 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
         written["entity"] = normalise_phrase(entity)
     key = _key(claim, first, names, rules, **written)
     claims = [e.claim for e in entries]
-    unique = unique_claims(claims)
-    valued_sources = {c.doc for c in unique if is_valued(c)}
-    if len(unique) > 1:
+    counted = unique_claims(claims)
+    valued_sources = {c.doc for c in counted if is_valued(c)}
+    if len(counted) > 1:
         why = _why(entries, names, rules)
     else:
         why = ["one claim"]
         if claim.type != ClaimType.EVENT and claim.period is None:
             why.append("no period: values not compared")
-    return Topic(
+    topic = Topic(
         id=topic_id(key),
         label=_label(claim, names, rules),
         key=key,
@@ -644,6 +649,7 @@ def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
         sources=sorted({c.doc for c in claims}),
         why=why,
     )
+    return topic, counted
 
 
 _QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "〈〉", "()", "（）", "【】")
@@ -814,9 +820,17 @@ def sort_topics(topics: Iterable[Topic]) -> list[Topic]:
     return sorted(topics, key=lambda t: (t.label, t.id))
 
 
-def group_claims(claims: list[Claim], rules: RuleSet, shared: Shared | None = None) -> list[Topic]:
+def group_claims(
+    claims: list[Claim],
+    rules: RuleSet,
+    shared: Shared | None = None,
+    unique: dict[str, list[Claim]] | None = None,
+) -> list[Topic]:
     """Every claim lands in exactly one topic; topics come back sorted by label. With
-    ``shared`` (the run's, kcheck.compact) each topic is made compact as it is made."""
+    ``shared`` (the run's, kcheck.compact) each topic is made compact as it is made. With
+    ``unique``, each grouped topic's claims without repeats (``unique_claims``, which grouping
+    works out to set the topic's status) are kept there by topic id, for the checks to read
+    (``kcheck.check.context``) instead of working them out again."""
     keep = shared.topic if shared is not None else _as_made
     blocks: dict[tuple[object, ...], list[_Entry]] = {}
     topics: list[Topic] = []
@@ -827,9 +841,18 @@ def group_claims(claims: list[Claim], rules: RuleSet, shared: Shared | None = No
             topics.append(keep(_ungrouped_topic(claim, entry)))
             continue
         blocks.setdefault(_block_key(entry, rules), []).append(entry)
+    repeated: set[str] = set()
     for entries in blocks.values():
         for group in _split(entries, rules):
-            topics.append(keep(_topic(group, rules)))
+            topic, counted = _topic_counted(group, rules)
+            topics.append(keep(topic))
+            if unique is not None:
+                if topic.id in unique:
+                    repeated.add(topic.id)
+                unique[topic.id] = counted
+    if unique is not None:
+        for made_twice in repeated:  # never expected; the checks work out such a topic's claims
+            unique.pop(made_twice)
     return sort_topics(topics)
 
 

@@ -64,26 +64,81 @@ class PublishedFrom(str, Enum):
     UNKNOWN = "unknown"
 
 
-class TextRun(BaseModel):
+_Record = TypeVar("_Record", bound="Record")
+
+
+class Record:
+    """The methods of a pydantic model that kcheck and its library users call
+    (``model_dump``, ``model_copy``, ``model_validate``, ``model_fields``), for a pydantic
+    dataclass with slots (MEMORY, measured in benchmarks/memory.py).
+
+    A run holds every claim of the archive from extraction to the report: a million at
+    100,000 articles. A ``BaseModel`` keeps its values in an instance dict, which for a
+    claim's 35 fields is 832 bytes (a 64-slot table) beside a model object of 80; a slots
+    dataclass holds the same values in 320 bytes, validated and serialised by the same
+    pydantic schema, so every dump, every report and the JSON Schema are unchanged.
+    """
+
+    __slots__ = ()
+
+    # the fields by name, as ``BaseModel.model_fields``, and the validator and serialiser of
+    # the record: set by ``_finish`` once the dataclass is made (pydantic's own field table)
+    model_fields: ClassVar[dict[str, FieldInfo]]
+    __pydantic_fields__: ClassVar[dict[str, FieldInfo]]
+    _adapter: ClassVar[TypeAdapter[Any]]
+
+    def model_dump(self, **options: Any) -> dict[str, Any]:
+        """The record as a dict, as ``BaseModel.model_dump`` (``mode="json"``, ``exclude_defaults``, ...)."""
+        dumped: dict[str, Any] = self._adapter.dump_python(self, **options)
+        return dumped
+
+    def model_dump_json(self, **options: Any) -> str:
+        return self._adapter.dump_json(self, **options).decode()
+
+    def model_copy(self: _Record, *, update: dict[str, Any] | None = None, deep: bool = False) -> _Record:
+        """A copy with ``update``'s values, unvalidated, as ``BaseModel.model_copy``."""
+        out = copy.deepcopy(self) if deep else copy.copy(self)
+        for name, value in (update or {}).items():
+            object.__setattr__(out, name, value)  # a frozen record's too, as pydantic's copy does
+        return out
+
+    @classmethod
+    def model_validate(cls: type[_Record], data: object) -> _Record:
+        validated: _Record = cls._adapter.validate_python(data)
+        return validated
+
+    @classmethod
+    def model_validate_json(cls: type[_Record], data: str | bytes) -> _Record:
+        validated: _Record = cls._adapter.validate_json(data)
+        return validated
+
+
+def _finish(record: type[_Record]) -> None:
+    record.model_fields = record.__pydantic_fields__
+    record._adapter = TypeAdapter(record)
+
+
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class TextRun(Record):
     """A stretch of a sentence copied verbatim from one line of the original file."""
 
-    model_config = FROZEN
-
-    offset: int = Field(ge=0, description="0-based offset of the run in Sentence.text")
-    length: int = Field(ge=1)
-    line: int = Field(ge=1, description="1-based line in the original (decoded) file")
-    column: int = Field(ge=1, description="1-based column, in code points")
+    offset: Annotated[int, Field(ge=0, description="0-based offset of the run in Sentence.text")]
+    length: Annotated[int, Field(ge=1)]
+    line: Annotated[int, Field(ge=1, description="1-based line in the original (decoded) file")]
+    column: Annotated[int, Field(ge=1, description="1-based column, in code points")]
 
 
-class Sentence(BaseModel):
-    """One clean sentence (markup removed) with the map back to the original file."""
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Sentence(Record):
+    """One clean sentence (markup removed) with the map back to the original file.
 
-    model_config = FROZEN
+    A slots record as a claim is (loading an archive makes one for every sentence and one
+    for every stretch of it, about 90 a page)."""
 
-    index: int = Field(ge=0, description="position of the sentence in the document")
-    paragraph: int = Field(ge=0, description="index of the paragraph it belongs to")
+    index: Annotated[int, Field(ge=0, description="position of the sentence in the document")]
+    paragraph: Annotated[int, Field(ge=0, description="index of the paragraph it belongs to")]
     text: str
-    runs: list[TextRun] = Field(default_factory=list)
+    runs: list[TextRun] = dataclasses.field(default_factory=list)
 
     @property
     def line(self) -> int:
@@ -106,6 +161,10 @@ class Sentence(BaseModel):
         run = self.runs[i]
         delta = min(max(offset - run.offset, 0), run.length - 1)
         return (run.line, run.column + delta)
+
+
+_finish(TextRun)
+_finish(Sentence)
 
 
 class Document(BaseModel):
@@ -185,60 +244,6 @@ class Dimension(str, Enum):
     MULTIPLE = "multiple"
     COUNT = "count"
     DATE = "date"
-
-
-_Record = TypeVar("_Record", bound="Record")
-
-
-class Record:
-    """The methods of a pydantic model that kcheck and its library users call
-    (``model_dump``, ``model_copy``, ``model_validate``, ``model_fields``), for a pydantic
-    dataclass with slots (MEMORY, measured in benchmarks/memory.py).
-
-    A run holds every claim of the archive from extraction to the report: a million at
-    100,000 articles. A ``BaseModel`` keeps its values in an instance dict, which for a
-    claim's 35 fields is 832 bytes (a 64-slot table) beside a model object of 80; a slots
-    dataclass holds the same values in 320 bytes, validated and serialised by the same
-    pydantic schema, so every dump, every report and the JSON Schema are unchanged.
-    """
-
-    __slots__ = ()
-
-    # the fields by name, as ``BaseModel.model_fields``, and the validator and serialiser of
-    # the record: set by ``_finish`` once the dataclass is made (pydantic's own field table)
-    model_fields: ClassVar[dict[str, FieldInfo]]
-    __pydantic_fields__: ClassVar[dict[str, FieldInfo]]
-    _adapter: ClassVar[TypeAdapter[Any]]
-
-    def model_dump(self, **options: Any) -> dict[str, Any]:
-        """The record as a dict, as ``BaseModel.model_dump`` (``mode="json"``, ``exclude_defaults``, ...)."""
-        dumped: dict[str, Any] = self._adapter.dump_python(self, **options)
-        return dumped
-
-    def model_dump_json(self, **options: Any) -> str:
-        return self._adapter.dump_json(self, **options).decode()
-
-    def model_copy(self: _Record, *, update: dict[str, Any] | None = None, deep: bool = False) -> _Record:
-        """A copy with ``update``'s values, unvalidated, as ``BaseModel.model_copy``."""
-        out = copy.deepcopy(self) if deep else copy.copy(self)
-        for name, value in (update or {}).items():
-            object.__setattr__(out, name, value)  # a frozen record's too, as pydantic's copy does
-        return out
-
-    @classmethod
-    def model_validate(cls: type[_Record], data: object) -> _Record:
-        validated: _Record = cls._adapter.validate_python(data)
-        return validated
-
-    @classmethod
-    def model_validate_json(cls: type[_Record], data: str | bytes) -> _Record:
-        validated: _Record = cls._adapter.validate_json(data)
-        return validated
-
-
-def _finish(record: type[_Record]) -> None:
-    record.model_fields = record.__pydantic_fields__
-    record._adapter = TypeAdapter(record)
 
 
 @pydantic_dataclass(slots=True, kw_only=True, config=ConfigDict(extra="forbid"))

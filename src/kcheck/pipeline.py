@@ -200,10 +200,12 @@ def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> R
     claims, problems = extraction.claims, extraction.problems
     progress.phase("grouping and checking")
     with without_cycle_collection():
+        unique: dict[str, list[Claim]] = {}  # each topic's claims without repeats, from grouping
         if grouped is None:
-            grouped = group_claims(claims, rules, extraction.shared)
+            grouped = group_claims(claims, rules, extraction.shared, unique)
         by_id = {c.id: c for c in claims}
-        checking = check_context(grouped, by_id, rules)  # shared: each topic's claims sorted out once
+        # shared: each topic's claims sorted out once
+        checking = check_context(grouped, by_id, rules, unique)
         conflicts = run_checks(grouped, by_id, rules, checking)
         topics = settle_topics(grouped, conflicts, by_id, rules, checking)
     summary = Summary(

@@ -9,6 +9,7 @@ from claimkit import RULES, YI, event, figure, rate, run, span, with_checks
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kcheck.check import context as check_context
 from kcheck.group import (
     cluster_phrases,
     entity_key,
@@ -213,6 +214,27 @@ def test_same_sentence_repeated_in_one_document_is_single() -> None:
     assert len(topics) == 1
     assert topics[0].status == TopicStatus.SINGLE
     assert topics[0].sources == ["004.txt"]
+
+
+def test_grouping_hands_the_checks_each_topics_claims_without_repeats() -> None:
+    # what the checks would work out again (CheckContext.topic_claims), a repeat dropped
+    sentence = "而快手招股书显示,今年上半年快手电商GMV总额达到1096亿元。"
+    repeated = [
+        figure(
+            "1096亿元", 1096 * YI, precision=YI, doc="004.txt", line=n, period="2020-H1", sentence=sentence
+        )
+        for n in (125, 313)
+    ]
+    claims = [*repeated, *_corpus()]
+    unique: dict[str, list[Claim]] = {}
+    topics = group_claims(claims, RULES, unique=unique)
+    by_id = {c.id: c for c in claims}
+    fresh = check_context(topics, by_id, RULES)
+    grouped = [t for t in topics if t.key.grouped]
+    assert sorted(unique) == sorted(t.id for t in grouped)
+    for topic in grouped:
+        assert unique[topic.id] == fresh.topic_claims(topic)
+    assert [len(unique[t.id]) for t in grouped if repeated[0].id in t.claims] == [1]
 
 
 def test_several_claims_from_one_document_are_single() -> None:

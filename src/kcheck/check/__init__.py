@@ -38,10 +38,18 @@ CHECKS: dict[str, Check] = {
 _TOPIC_CONFLICTS = (value_mismatch.TYPE, date_mismatch.TYPE, self_contradiction.TYPE, headline_mismatch.TYPE)
 
 
-def context(topics: list[Topic], claims: dict[str, Claim], rules: RuleSet) -> CheckContext:
+def context(
+    topics: list[Topic],
+    claims: dict[str, Claim],
+    rules: RuleSet,
+    unique: dict[str, list[Claim]] | None = None,
+) -> CheckContext:
     """What the checks read; pass one to ``run_checks`` and ``settle_topics`` so that each
-    topic's claims, revisions and masked sentences are worked out once for both."""
-    return CheckContext(topics=topics, claims=claims, rules=rules)
+    topic's claims, revisions and masked sentences are worked out once for both. ``unique``:
+    topics' claims without repeats as grouping worked them out (``group_claims``), by topic id."""
+    return CheckContext(
+        topics=topics, claims=claims, rules=rules, _unique=unique if unique is not None else {}
+    )
 
 
 def run_checks(
