@@ -325,17 +325,17 @@ def unnamed_may_meet(claim: Claim, measure: str, fuzzy: bool, rules: RuleSet) ->
     statistic of the whole economy (``metrics.<name>.economy``: CPI, PPI), a measure phrase
     specific enough to name the statistic (``全国铁路发送旅客``, ``粗钢产量``: at least
     ``checks.fuzzy.min_unnamed_chars``), or one that names the country as written (``全国出口``,
-    a breakdown's ``我国出口``). Such a link is weak (at most a warning). Dated
-    events need a subject: ``上线`` alone names nothing."""
+    a breakdown's ``我国出口``, a metric's ``全国动力电池装车量``). Such a link is weak (at most
+    a warning). Dated events need a subject: ``上线`` alone names nothing."""
     if claim.type == ClaimType.EVENT:
         return False
+    # 全国出口, 我国动力电池装车量: the measure as written names the country, its owner, however
+    # short, and whether or not a metric names it
+    names_country = folded(claim.measure or "").startswith(rules.derived(_country_words))
     if not fuzzy:
         rule = rules.metrics.metrics.get(measure)
-        return rule is not None and rule.economy
-    # 全国出口, 我国进口: the measure as written names the country, its owner, however short
-    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars or folded(claim.measure or "").startswith(
-        rules.derived(_country_words)
-    )
+        return rule is not None and (rule.economy or names_country)
+    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars or names_country
 
 
 def _country_words(rules: RuleSet) -> tuple[str, ...]:
