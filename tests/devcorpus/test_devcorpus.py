@@ -257,7 +257,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 921, "period": 807, "date": 106, "wanted": 95, "plants": 56}
+FLOORS = {"value": 921, "period": 807, "date": 106, "wanted": 96, "plants": 56}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

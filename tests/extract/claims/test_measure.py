@@ -75,6 +75,13 @@ def test_metric_and_measure(text: str, quote: str, metric: str | None, measure: 
             "装车量",
         ),
         ("公司动力电池装车量21.4GWh，其中储能电池装车量5.2GWh", "5.2GWh", None, "储能电池装车量"),
+        # the battery alliance's own phrase, 累计 inside it
+        (
+            "锐能电池今年前5个月动力电池累计装车量21.4GWh",
+            "21.4GWh",
+            "battery_installations",
+            "动力电池累计装车量",
+        ),
         ("光伏新增装机量为20GW", "20GW", None, "光伏新增装机量"),  # capacity, not installations
     ],
 )
