@@ -206,6 +206,21 @@ def test_industry_entities(
             None,
             None,
         ),
+        # a later clause naming no one continues the subject its sentence wrote, not the
+        # article's company (dev corpus batt1: the alliance's article, 锐能电池's share)
+        (
+            "中国汽车动力电池产业创新联盟（简称：动力电池联盟）发布数据。\n"
+            "锐能电池以5.62GWh的装车量位居第三，市场份额为12.8%",
+            "12.8%",
+            "锐能电池",
+            "subject",
+        ),
+        (
+            "动力电池联盟（简称：动力电池联盟）发布数据。\n5月装车量43.9GWh，市场份额为12.8%",
+            "12.8%",
+            "动力电池联盟",
+            "document",
+        ),
         # ... but after a sentence of the company's, 公司's figures stay the company's
         (
             "东津港务集团（601286.SH）发布数据。\n前三季度完成货物吞吐量4.12亿吨，同比增长3.1%；"

@@ -235,6 +235,15 @@ class Assembler:
                 entity, entity_from = prev.entity, prev.entity_from
             else:
                 entity_from = "rules"
+        if (
+            entity_from == "document"
+            and subject is None
+            and prev is not None
+            and prev.entity_from == "subject"
+        ):
+            # 锐能电池以5.62GWh的装车量位居第三，市场份额为12.8%: a clause naming no one continues
+            # the subject its sentence wrote (read as written, a weak link), not the article's company
+            entity, entity_from = prev.entity, prev.entity_from
         if entity is None and sector:
             entity, measure = sector_owner(w, measure, state)
             entity_from = "document" if entity else None
