@@ -50,6 +50,11 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "boilerplate.yaml:1: end_markers: bad regular expression",
         ),
         ("entities.yaml", "entities: [快手\n", "entities.yaml:2: invalid YAML"),
+        (
+            "entities.yaml",
+            "operator_forms: {港务集团: 机场}\n",
+            "entities.yaml:1: operator_forms: '港务集团' must start with what it runs ('机场')",
+        ),
         ("entities.yaml", "- 快手\n", "entities.yaml:1: expected a mapping"),
         ("aliases.yaml", "x: 1\n", "aliases.yaml:1: unknown rules file 'aliases.yaml'"),
         # the language knowledge that moved out of the code (issue 8) is checked like the rest

@@ -150,13 +150,34 @@ class _Entry:
 
 
 def entity_key(name: str, rules: RuleSet) -> str:
-    """A named entity as it meets others: folded (瑞柏醫藥 = 瑞柏医药) and without its legal
-    form (瑞柏医药股份有限公司 = 瑞柏医药, ``entities.legal_suffixes``)."""
+    """A named entity as it meets others: folded (瑞柏醫藥 = 瑞柏医药), without its legal
+    form (瑞柏医药股份有限公司 = 瑞柏医药, ``entities.legal_suffixes``) and an operator as what
+    it runs (东津港务集团 = 东津港, ``entities.operator_forms``)."""
     key = folded(name).strip()
     for suffix in _legal_suffixes(rules):
         if key.endswith(suffix) and len(key) - len(suffix) >= 2:
-            return key[: -len(suffix)]
-    return key
+            key = key[: -len(suffix)]
+            break
+    return operated_name(key, rules) or key
+
+
+def operated_name(name: str, rules: RuleSet) -> str | None:
+    """What an operator named after it runs (东津港务集团 -> 东津港: ``entities.operator_forms``),
+    None for any other name."""
+    for form, operated in _operator_forms(rules):
+        if name.endswith(form) and len(name) - len(form) >= 2:
+            return name[: -len(form)] + operated
+    return None
+
+
+def _operator_forms(rules: RuleSet) -> tuple[tuple[str, str], ...]:
+    """``entities.operator_forms`` folded, longest form first (worked out once per rule set)."""
+    return rules.derived(_operator_forms_of)
+
+
+def _operator_forms_of(rules: RuleSet) -> tuple[tuple[str, str], ...]:
+    forms = ((folded(f), folded(o)) for f, o in rules.entities.operator_forms.items())
+    return tuple(sorted(forms, key=lambda fo: len(fo[0]), reverse=True))
 
 
 def _legal_suffixes(rules: RuleSet) -> tuple[str, ...]:
@@ -327,17 +348,17 @@ def unnamed_may_meet(claim: Claim, measure: str, fuzzy: bool, rules: RuleSet) ->
     statistic of the whole economy (``metrics.<name>.economy``: CPI, PPI), a measure phrase
     specific enough to name the statistic (``全国铁路发送旅客``, ``粗钢产量``: at least
     ``checks.fuzzy.min_unnamed_chars``), or one that names the country as written (``全国出口``,
-    a breakdown's ``我国出口``). Such a link is weak (at most a warning). Dated
-    events need a subject: ``上线`` alone names nothing."""
+    a breakdown's ``我国出口``, a metric's ``全国动力电池装车量``). Such a link is weak (at most
+    a warning). Dated events need a subject: ``上线`` alone names nothing."""
     if claim.type == ClaimType.EVENT:
         return False
+    # 全国出口, 我国动力电池装车量: the measure as written names the country, its owner, however
+    # short, and whether or not a metric names it
+    names_country = folded(claim.measure or "").startswith(rules.derived(_country_words))
     if not fuzzy:
         rule = rules.metrics.metrics.get(measure)
-        return rule is not None and rule.economy
-    # 全国出口, 我国进口: the measure as written names the country, its owner, however short
-    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars or folded(claim.measure or "").startswith(
-        rules.derived(_country_words)
-    )
+        return rule is not None and (rule.economy or names_country)
+    return len(measure) >= rules.checks.fuzzy.min_unnamed_chars or names_country
 
 
 def _country_words(rules: RuleSet) -> tuple[str, ...]:

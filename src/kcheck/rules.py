@@ -116,6 +116,9 @@ class EntitiesSection(Section):
     coordinators: list[str] = Field(default_factory=list)
     # legal forms after a name (股份有限公司): 瑞柏医药股份有限公司 is 瑞柏医药 when names meet
     legal_suffixes: list[str] = Field(default_factory=list)
+    # an operator named after what it runs, its form -> the operated thing's ending (港务集团 -> 港:
+    # 东津港务集团 is 东津港 when names meet, and 东津港 written alone in its article is it)
+    operator_forms: dict[str, str] = Field(default_factory=dict)
     # words standing for the article's company (公司, 该公司): an inferred link to it
     company_words: list[str] = Field(default_factory=list)
     # a subject phrase ending with one of these is a measure, not a name (社融增量, 物流总额)
@@ -142,6 +145,15 @@ class EntitiesSection(Section):
         "genre_ends",
         "name_cuts",
     )(_no_blank)
+
+    @field_validator("operator_forms")
+    @classmethod
+    def _operator_forms(cls, v: dict[str, str]) -> dict[str, str]:
+        for form, operated in v.items():
+            _no_blank([form, operated])
+            if form == operated or not form.startswith(operated):
+                raise ValueError(f"{form!r} must start with what it runs ({operated!r}) and be longer")
+        return v
 
     @field_validator("stock_code_patterns")
     @classmethod

@@ -765,6 +765,21 @@ def test_a_keep_modifier_never_changes_what_a_measure_meets(head: str, modifier:
     assert measure_key(modifier + head, RULES) == measure_key(head, RULES)
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        # an operator meets what it runs (entities.operator_forms): dev corpus port1 / port2
+        ("东津港务集团", "东津港"),
+        ("東津港務集團", "东津港"),
+        ("东津港", "东津港"),
+        ("首都机场集团", "首都机场"),
+        ("港务集团", "港务集团"),  # the form alone names nothing it runs
+    ],
+)
+def test_an_operator_meets_what_it_runs(name: str, key: str) -> None:
+    assert entity_key(name, RULES) == key
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     name=st.text(alphabet="瑞柏医药華信保險锦程地产", min_size=2, max_size=6),

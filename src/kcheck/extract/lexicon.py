@@ -158,6 +158,9 @@ class Lexicon:
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
         self._suffix_re = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
+        # 东津港务集团 -> 东津港 (entities.operator_forms), longest form first
+        forms = ((fold(f), fold(o)) for f, o in ents.operator_forms.items())
+        self._operator_forms = tuple(sorted(forms, key=lambda fo: len(fo[0]), reverse=True))
 
     def matches(self, folded: str) -> list[tuple[int, int, int]]:
         """(index in ``words``, start, end) of the words in ``folded``: at each place the longest
@@ -201,18 +204,25 @@ class Lexicon:
             and bool(hits[0].mask & Cue.ENTITY)
         )
 
-    @staticmethod
-    def with_names(folded: str, hits: list[Hit], names: Iterable[str]) -> list[Hit]:
+    def with_names(self, folded: str, hits: list[Hit], names: Iterable[str]) -> list[Hit]:
         """``hits`` plus an entity hit wherever one of ``names`` (the article's own names, read
-        from its stock codes: ``entity.article_names``) is written and no other match overlaps."""
-        added: list[Hit] = []
+        from its stock codes: ``entity.article_names``) is written and no other match overlaps;
+        an operator's name also where what it runs is written alone (东津港务集团（601286.SH）
+        ... 9月，东津港完成集装箱吞吐量: ``entities.operator_forms``), the full names first."""
+        spellings = [(name, name) for name in names]
         for name in names:
-            at = folded.find(name)
+            for form, operated in self._operator_forms:
+                if name.endswith(form) and len(name) - len(form) >= 2:
+                    spellings.append((name[: -len(form)] + operated, name))
+                    break
+        added: list[Hit] = []
+        for written, name in spellings:
+            at = folded.find(written)
             while at >= 0:
-                end = at + len(name)
-                if not any(h.start < end and at < h.end for h in hits):
+                end = at + len(written)
+                if not any(h.start < end and at < h.end for h in (*hits, *added)):
                     added.append(Hit(at, end, Cue.ENTITY, entity=name))
-                at = folded.find(name, end)
+                at = folded.find(written, end)
         if not added:
             return hits
         return sorted([*hits, *added], key=lambda h: (h.start, h.end))

@@ -206,6 +206,51 @@ def test_industry_entities(
             "百悦商业",
             "document",
         ),
+        # a cut (entities.name_cuts: 港) never leaves a bare suffix (务集团): the name is whole
+        (
+            "东津港务集团（601286.SH）发布生产经营数据。\n集团今年的集装箱吞吐量目标为3300万标准箱",
+            "3300万标准箱",
+            "东津港务集团",
+            "document",
+        ),
+        # an operator's article: what it runs, written alone, is it (entities.operator_forms)
+        (
+            "昨日，东津港务集团（601286.SH）发布生产经营数据。9月，东津港完成集装箱吞吐量286.4万标准箱",
+            "286.4万标准箱",
+            "东津港务集团",
+            "rules",
+        ),
+        # a sentence after ； continuing the country's figures is the country's, not the company's
+        (
+            "东津港务集团（601286.SH）发布数据。\n前三季度全国港口完成货物吞吐量127.5亿吨，同比增长8.5%；"
+            "完成集装箱吞吐量2.33亿标准箱，同比增长4.9%。",
+            "2.33亿标准箱",
+            None,
+            None,
+        ),
+        # a later clause naming no one continues the subject its sentence wrote, not the
+        # article's company (dev corpus batt1: the alliance's article, 锐能电池's share)
+        (
+            "中国汽车动力电池产业创新联盟（简称：动力电池联盟）发布数据。\n"
+            "锐能电池以5.62GWh的装车量位居第三，市场份额为12.8%",
+            "12.8%",
+            "锐能电池",
+            "subject",
+        ),
+        (
+            "动力电池联盟（简称：动力电池联盟）发布数据。\n5月装车量43.9GWh，市场份额为12.8%",
+            "12.8%",
+            "动力电池联盟",
+            "document",
+        ),
+        # ... but after a sentence of the company's, 公司's figures stay the company's
+        (
+            "东津港务集团（601286.SH）发布数据。\n前三季度完成货物吞吐量4.12亿吨，同比增长3.1%；"
+            "完成集装箱吞吐量2485.7万标准箱，同比增长5.6%。",
+            "2485.7万标准箱",
+            "东津港务集团",
+            "document",
+        ),
     ],
 )
 def test_the_articles_company(text: str, quote: str, entity: str | None, entity_from: str | None) -> None:

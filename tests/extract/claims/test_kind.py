@@ -20,6 +20,9 @@ REVISED = "快手2021年GMV目标是2000亿元，后又上调至2500亿元"
         ("全年CPI涨幅约0.3%，明显低于年初设定的3%左右的调控目标", "3%左右", "target", None, False),
         ("全年CPI涨幅约0.3%，明显低于年初设定的3%左右的调控目标", "约0.3%", "actual", None, False),
         ("公司实现了35万辆的全年交付目标", "35万辆", "target", None, False),
+        # ... whatever is forecast of reaching it (dev corpus port2: 有望 forecasts the reaching)
+        ("东津港全年有望完成3300万标准箱的目标", "3300万标准箱", "target", None, False),
+        ("公司预计全年营收将达到100亿元", "100亿元", "forecast", None, False),
         ("营收增长5%的同时，公司利润增长8%", "5%", "actual", None, False),
         # what has been done against the target before it (kinds.achieved; blind set 2: exp3)
         ("公司年初提出的全年业务量目标为240亿票，1-10月已完成196.52亿票", "196.52亿", "actual", None, False),

@@ -86,8 +86,19 @@ from kcheck.extract.lexicon import Cue, Hit, Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import ClaimType
 from kcheck.rules import RuleSet
+from kcheck.text.fold import fold
 
 __all__ = ["Assembler", "Draft", "ParagraphState"]
+
+
+def country_runs_on(w: Words, drafts: list[Draft], after_country: bool) -> bool:
+    """Whether the figures of a sentence ending with ； are the country's and name no one
+    (``全国港口完成货物吞吐量127.5亿吨，同比增长8.5%；``): its last figure names no entity, and
+    its measure names the country, or it continues the country's figures of the sentence before."""
+    last = next((d for d in reversed(drafts) if d.type is not ClaimType.EVENT), None)
+    if last is None or last.entity is not None:
+        return False
+    return after_country or bool(last.measure and w.country_re.match(fold(last.measure)))
 
 
 class Assembler:
@@ -112,6 +123,7 @@ class Assembler:
         breakdown, state.breakdown = state.breakdown, None  # handed on only by a sentence ending in ；
         country, state.breakdown_country = state.breakdown_country, None
         frame, state.segment_frame = state.segment_frame, None
+        state.after_country, state.country_running = state.country_running, False
         work = state.document_work  # 该片 in this sentence: the work named before it
         if "《" in folded:
             state.document_work = last_work(text, folded) or work
@@ -158,6 +170,8 @@ class Assembler:
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)
         drafts.sort(key=lambda d: d.start)
+        if folded.rstrip().endswith(("；", ";")):
+            state.country_running = country_runs_on(w, drafts, state.after_country)
         return drafts, used
 
     def figure(
@@ -228,6 +242,15 @@ class Assembler:
                 entity, entity_from = prev.entity, prev.entity_from
             else:
                 entity_from = "rules"
+        if (
+            entity_from == "document"
+            and subject is None
+            and prev is not None
+            and prev.entity_from == "subject"
+        ):
+            # 锐能电池以5.62GWh的装车量位居第三，市场份额为12.8%: a clause naming no one continues
+            # the subject its sentence wrote (read as written, a weak link), not the article's company
+            entity, entity_from = prev.entity, prev.entity_from
         if entity is None and sector:
             entity, measure = sector_owner(w, measure, state)
             entity_from = "document" if entity else None

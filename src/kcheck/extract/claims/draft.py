@@ -87,6 +87,11 @@ class ParagraphState:
     # the work the article named last in 《》 (as written, marks kept), for 该片 / 该剧 before an
     # event (events.work_pointers); carried over paragraphs
     document_work: str | None = None
+    # the sentence before ended with ； after figures of the country that name no one (全国港口完成
+    # 货物吞吐量127.5亿吨，同比增长8.5%；): a figure naming no one in this one (完成集装箱吞吐量
+    # 2.33亿标准箱) is the country's too, never the article's company (entity.entity_of)
+    country_running: bool = False
+    after_country: bool = False
     # a breakdown (其中) still running at the end of the last sentence (it ended with ；): the
     # comparison of the whole it breaks down (yoy), see change.breakdown_changes
     breakdown: str | None = None

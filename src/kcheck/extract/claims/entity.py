@@ -74,6 +74,7 @@ def entity_of(
     if (
         company is not None
         and subject is None
+        and not state.after_country
         and w.national_re.search(s.folded, 0, pos) is None
         and not continues_no_ones(state)
     ):
@@ -259,10 +260,17 @@ def name_before(w: Words, folded: str, end: int) -> str | None:
     cut = 0
     for word in w.name_cuts:
         k = run.rfind(word, 0, len(run) - 2)
-        if k >= 0:
+        # a cut leaving one character before a name's suffix (东津港|务集团) cuts inside the name
+        if k >= 0 and not bare_suffix(w, run[k + len(word) :]):
             cut = max(cut, k + len(word))
     name = run[cut:]
     return name if 2 <= len(name) <= MAX_NAME else None
+
+
+def bare_suffix(w: Words, name: str) -> bool:
+    """Whether ``name`` is a name's suffix (``entities.name_suffixes``) with less than two
+    characters before it: 务集团 is what is left of 东津港务集团 cut after 港, no name."""
+    return any(name.endswith(s) and len(name) - len(s) < 2 for s in w.name_suffixes)
 
 
 def article_company(w: Words, names: list[str], folded_text: str, title: str, lede_end: int) -> str | None:

@@ -1,7 +1,8 @@
 """Is a figure an actual, a target or a forecast; does it revise an earlier one.
 
-The nearest target / forecast / revision cue before the figure in its clause, or a target noun
-right after it and 的 (``年初设定的3%左右的调控目标``, ``kinds.target_nouns``); a figure
+A target noun right after the figure and 的 (``年初设定的3%左右的调控目标``, ``kinds.target_nouns``:
+``有望完成3300万标准箱的目标`` too, whatever cue came before but a revision's), else the nearest
+target / forecast / revision cue before the figure in its clause; a figure
 in a clause with no metric and no time of its own continues the kind of the previous
 figure (``目标——打造10个...，100个...``), and so does a second figure of the same clause.
 A clause writing what has been done (``kinds.achieved``: 已完成) is an actual whatever came before.
@@ -29,12 +30,14 @@ def kind_of(
     cs, clause_hits, clause_times = f.cs, f.hits, f.times
     cue = last_hit(clause_hits, KIND_CUES)
     if (
-        cue is None
+        (cue is None or not (cue.mask & Cue.REVISION))
         and w is not None
         and w.target_after is not None
         and w.target_after.match(s.folded, f.q.end) is not None
     ):
-        return ClaimKind.TARGET, None  # 年初设定的3%左右的调控目标: the target's value
+        # 年初设定的3%左右的调控目标: the target's value, whatever is said of reaching it
+        # (全年有望完成3300万标准箱的目标: 有望 forecasts the reaching, 3300万 is the target)
+        return ClaimKind.TARGET, None
     if cue is not None and (cue.mask & Cue.REVISION):
         if w is not None and w.corrected_re is not None and w.corrected_re.search(s.folded, cs, cue.start):
             # 此前公布的9月交付量经核对调整为3.12万辆: a published actual corrected, still an actual

@@ -52,6 +52,7 @@ class Words:
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
         self.name_cuts = tuple(f(ents.name_cuts))
+        self.name_suffixes = tuple(f(ents.name_suffixes))
         self.source_ends = tuple(f(ents.source_ends))
         self.genre_ends = tuple(f(ents.genre_ends))
         mets = rules.metrics
