@@ -240,6 +240,10 @@ class TimeFinder:
         self._year_end_words = tuple(
             fold(w) for w, part in t.year_parts.items() if part.first == part.last == 12 and part.approx
         )
+        # 底 (an approximate run to a month's last day of month_parts): its last day after 截至
+        self._month_end_words = tuple(
+            fold(w) for w, part in t.month_parts.items() if part.last == 31 and part.approx
+        )
         self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
         self._fiscal_reader = FiscalReader(rules)
         self._period_months = frozenset(t.period_months)
@@ -559,6 +563,16 @@ class TimeFinder:
             and text[a.start : a.end].endswith(self._year_end_words)
         ):
             # 截至去年底，不良贷款率为1.26%: a balance as of the year's last day, not "late December"
+            days = periods.Days(days.end, days.end)
+            granularity, approx = Granularity.DAY, False
+        elif (
+            anchor_kind == "as_of"
+            and approx
+            and granularity is Granularity.SPAN
+            and not a.range_
+            and text[a.start : a.end].endswith(self._month_end_words)
+        ):
+            # 截至10月底，5G基站总数达414.1万个: a stock as of the month's last day, as 截至10月末
             days = periods.Days(days.end, days.end)
             granularity, approx = Granularity.DAY, False
         if anchor_kind == "as_of" and granularity is Granularity.DAY:
