@@ -174,8 +174,7 @@ def year_to_date_change(w: Words, s: Parsed, f: Figure, draft: Draft) -> None:
         span.start.month,
     ):
         return
-    clause = s.folded[f.cs : f.q.start]
-    if any(word in clause for word in w.comparison_before):
+    if w.compares(s.folded[f.cs : f.q.start]):
         return
     draft.change = "yoy"
 

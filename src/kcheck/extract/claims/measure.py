@@ -135,7 +135,7 @@ def restates_previous(w: Words, s: Parsed, f: Figure, prev: Draft) -> bool:
         and prev.unit == q.unit
         and not f.times
         and not any((h.mask & Cue.METRIC) or (h.mask & Cue.ENTITY) for h in f.hits)
-        and not any(word in s.folded[f.cs : q.start] for word in w.comparison_before)
+        and not w.compares(s.folded[f.cs : q.start])
         and not names_own_measure(w, s, f)
     )
 

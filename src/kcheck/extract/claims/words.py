@@ -192,6 +192,11 @@ class Words:
         self.not_time_re = word_pattern(f(rules.time.not_times))
         self.currency = rules.units.default_currency
 
+    def compares(self, clause: str) -> bool:
+        """Does ``clause`` (folded, the words before a figure) name a comparison base
+        (``kinds.comparison_before``: 比前三季度回落, 与上一年10.3%的占比)?"""
+        return any(word in clause for word in self.comparison_before)
+
     def relatives(self, folded: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
         """The relative time words (今年, 上年) in ``folded[lo:hi]``, none inside a phrase that
         is no time (``time.not_times``: 按照上年不变价计算 is a price base, not last year)."""
