@@ -513,8 +513,11 @@ def keeping(
 
             put(transcript.header() + "\n")
             for chunk in chunks:
-                put(chunk)
-                yield chunk
+                raw = _utf8(chunk)
+                put(chunk if raw is None else raw)
+                # the bytes just encoded go out as they are (encoded once, not again by
+                # the writer); a chunk that UTF-8 cannot encode goes as it came
+                yield chunk if raw is None else raw
             if copying:
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -546,6 +549,17 @@ def keeping(
         prune_stats(cache, now)
         if kept is not None:
             kept(target)
+
+
+def _utf8(chunk: str | bytes) -> bytes | None:
+    """A report's chunk as UTF-8, or None when it holds a lone surrogate (a file name's
+    undecodable byte): the copy keeps that as it was, the output decides what to write."""
+    if isinstance(chunk, bytes):
+        return chunk
+    try:
+        return chunk.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
 
 
 def _prune(cache: Cache, now: float) -> None:
