@@ -139,9 +139,10 @@ def _unit_key(claim: Claim, canonical_measure: bool, rules: RuleSet) -> str | No
 # --------------------------------------------------------------------------- keys
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Entry:
-    """A claim with the parts of its key worked out."""
+    """A claim with the parts of its key worked out (slots: there is one per claim of the
+    run while the claims are gathered, MEMORY)."""
 
     claim: Claim
     entity: str  # canonical name, or the subject normalised (fuzzy)
@@ -748,16 +749,32 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     rules or its article when the two names are one (folded, without legal form) for a figure of
     the same measure, period, kind, scope, change and unit: still a weak link (at most a warning)."""
     claims = list(claims)
-    national = tuple(folded(w) for w in rules.entities.national_words if w)
-    owners: dict[tuple[object, ...], set[str]] = {}
-    unnamed: list[tuple[Claim, tuple[object, ...]]] = []
-    subjects: list[tuple[Claim, tuple[object, ...]]] = []
-    for c in claims:
+    found = _Owners(rules)
+    for claim in claims:
+        found.add(claim)
+    return found.resolve(claims)
+
+
+class _Owners:
+    """``unnamed_owners`` a claim at a time: ``add`` each claim of the corpus, in order, then
+    ``resolve`` once every claim is in."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.national = tuple(folded(w) for w in rules.entities.national_words if w)
+        self.owners: dict[tuple[object, ...], set[str]] = {}
+        self.unnamed: list[tuple[Claim, tuple[object, ...]]] = []
+        self.subjects: list[tuple[Claim, tuple[object, ...]]] = []
+
+    def add(self, c: Claim) -> bool:
+        """Take in one claim; True when ``resolve`` may give it an owner (only such a claim's
+        entry can change once every claim is in)."""
+        rules = self.rules
         if c.type == ClaimType.EVENT or c.period is None:
-            continue
+            return False
         measure, fuzzy = _measure_of(c, rules)
         if measure is None:
-            continue
+            return False
         key = (
             measure,
             c.period.start,
@@ -770,33 +787,40 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
         )
         if c.entity and normalise_phrase(c.entity):
             if c.entity_from != "subject":
-                owners.setdefault(key, set()).add(entity_key(c.entity, rules))
-            else:
-                subjects.append((c, key))
-        elif not any(w in folded(c.measure or "") for w in national):
-            unnamed.append((c, key))
-    out: dict[str, str] = {}
-    for c, wanted in subjects:
-        name = entity_key(c.entity or "", rules)
-        own, fuzzy = _subject_measure(c, rules)
-        if own is not None and own != wanted[0]:
-            wanted = (own, *wanted[1:7], _unit_key(c, not fuzzy, rules))
-        if name in owners.get(wanted, ()):
-            out[c.id] = name  # 矽川半导体的毛利率: a subject read as written that another claim names
-    texts: dict[str, str] = {}
-    for claim, wanted in unnamed:
-        found = owners.get(wanted)
-        if not found:
-            continue
-        if not texts:
-            texts.update(_document_texts(claims))
-        text = texts.get(claim.doc, "")
-        named = [owner for owner in found if owner in text]
-        if not named and len(found) == 1 and _is_trade(next(iter(found)), rules):
-            named = list(found)  # 个人住房贷款余额 named by no one: the whole trade's (银行业)
-        if len(named) == 1:
-            out[claim.id] = named[0]
-    return out
+                self.owners.setdefault(key, set()).add(entity_key(c.entity, rules))
+                return False
+            self.subjects.append((c, key))
+            return True
+        if not any(w in folded(c.measure or "") for w in self.national):
+            self.unnamed.append((c, key))
+            return True
+        return False
+
+    def resolve(self, claims: Iterable[Claim]) -> dict[str, str]:
+        """Claim id -> entity, given every claim of the corpus (whose articles' texts name owners)."""
+        rules, owners = self.rules, self.owners
+        out: dict[str, str] = {}
+        for c, wanted in self.subjects:
+            name = entity_key(c.entity or "", rules)
+            own, fuzzy = _subject_measure(c, rules)
+            if own is not None and own != wanted[0]:
+                wanted = (own, *wanted[1:7], _unit_key(c, not fuzzy, rules))
+            if name in owners.get(wanted, ()):
+                out[c.id] = name  # 矽川半导体的毛利率: a subject read as written that another claim names
+        texts: dict[str, str] = {}
+        for claim, wanted in self.unnamed:
+            found = owners.get(wanted)
+            if not found:
+                continue
+            if not texts:
+                texts.update(_document_texts(claims))
+            text = texts.get(claim.doc, "")
+            named = [owner for owner in found if owner in text]
+            if not named and len(found) == 1 and _is_trade(next(iter(found)), rules):
+                named = list(found)  # 个人住房贷款余额 named by no one: the whole trade's (银行业)
+            if len(named) == 1:
+                out[claim.id] = named[0]
+        return out
 
 
 def _is_trade(entity: str, rules: RuleSet) -> bool:
@@ -870,29 +894,82 @@ def group_claims(
     ``unique``, each grouped topic's claims without repeats (``unique_claims``, which grouping
     works out to set the topic's status) are kept there by topic id, for the checks to read
     (``kcheck.check.context``) instead of working them out again."""
-    keep = shared.topic if shared is not None else _as_made
-    blocks: dict[tuple[object, ...], list[_Entry]] = {}
-    topics: list[Topic] = []
-    owners = unnamed_owners(claims, rules)
-    for claim in claims:
-        entry = _entry(claim, rules, owners)
+    grouping = Grouping(rules, shared, unique)
+    grouping.add(claims)
+    return grouping.topics()
+
+
+class Grouping:
+    """``group_claims`` as the claims come: ``add`` each document's claims in corpus order
+    (while worker processes extract the next ones, pipeline.run), then ``topics`` once all
+    are in. Each claim's key is worked out as it is added; only a claim that names no one,
+    or names a subject as written, waits for the end, when every claim is in and the
+    corpus's owners are known (``unnamed_owners``). The topics, their order and ``unique``
+    are those of grouping every claim at once."""
+
+    def __init__(
+        self, rules: RuleSet, shared: Shared | None = None, unique: dict[str, list[Claim]] | None = None
+    ) -> None:
+        self.rules = rules
+        self.shared = shared if shared is not None else Shared()
+        self.keep = shared.topic if shared is not None else _as_made
+        self.unique = unique
+        self._owners = _Owners(rules)
+        self._claims: list[Claim] = []  # every claim added: their articles name owners
+        self._waiting: list[tuple[int, Claim]] = []  # claims whose owner is known only at the end
+        # block key -> (corpus index, entry) of its claims; one-claim topics by corpus index
+        self._blocks: dict[tuple[object, ...], list[tuple[int, _Entry]]] = {}
+        self._ungrouped: list[tuple[int, Topic]] = []
+
+    def add(self, claims: Iterable[Claim]) -> None:
+        for claim in claims:
+            index = len(self._claims)
+            self._claims.append(claim)
+            if self._owners.add(claim):
+                self._waiting.append((index, claim))
+            else:
+                self._place(index, claim, None)
+
+    def _place(self, index: int, claim: Claim, owners: dict[str, str] | None) -> None:
+        entry = _entry(claim, self.rules, owners)
         if isinstance(entry, str):
-            topics.append(keep(_ungrouped_topic(claim, entry)))
-            continue
-        blocks.setdefault(_block_key(entry, rules), []).append(entry)
-    repeated: set[str] = set()
-    for entries in blocks.values():
-        for group in _split(entries, rules):
-            topic, counted = _topic_counted(group, rules)
-            topics.append(keep(topic))
-            if unique is not None:
-                if topic.id in unique:
-                    repeated.add(topic.id)
-                unique[topic.id] = counted
-    if unique is not None:
-        for made_twice in repeated:  # never expected; the checks work out such a topic's claims
-            unique.pop(made_twice)
-    return sort_topics(topics)
+            self._ungrouped.append((index, self.keep(_ungrouped_topic(claim, entry))))
+        else:
+            self._blocks.setdefault(_block_key(entry, self.rules), []).append((index, entry))
+
+    def topics(self) -> list[Topic]:
+        """Every added claim's topic, sorted by label (call once, after the last ``add``)."""
+        rules, unique = self.rules, self.unique
+        owners = self._owners.resolve(self._claims)
+        waited = bool(self._waiting)
+        for index, claim in self._waiting:
+            self._place(index, claim, owners)
+        blocks = list(self._blocks.values())
+        ungrouped = self._ungrouped
+        # what was kept for the end is let go (the run goes on to check and report: MEMORY)
+        self._owners = _Owners(rules)
+        self._claims, self._waiting, self._blocks, self._ungrouped = [], [], {}, []
+        del owners
+        if waited:  # back in corpus order, as if every claim had been placed as it came
+            ungrouped.sort(key=lambda placed: placed[0])
+            for members in blocks:
+                members.sort(key=lambda placed: placed[0])
+            blocks.sort(key=lambda members: members[0][0])
+        topics = [topic for _, topic in ungrouped]
+        del ungrouped
+        repeated: set[str] = set()
+        for members in blocks:
+            for group in _split([entry for _, entry in members], rules):
+                topic, counted = _topic_counted(group, rules)
+                topics.append(self.keep(topic))
+                if unique is not None:
+                    if topic.id in unique:
+                        repeated.add(topic.id)
+                    unique[topic.id] = counted
+        if unique is not None:
+            for made_twice in repeated:  # never expected; the checks work out such a topic's claims
+                unique.pop(made_twice)
+        return sort_topics(topics)
 
 
 def _as_made(topic: Topic) -> Topic:

@@ -23,7 +23,7 @@ from kcheck.compact import Shared
 from kcheck.engine import Job, Worker, gather
 from kcheck.engine import local as local_engine
 from kcheck.errors import UsageError
-from kcheck.group import group_claims
+from kcheck.group import Grouping
 from kcheck.load import STDIN, Listing, list_sources, shown_path
 from kcheck.models import (
     Claim,
@@ -115,14 +115,19 @@ class Extraction:
 
 
 def collect(
-    settings: Settings, rules: RuleSet, session: DaskSession | None = None, listing: Listing | None = None
+    settings: Settings,
+    rules: RuleSet,
+    session: DaskSession | None = None,
+    listing: Listing | None = None,
+    grouping: Grouping | None = None,
 ) -> Extraction:
     """List every file under the paths (unless ``listing`` is that list, made by the caller),
     then load and extract each one (in worker processes, on a Dask cluster, or from the
-    cache), gathered in listing order."""
+    cache), gathered in listing order. ``grouping`` is given each document's claims as they
+    are gathered, and the run's Shared (kcheck.compact) is its."""
     if settings.engine == "dask" and session is None:
         with dask_session(settings) as opened:
-            return collect(settings, rules, opened, listing)
+            return collect(settings, rules, opened, listing, grouping)
     progress.phase("reading files")
     if listing is None:
         listing = list_sources(settings.paths, settings.selection, settings.root)
@@ -131,7 +136,7 @@ def collect(
     if local.cache is not None:
         local.cache.open()  # created (or rebuilt) before any worker reads it
     progress.phase("extracting claims", len(listing.sources))
-    shared = Shared()
+    shared = grouping.shared if grouping is not None else Shared()
     try:
         pooled = False
         if session is not None:
@@ -142,7 +147,8 @@ def collect(
             pooled = local_engine.pooled(len(listing.sources), jobs)
         # this process only decodes what the workers send (no parse trees, no cycles)
         with without_cycle_collection() if pooled else contextlib.nullcontext():
-            documents, problems, claims, markers = gather(listing, results, local, shared)
+            each = grouping.add if grouping is not None else None
+            documents, problems, claims, markers = gather(listing, results, local, shared, each)
     finally:
         if local.cache is not None:
             local.cache.close()
@@ -190,19 +196,21 @@ def dask_session(settings: Settings) -> Iterator[DaskSession]:
 def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> Report:
     """The whole pipeline: collect, group, check; the Report every output format renders.
     ``listing``: the files of ``settings.paths`` when the caller has listed them already."""
+    unique: dict[str, list[Claim]] = {}  # each topic's claims without repeats, from grouping
+    grouping = None
     if settings.engine == "dask":
         with dask_session(settings) as session:
             extraction = collect(settings, rules, session, listing)
             grouped = extraction.shared.topics(session.group(extraction.claims, rules))
     else:
-        extraction = collect(settings, rules, listing=listing)
-        grouped = None
+        # claims are grouped as they are gathered, while the workers extract the next files
+        grouping = Grouping(rules, Shared(), unique)
+        extraction = collect(settings, rules, listing=listing, grouping=grouping)
     claims, problems = extraction.claims, extraction.problems
     progress.phase("grouping and checking")
     with without_cycle_collection():
-        unique: dict[str, list[Claim]] = {}  # each topic's claims without repeats, from grouping
-        if grouped is None:
-            grouped = group_claims(claims, rules, extraction.shared, unique)
+        if grouping is not None:
+            grouped = grouping.topics()
         by_id = {c.id: c for c in claims}
         # shared: each topic's claims sorted out once
         checking = check_context(grouped, by_id, rules, unique)

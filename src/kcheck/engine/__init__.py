@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,11 +146,13 @@ def gather(
     results: Iterator[tuple[int, Result]],
     local: Worker,
     shared: Shared | None = None,
+    each: Callable[[list[Claim]], object] | None = None,
 ) -> tuple[list[DocumentInfo], list[FileProblem], list[Claim], list[Suppression]]:
     """The run's documents, problems and claims from results in listing order; new cache
     rows stored (by ``local``, the run's own writable cache) in batches as they come, each
     batch one transaction. A cached value that does not read back is extracted again.
-    Claims are kept compact (``shared``: one for the run, kcheck.compact) as they come."""
+    Claims are kept compact (``shared``: one for the run, kcheck.compact) as they come, and
+    handed to ``each`` a document at a time (grouping them while the next are extracted)."""
     shared = shared if shared is not None else Shared()
     documents: list[DocumentInfo] = []
     claims: list[Claim] = []
@@ -168,7 +170,10 @@ def gather(
             failed[index] = result.problem
         elif result.extracted is not None:
             documents.append(result.extracted.info)
-            claims.extend(shared.claims(result.extracted.claims))
+            found = shared.claims(result.extracted.claims)
+            claims.extend(found)
+            if each is not None:
+                each(found)
             markers.extend(result.extracted.suppressions)
             if result.key is not None and result.payload is not None:
                 pending.append((result.key, result.payload))
