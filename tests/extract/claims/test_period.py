@@ -257,3 +257,36 @@ def test_unresolved_relative_year_gives_no_period() -> None:
 )
 def test_period_across_sentences(text: str, quote: str, period: str) -> None:
     assert fields(claim(text, quote), "period") == (period,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # a standing attribute of a thing holds for no period, whatever time its sentence names
+        # (blind set 3: rail1, rail2, rail3)
+        ("5号线全长32.6公里，共设车站24座", "32.6公里", "5号线全长"),
+        (
+            "去年12月26日开通的地铁5号线运行平稳，5号线全长32.6公里、7号线一期全长18.4公里",
+            "18.4公里",
+            "7号线一期全长",
+        ),
+        ("2023年，江临东站总建筑面积12.6万平方米", "12.6万平方米", "江临东站总建筑面积"),
+    ],
+)
+def test_a_standing_attribute_holds_for_no_period(text: str, quote: str, measure: str) -> None:
+    assert fields(claim(text, quote), "measure", "period", "scope") == (measure, None, "standing")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # what a network or a line reached by a day is a stock of that day, not a standing attribute
+        ("截至2023年底，江临轨道交通运营里程312.8公里", "312.8公里", "2023-12-31..2023-12-31"),
+        # a change of a length is a change in a period
+        ("2023年，线路长度同比增长12.5%", "12.5%", "2023-01-01..2023-12-31"),
+    ],
+)
+def test_a_stock_or_change_of_a_length_keeps_its_period(text: str, quote: str, period: str) -> None:
+    c = claim(text, quote)
+    assert fields(c, "period") == (period,)
+    assert c.scope != "standing"

@@ -152,6 +152,9 @@ def names_own_measure(w: Words, s: Parsed, f: Figure) -> bool:
     a, b = f.cs, f.q.start
     if any(h.mask & _KIND_CUES for h in f.hits):
         return False
+    prior = s.last_quantity_end(b)
+    if prior > a and s.folded.startswith("、", prior):
+        a = prior + 1  # 5号线全长32.6公里、7号线一期全长18.4公里: the list item after 、
     for t in f.times:
         if t.start <= a + 1 and t.end <= b:
             a = max(a, t.end)
@@ -312,7 +315,10 @@ def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int
     # 10月CPI同比下降0.3% PPI同比下降2.6%: PPI, not CPI同比下降0.3% PPI)
     named = metric_hit.start if metric_hit is not None and cs <= metric_hit.start < q.start else q.start
     prior = s.last_quantity_end(named)
-    if prior > lo and s.folded[prior : prior + 1].isspace():
+    # ... and so does a figure and 、 before a measure of two characters or more (a list of
+    # specifications: 5号线全长32.6公里、7号线一期全长18.4公里: 7号线一期全长, not 5号线全长)
+    listed = s.folded.startswith("、", prior) and named - prior > 2
+    if prior > lo and (s.folded[prior : prior + 1].isspace() or listed):
         lo = prior
         clause_hits = [h for h in clause_hits if h.start >= lo]
         clause_times = [t for t in clause_times if t.start >= lo]

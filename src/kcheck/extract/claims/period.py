@@ -34,9 +34,22 @@ from kcheck.extract.claims.sentence import (
 from kcheck.extract.claims.words import Words
 from kcheck.extract.festivals import official_break
 from kcheck.extract.types import Granularity, TimeExpr
-from kcheck.models import ClaimKind, Dimension, Span
+from kcheck.models import ClaimKind, ClaimType, Dimension, Span
 from kcheck.text.calendar import is_quarter_end
 from kcheck.text.fold import fold
+
+STANDING = "standing"
+
+
+def is_standing(w: Words, draft: Draft) -> bool:
+    """Is the figure a standing attribute of a thing (``kinds.standing``: 5号线全长, 大桥主跨), a
+    level whose measure ends with one of those words, not a change of it (缩短, 延长)?"""
+    return (
+        draft.type is ClaimType.FIGURE
+        and draft.metric is None
+        and draft.measure is not None
+        and fold(draft.measure).endswith(w.standing)
+    )
 
 
 def period_of(
@@ -52,6 +65,10 @@ def period_of(
 ) -> None:
     q, cs = f.q, f.cs
     folded = s.folded
+    if is_standing(w, draft):
+        # 5号线全长32.6公里: what a thing is holds for no period (compared as scope `standing`)
+        draft.scope = STANDING
+        return
     # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
     if w.present_re.search(folded, cs, q.start) is not None:
         return
