@@ -665,6 +665,10 @@ class TimeSection(Section):
     fiscal_year_ends: dict[str, MonthNumber] = Field(default_factory=dict)
     full_year: list[str] = Field(default_factory=list)
     same_period: list[str] = Field(default_factory=list)
+    # 到2025年底: a year's or month's 底 right after one of these is its last day
+    by_prefixes: list[str] = Field(default_factory=list)
+    # 首周 after a day: the days from that day (11月9日开业…首周: 7 days)
+    first_days: dict[str, int] = Field(default_factory=dict)
     year_parts: dict[str, TimePart] = Field(default_factory=dict, description="in months")
     month_parts: dict[str, TimePart] = Field(default_factory=dict, description="in days")
     seasons: dict[str, TimePart] = Field(default_factory=dict, description="in months")
@@ -730,6 +734,7 @@ class TimeSection(Section):
         "anaphoric_months",
         "period_months",
         "open_to_now",
+        "by_prefixes",
         "quarter_words",
         "fiscal_year_words",
         "fiscal_quarter_words",

@@ -505,3 +505,9 @@ def test_an_event_an_announcement_tells_as_done(
 def test_an_announcement_dates_no_event_done_earlier_or_ahead(text: str) -> None:
     events = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event]
     assert not any(e in ("开通", "投产") for e in events), events
+
+
+def test_a_drugs_first_prescriptions_date_its_launch() -> None:
+    # blind set 1, phar3: 开出首批处方 starts a drug's sales
+    found = claim("据了解，该药已于今年3月1日起在全国主要省份陆续开出首批处方", "今年3月1日起")
+    assert fields(found, "event", "date") == ("首批处方", "2022-03-01..2022-03-01")

@@ -290,3 +290,48 @@ def test_a_stock_or_change_of_a_length_keeps_its_period(text: str, quote: str, p
     c = claim(text, quote)
     assert fields(c, "period") == (period,)
     assert c.scope != "standing"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # 今年以来 runs to the day its sentence is as of, else to publication (blind set 3: ship1,
+        # ship2; blind set 2: bank4)
+        ("截至10月29日，海辰重工今年以来新接订单86艘", "86艘", "2022-01-01..2022-10-29"),
+        (
+            "今年以来，瀚海银行股价累计上涨12.4%，截至3月29日收盘报5.32元/股",
+            "12.4%",
+            "2022-01-01..2022-03-29",
+        ),
+        ("今年以来，公司累计新接订单86艘", "86艘", "2022-01-01..2022-03-01"),
+        # from a year on (起): no end, no period
+        ("2020年起公司累计新接订单86艘", "86艘", None),
+    ],
+)
+def test_this_year_so_far_runs_to_a_day(text: str, quote: str, period: str | None) -> None:
+    assert fields(claim(text, quote), "period") == (period,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # the first days from a day named before them (blind set 3: ret3, rail3)
+        (
+            "百悦商业昨日披露，于11月9日开业的广州百悦天河店首周实现销售额3.21亿元，其中开业首日销售额1.36亿元",
+            "3.21亿元",
+            "2022-11-09..2022-11-15",
+        ),
+        (
+            "百悦商业昨日披露，于11月9日开业的广州百悦天河店首周实现销售额3.21亿元，其中开业首日销售额1.36亿元",
+            "1.36亿元",
+            "2022-11-09..2022-11-09",
+        ),
+        (
+            "去年12月26日开通的地铁5号线运行平稳，开通首周两线日均客流21.4万人次",
+            "21.4万人次",
+            "2021-12-26..2022-01-01",
+        ),
+    ],
+)
+def test_the_first_days_from_a_day(text: str, quote: str, period: str) -> None:
+    assert fields(claim(text, quote), "period") == (period,)

@@ -505,9 +505,17 @@ def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: 
     if prev is None or prev.type is not ClaimType.FIGURE or not measure or not prev.measure:
         return None
     short, full = w.neutral_re.sub("", fold(measure)), fold(prev.measure)
+    for _name, scope in w.scopes:
+        # 全国粗钢产量7610万吨，1-11月累计粗钢产量9.52亿吨: the scope (累计) is the claim's own
+        short = scope.sub("", short)
     if len(short) < 2 or not full.endswith(short):
         return None
+    if w.breakdown_re.search(s.folded, prev.end, f.q.start):
+        return None
+    named = w.country_re.match(full)
+    if named is not None and named.end() == len(full) - len(short):
+        return prev.measure  # 全国粗钢产量7610万吨，1-11月累计粗钢产量9.52亿吨: the country's too
     rest = w.neutral_re.sub("", full[: -len(short)])
-    if len(rest) < 2 or w.breakdown_re.search(s.folded, prev.end, f.q.start):
+    if len(rest) < 2:
         return None
     return prev.measure

@@ -130,6 +130,10 @@ def period_of(
                 t = u
                 break
     span = span_of(w, s, f, t, draft)
+    if span is not None and t.granularity is Granularity.DAY and span.start == span.end:
+        span = first_days(w, s, t, f.q.start, span)
+    if span is None:
+        span = running_year(w, s, t, state)
     if span is None:
         return
     if (
@@ -282,6 +286,35 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         # a target set at the start of a year is that year's target
         return Span(start=dt.date(span.start.year, 1, 1), end=dt.date(span.start.year, 12, 31))
     return span
+
+
+def first_days(w: Words, s: Parsed, t: TimeExpr, at: int, span: Span) -> Span:
+    """The first days from a day, named after it (``time.first_days``): ``于11月9日开业的广州百悦
+    天河店首周实现销售额3.21亿元`` holds for 11-09..11-15; the last such word before the figure
+    counts (``其中开业首日销售额1.36亿元``: that day)."""
+    between = s.folded[t.end : at]
+    found = [(between.rfind(word), n) for word, n in w.first_days.items() if word in between]
+    if not found:
+        return span
+    _at, n = max(found)
+    return Span(start=span.start, end=span.start + dt.timedelta(days=n - 1))
+
+
+def running_year(w: Words, s: Parsed, t: TimeExpr, state: ParagraphState) -> Span | None:
+    """A year's start running to now (``今年以来``, ``time.open_to_now``): the year to the day
+    its sentence is as of (``截至10月29日，海辰重工今年以来新接订单86艘``; ``今年以来，瀚海银行股价累计
+    上涨12.4%，截至3月29日收盘``), else to the article's publication; None for any other open time
+    (``2020年起``: from then on) or without either day."""
+    if t.anchor_kind != "since" or t.granularity is not Granularity.YEAR:
+        return None
+    if not s.folded.endswith(w.open_to_now, t.start, t.end):
+        return None
+    start = t.span.start
+    days = [u.span.end for u in s.times if u.anchor_kind == "as_of" and u.granularity is Granularity.DAY]
+    end = days[0] if len(days) == 1 else state.published if not days else None
+    if end is None or end < start or end.year != start.year:
+        return None
+    return Span(start=start, end=end)
 
 
 _INFERRED_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT, Dimension.PERCENT, Dimension.POINTS)

@@ -110,6 +110,8 @@ class Words:
         self.change_from = tuple(f(kinds.change_from))
         self.ratio_before = tuple(f(kinds.ratio_before))
         self.same_period = tuple(f(rules.time.same_period))
+        self.open_to_now = tuple(f(rules.time.open_to_now))
+        self.first_days = {fold(word): n for word, n in rules.time.first_days.items() if word}
         self.full_year = frozenset(f(rules.time.full_year))
         self.holiday_re = word_pattern(f(rules.time.holiday_words))
         # festivals with an official break (春节 -> Spring Festival), for 去年同期 after 春节档
