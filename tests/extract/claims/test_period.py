@@ -335,3 +335,19 @@ def test_this_year_so_far_runs_to_a_day(text: str, quote: str, period: str | Non
 )
 def test_the_first_days_from_a_day(text: str, quote: str, period: str) -> None:
     assert fields(claim(text, quote), "period") == (period,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # a running total or a total count written with a month holds at its last day (blind set 3:
+        # tel2, tel3)
+        ("华联移动10月5G套餐用户净增312万户，累计达5.46亿户", "5.46亿户", "2022-10-31..2022-10-31"),
+        ("华联移动10月5G套餐用户净增312万户，累计达5.46亿户", "312万户", "2022-10-01..2022-10-31"),
+        ("10月份，移动客户总数达10.12亿户", "10.12亿户", "2022-10-31..2022-10-31"),
+        # a sum (合计) of a month is that month's flow
+        ("10月份，我国动力和其他电池合计产量83.2GWh", "83.2GWh", "2022-10-01..2022-10-31"),
+    ],
+)
+def test_a_stock_written_with_a_month_holds_at_its_end(text: str, quote: str, period: str) -> None:
+    assert fields(claim(text, quote), "period") == (period,)

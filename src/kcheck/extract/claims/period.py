@@ -272,6 +272,14 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         return span  # 自6月的5.4%以来持续收窄: the figure is that month's own value
     if anchor in ("since", "before", "after", "within"):
         return None
+    if (
+        anchor is None
+        and t.granularity is Granularity.MONTH
+        and not t.cumulative
+        and is_stock(w, s, f, draft)
+    ):
+        # 华联移动10月5G套餐用户净增312万户，累计达5.46亿户: the running total at the month's end
+        return Span(start=span.end, end=span.end)
     if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
         day = span.end
         if is_quarter_end(day) and is_flow(w, s, f, draft):
@@ -341,6 +349,17 @@ def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: Pa
     if any(word in words for word in w.period_marks):
         return False  # 第三季收入, 首三季總收入: a time word the time pass did not read
     return not any(word in words for word in w.stock_words)
+
+
+def is_stock(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
+    """A level that holds at a day, not over a period: a stock word in its clause or measure
+    (``metrics.stock_words``: 余额, 总数, 累计达), not a change nor a flow metric."""
+    if draft.type is not ClaimType.FIGURE or draft.kind is not ClaimKind.ACTUAL or is_flow(w, s, f, draft):
+        return False
+    if draft.dimension not in (Dimension.COUNT, Dimension.MONEY):
+        return False
+    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    return any(word in words for word in w.stock_words)
 
 
 def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
