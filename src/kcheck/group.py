@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from kcheck.compact import Shared
-from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Topic, TopicKey, TopicStatus
+from kcheck.models import Claim, ClaimKind, ClaimType, Dimension, Span, Topic, TopicKey, TopicStatus
 from kcheck.rules import RuleSet
 from kcheck.text.calendar import period_label, span_text
 from kcheck.text.fold import folded
@@ -97,11 +97,23 @@ def is_superseded(claim: Claim) -> bool:
     return claim.superseded
 
 
+# the scope of a standing attribute's figure (``kinds.standing``: 5号线全长32.6公里): it holds for
+# no period and is compared as it is, with the same measure's figures of that scope only
+STANDING = "standing"
+
+
+def is_timed(period: Span | None, scope: str | None) -> bool:
+    """Whether figures of this period and scope may be compared: they hold for a period, or
+    for none as a standing attribute."""
+    return period is not None or scope == STANDING
+
+
 def has_value(claim: Claim) -> bool:
-    """Whether a claim has a value the checks can compare: a date, or a bounded figure with a period."""
+    """Whether a claim has a value the checks can compare: a date, or a bounded figure with a
+    period, or with none as a standing attribute (scope ``standing``: 5号线全长32.6公里)."""
     if claim.type == ClaimType.EVENT:
         return claim.date is not None
-    return claim.period is not None and (claim.low is not None or claim.high is not None)
+    return is_timed(claim.period, claim.scope) and (claim.low is not None or claim.high is not None)
 
 
 def is_valued(claim: Claim) -> bool:
@@ -463,7 +475,12 @@ def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
     """Split one block by entity, then by measure, fuzzily where the names are not canonical."""
     fz = rules.checks.fuzzy
     if entries[0].by_subject:
-        return [part for group in _split_fuzzy(entries, "entity", fz.event) for part in _by_company(group)]
+        return [
+            part
+            for group in _split_fuzzy(entries, "entity", fz.event)
+            for named in _by_company(group, rules)
+            for part in _by_place(named)
+        ]
     by_entity = _split_fuzzy(entries, "entity", fz.entity) if entries[0].entity_fuzzy else [entries]
     out: list[list[_Entry]] = []
     for group in by_entity:
@@ -475,17 +492,45 @@ def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
     return out
 
 
-def _by_company(entries: list[_Entry]) -> list[list[_Entry]]:
+def _by_company(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
     """One subject told of two named companies is two things (两家公司各自的二期项目): split by
-    the companies named (rules), the claims that name none staying with the first."""
+    the companies named (rules) as they meet elsewhere (``entity_key``: an operator is what it
+    runs, 东津港务集团 = 东津港), the claims that name none staying with the first."""
     named: dict[str, list[_Entry]] = {}
     unnamed: list[_Entry] = []
     for e in entries:
         c = e.claim
         if c.entity and c.entity_from == "rules":
-            named.setdefault(c.entity, []).append(e)
+            named.setdefault(entity_key(c.entity, rules), []).append(e)
         else:
             unnamed.append(e)
+    if len(named) <= 1:
+        return [entries]
+    groups = list(named.values())
+    return [groups[0] + unnamed, *groups[1:]]
+
+
+_PLACE = re.compile(r"^(.+)（([^（）]+)）$")
+
+
+def event_place(measure: str) -> tuple[str, str | None]:
+    """What had an event and where, from its key (``5G-A网络（杭州）``: the extractor writes the
+    place it read after 在 in full-width brackets, which a key read from folded text never holds)."""
+    m = _PLACE.match(measure)
+    return (m.group(1), m.group(2)) if m else (measure, None)
+
+
+def _by_place(entries: list[_Entry]) -> list[list[_Entry]]:
+    """One thing told of two places is two events (a network opened in 杭州 and in 上海): split by
+    the places named, the claims that name none staying with the first."""
+    named: dict[str, list[_Entry]] = {}
+    unnamed: list[_Entry] = []
+    for e in entries:
+        _subject, place = event_place(e.claim.measure or "")
+        if place is None:
+            unnamed.append(e)
+        else:
+            named.setdefault(folded(place), []).append(e)
     if len(named) <= 1:
         return [entries]
     groups = list(named.values())
@@ -631,6 +676,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         if first.period:
             times = _written(c.time_quote for c in claims)
             why.append(f"same period {span_text(first.period)}" + (f" ({times})" if times else ""))
+        elif first.scope == STANDING:
+            why.append("a standing attribute: compared with no period")
         else:
             why.append("no period: values not compared")
     why.append(f"same kind {first.kind.value}")
@@ -678,7 +725,7 @@ def _topic_counted(entries: list[_Entry], rules: RuleSet) -> tuple[Topic, list[C
         why = _why(entries, names, rules)
     else:
         why = ["one claim"]
-        if claim.type != ClaimType.EVENT and claim.period is None:
+        if claim.type != ClaimType.EVENT and not is_timed(claim.period, claim.scope):
             why.append("no period: values not compared")
     topic = Topic(
         id=topic_id(key),
@@ -770,15 +817,15 @@ class _Owners:
         """Take in one claim; True when ``resolve`` may give it an owner (only such a claim's
         entry can change once every claim is in)."""
         rules = self.rules
-        if c.type == ClaimType.EVENT or c.period is None:
+        if c.type == ClaimType.EVENT or not is_timed(c.period, c.scope):
             return False
         measure, fuzzy = _measure_of(c, rules)
         if measure is None:
             return False
         key = (
             measure,
-            c.period.start,
-            c.period.end,
+            c.period.start if c.period else None,
+            c.period.end if c.period else None,
             c.kind.value,
             scope_key(c),
             c.change,
@@ -850,7 +897,8 @@ def _entry(claim: Claim, rules: RuleSet, owners: dict[str, str] | None = None) -
             return reason
         return _Entry(claim, claim.entity or "", False, context, False, by_sentence=True)
     if claim.type == ClaimType.EVENT and claim.measure and claim.event:
-        return _Entry(claim, normalise_phrase(claim.measure), True, claim.event, False, by_subject=True)
+        subject, _place = event_place(claim.measure)
+        return _Entry(claim, normalise_phrase(subject), True, claim.event, False, by_subject=True)
     fuzzy_entity = claim.entity_from == "subject"
     entity = normalise_phrase(claim.entity or "") if fuzzy_entity else entity_key(claim.entity or "", rules)
     measure, measure_fuzzy = _measure_of(claim, rules)

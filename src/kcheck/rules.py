@@ -248,9 +248,15 @@ class EventRule(Section):
     # `named_product` what is named before the verb, as `named`, and only a product there makes
     # the word this event (驰远S9将于12月18日正式上市; 公司于2020年上市 is no product's launch);
     # `party` the party it was done with, named after a word of `party_words` before the verb
-    # (公司于10月25日与希腊船东签署…合同: 希腊船东), for what two parties do together (签约).
+    # (公司于10月25日与希腊船东签署…合同: 希腊船东), for what two parties do together (签约);
+    # `price` the price that changes, a phrase ending in a head of `price_heads` after the verb
+    # (上调主要产品出厂价格) or before it (聚合MDI挂牌价上调): without one the verb is no price change.
     # Unset: the event is keyed by its company and id as before.
-    subject: Literal["named", "product", "named_product", "party"] | None = None
+    subject: Literal["named", "product", "named_product", "party", "price"] | None = None
+    # dated only by a day it takes effect from, a time written with 起 anywhere before the verb
+    # in its sentence (自11月1日起上调…价格, 12月1日起，…挂牌价上调500元/吨): without one the verb
+    # is a figure's change (较11月上调500元/吨), not a dated event
+    from_day: bool = False
     # the market named in its clause (events.markets) tells one such event from another: a
     # film released in 北美 and in 国内 is released twice (上映:北美, 上映:国内)
     by_market: bool = False
@@ -267,6 +273,11 @@ class EventsSection(Section):
     events: dict[str, EventRule] = Field(default_factory=dict)
     # a date followed by one of these dates an announcement, not the event (2月22日的公告)
     announcement: list[str] = Field(default_factory=list)
+    # ... but an event told as done after one of these verbs, with no time of its own, is dated
+    # by the announcement's time (11月6日，华联移动宣布其5G-A网络…正式开通), unless a word of
+    # `done_before` (已) says it happened earlier
+    announcing: list[str] = Field(default_factory=list)
+    done_before: list[str] = Field(default_factory=list)
     # the subject of an event (see EventRule.subject), read off the words before its verb:
     # these words are stripped from either end (公司, 已于, 正式) ...
     subject_fillers: list[str] = Field(default_factory=list)
@@ -278,10 +289,14 @@ class EventsSection(Section):
     subject_heads_dropped: list[str] = Field(default_factory=list)
     # a subject key shorter than this is too generic to key an event (基地, 高炉)
     subject_min_chars: int = Field(default=3, ge=1)
+    # how many characters a place after 在 before the verb has to key an event by it (在杭州开通)
+    place_chars: tuple[int, int] = (2, 6)
     # what a released thing ends with to be a product (学习机, 手机, 芯片)
     product_heads: list[str] = Field(default_factory=list)
     # the words naming the other party of an event with `subject: party` (与希腊船东签约)
     party_words: list[str] = Field(default_factory=list)
+    # what a price ends with, for an event with `subject: price` (出厂价格, 挂牌价, 电价)
+    price_heads: list[str] = Field(default_factory=list)
     # the heads a thing that opens or starts ends with (店, 线, 一期): what had an event written
     # after its verb and 的 (开业的广州百悦天河店首周…) runs up to the last of them
     subject_heads: list[str] = Field(default_factory=list)
@@ -300,12 +315,15 @@ class EventsSection(Section):
         "markets",
         "work_pointers",
         "announcement",
+        "announcing",
+        "done_before",
         "subject_fillers",
         "subject_stops",
         "subject_owners",
         "subject_heads_dropped",
         "product_heads",
         "party_words",
+        "price_heads",
         "subject_heads",
     )(_no_blank)
 
@@ -470,6 +488,9 @@ class KindsSection(Section):
     forecast: list[str] = Field(default_factory=list)
     revision: list[str] = Field(default_factory=list)
     scopes: dict[str, list[str]] = Field(default_factory=dict)
+    # what a standing attribute's measure ends with (全长, 占地面积): such a figure has no period
+    # and its scope is `standing`
+    standing: list[str] = Field(default_factory=list)
     changes: dict[str, list[str]] = Field(default_factory=dict)
     increase: list[str] = Field(default_factory=list)
     decrease: list[str] = Field(default_factory=list)
@@ -530,6 +551,7 @@ class KindsSection(Section):
     measure_after_verbs: list[str] = Field(default_factory=list)
 
     _check = field_validator(
+        "standing",
         "increment",
         "more",
         "less",
@@ -643,6 +665,10 @@ class TimeSection(Section):
     fiscal_year_ends: dict[str, MonthNumber] = Field(default_factory=dict)
     full_year: list[str] = Field(default_factory=list)
     same_period: list[str] = Field(default_factory=list)
+    # 到2025年底: a year's or month's 底 right after one of these is its last day
+    by_prefixes: list[str] = Field(default_factory=list)
+    # 首周 after a day: the days from that day (11月9日开业…首周: 7 days)
+    first_days: dict[str, int] = Field(default_factory=dict)
     year_parts: dict[str, TimePart] = Field(default_factory=dict, description="in months")
     month_parts: dict[str, TimePart] = Field(default_factory=dict, description="in days")
     seasons: dict[str, TimePart] = Field(default_factory=dict, description="in months")
@@ -708,6 +734,7 @@ class TimeSection(Section):
         "anaphoric_months",
         "period_months",
         "open_to_now",
+        "by_prefixes",
         "quarter_words",
         "fiscal_year_words",
         "fiscal_quarter_words",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from claimkit import event, findings, run, with_checks
 
-from kcheck.models import TopicStatus
+from kcheck.models import Claim, TopicStatus
 
 
 @pytest.mark.parametrize(
@@ -135,4 +135,36 @@ def test_two_named_companies_never_share_an_event_key() -> None:
     b = event(
         "于7月30日投产", "2023-07-30", event_name="投产", doc="b.txt", measure="智能工厂", entity="抖音"
     )
+    assert findings([a, b]) == []
+
+
+def _opened(when: str, place: str, sentence: str, doc: str) -> Claim:
+    """华联移动's 5G-A network opened in a city (blind set 3, tel2 and tel3)."""
+    quote = f"{int(when[5:7])}月{int(when[8:])}日"
+    return event(
+        quote,
+        when,
+        event_name="开通",
+        entity="华联移动",
+        measure=f"5G-A网络（{place}）",
+        sentence=sentence,
+        offset=sentence.find(quote),
+        doc=doc,
+    )
+
+
+def test_a_date_an_announcement_gives_the_event_is_a_weak_link() -> None:
+    a = _opened("2024-11-06", "杭州", "11月6日，华联移动宣布其5G-A网络在杭州正式开通商用", "a.txt")
+    b = _opened("2024-11-08", "杭州", "集团表示，已于11月8日在杭州开通5G-A网络商用", "b.txt")
+    _, conflicts = run([a, b])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("date_mismatch", "warning")]
+    assert any("announcement told the event done" in w for w in conflicts[0].weak_links)
+    # told by its own day on both sides: read from explicit words, an error
+    c = _opened("2024-11-06", "杭州", "11月6日，华联移动5G-A网络在杭州正式开通商用", "c.txt")
+    assert findings([c, b]) == [("date_mismatch", "error")]
+
+
+def test_one_thing_opened_in_two_places_is_two_events() -> None:
+    a = _opened("2024-11-06", "杭州", "11月6日，华联移动5G-A网络在杭州正式开通", "a.txt")
+    b = _opened("2024-11-08", "上海", "11月8日，华联移动5G-A网络在上海正式开通", "b.txt")
     assert findings([a, b]) == []

@@ -854,3 +854,33 @@ def test_a_subject_read_as_written_meets_only_a_name_the_corpus_gives(entity: st
     a = _margin("矽川半导体", "document", "公司综合毛利率", "gross_margin", "semi1.html")
     b = _margin(entity, "subject", measure, None, "semi3.txt")
     assert len(group_claims([a, b], RULES)) == 2
+
+
+def test_an_event_told_of_an_operator_and_of_what_it_runs_is_one_event() -> None:
+    # blind set 1, port: 东津港务集团 (港航周刊) and 东津港 (港口经济网) open one terminal
+    a = event(
+        "9月26日",
+        "2023-09-26",
+        event_name="投产",
+        measure="三期自动化集装箱码头",
+        entity="东津港务集团",
+        doc="a.txt",
+    )
+    b = event(
+        "9月16日",
+        "2023-09-16",
+        event_name="投产",
+        measure="三期自动化集装箱码头",
+        entity="东津港",
+        doc="b.txt",
+    )
+    c = event(
+        "9月20日",
+        "2023-09-20",
+        event_name="投产",
+        measure="三期自动化集装箱码头",
+        entity="南江港",
+        doc="c.txt",
+    )
+    topics = group_claims([a, b, c], RULES)
+    assert sorted(len(t.claims) for t in topics) == [1, 2]  # another port's terminal stays apart

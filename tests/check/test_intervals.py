@@ -106,9 +106,16 @@ def pairwise_disagreements(values: list[Stated[int]]) -> Disagreement[int] | Non
     for stated in values:
         nodes.setdefault(stated.bounds, []).append(stated)
     ordered = sorted(nodes.items(), key=lambda kv: (kv[0].low, kv[0].high))
-    support = [
-        {s.doc for other, items in ordered if node.overlaps(other) for s in items} for node, _ in ordered
-    ]
+
+    def backing(of: Bounds, against: Bounds) -> set[str]:
+        # what agrees with ``of`` and not with ``against``: a bound agreeing with both backs neither
+        return {
+            s.doc
+            for other, items in ordered
+            if of.overlaps(other) and (other == of or not against.overlaps(other))
+            for s in items
+        }
+
     chosen: set[int] = set()
     index = {id(stated): n for n, stated in enumerate(values)}
     gaps: list[tuple[Bounds, Bounds]] = []
@@ -122,8 +129,8 @@ def pairwise_disagreements(values: list[Stated[int]]) -> Disagreement[int] | Non
                 s.doc for s in v_items if not s.active
             } & u_docs:
                 continue
-            from_u = {s.doc for s in u_items if s.active} - support[j]
-            from_v = {s.doc for s in v_items if s.active} - support[i]
+            from_u = {s.doc for s in u_items if s.active} - backing(v, u)
+            from_v = {s.doc for s in v_items if s.active} - backing(u, v)
             if not from_u or not from_v:
                 continue
             for items, docs in ((u_items, from_u), (v_items, from_v)):
@@ -175,3 +182,20 @@ def test_the_sweep_finds_exactly_what_every_pair_finds(
 ) -> None:
     stated = [Stated(b, doc, i, active, context) for i, (b, doc, active, context) in enumerate(items)]
     assert disagreements(stated) == pairwise_disagreements(stated)
+
+
+def test_a_bound_agreeing_with_both_sides_backs_neither() -> None:
+    # blind set 3, nev: 312508辆 (a) and 32.15万辆 (b); the HK paper (c) writes 312,508輛 in
+    # its body and 逾31萬輛 in its title, which agrees with both: c still contradicts b
+    stated = [
+        Stated(Bounds(312507.5, 312508.5), "a.txt", 0),
+        Stated(Bounds(321450.0, 321550.0), "b.txt", 1),
+        Stated(Bounds(312507.5, 312508.5), "c.txt", 2),
+        Stated(Bounds(310000.0, math.inf), "c.txt", 3),
+    ]
+    found = disagreements(stated)
+    assert found is not None and sorted(found.items) == [0, 1, 2]
+    # ... but a value of its own agreeing with the other side still backs it (no disagreement)
+    stated[3] = Stated(Bounds(321450.0, 321550.0), "c.txt", 3)
+    found = disagreements(stated)
+    assert found is not None and sorted(found.items) == [0, 1]

@@ -264,3 +264,36 @@ def test_a_revision_cue_only_retires_the_same_topics_earlier_target() -> None:
         "600亿元", 600 * YI, precision=YI, doc="x.txt", kind="target", period="2020", metric="ad_revenue"
     )
     assert findings([ads, other]) == [("value_mismatch", "error")]
+
+
+def _length(
+    quote: str, value: float, doc: str, period: str | None = None, scope: str | None = "standing"
+) -> Claim:
+    """5号线全长32.6公里: a standing attribute (blind set 3, rail1-rail3)."""
+    return figure(
+        quote,
+        value,
+        precision=0.1,
+        doc=doc,
+        period=period,
+        scope=scope,
+        entity="江临地铁",
+        metric=None,
+        measure="5号线全长",
+        dimension="count",
+        unit="公里",
+    )
+
+
+def test_a_standing_attribute_is_compared_with_no_period() -> None:
+    a, b = _length("32.6公里", 32.6, "a.txt"), _length("36.2公里", 36.2, "b.txt")
+    topics, conflicts = run([a, b])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "error")]
+    assert "a standing attribute: compared with no period" in topics[0].why
+
+
+def test_a_standing_attribute_never_meets_a_figure_of_a_period() -> None:
+    a = _length("32.6公里", 32.6, "a.txt")
+    b = _length("36.2公里", 36.2, "b.txt", period="2024", scope=None)
+    c = _length("36.2公里", 36.2, "c.txt", period=None, scope=None)  # no period, not standing
+    assert findings([a, b, c]) == []

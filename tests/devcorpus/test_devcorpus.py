@@ -258,7 +258,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1142, "period": 969, "date": 135, "wanted": 117, "plants": 69}
+FLOORS = {"value": 1142, "period": 986, "date": 140, "wanted": 125, "plants": 72}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

@@ -21,7 +21,7 @@ from kcheck.check.context import (
     where,
 )
 from kcheck.check.intervals import Bounds, agreeing_groups, disagreements
-from kcheck.group import normalise_phrase
+from kcheck.group import event_place, normalise_phrase
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity
 from kcheck.text.fold import folded
 
@@ -41,12 +41,12 @@ def subject_links(claims: list[Claim]) -> list[str]:
     (种猪繁育基地 / 通辽种猪繁育基地), or a common phrase (智能工厂: no title, quotes, number or
     code in it) with no company named alike by every claim."""
     keyed = [c for c in claims if c.type is ClaimType.EVENT and c.measure]
-    names = list(dict.fromkeys(c.measure for c in keyed if c.measure))
+    names = list(dict.fromkeys(event_place(c.measure)[0] for c in keyed if c.measure))
     out: list[str] = []
     if len({normalise_phrase(n) for n in names}) > 1:
         out.append(f"what had the event is named differently ({' / '.join(names)}), matched by similarity")
     for c in keyed:
-        if c.measure and folded(c.measure) not in folded(c.sentence):
+        if c.measure and folded(event_place(c.measure)[0]) not in folded(c.sentence):
             # 该片将于3月1日登陆北美院线: the work named before, read for the pointing word
             out.append(
                 f"what had the event ({c.measure}) is not written in its sentence, read from a pointing word ({cite(c)})"
@@ -56,6 +56,24 @@ def subject_links(claims: list[Claim]) -> list[str]:
         out.append(
             f"what had the event ({' / '.join(names)}) is a common phrase and no company is named by every source"
         )
+    return out
+
+
+def announced_links(claims: list[Claim], announcing: list[str]) -> list[str]:
+    """Weak links of events dated by the announcement that told them (11月6日，华联移动宣布其
+    5G-A网络在杭州正式开通商用: ``events.announcing`` between the date and what had the event): the
+    event happened that day as the announcement tells it done, which its words do not say."""
+    verbs = [folded(v) for v in announcing if v]
+    out: list[str] = []
+    for c in claims:
+        if c.type is not ClaimType.EVENT:
+            continue
+        after = folded(c.sentence)[c.offset + len(c.quote) :]
+        subject = folded(event_place(c.measure)[0]) if c.measure else ""
+        told = after.find(subject) if subject else -1
+        said = [at for at in (after.find(v) for v in verbs) if at >= 0]
+        if said and (told < 0 or min(said) < told):
+            out.append(f"the date of {c.quote} is the day an announcement told the event done ({cite(c)})")
     return out
 
 
@@ -76,8 +94,11 @@ def check(ctx: CheckContext) -> list[Conflict]:
             [(Bounds.of_span(c.date), c) for c in clash.items if c.date]
         )
         sides = " vs ".join(", ".join(f"{date_text(c)} ({where(c)})" for c in group) for group in groups)
-        weak = weak_links((c for group in groups for c in group), topic) + subject_links(
-            [c for group in groups for c in group]
+        claims = [c for group in groups for c in group]
+        weak = (
+            weak_links(claims, topic)
+            + subject_links(claims)
+            + announced_links(claims, ctx.rules.events.announcing)
         )
         severity = ctx.severity(TYPE)
         if weak:

@@ -186,13 +186,18 @@ def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
 
     ordered = _nodes(list(enumerate(values)))
     overlapping, disjoint_after = _sweep(ordered)
-    # the documents stating something that agrees with each node's value
-    support: list[set[str]] = []
-    for i, node in enumerate(ordered):
-        docs = set(node.docs)
-        for j in overlapping[i]:
-            docs |= ordered[j].docs
-        support.append(docs)
+    overlap_sets = [set(o) for o in overlapping]
+
+    def backing(of: int, against: int) -> set[str]:
+        """The documents stating something that agrees with node ``of``'s value and not with
+        ``against``'s: a bound agreeing with both (a title's 逾31萬輛 beside its body's 312,508輛,
+        against 32.15万辆) backs neither."""
+        docs = set(ordered[of].docs)
+        for k in overlapping[of]:
+            if k not in overlap_sets[against]:
+                docs |= ordered[k].docs
+        return docs
+
     for i, u in enumerate(ordered):
         if not u.active:
             continue
@@ -204,8 +209,8 @@ def disagreements(values: Sequence[Stated[T]]) -> Disagreement[T] | None:
                 # a document states one value as revised to the other (目标是2000亿元，后又
                 # 上调至2500亿元): sources quoting either are not wrong
                 continue
-            from_u = [d for d in u.active if d not in support[j]]
-            from_v = [d for d in v.active if d not in support[i]]
+            from_u = [d for d in u.active if d not in backing(j, i)]
+            from_v = [d for d in v.active if d not in backing(i, j)]
             if not from_u or not from_v:
                 continue
             for node, docs_ in ((u, from_u), (v, from_v)):

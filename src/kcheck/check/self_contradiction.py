@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr, weak_links, weak_note
 from kcheck.check.intervals import Bounds, agreeing_groups
-from kcheck.group import entity_key, measure_key
+from kcheck.group import entity_key, is_timed, measure_key
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity, Topic
 from kcheck.rules import RuleSet
 from kcheck.text.fold import folded
@@ -43,7 +43,11 @@ TYPE = CheckType.SELF_CONTRADICTION.value
 def check(ctx: CheckContext) -> list[Conflict]:
     found: list[Conflict] = []
     for topic in ctx.grouped():
-        if topic.key.type is ClaimType.EVENT or topic.key.period is None or len(topic.sources) < 2:
+        if (
+            topic.key.type is ClaimType.EVENT
+            or not is_timed(topic.key.period, topic.key.scope)
+            or len(topic.sources) < 2
+        ):
             continue
         valued = ctx.body_valued(topic)  # a title against its body is headline_mismatch
         by_doc: dict[str, list[Claim]] = defaultdict(list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr, weak_links, weak_note
 from kcheck.check.intervals import agreeing_groups, disagreements
+from kcheck.group import is_timed
 from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity, Topic
 
 TYPE = CheckType.VALUE_MISMATCH.value
@@ -19,7 +20,7 @@ TYPE = CheckType.VALUE_MISMATCH.value
 def check(ctx: CheckContext) -> list[Conflict]:
     found: list[Conflict] = []
     for topic in ctx.grouped():
-        if topic.key.type is ClaimType.EVENT or topic.key.period is None:
+        if topic.key.type is ClaimType.EVENT or not is_timed(topic.key.period, topic.key.scope):
             continue
         if len(topic.sources) < 2:
             continue
@@ -60,7 +61,11 @@ def check(ctx: CheckContext) -> list[Conflict]:
 
 def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
     """Why a topic agrees only when figures are read as cut off (``checks.truncation``)."""
-    if not ctx.rules.checks.truncation or topic.key.period is None or len(topic.sources) < 2:
+    if (
+        not ctx.rules.checks.truncation
+        or not is_timed(topic.key.period, topic.key.scope)
+        or len(topic.sources) < 2
+    ):
         return None
     if ctx.disagreement(topic) is not None:
         return None

@@ -324,7 +324,7 @@ class Extractor:
         for d in drafts:
             if d.type is ClaimType.EVENT:
                 continue
-            if d.period is None and frame is not None:
+            if d.period is None and frame is not None and d.scope != "standing":
                 d.period, d.time_quote, d.period_from = frame, article.frame_quote, "inferred"
             out.append(_claim(doc.path, sentence, d, base, key, seen, headline=True))
         return out

@@ -244,6 +244,7 @@ class TimeFinder:
         self._month_end_words = tuple(
             fold(w) for w, part in t.month_parts.items() if part.last == 31 and part.approx
         )
+        self._by_words = tuple(fold(w) for w in t.by_prefixes if w)
         self._fiscal_quarter_words = tuple(fold(w) for w in t.fiscal_quarter_words)
         self._fiscal_reader = FiscalReader(rules)
         self._period_months = frozenset(t.period_months)
@@ -556,8 +557,10 @@ class TimeFinder:
         if a.fiscal and ctx.fiscal is not None:
             days = self._fiscal(a, ctx.fiscal)
         granularity, cumulative = a.granularity, a.cumulative
+        # 到2025年底 ("by the end of"): its 底 is a last day, as after 截至
+        by_end = prefix_word is None and bool(self._by_words) and text.endswith(self._by_words, 0, start)
         if (
-            anchor_kind == "as_of"
+            (anchor_kind == "as_of" or by_end)
             and approx
             and granularity is Granularity.MONTH
             and text[a.start : a.end].endswith(self._year_end_words)
@@ -566,7 +569,7 @@ class TimeFinder:
             days = periods.Days(days.end, days.end)
             granularity, approx = Granularity.DAY, False
         elif (
-            anchor_kind == "as_of"
+            (anchor_kind == "as_of" or by_end)
             and approx
             and granularity is Granularity.SPAN
             and not a.range_

@@ -184,7 +184,7 @@ def test_a_running_count_is_no_event(text: str, events: list[str]) -> None:
             "9月29日，海悦文旅旗下的海悦·星海湾乐园在青岛正式开业",
             "9月29日",
             "开业",
-            "海悦·星海湾乐园",
+            "海悦·星海湾乐园（青岛）",  # where it opened, after 在, tells it from another opening
             "2021-09-29..2021-09-29",
         ),
         (
@@ -412,3 +412,102 @@ def test_no_milestone_or_launch_without_its_sense(text: str) -> None:
 )
 def test_a_product_launch_is_keyed_by_the_product(text: str, quote: str, subject: str, date: str) -> None:
     assert fields(claim(text, quote), "event", "measure", "date") == ("产品上市", subject, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "price", "date"),
+    [
+        # a price change taking effect from a day, keyed by the price (blind set 3: liq1, liq3, chem4)
+        (
+            "同日公司公告，自11月1日起上调主要产品出厂价格",
+            "自11月1日起",
+            "主要产品出厂价格",
+            "2022-11-01..2022-11-01",
+        ),
+        (
+            "公司宣布自11月10日起上调主要产品出厂价格",
+            "自11月10日起",
+            "主要产品出厂价格",
+            "2022-11-10..2022-11-10",
+        ),
+        (
+            "12月1日起，恒岳化学12月聚合MDI挂牌价上调500元/吨至15800元/吨",
+            "12月1日起",
+            "聚合MDI挂牌价",
+            "2022-12-01..2022-12-01",
+        ),
+        ("自3月1日起，该市下调居民用水价格", "自3月1日起", "居民用水价格", "2022-03-01..2022-03-01"),
+    ],
+)
+def test_a_price_change_from_a_day(text: str, quote: str, price: str, date: str) -> None:
+    assert fields(claim(text, quote), "event", "measure", "date") == ("调价", price, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no day it takes effect from: a figure's change, not a dated event
+        "11月30日，恒岳化学聚合MDI挂牌价较11月上调500元/吨",
+        # no price named: another change (a forecast raised, a rate cut)
+        "自11月1日起，公司上调全年销量目标",
+        "10月20日起，公司下调2000万元",
+    ],
+)
+def test_no_price_change_without_a_day_or_a_price(text: str) -> None:
+    events = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event]
+    assert "调价" not in events, events
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "event", "subject", "date"),
+    [
+        # an event an announcement tells as done, with no time of its own, is dated by the
+        # announcement's day; what had it is named after the verb of announcing (blind set 3: tel2)
+        (
+            "11月6日，华联移动宣布其5G-A网络在杭州正式开通商用",
+            "11月6日",
+            "开通",
+            "5G-A网络（杭州）",
+            "2021-11-06..2021-11-06",
+        ),
+        # what opened written as the verb's object, where it opened after 在 (tel3)
+        (
+            "集團表示，已於11月8日在杭州開通5G-A網絡商用",
+            "11月8日",
+            "开通",
+            "5G-A网络（杭州）",
+            "2021-11-08..2021-11-08",
+        ),
+        (
+            "10月20日，公司宣布华中智能分拣中心正式投产",
+            "10月20日",
+            "投产",
+            "华中智能分拣中心",
+            "2021-10-20..2021-10-20",
+        ),
+    ],
+)
+def test_an_event_an_announcement_tells_as_done(
+    text: str, quote: str, event: str, subject: str, date: str
+) -> None:
+    found = [c for c in kcheck.extract(text, published=PUBLISHED) if c.quote == quote and c.event == event]
+    assert [fields(c, "measure", "date") for c in found] == [(subject, date)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # done earlier than announced (已), or still ahead (将): the announcement's day dates only it
+        "11月6日，华联移动宣布其5G-A网络已在杭州开通",
+        "11月6日，公司宣布华中智能分拣中心将正式投产",
+    ],
+)
+def test_an_announcement_dates_no_event_done_earlier_or_ahead(text: str) -> None:
+    events = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event]
+    assert not any(e in ("开通", "投产") for e in events), events
+
+
+def test_a_drugs_first_prescriptions_date_its_launch() -> None:
+    # blind set 1, phar3: 开出首批处方 starts a drug's sales
+    found = claim("据了解，该药已于今年3月1日起在全国主要省份陆续开出首批处方", "今年3月1日起")
+    assert fields(found, "event", "date") == ("首批处方", "2022-03-01..2022-03-01")

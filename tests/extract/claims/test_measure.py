@@ -238,6 +238,16 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "2.6%", "ppi", "PPI"),
         ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "0.3%", "cpi", "CPI"),
         ("营业收入 58.36 亿元 同比下降 9.8%", "9.8%", "revenue", "营业收入"),
+        # the head of the country's measure, written again with a scope, is the country's
+        # (blind set 1, stl2): it meets 全国粗钢产量 of other outlets
+        (
+            "从全国来看，11月份全国粗钢产量7610万吨，1-11月累计粗钢产量9.52亿吨",
+            "9.52亿吨",
+            None,
+            "全国粗钢产量",
+        ),
+        # list items after 、 name their own measure (blind set 3, rail3)
+        ("5号线全长32.6公里、7号线一期全长18.4公里", "18.4公里", None, "7号线一期全长"),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

@@ -257,3 +257,97 @@ def test_unresolved_relative_year_gives_no_period() -> None:
 )
 def test_period_across_sentences(text: str, quote: str, period: str) -> None:
     assert fields(claim(text, quote), "period") == (period,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # a standing attribute of a thing holds for no period, whatever time its sentence names
+        # (blind set 3: rail1, rail2, rail3)
+        ("5号线全长32.6公里，共设车站24座", "32.6公里", "5号线全长"),
+        (
+            "去年12月26日开通的地铁5号线运行平稳，5号线全长32.6公里、7号线一期全长18.4公里",
+            "18.4公里",
+            "7号线一期全长",
+        ),
+        ("2023年，江临东站总建筑面积12.6万平方米", "12.6万平方米", "江临东站总建筑面积"),
+    ],
+)
+def test_a_standing_attribute_holds_for_no_period(text: str, quote: str, measure: str) -> None:
+    assert fields(claim(text, quote), "measure", "period", "scope") == (measure, None, "standing")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # what a network or a line reached by a day is a stock of that day, not a standing attribute
+        ("截至2023年底，江临轨道交通运营里程312.8公里", "312.8公里", "2023-12-31..2023-12-31"),
+        # a change of a length is a change in a period
+        ("2023年，线路长度同比增长12.5%", "12.5%", "2023-01-01..2023-12-31"),
+    ],
+)
+def test_a_stock_or_change_of_a_length_keeps_its_period(text: str, quote: str, period: str) -> None:
+    c = claim(text, quote)
+    assert fields(c, "period") == (period,)
+    assert c.scope != "standing"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # 今年以来 runs to the day its sentence is as of, else to publication (blind set 3: ship1,
+        # ship2; blind set 2: bank4)
+        ("截至10月29日，海辰重工今年以来新接订单86艘", "86艘", "2022-01-01..2022-10-29"),
+        (
+            "今年以来，瀚海银行股价累计上涨12.4%，截至3月29日收盘报5.32元/股",
+            "12.4%",
+            "2022-01-01..2022-03-29",
+        ),
+        ("今年以来，公司累计新接订单86艘", "86艘", "2022-01-01..2022-03-01"),
+        # from a year on (起): no end, no period
+        ("2020年起公司累计新接订单86艘", "86艘", None),
+    ],
+)
+def test_this_year_so_far_runs_to_a_day(text: str, quote: str, period: str | None) -> None:
+    assert fields(claim(text, quote), "period") == (period,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # the first days from a day named before them (blind set 3: ret3, rail3)
+        (
+            "百悦商业昨日披露，于11月9日开业的广州百悦天河店首周实现销售额3.21亿元，其中开业首日销售额1.36亿元",
+            "3.21亿元",
+            "2022-11-09..2022-11-15",
+        ),
+        (
+            "百悦商业昨日披露，于11月9日开业的广州百悦天河店首周实现销售额3.21亿元，其中开业首日销售额1.36亿元",
+            "1.36亿元",
+            "2022-11-09..2022-11-09",
+        ),
+        (
+            "去年12月26日开通的地铁5号线运行平稳，开通首周两线日均客流21.4万人次",
+            "21.4万人次",
+            "2021-12-26..2022-01-01",
+        ),
+    ],
+)
+def test_the_first_days_from_a_day(text: str, quote: str, period: str) -> None:
+    assert fields(claim(text, quote), "period") == (period,)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # a running total or a total count written with a month holds at its last day (blind set 3:
+        # tel2, tel3)
+        ("华联移动10月5G套餐用户净增312万户，累计达5.46亿户", "5.46亿户", "2022-10-31..2022-10-31"),
+        ("华联移动10月5G套餐用户净增312万户，累计达5.46亿户", "312万户", "2022-10-01..2022-10-31"),
+        ("10月份，移动客户总数达10.12亿户", "10.12亿户", "2022-10-31..2022-10-31"),
+        # a sum (合计) of a month is that month's flow
+        ("10月份，我国动力和其他电池合计产量83.2GWh", "83.2GWh", "2022-10-01..2022-10-31"),
+    ],
+)
+def test_a_stock_written_with_a_month_holds_at_its_end(text: str, quote: str, period: str) -> None:
+    assert fields(claim(text, quote), "period") == (period,)

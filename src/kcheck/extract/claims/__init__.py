@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from kcheck.extract.claims.carry import carry, carry_light, continues_previous, has_own_words
+from kcheck.extract.claims.carry import base_levels, carry, carry_light, continues_previous, has_own_words
 from kcheck.extract.claims.change import (
     breakdown_changes,
     change_sign,
@@ -166,6 +166,7 @@ class Assembler:
         framed_measures(w, s, drafts, state, frame)
         for draft in drafts:
             loss_as_profit(w, draft)
+        base_levels(w, s, drafts)
         drafts.extend(events_of(w, s, state, used, work))
         carry(w, s, drafts, state)
         mark_revision_cues(w, s, drafts)

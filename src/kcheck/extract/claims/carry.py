@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from kcheck.extract.claims.draft import Draft, ParagraphState
 from kcheck.extract.claims.period import is_base
 from kcheck.extract.claims.sentence import (
+    PUNCT,
     Figure,
     Parsed,
     last_hit,
@@ -49,6 +50,39 @@ def named_holiday(text: str, times: Sequence[TimeExpr], state: ParagraphState) -
     for t in times:
         if t.holiday:
             state.holidays = (*state.holidays, (t.span, text[t.start : t.end]))
+
+
+def base_levels(w: Words, s: Parsed, drafts: list[Draft]) -> None:
+    """A level whose clause names a base period and nothing else (``11月份全国规上工业原煤产量4.23亿吨，
+    同比增长1.3%，而去年同期为4.26亿吨``, ``上年同期为2.83亿美元``) is that level a year before: the
+    measure, metric and entity of the last level of its sentence in the same unit (in place)."""
+    folded = s.folded
+    for i, d in enumerate(drafts):
+        if d.type is not ClaimType.FIGURE or d.measure is not None or d.metric is not None:
+            continue
+        cs, _ce = s.clause(d.start)
+        times = [t for t in s.times if cs <= t.start and t.end <= d.start]
+        if len(times) != 1 or not folded.endswith(w.same_period, times[0].start, times[0].end):
+            continue
+        t = times[0]
+        rest = (folded[cs : t.start] + folded[t.end : d.start]).strip("".join(PUNCT) + " ")
+        if rest and w.lead.fullmatch(rest) is None:
+            continue  # the clause names something of its own
+        level = next(
+            (
+                e
+                for e in reversed(drafts[:i])
+                if e.type is ClaimType.FIGURE
+                and e.measure
+                and e.unit == d.unit
+                and e.dimension is d.dimension
+            ),
+            None,
+        )
+        if level is not None:
+            d.measure, d.metric = level.measure, level.metric
+            if d.entity is None:
+                d.entity, d.entity_from = level.entity, level.entity_from
 
 
 def carry(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> None:

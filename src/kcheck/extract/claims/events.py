@@ -74,8 +74,15 @@ def events_of(
                 continue
         at = verb_at(s, h)
         verb = w.event_verbs.get(name)
-        beside = time_beside(s, h, at, cs) if verb == "once" or verb is None else None
-        if beside is not None:
+        from_day = name in w.from_day
+        beside = time_beside(s, h, at, cs) if (verb == "once" or verb is None) and not from_day else None
+        if from_day:
+            # 自11月1日起上调…价格: only the day a change takes effect from dates it
+            took = effective_day(s, at)
+            if took is None:
+                continue
+            chosen = took
+        elif beside is not None:
             chosen = beside
         else:
             before = s.times_before(at)
@@ -94,20 +101,20 @@ def events_of(
         t = s.times[chosen]
         if t.granularity not in (Granularity.DAY, Granularity.MONTH) and beside is None:
             continue
-        if getattr(t, "anchor_kind", None) in _RUNNING and counted(s, h):
+        if getattr(t, "anchor_kind", None) in _RUNNING and not from_day and counted(s, h):
             continue  # 截至10月末已开业5家: how many by then, not when one opened
         between = folded[t.end : at]
         if verb is None and any(word in between for word in w.announcement):
             continue
         key: str | None = None
         if verb is not None:
-            if chosen in dated:
+            if chosen in dated and not (verb == "once" and announced(w, s, t, at, cs)):
                 continue
             mode = w.event_subjects.get(name)
             if mode is not None and t.anchor_kind != "as_of":
                 key = event_subject(w, s, h, mode, cs, work)
-            if key is None and mode == "named_product":
-                continue  # 公司于2020年上市: no product named, not a product's launch
+            if key is None and mode in ("named_product", "price"):
+                continue  # 公司于2020年上市: no product named, not a product's launch; 上调 of no price
             if milestone is not None:
                 name = f"{name}:{milestone}"
             elif key is None:
@@ -154,6 +161,32 @@ def events_of(
 
 
 _RUNNING = ("as_of", "since")  # 截至10月末, 今年以来: a running count's time
+
+
+def announced(w: Words, s: Parsed, t: TimeExpr, at: int, cs: int) -> bool:
+    """Does ``t`` date what an announcement told as done (``11月6日，华联移动宣布其5G-A网络在杭州
+    正式开通商用``)? A verb of announcing (``events.announcing``) stands between the time and the
+    event's verb, whose clause names no time of its own and no word saying it happened earlier
+    (``已``) or lies ahead (``将``): the event happened on the announcement's day."""
+    folded = s.folded
+    if not any(word in folded[t.end : at] for word in w.announcing):
+        return False
+    if any(s.times[i].start >= cs for i in s.times_before(at)):
+        return False
+    clause = folded[cs:at]
+    return not any(word in clause for word in w.done_before) and not any(
+        word in clause for word in w.looking_ahead
+    )
+
+
+def effective_day(s: Parsed, at: int) -> int | None:
+    """The last time written with 起 before ``at`` in the sentence, of a day (``自11月1日起``,
+    ``12月1日起，``): the day a change takes effect from; None without one."""
+    for i in reversed(s.times_before(at)):
+        t = s.times[i]
+        if getattr(t, "anchor_kind", None) == "since" and t.granularity is Granularity.DAY:
+            return i
+    return None
 
 
 def counted(s: Parsed, h: Hit) -> bool:
@@ -310,6 +343,10 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         return None
     if mode == "party":
         return party_of(w, folded[cs : h.start])
+    if mode == "price":
+        after = price_after(w, folded[h.end : ce])
+        if after:
+            return after
     pieces: list[str] = []
     pos = cs
     for i in range(bisect_left(s.time_starts, cs), len(s.times)):
@@ -324,21 +361,68 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
     best = max(keys, key=len)
     if mode == "named_product" and not is_product(w, best):
         return None  # 公司于2020年上市, 新品上市: no product named before the verb
-    return best or after_de(w, s, h, ce) or None
-
-
-def after_de(w: Words, s: Parsed, h: Hit, ce: int) -> str | None:
-    """What had the event when it is written after the verb and 的, with nothing named before
-    it (``去年12月26日开通的地铁5号线、7号线一期运行平稳``, ``于11月9日开业的广州百悦天河店``): the
-    noun phrase after 的 in the clause up to its head (``events.subject_heads``), cut like a
-    subject before the verb; None when no head ends it."""
-    folded = s.folded
-    if not folded.startswith("的", h.end):
+    if mode == "price":
+        return best if best.endswith(w.price_heads) else None  # 聚合MDI挂牌价上调500元/吨
+    key = best or after_verb(w, s, h, ce)
+    if not key:
         return None
-    phrase = _cut(w, folded[h.end + 1 : ce])
+    place = place_of(w, folded[cs : h.start])
+    # full-width brackets: a key read from folded text never holds them (group.event_place)
+    return f"{key}（{place}）" if place else key
+
+
+def place_of(w: Words, before: str) -> str | None:
+    """Where the event happened, named after the last 在 before its verb (``5G-A网络在杭州正式开通``,
+    ``已於11月8日在杭州開通``: 杭州): one network opened in two cities is two openings. None when
+    no place of ``events.place_chars`` characters stands there."""
+    at = before.rfind("在")
+    if at < 0:
+        return None
+    place = before[at + 1 :].strip()
+    changed = True
+    while changed and place:
+        changed = False
+        for word in w.event_fillers:
+            if place.endswith(word):
+                place, changed = place[: -len(word)], True
+    low, high = w.place_chars
+    if not low <= len(place) <= high or _FIGURE_START.search(place) or "的" in place:
+        return None
+    return place
+
+
+def after_verb(w: Words, s: Parsed, h: Hit, ce: int) -> str | None:
+    """What had the event when it is written after the verb, with nothing named before it: after
+    的 (``去年12月26日开通的地铁5号线、7号线一期运行平稳``, ``于11月9日开业的广州百悦天河店``) or as
+    its object (``已於11月8日在杭州開通5G-A網絡商用``; not a count, ``开通了3条航线``): the noun
+    phrase in the clause up to its head (``events.subject_heads``), cut like a subject before the
+    verb; None when no head ends it."""
+    folded = s.folded
+    if folded.startswith("的", h.end):
+        start = h.end + 1
+    elif counted(s, h):
+        return None
+    else:
+        start = h.end
+    phrase = _cut(w, folded[start:ce])
     # the noun phrase ends with its head (店, 线, 一期): what follows is the clause's predicate
     end = max((phrase.rfind(head) + len(head) for head in w.event_heads if head in phrase), default=-1)
     return _key(w, phrase[:end]) or None if end > 0 else None
+
+
+_FIGURE_START = re.compile(r"[0-9０-９]")
+
+
+def price_after(w: Words, after: str) -> str | None:
+    """The price a change verb is followed by (``上调主要产品出厂价格，平均…``: 主要产品出厂价格):
+    the words after it up to the last head of ``events.price_heads`` before a figure starts;
+    None when no price is named there."""
+    after = after.lstrip("了")
+    figure = _FIGURE_START.search(after)
+    if figure is not None:
+        after = after[: figure.start()]
+    end = max((after.rfind(head) + len(head) for head in w.price_heads if head in after), default=-1)
+    return _key(w, _cut(w, after[:end])) or None if end > 0 else None
 
 
 def party_of(w: Words, before: str) -> str | None:
@@ -359,6 +443,12 @@ def is_product(w: Words, key: str) -> bool:
 def _cut(w: Words, phrase: str) -> str:
     """The noun phrase of what had the event: after the last owner word, before a stop word."""
     phrase = phrase.strip().strip(",;:、 ")
+    for verb in w.announcing:
+        # 华联移动宣布其5G-A网络…开通: what opened is named after the verb of announcing
+        at = phrase.rfind(verb)
+        if at >= 0 and at + len(verb) < len(phrase):
+            phrase = phrase[at + len(verb) :]
+            break
     for owner in w.event_owners:
         at = phrase.rfind(owner)
         if at >= 0 and at + len(owner) < len(phrase):

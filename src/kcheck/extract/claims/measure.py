@@ -152,6 +152,9 @@ def names_own_measure(w: Words, s: Parsed, f: Figure) -> bool:
     a, b = f.cs, f.q.start
     if any(h.mask & _KIND_CUES for h in f.hits):
         return False
+    prior = s.last_quantity_end(b)
+    if prior > a and s.folded.startswith("、", prior):
+        a = prior + 1  # 5号线全长32.6公里、7号线一期全长18.4公里: the list item after 、
     for t in f.times:
         if t.start <= a + 1 and t.end <= b:
             a = max(a, t.end)
@@ -312,7 +315,10 @@ def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int
     # 10月CPI同比下降0.3% PPI同比下降2.6%: PPI, not CPI同比下降0.3% PPI)
     named = metric_hit.start if metric_hit is not None and cs <= metric_hit.start < q.start else q.start
     prior = s.last_quantity_end(named)
-    if prior > lo and s.folded[prior : prior + 1].isspace():
+    # ... and so does a figure and 、 before a measure of two characters or more (a list of
+    # specifications: 5号线全长32.6公里、7号线一期全长18.4公里: 7号线一期全长, not 5号线全长)
+    listed = s.folded.startswith("、", prior) and named - prior > 2
+    if prior > lo and (s.folded[prior : prior + 1].isspace() or listed):
         lo = prior
         clause_hits = [h for h in clause_hits if h.start >= lo]
         clause_times = [t for t in clause_times if t.start >= lo]
@@ -499,9 +505,17 @@ def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: 
     if prev is None or prev.type is not ClaimType.FIGURE or not measure or not prev.measure:
         return None
     short, full = w.neutral_re.sub("", fold(measure)), fold(prev.measure)
+    for _name, scope in w.scopes:
+        # 全国粗钢产量7610万吨，1-11月累计粗钢产量9.52亿吨: the scope (累计) is the claim's own
+        short = scope.sub("", short)
     if len(short) < 2 or not full.endswith(short):
         return None
+    if w.breakdown_re.search(s.folded, prev.end, f.q.start):
+        return None
+    named = w.country_re.match(full)
+    if named is not None and named.end() == len(full) - len(short):
+        return prev.measure  # 全国粗钢产量7610万吨，1-11月累计粗钢产量9.52亿吨: the country's too
     rest = w.neutral_re.sub("", full[: -len(short)])
-    if len(rest) < 2 or w.breakdown_re.search(s.folded, prev.end, f.q.start):
+    if len(rest) < 2:
         return None
     return prev.measure

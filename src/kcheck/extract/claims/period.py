@@ -34,9 +34,22 @@ from kcheck.extract.claims.sentence import (
 from kcheck.extract.claims.words import Words
 from kcheck.extract.festivals import official_break
 from kcheck.extract.types import Granularity, TimeExpr
-from kcheck.models import ClaimKind, Dimension, Span
+from kcheck.models import ClaimKind, ClaimType, Dimension, Span
 from kcheck.text.calendar import is_quarter_end
 from kcheck.text.fold import fold
+
+STANDING = "standing"
+
+
+def is_standing(w: Words, draft: Draft) -> bool:
+    """Is the figure a standing attribute of a thing (``kinds.standing``: 5号线全长, 大桥主跨), a
+    level whose measure ends with one of those words, not a change of it (缩短, 延长)?"""
+    return (
+        draft.type is ClaimType.FIGURE
+        and draft.metric is None
+        and draft.measure is not None
+        and fold(draft.measure).endswith(w.standing)
+    )
 
 
 def period_of(
@@ -52,6 +65,10 @@ def period_of(
 ) -> None:
     q, cs = f.q, f.cs
     folded = s.folded
+    if is_standing(w, draft):
+        # 5号线全长32.6公里: what a thing is holds for no period (compared as scope `standing`)
+        draft.scope = STANDING
+        return
     # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
     if w.present_re.search(folded, cs, q.start) is not None:
         return
@@ -113,6 +130,10 @@ def period_of(
                 t = u
                 break
     span = span_of(w, s, f, t, draft)
+    if span is not None and t.granularity is Granularity.DAY and span.start == span.end:
+        span = first_days(w, s, t, f.q.start, span)
+    if span is None:
+        span = running_year(w, s, t, state)
     if span is None:
         return
     if (
@@ -251,6 +272,14 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         return span  # 自6月的5.4%以来持续收窄: the figure is that month's own value
     if anchor in ("since", "before", "after", "within"):
         return None
+    if (
+        anchor is None
+        and t.granularity is Granularity.MONTH
+        and not t.cumulative
+        and is_stock(w, s, f, draft)
+    ):
+        # 华联移动10月5G套餐用户净增312万户，累计达5.46亿户: the running total at the month's end
+        return Span(start=span.end, end=span.end)
     if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
         day = span.end
         if is_quarter_end(day) and is_flow(w, s, f, draft):
@@ -265,6 +294,35 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         # a target set at the start of a year is that year's target
         return Span(start=dt.date(span.start.year, 1, 1), end=dt.date(span.start.year, 12, 31))
     return span
+
+
+def first_days(w: Words, s: Parsed, t: TimeExpr, at: int, span: Span) -> Span:
+    """The first days from a day, named after it (``time.first_days``): ``于11月9日开业的广州百悦
+    天河店首周实现销售额3.21亿元`` holds for 11-09..11-15; the last such word before the figure
+    counts (``其中开业首日销售额1.36亿元``: that day)."""
+    between = s.folded[t.end : at]
+    found = [(between.rfind(word), n) for word, n in w.first_days.items() if word in between]
+    if not found:
+        return span
+    _at, n = max(found)
+    return Span(start=span.start, end=span.start + dt.timedelta(days=n - 1))
+
+
+def running_year(w: Words, s: Parsed, t: TimeExpr, state: ParagraphState) -> Span | None:
+    """A year's start running to now (``今年以来``, ``time.open_to_now``): the year to the day
+    its sentence is as of (``截至10月29日，海辰重工今年以来新接订单86艘``; ``今年以来，瀚海银行股价累计
+    上涨12.4%，截至3月29日收盘``), else to the article's publication; None for any other open time
+    (``2020年起``: from then on) or without either day."""
+    if t.anchor_kind != "since" or t.granularity is not Granularity.YEAR:
+        return None
+    if not s.folded.endswith(w.open_to_now, t.start, t.end):
+        return None
+    start = t.span.start
+    days = [u.span.end for u in s.times if u.anchor_kind == "as_of" and u.granularity is Granularity.DAY]
+    end = days[0] if len(days) == 1 else state.published if not days else None
+    if end is None or end < start or end.year != start.year:
+        return None
+    return Span(start=start, end=end)
 
 
 _INFERRED_DIMENSIONS = (Dimension.MONEY, Dimension.COUNT, Dimension.PERCENT, Dimension.POINTS)
@@ -291,6 +349,17 @@ def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: Pa
     if any(word in words for word in w.period_marks):
         return False  # 第三季收入, 首三季總收入: a time word the time pass did not read
     return not any(word in words for word in w.stock_words)
+
+
+def is_stock(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
+    """A level that holds at a day, not over a period: a stock word in its clause or measure
+    (``metrics.stock_words``: 余额, 总数, 累计达), not a change nor a flow metric."""
+    if draft.type is not ClaimType.FIGURE or draft.kind is not ClaimKind.ACTUAL or is_flow(w, s, f, draft):
+        return False
+    if draft.dimension not in (Dimension.COUNT, Dimension.MONEY):
+        return False
+    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    return any(word in words for word in w.stock_words)
 
 
 def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:

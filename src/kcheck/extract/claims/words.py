@@ -97,6 +97,7 @@ class Words:
         )
         kinds = rules.kinds
         self.scopes = [(name, word_pattern(f(words))) for name, words in kinds.scopes.items()]
+        self.standing = tuple(f(kinds.standing))
         self.revision = tuple(f(kinds.revision))
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
@@ -109,6 +110,8 @@ class Words:
         self.change_from = tuple(f(kinds.change_from))
         self.ratio_before = tuple(f(kinds.ratio_before))
         self.same_period = tuple(f(rules.time.same_period))
+        self.open_to_now = tuple(f(rules.time.open_to_now))
+        self.first_days = {fold(word): n for word, n in rules.time.first_days.items() if word}
         self.full_year = frozenset(f(rules.time.full_year))
         self.holiday_re = word_pattern(f(rules.time.holiday_words))
         # festivals with an official break (春节 -> Spring Festival), for 去年同期 after 春节档
@@ -143,6 +146,8 @@ class Words:
         self.list_mark_firsts = frozenset("（(0123456789一二三四五六七八九十")
         self.tail = re.compile(f"(?:[{closing}]|{trim})+$")
         self.announcement = tuple(f(rules.events.announcement))
+        self.announcing = tuple(sorted(f(rules.events.announcing), key=len, reverse=True))
+        self.done_before = tuple(f(rules.events.done_before))
         self.event_verbs = {name: e.verb for name, e in rules.events.events.items() if e.verb is not None}
         ev = rules.events
         self.event_subjects = {name: e.subject for name, e in ev.events.items() if e.subject is not None}
@@ -150,9 +155,12 @@ class Words:
         self.event_stops = tuple(f(ev.subject_stops))
         self.event_owners = tuple(f(ev.subject_owners))
         self.event_parties = tuple(f(ev.party_words))
+        self.price_heads = tuple(sorted(f(ev.price_heads), key=len, reverse=True))
+        self.from_day = frozenset(name for name, e in ev.events.items() if e.from_day)
         self.event_heads = tuple(f(ev.subject_heads))
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
+        self.place_chars = ev.place_chars
         self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
         self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
