@@ -21,7 +21,7 @@ from kcheck.extract import Extractor, split_text
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.lexicon import Cue, Lexicon
 from kcheck.extract.types import Granularity, Quantity, TimeExpr
-from kcheck.models import ClaimKind, ClaimType, Dimension, Span
+from kcheck.models import ClaimKind, ClaimType, Dimension, Document, Sentence, Span
 from kcheck.rules import RuleSet, load_rules
 from kcheck.text.fold import fold
 
@@ -567,3 +567,15 @@ def test_split_text_keeps_positions() -> None:
     assert [s.text for s in sentences] == ["第一句。", "第二句！", "第三句"]
     assert [s.paragraph for s in sentences] == [0, 0, 1]
     assert [s.locate(0) for s in sentences] == [(1, 1), (1, 5), (3, 3)]
+
+
+def test_a_sentence_holding_a_newline_is_folded_on_its_own(rules: RuleSet) -> None:
+    # the document is folded in one call and split at its newlines; a sentence that holds a
+    # newline itself (a library user's Document) must not shift the folded text of the next
+    sentences = [
+        Sentence(index=0, paragraph=0, text="快手营收达１００亿元\n同比增长５％。"),
+        Sentence(index=1, paragraph=1, text="净利润为２０亿元。"),
+    ]
+    claims = Extractor(rules).document(Document(path="a.txt", sentences=sentences))
+    last = claims[-1]
+    assert (last.sentence_index, last.quote, last.value) == (1, "２０亿元", pytest.approx(2e9))

@@ -159,10 +159,12 @@ class Extractor:
         path = doc.path
         time_paragraph = paragraph = -1
         sentences = doc.sentences
-        # every sentence folded once; the article's folded text is theirs joined (fold keeps
-        # each character in place and leaves the newline alone)
-        folded_all = [fold(x.text) for x in sentences]
-        whole = "\n".join(folded_all)
+        # every sentence folded once, all in one call: the article's folded text is theirs
+        # joined (fold keeps each character in place and leaves the newline alone)
+        whole = fold("\n".join([x.text for x in sentences]))
+        folded_all = whole.split("\n")
+        if len(folded_all) != len(sentences):  # a sentence holding a newline of its own
+            folded_all = [fold(x.text) for x in sentences]
         fiscal = p.times.fiscal_calendar(whole)
         start = context = TimeContext(
             published=doc.published, fiscal=fiscal
