@@ -45,6 +45,7 @@ from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, Span, TextRun
 from kcheck.rules import RuleSet
 from kcheck.text.fold import fold
+from kcheck.text.fold import folded as fold_memo
 from kcheck.text.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -443,7 +444,7 @@ def _claim(
         sentence=sentence.text,
         sentence_index=sentence.index,
         offset=d.start,
-        time_key=fold(d.time_quote) if d.time_quote else None,
+        time_key=fold_memo(d.time_quote) if d.time_quote else None,  # a handful of times a document
     )
     if headline:
         fields["headline"] = True
