@@ -207,6 +207,24 @@ def test_lexicon_matches_are_leftmost_longest(lexicon: Lexicon, data: st.DataObj
     assert all(lexicon.words[i] == text[start:end] for i, start, end in lexicon.matches(text))
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_lexicon_scans_a_document_as_its_sentences_one_by_one(lexicon: Lexicon, data: st.DataObject) -> None:
+    """One automaton call over a document's sentences gives each sentence the hits a scan of it
+    alone gives: words, their heads and tails at either end of a sentence, metric aliases that
+    extend over the word before, open names (招商银行), empty sentences and newlines inside one."""
+    words = sorted(lexicon.words)
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(lambda w: w[: len(w) // 2 + 1]),
+        st.sampled_from(words).map(lambda w: w[len(w) // 2 :]),
+        st.sampled_from(["快手电商", "交易总额", "招商银行", "东津港务集团", "的", "，", "1", " ", "\n"]),
+    )
+    sentence = st.lists(pieces, max_size=8).map("".join)
+    lines = data.draw(st.lists(sentence, max_size=6))
+    assert lexicon.scan_lines(lines) == [lexicon.scan(line) for line in lines]
+
+
 def test_lexicon_word_at_the_end_after_a_longer_word_begun(lexicon: Lexicon) -> None:
     # 累计订单总量 begun and not finished where the text ends: 订单 is still read
     # (pyahocorasick's iter_long returned nothing here)

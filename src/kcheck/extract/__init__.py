@@ -3,7 +3,8 @@
 One sentence at a time, on its folded text (``kcheck.text.fold``: same length, so every
 offset is an offset into the text as written):
 
-1. ``lexicon.Lexicon.scan``: one Aho-Corasick pass for every alias table and cue word;
+1. ``lexicon.Lexicon.scan_lines``: one Aho-Corasick pass for every alias table and cue word
+   (one call for a run of sentences, each sentence given its own matches);
 2. ``timex.TimeFinder.find``: the time expressions, resolved to day spans against the
    publication date and the year named earlier in the paragraph (``TimeContext``);
 3. ``numbers.NumberFinder.find``: the figures with unit, qualifier and interval;
@@ -203,7 +204,7 @@ class Extractor:
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
             folds = folded_all[first : first + _RUN]
-            hits = [p.lexicon.scan(folded) for folded in folds]
+            hits = p.lexicon.scan_lines(folds)
             if names:
                 hits = [p.lexicon.with_names(folded, h, names) for folded, h in zip(folds, hits, strict=True)]
             times: list[list[TimeExpr]] = []
