@@ -11,6 +11,7 @@ import copy
 import dataclasses
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
@@ -91,6 +92,9 @@ class Record:
     model_fields: ClassVar[dict[str, FieldInfo]]
     __pydantic_fields__: ClassVar[dict[str, FieldInfo]]
     _adapter: ClassVar[TypeAdapter[Any]]
+    # the adapter's core validator's validate_python, called without the adapter's Python
+    # wrapper (options kcheck never passes): 0.8 of the 7 µs a claim takes to validate
+    _validate: ClassVar[Callable[[object], Any]]
 
     def model_dump(self, **options: Any) -> dict[str, Any]:
         """The record as a dict, as ``BaseModel.model_dump`` (``mode="json"``, ``exclude_defaults``, ...)."""
@@ -109,7 +113,7 @@ class Record:
 
     @classmethod
     def model_validate(cls: type[_Record], data: object) -> _Record:
-        validated: _Record = cls._adapter.validate_python(data)
+        validated: _Record = cls._validate(data)
         return validated
 
     @classmethod
@@ -121,6 +125,7 @@ class Record:
 def _finish(record: type[_Record]) -> None:
     record.model_fields = record.__pydantic_fields__
     record._adapter = TypeAdapter(record)
+    record._validate = record._adapter.validator.validate_python
 
 
 @pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))

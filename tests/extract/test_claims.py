@@ -21,7 +21,7 @@ from kcheck.extract import Extractor, split_text
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.lexicon import Cue, Lexicon
 from kcheck.extract.types import Granularity, Quantity, TimeExpr
-from kcheck.models import ClaimKind, ClaimType, Dimension, Span
+from kcheck.models import ClaimKind, ClaimType, Dimension, Document, Sentence, Span
 from kcheck.rules import RuleSet, load_rules
 from kcheck.text.fold import fold
 
@@ -205,6 +205,24 @@ def test_lexicon_matches_are_leftmost_longest(lexicon: Lexicon, data: st.DataObj
     found = [(start, end) for _, start, end in lexicon.matches(text)]
     assert found == leftmost_longest(set(words), text)
     assert all(lexicon.words[i] == text[start:end] for i, start, end in lexicon.matches(text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_lexicon_scans_a_document_as_its_sentences_one_by_one(lexicon: Lexicon, data: st.DataObject) -> None:
+    """One automaton call over a document's sentences gives each sentence the hits a scan of it
+    alone gives: words, their heads and tails at either end of a sentence, metric aliases that
+    extend over the word before, open names (招商银行), empty sentences and newlines inside one."""
+    words = sorted(lexicon.words)
+    pieces = st.one_of(
+        st.sampled_from(words),
+        st.sampled_from(words).map(lambda w: w[: len(w) // 2 + 1]),
+        st.sampled_from(words).map(lambda w: w[len(w) // 2 :]),
+        st.sampled_from(["快手电商", "交易总额", "招商银行", "东津港务集团", "的", "，", "1", " ", "\n"]),
+    )
+    sentence = st.lists(pieces, max_size=8).map("".join)
+    lines = data.draw(st.lists(sentence, max_size=6))
+    assert lexicon.scan_lines(lines) == [lexicon.scan(line) for line in lines]
 
 
 def test_lexicon_word_at_the_end_after_a_longer_word_begun(lexicon: Lexicon) -> None:
@@ -567,3 +585,15 @@ def test_split_text_keeps_positions() -> None:
     assert [s.text for s in sentences] == ["第一句。", "第二句！", "第三句"]
     assert [s.paragraph for s in sentences] == [0, 0, 1]
     assert [s.locate(0) for s in sentences] == [(1, 1), (1, 5), (3, 3)]
+
+
+def test_a_sentence_holding_a_newline_is_folded_on_its_own(rules: RuleSet) -> None:
+    # the document is folded in one call and split at its newlines; a sentence that holds a
+    # newline itself (a library user's Document) must not shift the folded text of the next
+    sentences = [
+        Sentence(index=0, paragraph=0, text="快手营收达１００亿元\n同比增长５％。"),
+        Sentence(index=1, paragraph=1, text="净利润为２０亿元。"),
+    ]
+    claims = Extractor(rules).document(Document(path="a.txt", sentences=sentences))
+    last = claims[-1]
+    assert (last.sentence_index, last.quote, last.value) == (1, "２０亿元", pytest.approx(2e9))

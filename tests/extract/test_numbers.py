@@ -8,6 +8,7 @@ inside the given words, is a figure.
 
 from __future__ import annotations
 
+import re
 import string
 from functools import lru_cache
 
@@ -480,3 +481,27 @@ def test_a_rules_pattern_of_any_shape_still_skips() -> None:
     custom = NumberFinder(rules.model_copy(update={"units": units}))
     assert custom.find(fold("住在3号楼的1000家住户")) == [the("住在3号楼的1000家住户", "1000家")]
     assert custom.find(fold("ROOM 1024")) == []
+
+
+def assert_guard_changes_no_match(text: str) -> None:
+    """The guard that ends a numeral where no way of going on can start (``goes_on``) only
+    saves time: the pattern without it matches the same, groups and all, at every place."""
+    pattern = finder().pattern
+    guard = re.search(r"\(\?=\[[^\]]*\]\)(?=\(\?!)", pattern.pattern)
+    assert guard is not None
+    unguarded = re.compile(pattern.pattern.replace(guard.group(), ""))
+    folded = fold(text)
+    for i in range(len(folded) + 1):
+        a, b = pattern.match(folded, i), unguarded.match(folded, i)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(TEXT)
+def test_the_numeral_guard_changes_no_match(text: str) -> None:
+    assert_guard_changes_no_match(text)
+
+
+@pytest.mark.parametrize("text", sorted({row[0] for row in CORPUS + NEWS + BUGS}))
+def test_the_numeral_guard_changes_no_match_in_the_phrasebook(text: str) -> None:
+    assert_guard_changes_no_match(text)

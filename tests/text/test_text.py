@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcheck.extract import split_text
 from kcheck.load.sentences import split_line
@@ -65,6 +68,35 @@ def test_alternation(words: list[str], text: str, found: str | None) -> None:
     m = word_pattern(words).search(text)
     assert (m.group() if m else None) == found
     assert alternation(words) == word_pattern(words).pattern
+
+
+def test_alternation_is_a_prefix_tree() -> None:
+    # one branch per first character; a word ending where longer ones go on is tried last
+    assert alternation(["亿元", "亿美元", "万元", "元", "亿"]) == "万元|亿(?:元|美元|)|元"
+    assert alternation(["a|b", "a"]) == "a(?:\\|b|)"
+
+
+def _flat(words: list[str]) -> str:
+    """The alternation as it was written before the prefix tree: every word, longest first."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in unique) if unique else "(?!)"
+
+
+_PIECES = st.text(alphabet="亿元.|", min_size=0, max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_PIECES, max_size=8), text=st.text(alphabet="亿元.|b", max_size=12), after=_PIECES)
+def test_alternation_matches_as_the_flat_list(words: list[str], text: str, after: str) -> None:
+    """Every match, and every match where the engine has to backtrack into a shorter word
+    (the words followed by more pattern), is the flat list's, at the same place."""
+    for tail in ("", re.escape(after), "(?:" + re.escape(after) + ")?b"):
+        tree = re.compile(f"(?:{alternation(words)}){tail}")
+        flat = re.compile(f"(?:{_flat(words)}){tail}")
+        assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+        assert [m.span() for m in (tree.match(text, i) for i in range(len(text))) if m] == [
+            m.span() for m in (flat.match(text, i) for i in range(len(text))) if m
+        ]
 
 
 @pytest.mark.parametrize(

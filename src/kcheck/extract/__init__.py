@@ -3,7 +3,8 @@
 One sentence at a time, on its folded text (``kcheck.text.fold``: same length, so every
 offset is an offset into the text as written):
 
-1. ``lexicon.Lexicon.scan``: one Aho-Corasick pass for every alias table and cue word;
+1. ``lexicon.Lexicon.scan_lines``: one Aho-Corasick pass for every alias table and cue word
+   (one call for a run of sentences, each sentence given its own matches);
 2. ``timex.TimeFinder.find``: the time expressions, resolved to day spans against the
    publication date and the year named earlier in the paragraph (``TimeContext``);
 3. ``numbers.NumberFinder.find``: the figures with unit, qualifier and interval;
@@ -45,6 +46,7 @@ from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import Claim, ClaimType, Dimension, Document, Sentence, Span, TextRun
 from kcheck.rules import RuleSet
 from kcheck.text.fold import fold
+from kcheck.text.fold import folded as fold_memo
 from kcheck.text.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -159,10 +161,12 @@ class Extractor:
         path = doc.path
         time_paragraph = paragraph = -1
         sentences = doc.sentences
-        # every sentence folded once; the article's folded text is theirs joined (fold keeps
-        # each character in place and leaves the newline alone)
-        folded_all = [fold(x.text) for x in sentences]
-        whole = "\n".join(folded_all)
+        # every sentence folded once, all in one call: the article's folded text is theirs
+        # joined (fold keeps each character in place and leaves the newline alone)
+        whole = fold("\n".join([x.text for x in sentences]))
+        folded_all = whole.split("\n")
+        if len(folded_all) != len(sentences):  # a sentence holding a newline of its own
+            folded_all = [fold(x.text) for x in sentences]
         fiscal = p.times.fiscal_calendar(whole)
         start = context = TimeContext(
             published=doc.published, fiscal=fiscal
@@ -200,7 +204,7 @@ class Extractor:
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
             folds = folded_all[first : first + _RUN]
-            hits = [p.lexicon.scan(folded) for folded in folds]
+            hits = p.lexicon.scan_lines(folds)
             if names:
                 hits = [p.lexicon.with_names(folded, h, names) for folded, h in zip(folds, hits, strict=True)]
             times: list[list[TimeExpr]] = []
@@ -441,7 +445,7 @@ def _claim(
         sentence=sentence.text,
         sentence_index=sentence.index,
         offset=d.start,
-        time_key=fold(d.time_quote) if d.time_quote else None,
+        time_key=fold_memo(d.time_quote) if d.time_quote else None,  # a handful of times a document
     )
     if headline:
         fields["headline"] = True

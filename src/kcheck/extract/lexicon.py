@@ -114,6 +114,7 @@ class Lexicon:
         add(kinds.decline_rates, Cue.DECLINE_RATE)
 
         self.words = tuple(table)  # every word matched, folded, in the automaton's order
+        self._newline_words = any("\n" in word for word in self.words)  # see scan_lines
         # what each word means, by its index in the automaton: (mask, *names in _NAMED order)
         self._meanings: list[tuple[int, str | None, str | None, str | None, str | None]] = []
         for meanings in table.values():
@@ -173,11 +174,36 @@ class Lexicon:
         """Every leftmost-longest match in ``folded``, in text order (see the module doc)."""
         if self._automaton is None or not folded:
             return []
+        return self._hits(folded, self.matches(folded), 0)
+
+    def scan_lines(self, lines: list[str]) -> list[list[Hit]]:
+        """``scan`` of each of ``lines`` (a document's folded sentences), with one call of the
+        automaton over the lines joined by newlines: no word holds a newline, so no match
+        crosses one and each line's matches are those a scan of the line alone finds. One call
+        instead of one a sentence: the call, not the matching, is most of a short sentence's scan."""
+        if self._automaton is None or self._newline_words:
+            return [self.scan(line) for line in lines]
+        matches = self.matches("\n".join(lines))
+        out: list[list[Hit]] = []
+        i = offset = 0
+        for line in lines:
+            first = i
+            end = offset + len(line)
+            while i < len(matches) and matches[i][1] < end:
+                i += 1
+            out.append(self._hits(line, matches[first:i], offset) if line else [])
+            offset = end + 1
+        return out
+
+    def _hits(self, folded: str, matches: list[tuple[int, int, int]], offset: int) -> list[Hit]:
+        """The hits of ``matches`` (of the automaton, ``offset`` characters before ``folded``)."""
         hits: list[Hit] = []
         aliases = self.metric_aliases
         meanings = self._meanings
         metric_bit = Cue.METRIC
-        for index, start, end in self.matches(folded):
+        for index, start, end in matches:
+            start -= offset
+            end -= offset
             mask, entity, metric, event, change = meanings[index]
             if mask & metric_bit and hits and hits[-1].end == start:
                 # the previous match may have eaten the head of a longer metric alias

@@ -150,8 +150,12 @@ class NumberFinder:
             reverse=True,
         )
         not_head = f"(?!{alternation(heads)})" if heads else ""
+        # every way a numeral goes on starts with one of these characters: the guard ends the
+        # numeral with one test where the character after it cannot continue it (most of the
+        # time), instead of a try of each way and of not_head
+        goes_on = re.escape("".join(sorted({*" 0123456789点个", *cn, *small, *big, *infix})))
         inner = (
-            f"{not_head}(?:[{cn}]|(?<=[{cn}{small}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{small}])"
+            f"(?=[{goes_on}]){not_head}(?:[{cn}]|(?<=[{cn}{small}点]) +[{cn}]|(?<=[{big}]) +[{cn}](?= *[{small}])"
             f"| *[{tens}]| *[{hundreds}{big}](?! *分)"
             f"| *点(?= *[{cn}0-9])"
             + (f"| *[{re.escape(infix)}]" if infix else "")
