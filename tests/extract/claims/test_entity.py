@@ -83,6 +83,9 @@ import kcheck
             None,
             None,
         ),
+        # a subject phrase ending with 总数 or 户数 is the measure (entities.measure_ends), not a
+        # name (dev corpus tel2: 移动客户总数达10.12亿户)
+        ("运营商方面，华联移动净增312万户；移动客户总数达10.12亿户。", "10.12亿户", None, None, None),
         # ... but the country after a preposition is a place: the company's figure (dev corpus edu4)
         (
             "启明教育（NYSE:QMED）成立于2008年，目前在全国约90个城市运营学习中心。",

@@ -238,6 +238,14 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "2.6%", "ppi", "PPI"),
         ("国家统计局：10月CPI同比下降0.3% PPI同比下降2.6%", "0.3%", "cpi", "CPI"),
         ("营业收入 58.36 亿元 同比下降 9.8%", "9.8%", "revenue", "营业收入"),
+        # the nation's ports (全国港口, a keep-modifier) are the statistics' coverage, as 规上工业 is:
+        # their throughput is the metric's (dev corpus port1 vs port3)
+        (
+            "据交通运输部数据，1-9月全国港口完成集装箱吞吐量2.33亿标准箱，同比增长4.9%。",
+            "2.33亿标准箱",
+            "container_throughput",
+            "全国港口完成集装箱吞吐量",
+        ),
         # retail sales as 国家统计局 names them and the press shortens them (dev corpus ret1, ret2);
         # a province's (全省) is narrowed to its own, never the country's
         (
