@@ -398,6 +398,21 @@ def _country_words(rules: RuleSet) -> tuple[str, ...]:
     return tuple(folded(w) for w in rules.entities.national_words if w and w not in sectors)
 
 
+def region_of(claim: Claim, rules: RuleSet) -> str:
+    """The region word a figure's measure opens with (``entities.region_words``: 全省社会消费品零售
+    总额 is the province's), else "": figures of a region never meet the country's of that name."""
+    measure = claim.measure
+    if not measure:
+        return ""
+    text = folded(measure)
+    return next((w for w in rules.derived(_region_words) if text.startswith(w)), "")
+
+
+def _region_words(rules: RuleSet) -> tuple[str, ...]:
+    """``entities.region_words`` folded, longest first (worked out once per rule set)."""
+    return tuple(sorted((folded(w) for w in rules.entities.region_words if w), key=len, reverse=True))
+
+
 def scope_key(claim: Claim) -> str | None:
     """The scope as it meets others: ``1-11月累计粗钢产量`` is ``1-11月粗钢产量`` (累计 over a
     period that starts with the year adds nothing); 截至 a day, 累计 stays cumulative."""
@@ -425,6 +440,7 @@ def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
         c.type.value,
         entity,
         measure,
+        region_of(c, rules),
         period,
         c.kind.value,
         scope_key(c),
@@ -789,7 +805,10 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     one it can be, a weak link (at most a warning). An industry or market that alone states it
     needs no mention (a figure that names no company is the whole trade's). A subject read as
     written lends no name, and a measure that names the country (``entities.national_words``:
-    全国粗钢产量, 我国出口钢材) is never a company's.
+    全国粗钢产量, 我国出口钢材) is never a company's; nor is a figure of no one in an article that
+    gives the country's figure of the same measure and period (a title's ``5月动力电池装车量43.9GWh``
+    over a body's ``5月，我国动力电池装车量43.9GWh``: the country's, whatever company the article
+    names).
 
     A subject read as written (``entity_from="subject"``: ``矽川半导体的毛利率为24.6%`` in a
     roundup that lists no stock code) is the entity another claim of the corpus names from the
@@ -811,6 +830,8 @@ class _Owners:
         self.national = tuple(folded(w) for w in rules.entities.national_words if w)
         self.owners: dict[tuple[object, ...], set[str]] = {}
         self.unnamed: list[tuple[Claim, tuple[object, ...]]] = []
+        # (document, key) of the country's figures
+        self.countrys: set[tuple[str, tuple[object, ...]]] = set()
         self.subjects: list[tuple[Claim, tuple[object, ...]]] = []
 
     def add(self, c: Claim) -> bool:
@@ -841,6 +862,7 @@ class _Owners:
         if not any(w in folded(c.measure or "") for w in self.national):
             self.unnamed.append((c, key))
             return True
+        self.countrys.add((c.doc, key))
         return False
 
     def resolve(self, claims: Iterable[Claim]) -> dict[str, str]:
@@ -857,7 +879,7 @@ class _Owners:
         texts: dict[str, str] = {}
         for claim, wanted in self.unnamed:
             found = owners.get(wanted)
-            if not found:
+            if not found or (claim.doc, wanted) in self.countrys:
                 continue
             if not texts:
                 texts.update(_document_texts(claims))

@@ -125,6 +125,9 @@ class EntitiesSection(Section):
     measure_ends: list[str] = Field(default_factory=list)
     # words that make a figure the country's or the market's: never the article's company
     national_words: list[str] = Field(default_factory=list)
+    # words naming one province's or city's whole (全省, 全市): a measure opening with one is
+    # that region's and meets only measures opening with the same word
+    region_words: list[str] = Field(default_factory=list)
     # the article's company: a name before a stock code (regexes on folded text), or after
     # a short-name cue (简称：); the name before a code is cut after the last of name_cuts
     stock_code_patterns: list[str] = Field(default_factory=list)
@@ -133,6 +136,9 @@ class EntitiesSection(Section):
     source_ends: list[str] = Field(default_factory=list)
     # a title's head ending with one of these is a column (春节档复盘：), not the company
     genre_ends: list[str] = Field(default_factory=list)
+    # a title's head ending with one of these names a company's report (醇岭酒业三季报：): the
+    # name before it is the company the article is about
+    report_ends: list[str] = Field(default_factory=list)
     name_cuts: list[str] = Field(default_factory=list)
 
     _check = field_validator(
@@ -140,9 +146,11 @@ class EntitiesSection(Section):
         "company_words",
         "measure_ends",
         "national_words",
+        "region_words",
         "short_name_cues",
         "source_ends",
         "genre_ends",
+        "report_ends",
         "name_cuts",
     )(_no_blank)
 

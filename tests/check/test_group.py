@@ -17,6 +17,7 @@ from kcheck.group import (
     measure_key,
     normalise_phrase,
     period_label,
+    unnamed_owners,
 )
 from kcheck.models import Claim, ClaimType, TopicStatus
 
@@ -603,6 +604,53 @@ def test_a_figure_of_the_country_is_never_the_company_its_article_names() -> Non
     )
     topics = group_claims([a, b], RULES)
     assert sorted(t.key.entity or "" for t in topics) == ["", "沧澜钢铁"]
+
+
+def test_a_figure_of_no_one_is_the_countrys_where_its_article_gives_the_countrys() -> None:
+    # batt1 (the battery alliance's release): its title's 5月动力电池装车量43.9GWh names no one,
+    # and its body's 5月，我国动力电池装车量43.9GWh is the country's; 锐能电池, which the article
+    # also names, states the measure elsewhere: the title's figure is not lent to it
+    kw = {"metric": "battery_installations", "period": "2024-05", "dimension": "count", "unit": "GWh"}
+    a = figure("5.62GWh", 5.62, precision=0.01, doc="batt3.html", entity="锐能电池", measure="装车量", **kw)
+    body = figure(
+        "43.9GWh",
+        43.9,
+        precision=0.1,
+        doc="batt1.html",
+        entity=None,
+        entity_from=None,
+        measure="我国动力电池装车量",
+        sentence="5月，我国动力电池装车量43.9GWh，锐能电池位居第三。",
+        **kw,
+    )
+    title = figure(
+        "43.9GWh",
+        43.9,
+        precision=0.1,
+        doc="batt1.html",
+        entity=None,
+        entity_from=None,
+        measure="动力电池装车量",
+        sentence="动力电池联盟：5月动力电池装车量43.9GWh",
+        **kw,
+    )
+    assert unnamed_owners([a, body, title], RULES) == {}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "meet"),
+    [
+        # ret3: 前10个月全省社会消费品零售总额38652.4亿元 is the province's (entities.region_words)
+        ("全省社会消费品零售总额", "社会消费品零售总额", False),
+        ("全省社会消费品零售总额", "全市社会消费品零售总额", False),
+        ("全省社会消费品零售总额", "全省社会消费品零售总额", True),
+    ],
+)
+def test_a_regions_figure_never_meets_the_countrys(one: str, other: str, meet: bool) -> None:
+    kw = {"entity": None, "entity_from": None, "metric": None, "period": "2024-10"}
+    a = figure("38652.4亿元", 38652.4 * YI, precision=0.1 * YI, doc="a.txt", measure=one, **kw)
+    b = figure("398953亿元", 398953 * YI, precision=YI, doc="b.txt", measure=other, **kw)
+    assert (len(group_claims([a, b], RULES)) == 1) is meet
 
 
 def test_an_omitted_subject_is_never_an_entity_its_article_does_not_name() -> None:

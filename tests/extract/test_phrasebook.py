@@ -793,6 +793,17 @@ NEWS = [
     row(
         "騰訊控股第三季度營收為1400.93億元，按年下降2%。", "2%", NOV22, type="change", change="yoy", value=-2
     ),
+    # 按月 is the Hong Kong press's 环比 for a month's figure (dev corpus nev3): a sequential change
+    # of the level before it, not a measure
+    row(
+        "馳遠汽車11月交付新車38,612輛，按年增長62.1%，按月增長7.9%；",
+        "7.9%",
+        NOV22,
+        type="change",
+        change="qoq",
+        value=7.9,
+        metric="deliveries",
+    ),
     # 截至...止三个月 (the three months ended): the quarter, in Hong Kong filings
     row(
         "快手截至2022年9月30日止三個月的經營溢利為5.2億元。",

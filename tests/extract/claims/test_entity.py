@@ -66,6 +66,34 @@ import kcheck
         # a subject ending with a measure's head (entities.measure_ends: 人次) is the measure,
         # not a name (dev corpus film1)
         ("2024年春节档全国电影票房为80.16亿元；观影人次为1.63亿，同比增长26.4%", "1.63亿", None, None, None),
+        # the country named after the last name of the sentence: a figure whose clause writes no
+        # subject is the country's, the name before it the source (dev corpus batt1, tel2)
+        (
+            "财联社6月11日电，中国汽车动力电池产业创新联盟今日发布数据，5月，我国动力电池装车量43.9GWh，"
+            "同比增长35.6%，环比增长11.8%。",
+            "35.6%",
+            None,
+            None,
+            None,
+        ),
+        (
+            "工业和信息化部11月20日发布的数据显示，截至10月末，我国5G基站总数达441.4万个，占移动基站总数的33.2%；",
+            "33.2%",
+            None,
+            None,
+            None,
+        ),
+        # a subject phrase ending with 总数 or 户数 is the measure (entities.measure_ends), not a
+        # name (dev corpus tel2: 移动客户总数达10.12亿户)
+        ("运营商方面，华联移动净增312万户；移动客户总数达10.12亿户。", "10.12亿户", None, None, None),
+        # ... but the country after a preposition is a place: the company's figure (dev corpus edu4)
+        (
+            "启明教育（NYSE:QMED）成立于2008年，目前在全国约90个城市运营学习中心。",
+            "约90个",
+            "启明教育",
+            "rules",
+            None,
+        ),
     ],
 )
 def test_entity(
@@ -341,6 +369,27 @@ def test_a_title_names_the_company_unless_it_opens_with_a_time(
             "恒岳化学公布12月MDI挂牌价",
             "恒岳化学12月聚合MDI挂牌价15800元/吨。恒岳化学称，恒岳化学将继续检修。",
             "恒岳化学",
+        ),
+        # a company's periodic report (entities.report_ends) named by the title's head: whose
+        # report, when the body writes the name once (dev corpus liq2, ins2)
+        (
+            "醇岭酒业三季报：中高价位酒收入增长18.6%",
+            "10月29日晚间，醇岭酒业发布2024年三季度报告。",
+            "醇岭酒业",
+        ),
+        (
+            "华信保险三季报：新业务价值增长21.4% 财产险综合成本率97.6%",
+            "华信保险10月27日晚间发布三季报。",
+            "华信保险",
+        ),
+        # a head the body never writes is a phrase, not a name (dev corpus ret2)
+        ("以旧换新托底 10月社零增速回升至4.8%", "10月份社会消费品零售总额45936亿元。", None),
+        # a head ending as a source does (an industry alliance, entities.source_ends): no company,
+        # nor a prefix of it the body repeats (dev corpus batt1)
+        (
+            "动力电池联盟：5月动力电池装车量43.9GWh 同比增长35.6%",
+            "5月动力电池装车量43.9GWh。动力电池企业共48家。动力电池装车量同比增长35.6%。",
+            None,
         ),
     ],
 )

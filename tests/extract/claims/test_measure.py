@@ -248,6 +248,37 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ),
         # list items after 、 name their own measure (blind set 3, rail3)
         ("5号线全长32.6公里、7号线一期全长18.4公里", "18.4公里", None, "7号线一期全长"),
+        # the nation's ports (全国港口, a keep-modifier) are the statistics' coverage, as 规上工业 is:
+        # their throughput is the metric's (dev corpus port1 vs port3)
+        (
+            "据交通运输部数据，1-9月全国港口完成集装箱吞吐量2.33亿标准箱，同比增长4.9%。",
+            "2.33亿标准箱",
+            "container_throughput",
+            "全国港口完成集装箱吞吐量",
+        ),
+        # retail sales as 国家统计局 names them and the press shortens them (dev corpus ret1, ret2);
+        # a province's (全省) is narrowed to its own, never the country's
+        (
+            "1—10月份，社会消费品零售总额398953亿元，同比增长3.5%。",
+            "398953亿元",
+            "retail_sales",
+            "社会消费品零售总额",
+        ),
+        ("今年前10个月，社零总额约39.9万亿元，同比增长3.5%。", "约39.9万亿元", "retail_sales", "社零总额"),
+        (
+            "前10个月全省社会消费品零售总额38652.4亿元，同比增长0.9%",
+            "38652.4亿元",
+            None,
+            "全省社会消费品零售总额",
+        ),
+        # figures naming no one after the country's and ；continue the country's: its word is
+        # written into their measure (measure.country_measures; dev corpus film1)
+        (
+            "2024年春节档全国电影票房为80.16亿元，同比增长18.5%；观影人次为1.63亿，同比增长26.4%",
+            "1.63亿",
+            None,
+            "全国观影人次",
+        ),
     ],
 )
 def test_copies_meet_by_measure(text: str, quote: str, metric: str | None, measure: str) -> None:

@@ -62,6 +62,7 @@ from kcheck.extract.claims.measure import (
     alias_metric,
     breakdown_measures,
     compared_measure,
+    country_measures,
     framed_measures,
     is_duration,
     names_own_measure,
@@ -91,14 +92,16 @@ from kcheck.text.fold import fold
 __all__ = ["Assembler", "Draft", "ParagraphState"]
 
 
-def country_runs_on(w: Words, drafts: list[Draft], after_country: bool) -> bool:
-    """Whether the figures of a sentence ending with ； are the country's and name no one
-    (``全国港口完成货物吞吐量127.5亿吨，同比增长8.5%；``): its last figure names no entity, and
-    its measure names the country, or it continues the country's figures of the sentence before."""
+def country_runs_on(w: Words, drafts: list[Draft], continued: str | None) -> str | None:
+    """The country's word (全国) when the figures of a sentence ending with ； are the country's and
+    name no one (``全国港口完成货物吞吐量127.5亿吨，同比增长8.5%；``): its last figure names no
+    entity, and its measure names the country, or it continues the country's figures of the
+    sentence before (``continued``, that sentence's word); else None."""
     last = next((d for d in reversed(drafts) if d.type is not ClaimType.EVENT), None)
     if last is None or last.entity is not None:
-        return False
-    return after_country or bool(last.measure and w.country_re.match(fold(last.measure)))
+        return None
+    named = w.country_re.match(fold(last.measure)) if last.measure else None
+    return named.group() if named is not None else continued
 
 
 class Assembler:
@@ -124,6 +127,7 @@ class Assembler:
         country, state.breakdown_country = state.breakdown_country, None
         frame, state.segment_frame = state.segment_frame, None
         state.after_country, state.country_running = state.country_running, False
+        continued, state.country_word = state.country_word, None
         work = state.document_work  # 该片 in this sentence: the work named before it
         if "《" in folded:
             state.document_work = last_work(text, folded) or work
@@ -163,6 +167,7 @@ class Assembler:
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
+        country_measures(w, drafts, continued)
         framed_measures(w, s, drafts, state, frame)
         for draft in drafts:
             loss_as_profit(w, draft)
@@ -172,7 +177,8 @@ class Assembler:
         mark_revision_cues(w, s, drafts)
         drafts.sort(key=lambda d: d.start)
         if folded.rstrip().endswith(("；", ";")):
-            state.country_running = country_runs_on(w, drafts, state.after_country)
+            state.country_word = country_runs_on(w, drafts, continued)
+            state.country_running = state.country_word is not None
         return drafts, used
 
     def figure(

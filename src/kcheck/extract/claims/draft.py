@@ -92,6 +92,9 @@ class ParagraphState:
     # 2.33亿标准箱) is the country's too, never the article's company (entity.entity_of)
     country_running: bool = False
     after_country: bool = False
+    # ... and the country's word its figures were written with (全国), for the measures of the
+    # figures naming no one in this one (观影人次 -> 全国观影人次: measure.country_measures)
+    country_word: str | None = None
     # a breakdown (其中) still running at the end of the last sentence (it ended with ；): the
     # comparison of the whole it breaks down (yoy), see change.breakdown_changes
     breakdown: str | None = None

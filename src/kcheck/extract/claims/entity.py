@@ -58,6 +58,8 @@ def entity_of(
     subject_span = clause_subject(w, s, cs, pos)
     subject = s.text[subject_span[0] : subject_span[1]] if subject_span else None
     i = s.entity_before(pos, 0, objects=False)
+    if subject_span is None and country_after(w, s, s.ents[i].end if i >= 0 else 0, pos):
+        return None, None, None  # 工业和信息化部发布的数据显示，…我国5G基站总数…，占…的33.2%: the country's
     if i >= 0:
         return s.ents[first_coordinated(w, s, i)].entity, "rules", subject
     if state.entity is not None:
@@ -89,6 +91,21 @@ def entity_of(
     if i >= 0:  # only the object of a preposition named one: the weakest reading
         return s.ents[i].entity, "object", subject
     return None, None, subject
+
+
+def country_after(w: Words, s: Parsed, lo: int, pos: int) -> bool:
+    """Does the sentence name the country (全国, 我国) between ``lo`` (the end of the last name
+    before the figure) and the figure at ``pos``? Then a figure whose clause writes no subject is
+    the country's: the name before is the source that published it (``中国汽车动力电池产业创新联盟
+    今日发布数据，5月，我国动力电池装车量43.9GWh，同比增长35.6%``), not its owner."""
+    folded = s.folded
+    if not any(ch in w.national_firsts for ch in folded[lo:pos]):
+        return False
+    # 在全国约90个城市运营: the country after a preposition is a place, not the figure's owner
+    return any(
+        not folded.endswith(w.preposition_tuple, lo, m.start())
+        for m in w.country_re.finditer(folded, lo, pos)
+    )
 
 
 def continues_no_ones(state: ParagraphState) -> bool:
@@ -297,9 +314,15 @@ def title_name(w: Words, names: list[str], folded_text: str, title: str) -> str 
     run = 0
     while run < len(title) and run < MAX_NAME and _is_han(title[run]):
         run += 1
+    reported = report_owner(w, title)
+    if reported is None and title[run : run + 1] == ":" and title[:run].endswith(w.source_ends):
+        return None  # 动力电池联盟：…, 国家统计局：…: the source of the figures, and no name before it
     candidates: list[str] = []
-    if 3 <= run <= 6 and title[run : run + 1] in (":", " "):
+    if 3 <= run <= 6 and title[run : run + 1] in (":", " ") and title[:run] in folded_text:
+        # 恒岳化学：… or 恒岳化学 …, a name the body writes too (以旧换新托底 …, a phrase, is not)
         candidates.append(title[:run])
+    if reported is not None and reported in folded_text:
+        candidates.append(reported)  # 醇岭酒业三季报：…: whose report the article is about
     for k in range(min(run, 6), 2, -1):
         # a word of its own: repeated, and not always followed by the title's next character
         # (国家统计 is always 国家统计局)
@@ -321,6 +344,24 @@ def title_name(w: Words, names: list[str], folded_text: str, title: str) -> str 
         if name.endswith(w.measure_ends) or any(not (h.mask & Cue.ENTITY) for h in w.lexicon.scan(name)):
             continue  # 前三季度净利润: a measure, not a name
         return name
+    return None
+
+
+MAX_REPORT_HEAD = 12  # characters of a title's head naming a company's report (矽川半导体三季报)
+
+
+def report_owner(w: Words, title: str) -> str | None:
+    """The company a (folded) title's head names as the owner of a report (``entities.report_ends``):
+    ``醇岭酒业三季报：…`` and ``华信保险年报 …`` are about 醇岭酒业 and 华信保险; else None."""
+    run = 0
+    while run < len(title) and run < MAX_REPORT_HEAD and _is_han(title[run]):
+        run += 1
+    if title[run : run + 1] not in (":", " "):
+        return None
+    head = title[:run]
+    for end in w.report_ends:
+        if head.endswith(end) and 2 <= len(head) - len(end) <= MAX_NAME:
+            return head[: -len(end)]
     return None
 
 

@@ -229,6 +229,21 @@ def breakdown_measures(
         state.breakdown_country = country
 
 
+def country_measures(w: Words, drafts: list[Draft], country: str | None) -> None:
+    """The figures naming no one of a sentence that continues the country's figures after ；
+    (``全国电影票房为80.16亿元，同比增长18.5%；观影人次为1.63亿``: ``country``, the word the sentence
+    before wrote, 全国) are the country's: their measure is written with its word (全国观影人次), so
+    they are never lent to a company the article names (group.unnamed_owners) and still meet the
+    country's figures elsewhere (全国 is a keep-modifier)."""
+    if country is None:
+        return
+    for d in drafts:
+        if d.type is ClaimType.EVENT or d.entity is not None or d.entity_from is not None or not d.measure:
+            continue
+        if w.national_re.search(fold(d.measure)) is None:
+            d.measure = country + d.measure
+
+
 def framed_measures(
     w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState, running: str | None
 ) -> None:

@@ -55,6 +55,7 @@ class Words:
         self.name_suffixes = tuple(f(ents.name_suffixes))
         self.source_ends = tuple(f(ents.source_ends))
         self.genre_ends = tuple(f(ents.genre_ends))
+        self.report_ends = tuple(sorted(f(ents.report_ends), key=len, reverse=True))
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
         self.economy = frozenset(name for name, rule in mets.metrics.items() if rule.economy)
