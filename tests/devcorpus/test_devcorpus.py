@@ -44,6 +44,7 @@ ENCODINGS = {
     "air3-": "gb18030",
     "trd3-": "gb18030",
     "ret3-": "gb18030",
+    "tea3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -258,7 +259,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1142, "period": 969, "date": 135, "wanted": 117, "plants": 69}
+FLOORS = {"value": 1371, "period": 1143, "date": 152, "wanted": 126, "plants": 74}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 
