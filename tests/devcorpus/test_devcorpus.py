@@ -259,7 +259,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1371, "period": 1143, "date": 152, "wanted": 126, "plants": 74}
+FLOORS = {"value": 1373, "period": 1165, "date": 155, "wanted": 128, "plants": 76}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 

@@ -8,6 +8,9 @@ its clause pair in order with the n figures (826.8亿元 is 兴业银行's), and
 after a later 分别 that names neither (``…分别为33.25亿票、20.53亿票和19.87亿票，同比分别增长
 23.1%、18.4%和26.2%``: 18.4% is 韵捷速递's growth). Anything else (counts
 that differ, one figure) leaves the figures as the other decisions read them.
+
+The verb written once before the list is every item's: ``广州、深圳分别下降0.7%和0.6%`` and
+``同比分别下降5.3%和6.1%`` state two decreases (-0.6%, -6.1%), not a decrease and a level.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         n = len(listed)
         if n < 2:
             continue
+        share_the_change(listed)
         names: list[str] = []
         for h in s.ents:
             if cs <= h.start and h.end <= at and h.entity is not None and h.entity not in names:
@@ -56,3 +60,20 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             d.metric, d.measure = source.metric, source.measure
             if owners or d.entity is None or d.entity == source.entity:
                 d.entity, d.entity_from = source.entity, source.entity_from
+
+
+def share_the_change(listed: list[Draft]) -> None:
+    """The items of a list after 分别 whose change verb is written once, before the first
+    (``分别下降0.7%和0.6%``), are changes like the first, in its direction: a listed figure with
+    no verb of its own becomes a change of the same comparison, negated when the first is a
+    decrease. An item with a verb of its own (``分别增长3%、下降2%``) keeps it."""
+    first = listed[0]
+    if first.type is not ClaimType.CHANGE or first.value is None:
+        return
+    for d in listed[1:]:
+        if d.type is ClaimType.CHANGE or d.dimension is not first.dimension or d.value is None:
+            continue
+        d.type, d.change = ClaimType.CHANGE, first.change
+        if first.value < 0 < d.value:
+            d.value = -d.value
+            d.low, d.high = (-d.high if d.high is not None else None), (-d.low if d.low is not None else None)
