@@ -460,15 +460,33 @@ def cluster_phrases(phrases: Sequence[str], threshold: float) -> list[list[str]]
     if len(distinct) <= 1:
         return [distinct] if distinct else []
     scores = cdist(distinct, distinct, scorer=fuzz.ratio, score_cutoff=threshold)
+    numbers = [numerals_of(p) for p in distinct]
     clusters: list[list[int]] = []
     for i in range(len(distinct)):
         for members in clusters:
-            if all(scores[i][j] >= threshold for j in members):
+            if all(scores[i][j] >= threshold and numbers_agree(numbers[i], numbers[j]) for j in members):
                 members.append(i)
                 break
         else:
             clusters.append([i])
     return [[distinct[i] for i in members] for members in clusters]
+
+
+# the numerals a name may be told apart by: digits and the Chinese ordinals and counts
+_NUMERALS = frozenset("0123456789一二三四五六七八九十两")
+
+
+def numerals_of(phrase: str) -> str:
+    """The numerals written in ``phrase``, in order (第一产业用电量 -> 一, 5号线 -> 5)."""
+    return "".join(ch for ch in phrase if ch in _NUMERALS)
+
+
+def numbers_agree(a: str, b: str) -> bool:
+    """Two similar names whose numerals differ name different things, however alike the rest:
+    第一产业用电量 / 第二产业用电量, 一线城市新建商品住宅销售价格 / 二线城市…, 5号线 / 7号线, 一期 /
+    二期 (a reader tells the sectors, tiers, lines and phases apart by their number). A name
+    with no numeral (手机出货量 against 5G手机出货量) is left to the similarity alone."""
+    return not a or not b or a == b
 
 
 def _min_similarity(phrases: Sequence[str]) -> float:

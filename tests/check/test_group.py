@@ -264,6 +264,16 @@ def test_fuzzy_threshold_comes_from_rules() -> None:
         # complete linkage: a chain a~b~c never pulls a and c together
         (["abcdefghij", "abcdefghix", "abcdefghyx"], 90, [["abcdefghij", "abcdefghix"], ["abcdefghyx"]]),
         ([], 85, []),
+        # names told apart by their numerals (国家能源局 by sector, 国家统计局's 70-city tiers)
+        (["第一产业用电量", "第二产业用电量"], 80, [["第一产业用电量"], ["第二产业用电量"]]),
+        (
+            ["一线城市新建商品住宅销售价格", "二线城市新建商品住宅销售价格"],
+            85,
+            [["一线城市新建商品住宅销售价格"], ["二线城市新建商品住宅销售价格"]],
+        ),
+        (["地铁5号线客运量", "地铁7号线客运量"], 85, [["地铁5号线客运量"], ["地铁7号线客运量"]]),
+        # ... a name with no numeral is left to the similarity
+        (["5G手机出货量", "手机出货量"], 80, [["手机出货量", "5G手机出货量"]]),
     ],
 )
 def test_cluster_phrases(phrases: list[str], threshold: float, clusters: list[list[str]]) -> None:

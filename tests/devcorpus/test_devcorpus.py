@@ -44,6 +44,7 @@ ENCODINGS = {
     "air3-": "gb18030",
     "trd3-": "gb18030",
     "ret3-": "gb18030",
+    "tea3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -258,8 +259,21 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1142, "period": 986, "date": 140, "wanted": 125, "plants": 72}
+FLOORS = {"value": 1373, "period": 1175, "date": 155, "wanted": 128, "plants": 76}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
+
+# The plants no finding shows yet, each with why (README.md: what each blind set still misses).
+# A plant found before and lost now fails below; one of these found is printed, to be dropped.
+UNFOUND_PLANTS = {
+    "tel-launch": "宣布…正式开通商用 dates the announcement; 已於11月8日…開通5G-A網絡商用 keys no object",
+    "liq-price": "a price rise taking effect (自11月1日起上调出厂价格) is no dated event",
+    "rail-length": "a line's length has no period, and figures with no period are never compared",
+    "phone-launch": "将于10月28日（周二）在深圳发布 (a launch ahead) is no event; 舉行發佈會 is keyed as a meeting",
+    "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one",
+    "house-first": "新房价格 and 新建商品住宅销售价格 are not one measure",
+    "house-policy": "自10月25日起实施的江澜市住房公积金新政: an event written before what it is of is not read",
+    "house-sz": "a table cell (深圳 -0.8 under 环比) takes neither the caption's month nor a measure",
+}
 
 
 def _near_in(claim: dict[str, Any], doc: str, near: str) -> bool:
@@ -380,6 +394,15 @@ def test_recall_does_not_fall_below_its_floor(scores: dict[str, Any], measure: s
     assert got >= FLOORS[measure], f"{measure}: {got} < floor {FLOORS[measure]}"
     if got > FLOORS[measure]:
         print(f"{measure} rose to {got}: raise FLOORS[{measure!r}] in {Path(__file__).name}")
+
+
+def test_the_plants_not_found_are_the_known_ones(scores: dict[str, Any]) -> None:
+    """Every plant is found but those UNFOUND_PLANTS names, each for the reason it gives."""
+    planted = {plant(w["why"]) for w in gold()["wanted"]}
+    missing = planted - set(scores["plants"])
+    assert missing <= set(UNFOUND_PLANTS), sorted(missing - set(UNFOUND_PLANTS))
+    for found in sorted(set(UNFOUND_PLANTS) - missing):
+        print(f"plant {found} is found now: drop it from UNFOUND_PLANTS in {Path(__file__).name}")
 
 
 @pytest.mark.parametrize("measure", sorted(CEILINGS))

@@ -1509,6 +1509,142 @@ BUGS = [
         NOV20,
         absent=True,
     ),
+    # blind set 4 (session 7): a verb written once before a 分别 list is every item's
+    row(
+        "10月份，一线城市新建商品住宅销售价格环比下降0.3%。其中，北京、上海分别上涨0.1%和0.2%，广州、深圳分别下降0.7%和0.6%。",
+        "0.6%",
+        D(2025, 11, 14),
+        value=-0.6,
+        type="change",
+        change="qoq",
+    ),
+    row(
+        "10月份，二线、三线城市新建商品住宅销售价格同比分别下降5.3%和6.1%。",
+        "6.1%",
+        D(2025, 11, 14),
+        value=-6.1,
+        change="yoy",
+    ),
+    # ... a fiscal year's label is no calendar year for the yearless dates after it
+    row(
+        "公司财年截至每年3月31日。公司维持2026财年智能手机出货量5800万台的目标。X9系列于10月28日发布后，首销日（11月1日）全渠道销售额突破10亿元。",
+        "突破10亿元",
+        D(2025, 11, 19),
+        period="2025-11-01",
+    ),
+    # ... the sectors of the economy and groups of households are parts of the country's figure,
+    # not subjects a later clause continues
+    row(
+        "10月份，全社会用电量8572亿千瓦时，同比增长6.8%。\n"
+        "从分产业用电看，第一产业用电量112亿千瓦时，同比增长9.5%；第二产业用电量5421亿千瓦时，同比增长5.6%；"
+        "城乡居民生活用电量1361亿千瓦时，同比增长7.9%。",
+        "5421亿千瓦时",
+        D(2025, 11, 20),
+        entity=None,
+        measure="第二产业用电量",
+        period="2025-10",
+        period_from=None,
+    ),
+    # ... a paragraph opened by a breakdown frame (分类型看) is the parts of the one before, at its period
+    row(
+        "截至2025年10月底，管理的公募基金资产净值合计36.85万亿元。\n"
+        "分类型看，货币市场基金规模14.62万亿元，较上月末增加2156亿元；债券基金规模7.35万亿元。",
+        "7.35万亿元",
+        D(2025, 11, 25),
+        period="2025-10-31",
+    ),
+    row(
+        "其中，充换电服务业用电量同比增长48.6%。城乡居民生活用电量1361亿千瓦时，较上年同期的1188亿千瓦时增长7.9%。",
+        "1361亿千瓦时",
+        D(2025, 11, 21),
+        entity=None,
+    ),
+    # ... a public body's name is not cut at a company suffix inside it (国家能源局, 中国证券投资基金业协会)
+    row(
+        "中国证券投资基金业协会11月25日发布数据显示，截至2025年10月底，我国境内公募基金管理机构共有163家，"
+        "管理的公募基金资产净值合计36.85万亿元，较9月底增加4823亿元。",
+        "36.85万亿元",
+        D(2025, 11, 25),
+        entity=None,
+        measure="公募基金资产净值合计",
+        period="2025-10-31",
+    ),
+    row(
+        "格隆汇11月20日丨国家能源局发布10月份全社会用电量等数据。10月份，全社会用电量8572亿千瓦时，同比增长6.8%。",
+        "6.8%",
+        D(2025, 11, 20),
+        entity=None,
+    ),
+    # ... a plant connected to the grid is a dated event of the plant (events: 并网)
+    row(
+        "项目方面，远川新能源投资建设的青海格尔木1GW光伏基地项目于10月30日实现全容量并网。",
+        "10月30日",
+        D(2025, 11, 21),
+        event="并网",
+        date="2025-10-30",
+    ),
+    # ... a balance dated by a month's 底 holds at its last day (as 月末 and 截至…底)
+    row(
+        "此前，9月底公募基金资产净值合计为36.37万亿元。",
+        "36.37万亿元",
+        D(2025, 11, 25),
+        period="2025-09-30",
+    ),
+    row(
+        "公司计划10月底发布新品，预计销售额10亿元。",
+        "10亿元",
+        D(2025, 9, 25),
+        period="2025-10-21..2025-10-31",
+    ),
+    # ... 规划建筑面积 (zoned floor area of land sold) is a measure, not a plan
+    row(
+        "据中指研究院监测，1—10月，全国300城住宅用地成交规划建筑面积3.86亿平方米，同比下降12.4%。",
+        "3.86亿平方米",
+        D(2025, 11, 17),
+        kind="actual",
+        period="2025-01..2025-10",
+    ),
+    # ... 二套房 is a kind of home loan, not a count of two
+    row(
+        "江澜市住房公积金新政自10月15日起实施，二套房首付比例由30%下调至20%。",
+        "二套",
+        D(2025, 11, 17),
+        absent=True,
+    ),
+    # ... 今年以来 runs to the 截至 day of its sentence, else to publication; 2016年以来 stays open
+    row(
+        "截至11月30日，今年以来全市场新成立基金1386只，合计发行规模1.02万亿元。",
+        "1386只",
+        D(2025, 12, 1),
+        period="2025-01-01..2025-11-30",
+    ),
+    row(
+        "今年以来，茶语时光股价累计上涨38.6%。",
+        "38.6%",
+        D(2025, 8, 27),
+        period="2025-01-01..2025-08-27",
+    ),
+    row(
+        "出口额创2016年以来新高，达到5000亿元。",
+        "5000亿元",
+        D(2025, 8, 27),
+        period=None,
+    ),
+    # ... 全球 makes a figure the world market's, not the article's company's
+    row(
+        "星耀科技昨日發佈新機。另據市場研究機構統計，第三季全球智能手機出貨量3.22億部，按年增長2.6%。",
+        "3.22億部",
+        D(2025, 10, 24),
+        entity=None,
+    ),
+    # ... 全市场 makes a figure the market's
+    row(
+        "华晟基金表示，从行业看，截至10月底，全市场公募基金资产净值合计38.65万亿元。",
+        "38.65万亿元",
+        D(2025, 11, 24),
+        entity=None,
+        period="2025-10-31",
+    ),
 ]
 
 

@@ -252,7 +252,7 @@ class Extractor:
                     )
                     # 其中，纯电车型交付22105辆 opening a paragraph: the parts of the figure the paragraph
                     # before ended with, of its period (read: 其中 points back to it)
-                    parts = before and w.breakdown_re.match(folds[i]) is not None
+                    parts = before and opens_breakdown(w, folds[i])
                     inferred_owners = (
                         frozenset(owners.get(period, ())) if one_year and period else frozenset()
                     )
@@ -332,6 +332,13 @@ class Extractor:
                 d.period, d.time_quote, d.period_from = frame, article.frame_quote, "inferred"
             out.append(_claim(doc.path, sentence, d, base, key, seen, headline=True))
         return out
+
+
+def opens_breakdown(w: Words, folded: str) -> bool:
+    """Does the paragraph open with a breakdown word (``kinds.breakdown``: 其中, 分类型看), after a
+    preposition or not (从分产业用电看)? Its figures are then the parts of the paragraph before."""
+    at = next((len(p) for p in w.preposition_tuple if folded.startswith(p)), 0)
+    return w.breakdown_re.match(folded, at) is not None
 
 
 def named_month(context: TimeContext) -> tuple[int, int] | None:

@@ -603,7 +603,7 @@ class TimeFinder:
         single_month = a.granularity in (Granularity.DAY, Granularity.MONTH) and not a.range_
         new_ctx = TimeContext(
             published=ctx.published,
-            year=a.year if a.year is not None and days is a.span_ else span.end.year,
+            year=self._context_year(a, ctx, days, span),
             month=a.month if single_month else None,
             period=span,
             period_granularity=granularity,
@@ -615,6 +615,16 @@ class TimeFinder:
             written_year=self._written_year(a, ctx, span),
         )
         return (time, new_ctx), end
+
+    @staticmethod
+    def _context_year(a: _Expr, ctx: TimeContext, days: periods.Days, span: Span) -> int | None:
+        """The year a later yearless time of the paragraph takes after this one: the year it
+        names, except a fiscal year's label, which is no calendar year (``公司维持2026财年……
+        的目标。X9系列于10月28日发布后``: a fiscal year ending in March 2026 runs from April
+        2025, so 10月28日 is not 2026's); after one the year stays the one named before it."""
+        if a.fiscal:
+            return ctx.year
+        return a.year if a.year is not None and days is a.span_ else span.end.year
 
     @staticmethod
     def _written_year(a: _Expr, ctx: TimeContext, span: Span) -> int | None:

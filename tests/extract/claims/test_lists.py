@@ -54,6 +54,25 @@ from claimrows import claim, fields
             "parcel_volume",
             "figure",
         ),
+        # n owners no rule names, coordinated before 分别: each figure its own, as written
+        (
+            "同行中，蜜茶记、鲜果坊上半年收入分别为62.3亿元和21.7亿元，门店数分别为11250家和3480家",
+            "21.7亿元",
+            "鲜果坊",
+            "revenue",
+            "figure",
+        ),
+        # ... and a count listed after their amounts keeps its own measure
+        (
+            "同行中，蜜茶记、鲜果坊上半年收入分别为62.3亿元和21.7亿元，门店数分别为11250家和3480家",
+            "3480家",
+            "鲜果坊",
+            None,
+            "figure",
+        ),
+        ("其中，北京、上海分别上涨0.1%和0.2%，广州、深圳分别下降0.7%和0.6%", "0.6%", "深圳", None, "change"),
+        # not names: a list of sectors (第一、二、三产业) stays unnamed
+        ("1—10月，第一、二、三产业用电量同比分别增长10.1%、3.9%和8.2%", "3.9%", None, None, "change"),
     ],
 )
 def test_respectively(text: str, quote: str, entity: str, metric: str, type_: str) -> None:

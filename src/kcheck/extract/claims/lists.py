@@ -8,9 +8,14 @@ its clause pair in order with the n figures (826.8亿元 is 兴业银行's), and
 after a later 分别 that names neither (``…分别为33.25亿票、20.53亿票和19.87亿票，同比分别增长
 23.1%、18.4%和26.2%``: 18.4% is 韵捷速递's growth). Anything else (counts
 that differ, one figure) leaves the figures as the other decisions read them.
+
+The verb written once before the list is every item's: ``广州、深圳分别下降0.7%和0.6%`` and
+``同比分别下降5.3%和6.1%`` state two decreases (-0.6%, -6.1%), not a decrease and a level.
 """
 
 from __future__ import annotations
+
+import re
 
 from kcheck.extract.claims.draft import Draft
 from kcheck.extract.claims.sentence import Parsed
@@ -31,6 +36,7 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         n = len(listed)
         if n < 2:
             continue
+        share_the_change(listed)
         names: list[str] = []
         for h in s.ents:
             if cs <= h.start and h.end <= at and h.entity is not None and h.entity not in names:
@@ -38,6 +44,11 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         if len(names) == n:
             for d, name in zip(listed, names, strict=True):
                 d.entity, d.entity_from = name, "rules"
+            continue
+        written = listed_names(w, s, cs, at, n) if not names else None
+        if written is not None:
+            for d, name in zip(listed, written, strict=True):
+                d.entity, d.entity_from = name, "subject"
             continue
         own_measure = any(h.mask & Cue.METRIC for h in s.hits_in(cs, listed[-1].start))
         before = [d for d in drafts if d.start < cs and d.type is not ClaimType.EVENT and d.measure]
@@ -53,6 +64,60 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             if listed[0].type is ClaimType.CHANGE and d.type is not ClaimType.CHANGE:
                 d.type, d.change, d.dimension = ClaimType.CHANGE, listed[0].change, listed[0].dimension
         for d, source in zip(listed, pairs, strict=True):
+            if d.type is ClaimType.FIGURE and d.dimension is not source.dimension:
+                # 收入分别为62.3亿元和21.7亿元，门店数分别为11250家和3480家: a count after amounts
+                # is its own measure, of the same owners in order
+                if owners:
+                    d.entity, d.entity_from = source.entity, source.entity_from
+                continue
             d.metric, d.measure = source.metric, source.measure
             if owners or d.entity is None or d.entity == source.entity:
                 d.entity, d.entity_from = source.entity, source.entity_from
+
+
+def share_the_change(listed: list[Draft]) -> None:
+    """The items of a list after 分别 whose change verb is written once, before the first
+    (``分别下降0.7%和0.6%``), are changes like the first, in its direction: a listed figure with
+    no verb of its own becomes a change of the same comparison, negated when the first is a
+    decrease. An item with a verb of its own (``分别增长3%、下降2%``) keeps it."""
+    first = listed[0]
+    if first.type is not ClaimType.CHANGE or first.value is None:
+        return
+    for d in listed[1:]:
+        if d.type is ClaimType.CHANGE or d.dimension is not first.dimension or d.value is None:
+            continue
+        d.type, d.change = ClaimType.CHANGE, first.change
+        if first.value < 0 < d.value:
+            d.value = -d.value
+            d.low, d.high = (-d.high if d.high is not None else None), (-d.low if d.low is not None else None)
+
+
+MAX_LISTED_NAME = 8  # 蜜茶记, 广州, 星河影业: a listed owner's name is short
+
+
+def listed_names(w: Words, s: Parsed, cs: int, at: int, n: int) -> list[str] | None:
+    """The n owners coordinated at the head of the clause before 分别, as written, when no rule
+    names them (同行中，蜜茶记、鲜果坊上半年收入分别为62.3亿元和21.7亿元: 蜜茶记's and 鲜果坊's, not
+    the article's company; 广州、深圳分别下降0.7%和0.6%): the words from the clause's start to its
+    first time or measure word, split at the coordinators (``entities.coordinators``). None
+    unless exactly n, each of two to eight characters that no rule reads as no name (a generic
+    word, a time, a sector: ``entities.non_name_starts``, the country's words)."""
+    end = at
+    for t in s.times_in(cs, at):
+        end = min(end, t.start)
+    for h in s.hits_in(cs, at):
+        if not h.mask & Cue.ENTITY:
+            end = min(end, h.start)
+    head = s.folded[cs:end].strip(" ,")
+    if not head:
+        return None
+    marks = sorted(w.coordinators, key=len, reverse=True)
+    parts = [p.strip() for p in re.split("|".join(map(re.escape, marks)), head)] if marks else [head]
+    if len(parts) != n:
+        return None
+    for part in parts:
+        if not 2 <= len(part) <= MAX_LISTED_NAME or not part.isalnum():
+            return None
+        if part in w.generic or part.startswith(w.non_name_starts) or w.national_re.search(part):
+            return None
+    return [s.text[cs + s.folded[cs:].find(p) : cs + s.folded[cs:].find(p) + len(p)] for p in parts]

@@ -135,6 +135,8 @@ def period_of(
     if span is None:
         span = running_year(w, s, t, state)
     if span is None:
+        span = this_year_so_far(s, t, state)
+    if span is None:
         return
     if (
         draft.scope == "cumulative"
@@ -151,11 +153,27 @@ def period_of(
         span = holiday_in_year(w, s, t, span) or span
     if draft.scope == "cumulative" and t.granularity is Granularity.YEAR:
         span = year_to_date(s, t, span)
+    span = balance_at_month_end(w, s, f, t, draft, span)
     draft.period = span
     draft.time_quote = s.text[t.start : t.end]
     draft.period_carries = not is_base(w, folded, t) and not (
         folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t)
     )
+
+
+def balance_at_month_end(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft, span: Span) -> Span:
+    """A balance or running total dated by a month's 底 (``time.month_parts``: the month's last
+    days) holds at its last day, as after 截至 (此前，9月底公募基金资产净值合计为36.37万亿元 is the
+    balance of 09-30; 10月底将发布 stays the month's last days): a figure whose scope is cumulative
+    (合计, 累计) or whose clause names a stock (``metrics.stock_words``: 余额, 总资产)."""
+    if span.start == span.end or span.end.day < 28 or span.start.day < 20:
+        return span
+    if not s.folded[t.start : t.end].endswith(w.month_end_words):
+        return span
+    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    if draft.scope != "cumulative" and not any(word in words for word in w.stock_words):
+        return span
+    return Span(start=span.end, end=span.end)
 
 
 def holiday_of(
@@ -259,6 +277,24 @@ def is_quarter(span: Span) -> bool:
 
 
 CLAUSE_OPENERS = frozenset(" ，,；;：:。")
+
+
+def this_year_so_far(s: Parsed, t: TimeExpr, state: ParagraphState) -> Span | None:
+    """今年以来 (the year of publication, since): from its first day to the day the sentence names
+    with 截至 before it (截至11月30日，今年以来全市场新成立基金1386只: 01-01..11-30), else to
+    publication (今年以来，茶语时光股价累计上涨38.6% in an article of 8月27日: 01-01..08-27).
+    Another year since (2016年以来) stays open-ended: no period."""
+    published = state.published
+    if getattr(t, "anchor_kind", None) != "since" or not t.relative or published is None:
+        return None
+    if t.granularity is not Granularity.YEAR or t.span.start != dt.date(published.year, 1, 1):
+        return None
+    end = published
+    for u in reversed(s.times[: s.times.index(t)] if t in s.times else []):
+        if getattr(u, "anchor_kind", None) == "as_of" and t.span.start <= u.span.end <= published:
+            end = u.span.end
+            break
+    return Span(start=t.span.start, end=end)
 
 
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:

@@ -114,6 +114,10 @@ class Words:
         self.open_to_now = tuple(f(rules.time.open_to_now))
         self.first_days = {fold(word): n for word, n in rules.time.first_days.items() if word}
         self.full_year = frozenset(f(rules.time.full_year))
+        # 底: an approximate run to a month's last day (time.month_parts), for a balance that day
+        self.month_end_words = tuple(
+            f([w for w, part in rules.time.month_parts.items() if part.last == 31 and part.approx])
+        )
         self.holiday_re = word_pattern(f(rules.time.holiday_words))
         # festivals with an official break (春节 -> Spring Festival), for 去年同期 after 春节档
         self.festival_holidays = {
