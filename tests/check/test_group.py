@@ -654,6 +654,9 @@ def test_a_figure_of_no_one_is_the_countrys_where_its_article_gives_the_countrys
         ("全省社会消费品零售总额", "社会消费品零售总额", False),
         ("全省社会消费品零售总额", "全市社会消费品零售总额", False),
         ("全省社会消费品零售总额", "全省社会消费品零售总额", True),
+        # fund2 vs fund3: 全市场 (national_words) begins like 全市 and is the whole market's, no region
+        ("全市场公募基金资产净值合计", "公募基金资产净值合计", True),
+        ("全市场公募基金资产净值合计", "全市公募基金资产净值合计", False),
     ],
 )
 def test_a_regions_figure_never_meets_the_countrys(one: str, other: str, meet: bool) -> None:

@@ -259,15 +259,12 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1373, "period": 1175, "date": 155, "wanted": 128, "plants": 76}
+FLOORS = {"value": 1373, "period": 1185, "date": 160, "wanted": 136, "plants": 79}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
 # A plant found before and lost now fails below; one of these found is printed, to be dropped.
 UNFOUND_PLANTS = {
-    "tel-launch": "宣布…正式开通商用 dates the announcement; 已於11月8日…開通5G-A網絡商用 keys no object",
-    "liq-price": "a price rise taking effect (自11月1日起上调出厂价格) is no dated event",
-    "rail-length": "a line's length has no period, and figures with no period are never compared",
     "phone-launch": "将于10月28日（周二）在深圳发布 (a launch ahead) is no event; 舉行發佈會 is keyed as a meeting",
     "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one",
     "house-first": "新房价格 and 新建商品住宅销售价格 are not one measure",

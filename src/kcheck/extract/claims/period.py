@@ -135,8 +135,6 @@ def period_of(
     if span is None:
         span = running_year(w, s, t, state)
     if span is None:
-        span = this_year_so_far(s, t, state)
-    if span is None:
         return
     if (
         draft.scope == "cumulative"
@@ -277,24 +275,6 @@ def is_quarter(span: Span) -> bool:
 
 
 CLAUSE_OPENERS = frozenset(" ，,；;：:。")
-
-
-def this_year_so_far(s: Parsed, t: TimeExpr, state: ParagraphState) -> Span | None:
-    """今年以来 (the year of publication, since): from its first day to the day the sentence names
-    with 截至 before it (截至11月30日，今年以来全市场新成立基金1386只: 01-01..11-30), else to
-    publication (今年以来，茶语时光股价累计上涨38.6% in an article of 8月27日: 01-01..08-27).
-    Another year since (2016年以来) stays open-ended: no period."""
-    published = state.published
-    if getattr(t, "anchor_kind", None) != "since" or not t.relative or published is None:
-        return None
-    if t.granularity is not Granularity.YEAR or t.span.start != dt.date(published.year, 1, 1):
-        return None
-    end = published
-    for u in reversed(s.times[: s.times.index(t)] if t in s.times else []):
-        if getattr(u, "anchor_kind", None) == "as_of" and t.span.start <= u.span.end <= published:
-            end = u.span.end
-            break
-    return Span(start=t.span.start, end=end)
 
 
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:
