@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import inspect
 import pickle
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,26 @@ def test_sentence_records_dump_validate_and_freeze_as_the_models_they_were() -> 
         Sentence(index=-1, paragraph=0, text="")
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.text = "改过"  # type: ignore[misc]
+
+
+def test_a_constructed_record_is_the_validated_one_and_names_every_field() -> None:
+    """model_construct (the loader's unvalidated records) gives the record validation would,
+    frozen, hashable and picklable alike; a missing or unknown field is refused."""
+    assert set(inspect.signature(TextRun.model_construct).parameters) == set(TextRun.model_fields)
+    assert set(inspect.signature(Sentence.model_construct).parameters) == set(Sentence.model_fields)
+    run = TextRun.model_construct(offset=0, length=5, line=5, column=40)
+    assert run == TextRun(offset=0, length=5, line=5, column=40)
+    assert hash(run) == hash(TextRun(offset=0, length=5, line=5, column=40))
+    s = Sentence.model_construct(index=0, paragraph=0, text="快手", runs=[run])
+    assert s == Sentence(index=0, paragraph=0, text="快手", runs=[run])
+    assert s.model_dump_json() == Sentence(index=0, paragraph=0, text="快手", runs=[run]).model_dump_json()
+    assert pickle.loads(pickle.dumps(s)) == s
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.text = "改过"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="column"):
+        TextRun.model_construct(offset=0, length=5, line=5)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="colour"):
+        TextRun.model_construct(offset=0, length=5, line=5, column=40, colour=1)  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize(

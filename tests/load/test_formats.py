@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from kcheck.errors import LoadError
 from kcheck.load import load_file
 from kcheck.load.formats import detect_format, split_front_matter
-from kcheck.load.html import read_html
+from kcheck.load.html import _attributes_needed, _selected, read_html
 from kcheck.load.markdown import read_markdown
 from kcheck.load.text import read_text
 
@@ -156,6 +157,47 @@ def lines_of_html(markup: str) -> list[list[str]]:
 )
 def test_html_text(markup: str, blocks: list[list[str]]) -> None:
     assert lines_of_html(markup) == blocks
+
+
+# pages and selectors where an element's attributes, case, nesting or a broken tag might
+# make matching only the elements that carry a selector's attribute differ from soup.select
+SELECTOR_PAGES = [
+    '<div id="recommend_bottom"><p class="share x">a</p></div><p CLASS="Share">b</p><p role=navigation>c</p>',
+    "<p class='comment comments'>a<p id=article_bottom class>b<div class=\"edi_oper\"><span class=share>c",
+    '<table><tr><td class="related">a</td></tr></table><p class="relatedx">b</p><p data-role="navigation">c</p>',
+    '<div class="recommend" id="x"><div class="recommend">a</div></div><p role="complementary" class=">',
+]
+SELECTORS = [
+    ("#recommend_bottom", ".edi_oper", "[class~=share]", "[role=navigation]"),
+    ("[class~=comment]", "[class~=comments]", "#article_bottom", '[class="related"]'),
+    (".recommend", "[role]", "[class^=rel]", "[ID=x]"),
+    ("div p", "[class~=share]"),  # not one attribute each: every element is tried
+    ("p:first-child", "td"),
+]
+
+
+@pytest.mark.parametrize("markup", SELECTOR_PAGES)
+@pytest.mark.parametrize("selectors", SELECTORS)
+def test_the_rules_selectors_find_what_soup_select_finds(markup: str, selectors: tuple[str, ...]) -> None:
+    soup = BeautifulSoup(markup, "html.parser")
+    found = soup.select(", ".join(selectors))
+    assert [id(tag) for tag in _selected(soup, selectors)] == [id(tag) for tag in found]
+
+
+@pytest.mark.parametrize(
+    ("selectors", "needed"),
+    [
+        (("#recommend_bottom", ".edi_oper", "[class~=share]", " [Role = 'nav'] "), {"id", "class", "role"}),
+        (("[data-x]", '[lang|="zh"]'), {"data-x", "lang"}),
+        (("div.share",), None),
+        (("[a] [b]",), None),
+        (("[x|y=z]",), None),
+        (("#a:hover",), None),
+        (("[class~=share i]",), None),
+    ],
+)
+def test_selectors_of_one_attribute(selectors: tuple[str, ...], needed: set[str] | None) -> None:
+    assert _attributes_needed(selectors) == (frozenset(needed) if needed is not None else None)
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
 
-from kcheck.load.furniture import is_prose, keep_article
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kcheck.load.furniture import is_prose, keep_article, normalise
 from kcheck.load.patterns import compile_boilerplate
 from kcheck.load.text import read_text
 
@@ -222,3 +226,27 @@ def test_numbered_headline_items_with_figures_are_article_text() -> None:
 def test_a_numbered_item_without_a_figure_is_still_only_a_heading() -> None:
     text = f"（一）总体情况\n\n{P1}\n"
     assert kept(text) == [P1]
+
+
+# full-width forms beside what they normalise to, and characters NFKC composes or expands
+_NORMALISED = st.sampled_from(
+    list("，；：（）？！％．,;:()?!%.ＡａＧＭＶ１２３\u3000 \t\n\xa0…ﬁ㈱⑴Ⅻ⼀豈ßİΣς\u0301\u3099か快手e")
+)
+
+
+@given(st.lists(_NORMALISED, max_size=30).map("".join))
+def test_the_comparison_form_is_nfkc_without_spaces_case_folded(text: str) -> None:
+    """The full-width punctuation replaced before NFKC (its fast path) changes nothing."""
+    assert normalise(text) == "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+@pytest.mark.parametrize(
+    ("line", "form"),
+    [
+        ("快手ＧＭＶ达１７５８亿元，同比增长８６．１％。", "快手gmv达1758亿元,同比增长86.1%。"),
+        ("标题：  第三季度（Q3） 财报", "标题:第三季度(q3)财报"),
+        ("か\u3099，", "が,"),  # a combining mark still composes
+    ],
+)
+def test_comparison_forms(line: str, form: str) -> None:
+    assert normalise(line) == form

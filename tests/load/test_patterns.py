@@ -59,6 +59,8 @@ TRICKY = [
     "[|^]a|^c",
     "(?P<source>a+)|^b",
     "(?<=a)b|^c",
+    "a?b|[xy]|.z",  # an optional first character, a class, a dot: searched apart (unled)
+    "x{0,2}y|\\w$",
     *SELF_REFERRING,
 ]
 

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 from kcheck.errors import LoadError
 from kcheck.load import load_file
-from kcheck.load.traced import Builder
+from kcheck.load.sentences import sentences
+from kcheck.load.traced import Builder, LineIndex, Traced
+from kcheck.models import Sentence
+from kcheck.text.sentences import sentence_spans
 
 from .helpers import original_text, rules, run_mismatches
 
@@ -138,6 +141,9 @@ def _check(path: Path) -> None:
         assert exc.path == path.name and exc.reason and "\n" not in exc.reason
         return
     assert run_mismatches(doc, original_text(path)) == []
+    # the loader builds its sentences and runs unvalidated (Record.model_construct): they
+    # must be exactly what validating them gives
+    assert [Sentence.model_validate(s.model_dump()) for s in doc.sentences] == doc.sentences
     for sentence in doc.sentences:
         assert sentence.text and sentence.text == sentence.text.strip()
         for run in sentence.runs:
@@ -190,3 +196,34 @@ def test_traced_slices_keep_their_source(pieces: list[tuple[str, bool]], cut: in
     for part in (traced, traced.slice(cut, cut + 7), traced.strip(), traced.slice(cut, len(traced)).strip()):
         for off, length, src in part.spans:
             assert part.text[off : off + length] == source[src : src + length]
+
+
+def _traced(pieces: list[tuple[str, bool]]) -> tuple[str, Traced]:
+    """A source text and a line built from it: each piece copied from it or inserted."""
+    source = "".join(text for text, _ in pieces)
+    builder = Builder()
+    pos = 0
+    for text, copied in pieces:
+        if copied:
+            builder.verbatim(text, pos)
+        else:
+            builder.inserted(text)
+        pos += len(text)
+    return source, builder.build()
+
+
+@given(
+    pieces=st.lists(
+        st.tuples(st.text(alphabet='快手GMV1。！？；”" \n\r\t', max_size=8), st.booleans()), max_size=12
+    )
+)
+def test_a_sentences_runs_are_its_lines_runs_cut_at_its_ends(pieces: list[tuple[str, bool]]) -> None:
+    """The splitter cuts a line's runs in one pass: each sentence has the runs of the
+    sentence sliced from the line, and its text."""
+    source, line = _traced(pieces)
+    index = LineIndex(source)
+    spans = sentence_spans(line.text)
+    found = sentences([[line]], index)
+    assert [s.text for s in found] == [line.text[a:b] for a, b in spans]
+    assert [s.runs for s in found] == [line.slice(a, b).runs(index) for a, b in spans]
+    assert [Sentence.model_validate(s.model_dump()) for s in found] == found

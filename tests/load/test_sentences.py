@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kcheck.load.sentences import split_line
-from kcheck.load.traced import verbatim
+from kcheck.load.sentences import sentences
+from kcheck.load.traced import LineIndex, verbatim
+from kcheck.models import Sentence
+
+
+def split_line(line: str, at: int = 100) -> list[Sentence]:
+    """The loader's sentences of one paragraph of one line, written at file offset ``at``."""
+    return sentences([[verbatim(line, at)]], LineIndex(" " * at + line))
 
 
 @pytest.mark.parametrize(
@@ -47,6 +53,9 @@ from kcheck.load.traced import verbatim
             ["为什么雅鹿直播能发展这么快？", '" 其实用的是业界很标准的打法 "，笑古称。'],
         ),
         ('品牌常问出的问题是，" 到底在快手怎么做？"', ['品牌常问出的问题是，" 到底在快手怎么做？"']),
+        ('好。"他说。"对。', ["好。", '"他说。"', "对。"]),  # the quote after 他说。 is the second
+        ('“好。”"对。', ["“好。”", '"对。']),  # a straight quote after a closer opens
+        ("他说：'好。'然后", ["他说：'好。'", "然后"]),
         # runs of marks, whitespace and stray punctuation
         ("真的吗？！  是的。", ["真的吗？！", "是的。"]),
         ("  ", []),
@@ -54,11 +63,14 @@ from kcheck.load.traced import verbatim
     ],
 )
 def test_split_line(line: str, sentences: list[str]) -> None:
-    assert [s.text for s in split_line(verbatim(line, 100))] == sentences
+    assert [s.text for s in split_line(line)] == sentences
 
 
 def test_split_keeps_runs_exact() -> None:
-    line = verbatim("  今年是快手上线的第11年。2018年，快手推出购物车功能。", 1000)
-    second = split_line(line)[1]
+    line = "  今年是快手上线的第11年。2018年，快手推出购物车功能。"
+    first, second = split_line(line, 1000)
     assert second.text == "2018年，快手推出购物车功能。"
-    assert second.spans == ((0, len(second.text), 1000 + line.text.index("2018")),)
+    assert (first.index, second.index, second.paragraph) == (0, 1, 0)
+    assert [(r.offset, r.length, r.column) for r in second.runs] == [
+        (0, len(second.text), 1001 + line.index("2018"))
+    ]

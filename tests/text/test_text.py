@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcheck.extract import split_text
-from kcheck.load.sentences import split_line
-from kcheck.load.traced import verbatim
+from kcheck.load.sentences import sentences as load_sentences
+from kcheck.load.traced import LineIndex, verbatim
 from kcheck.models import Span
 from kcheck.text.calendar import is_quarter_end, month_end, period_label, span_text
 from kcheck.text.fold import HALF_WIDTH, fold
@@ -112,7 +112,7 @@ def test_alternation_matches_as_the_flat_list(words: list[str], text: str, after
 def test_one_splitter(line: str, sentences: list[str]) -> None:
     assert [line[a:b] for a, b in sentence_spans(line)] == sentences
     # the loader and kcheck.extract cut where the shared splitter cuts
-    assert [t.text for t in split_line(verbatim(line, 0))] == sentences
+    assert [s.text for s in load_sentences([[verbatim(line, 0)]], LineIndex(line))] == sentences
     assert [s.text for s in split_text(line)] == sentences
 
 

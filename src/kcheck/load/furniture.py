@@ -30,7 +30,6 @@ is not furniture.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -47,13 +46,22 @@ CONTENT_BULLET_CHARS = 15  # a bulleted line this long ending in 。 is content,
 TERMINAL = frozenset("。！？!?；…")
 CLOSING = "”’」』）)》〉】\"' \t\u3000"
 PAUSES = frozenset("，,、；;。：")
-SPACE = re.compile(r"\s+")
 TITLE_SEPARATORS = "|｜_-—–·:："
+
+
+# the full-width punctuation of ordinary Chinese prose, each with its compatibility
+# decomposition (an ASCII character): a character replaced by its own decomposition
+# normalises to the same NFKC form, and without them most lines pass NFKC's quick check
+# (already normal), where normalising them took a tenth of loading
+_COMMON_WIDE = tuple((ch, unicodedata.normalize("NFKD", ch)) for ch in "，；：（）？！％．")
 
 
 def normalise(text: str) -> str:
     """The comparison form of a line: NFKC, no whitespace, case-folded."""
-    return SPACE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    for wide_form, ascii_form in _COMMON_WIDE:
+        if wide_form in text:
+            text = text.replace(wide_form, ascii_form)
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def chars(text: str) -> int:

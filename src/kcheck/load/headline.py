@@ -29,11 +29,17 @@ def locate_headline(text: str, title: str | None, index: LineIndex, position: in
     parts = title.split()
     if not parts:
         return None
-    m = re.search(_GAP.join(map(re.escape, parts)), text)
-    if m is None:
-        return None
-    line, column = index.line_col(m.start())
-    written = m.group()
+    if len(parts) == 1:  # most Chinese titles: no space to match loosely, no regex to compile
+        written = parts[0]
+        start = text.find(written)
+        if start < 0:
+            return None
+    else:
+        m = re.search(_GAP.join(map(re.escape, parts)), text)
+        if m is None:
+            return None
+        start, written = m.start(), m.group()
+    line, column = index.line_col(start)
     return Sentence(
         index=position,
         paragraph=0,

@@ -42,8 +42,16 @@ INLINE = re.compile(
 )
 
 
+# a character every piece of INLINE syntax starts with: a line without one is all text (most
+# lines of prose; INLINE tries each of its alternatives at every character)
+INLINE_START = re.compile(r"[!\[<&*_~`]")
+
+
 def _inline(text: str, src: int, out: Builder, hidden: Hidden) -> None:
     """Append ``text`` (at file offset ``src``) to ``out`` without its inline syntax."""
+    if INLINE_START.search(text) is None:
+        _verbatim(text, src, out, hidden)
+        return
     pos = 0
     for m in INLINE.finditer(text):
         if m.start() > pos:

@@ -45,21 +45,30 @@ def alternatives(pattern: str) -> list[str]:
     return parts
 
 
+# what an alternative may open with other than a plain character. The regex engine passes
+# over an alternative opening with a character at every place that holds another one; a
+# single one opening otherwise (22 alternatives, one of them ``\bvia``) made searching a
+# line of prose six times slower, so those are searched apart
+_LEADING_SYNTAX = frozenset("\\[(.^$*+?{|)")
+
+
 @dataclass(frozen=True)
 class PatternList:
     """Regexes searched together.
 
-    Every top-level alternative of every pattern goes in one of two alternations: those
+    Every top-level alternative of every pattern goes in one of three alternations: those
     opening with ``^`` are tried at the start of the text only (``match``), the others are
-    searched for. One alternation of everything would try each ``^`` branch again at every
-    character of a long line (a line of prose took 61 µs against 12 µs this way). A pattern
+    searched for, those opening with a plain character apart from the rest (see
+    ``_LEADING_SYNTAX``). One alternation of everything would try each ``^`` branch again at
+    every character of a long line (a line of prose took 61 µs against 12 µs this way). A pattern
     that cannot be cut or joined (see ``_SELF_REFERENCE``) is searched alone, and all of them
     are when the alternations do not compile. Patterns that capture a ``source`` group are
     kept apart as well so :meth:`source` can say which site or author a matching line names.
     """
 
     anchored: re.Pattern[str] | None  # alternatives opening with ^, tried with match
-    floating: re.Pattern[str] | None  # the other alternatives, searched for
+    floating: re.Pattern[str] | None  # the others opening with a plain character, searched for
+    unled: re.Pattern[str] | None  # the other alternatives (``\bvia``, ``(?:a|b)``), searched for
     alone: tuple[re.Pattern[str], ...]  # searched one by one
     sourced: tuple[re.Pattern[str], ...]  # the patterns with a ``source`` group
 
@@ -67,6 +76,7 @@ class PatternList:
         return (
             (self.anchored is not None and self.anchored.match(text) is not None)
             or (self.floating is not None and self.floating.search(text) is not None)
+            or (self.unled is not None and self.unled.search(text) is not None)
             or any(p.search(text) for p in self.alone)
         )
 
@@ -88,6 +98,7 @@ def pattern_list(patterns: tuple[str, ...]) -> PatternList:
     sourced = tuple(p for p in each if "source" in p.groupindex)
     anchored: list[str] = []
     floating: list[str] = []
+    unled: list[str] = []
     alone: list[re.Pattern[str]] = []
     for compiled in each:
         if _SELF_REFERENCE.search(compiled.pattern):
@@ -96,11 +107,18 @@ def pattern_list(patterns: tuple[str, ...]) -> PatternList:
         # named groups would clash in one alternation; plain groups are harmless
         plain = re.sub(r"\(\?P<[^>]+>", "(?:", compiled.pattern)
         for part in alternatives(plain):
-            (anchored if part.startswith("^") else floating).append(part)
+            if part.startswith("^"):
+                anchored.append(part)
+            elif part and part[0] not in _LEADING_SYNTAX:
+                floating.append(part)
+            else:
+                unled.append(part)
     try:
-        return PatternList(_alternation(anchored), _alternation(floating), tuple(alone), sourced)
+        return PatternList(
+            _alternation(anchored), _alternation(floating), _alternation(unled), tuple(alone), sourced
+        )
     except re.error:  # e.g. an alternative that only compiles beside its neighbours
-        return PatternList(None, None, each, sourced)
+        return PatternList(None, None, None, each, sourced)
 
 
 @dataclass(frozen=True)

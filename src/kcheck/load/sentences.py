@@ -6,22 +6,11 @@ module only carries each piece's map back to the file and notes a sentence split
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from kcheck.load.traced import LineIndex, Traced
-from kcheck.models import Sentence
+from kcheck.models import Sentence, TextRun
 from kcheck.text.sentences import MAX_SENTENCE_CHARS, sentence_pieces
-
-
-def split_line(line: Traced, notes: list[str] | None = None) -> list[Traced]:
-    """The sentences of one line, stripped; empty ones and stray punctuation dropped; one
-    longer than MAX_SENTENCE_CHARS split (and a note added to ``notes``)."""
-    spans, splits = sentence_pieces(line.text)
-    if notes is not None:
-        notes.extend(
-            f"a sentence of {length:,} characters was split into {parts} "
-            f"parts of at most {MAX_SENTENCE_CHARS:,} characters at clause marks"
-            for length, parts in splits
-        )
-    return [line.slice(a, b) for a, b in spans]
 
 
 def sentences(
@@ -31,13 +20,44 @@ def sentences(
     out: list[Sentence] = []
     for number, lines in enumerate(paragraphs):
         for line in lines:
-            found: list[str] = []
+            spans, splits = sentence_pieces(line.text)
             first = len(out)
-            for piece in split_line(line, found):
+            for (start, end), runs in zip(spans, _runs(line.stretches(index), spans), strict=True):
+                # the loader's own pieces, valid by construction (see Sentence.model_construct)
                 out.append(
-                    Sentence(index=len(out), paragraph=number, text=piece.text, runs=piece.runs(index))
+                    Sentence.model_construct(
+                        index=len(out), paragraph=number, text=line.text[start:end], runs=runs
+                    )
                 )
-            if notes is not None and found:
+            if notes is not None and splits:
                 where = f"line {out[first].line}: " if len(out) > first and out[first].line else ""
-                notes.extend(where + note for note in found)
+                notes.extend(
+                    f"{where}a sentence of {length:,} characters was split into {parts} "
+                    f"parts of at most {MAX_SENTENCE_CHARS:,} characters at clause marks"
+                    for length, parts in splits
+                )
     return out
+
+
+def _runs(
+    stretches: list[tuple[int, int, int, int]], spans: list[tuple[int, int]]
+) -> Iterator[list[TextRun]]:
+    """The runs of each sentence ``(start, end)`` of a line: the line's stretches (each from
+    one line of the file, see ``Traced.stretches``) cut at the sentence's ends. One pass, for
+    ``spans`` in order and apart, as the splitter gives them."""
+    i = 0
+    for start, end in spans:
+        while i < len(stretches) and stretches[i][0] + stretches[i][1] <= start:
+            i += 1
+        runs: list[TextRun] = []
+        j = i
+        while j < len(stretches) and stretches[j][0] < end:
+            off, length, line, column = stretches[j]
+            lo, hi = max(off, start), min(off + length, end)
+            runs.append(
+                TextRun.model_construct(
+                    offset=lo - start, length=hi - lo, line=line, column=column + lo - off
+                )
+            )
+            j += 1
+        yield runs

@@ -92,16 +92,21 @@ class Traced:
 
     def runs(self, index: LineIndex) -> list[TextRun]:
         """The spans as TextRuns; a span that crosses a line break is cut at it."""
-        runs: list[TextRun] = []
+        return [TextRun(offset=o, length=n, line=line, column=c) for o, n, line, c in self.stretches(index)]
+
+    def stretches(self, index: LineIndex) -> list[tuple[int, int, int, int]]:
+        """``(offset, length, line, column)`` of each stretch of the text copied from one line
+        of the file: the spans, cut at line breaks (the fields of :meth:`runs`)."""
+        stretches: list[tuple[int, int, int, int]] = []
         for off, length, src in self.spans:
             while length > 0:
                 line, col = index.line_col(src)
                 take = min(length, index.line_end(line) - src)
                 if take <= 0:  # cannot happen for offsets inside the file; never loop
                     break
-                runs.append(TextRun(offset=off, length=take, line=line, column=col))
+                stretches.append((off, take, line, col))
                 off, length, src = off + take, length - take, src + take
-        return runs
+        return stretches
 
 
 EMPTY = Traced("")

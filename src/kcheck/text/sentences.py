@@ -17,11 +17,14 @@ from __future__ import annotations
 import itertools
 import re
 
-END = re.compile(r"[。！？!?；]+")
+# a run of sentence-ending marks (group 1), and the closing quotes and brackets after it
+END = re.compile(r"([。！？!?；]+)[”’」』）)》〉】]*")
 CLOSERS = frozenset("”’」』）)》〉】")
 STRAIGHT_QUOTES = frozenset("\"'")
 MAX_SENTENCE_CHARS = 1000
 CLAUSE_MARKS = frozenset("，,、；;：: \t\u3000")
+# a letter or a digit: ``str.isalnum`` (``\w`` is exactly the characters isalnum accepts, and ``_``)
+ALNUM = re.compile(r"[^\W_]")
 
 
 def sentence_bounds(line: str) -> list[int]:
@@ -31,26 +34,34 @@ def sentence_bounds(line: str) -> list[int]:
     A straight quote closes only when an odd number of them came before it on the line:
     in ``快吗？" 其实...`` the quote after ？ opens the next sentence.
     """
+    size = len(line)
+    if '"' not in line and "'" not in line:  # most lines: every match is a whole sentence end
+        bounds = [0, *(m.end() for m in END.finditer(line))]
+        if bounds[-1] < size:
+            bounds.append(size)
+        return bounds
     bounds = [0]
-    seen = {q: 0 for q in STRAIGHT_QUOTES}  # straight quotes before ``counted``
+    seen = dict.fromkeys(STRAIGHT_QUOTES, 0)  # straight quotes before ``counted``
     counted = 0
     for m in END.finditer(line):
         end = m.end()
-        while end < len(line):
-            ch = line[end]
-            if ch in STRAIGHT_QUOTES:
-                for q in STRAIGHT_QUOTES:
-                    seen[q] += line.count(q, counted, end)
-                counted = end
-                if seen[ch] % 2 == 0:
+        if end < size and line[end] in STRAIGHT_QUOTES:  # rare: walk the closers one by one
+            end = m.end(1)
+            while end < size:
+                ch = line[end]
+                if ch in STRAIGHT_QUOTES:
+                    for q in STRAIGHT_QUOTES:
+                        seen[q] += line.count(q, counted, end)
+                    counted = end
+                    if seen[ch] % 2 == 0:
+                        break
+                elif ch not in CLOSERS:
                     break
-            elif ch not in CLOSERS:
-                break
-            end += 1
+                end += 1
         if end > bounds[-1]:
             bounds.append(end)
-    if bounds[-1] < len(line):
-        bounds.append(len(line))
+    if bounds[-1] < size:
+        bounds.append(size)
     return bounds
 
 
@@ -73,10 +84,12 @@ def capped_bounds(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[int]:
 
 def _trimmed(line: str, a: int, b: int) -> tuple[int, int] | None:
     """``(a, b)`` without the spaces around it; None for a piece with no letter or digit."""
+    if ALNUM.search(line, a, b) is None:
+        return None
+    if not (line[a].isspace() or line[b - 1].isspace()):
+        return a, b
     piece = line[a:b]
-    start = a + len(piece) - len(piece.lstrip())
-    end = a + len(piece.rstrip())
-    return (start, end) if any(c.isalnum() for c in line[start:end]) else None
+    return a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
 
 
 def sentence_pieces(
