@@ -277,13 +277,6 @@ def test_a_standing_attribute_holds_for_no_period(text: str, quote: str, measure
     assert fields(claim(text, quote), "measure", "period", "scope") == (measure, None, "standing")
 
 
-def test_a_standing_measure_after_a_running_period_is_that_periods_flow() -> None:
-    # blind set 4 (house): the floor area of the land sold in 1—10月 is a flow over those months
-    # (claimrows publishes in 2022)
-    text = "据中指研究院监测，1—10月，全国300城住宅用地成交规划建筑面积3.86亿平方米，同比下降12.4%。"
-    assert fields(claim(text, "3.86亿平方米"), "period", "scope") == ("2022-01-01..2022-10-31", None)
-
-
 @pytest.mark.parametrize(
     ("text", "quote", "period"),
     [

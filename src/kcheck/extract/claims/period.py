@@ -65,10 +65,8 @@ def period_of(
 ) -> None:
     q, cs = f.q, f.cs
     folded = s.folded
-    if is_standing(w, draft) and not any(s.times[i].cumulative for i in s.times_before(q.start)):
-        # 5号线全长32.6公里: what a thing is holds for no period (compared as scope `standing`);
-        # a running period written before it makes it a flow's figure over that period (1—10月，
-        # 全国300城住宅用地成交规划建筑面积3.86亿平方米: the floor area of the land sold)
+    if is_standing(w, draft):
+        # 5号线全长32.6公里: what a thing is holds for no period (compared as scope `standing`)
         draft.scope = STANDING
         return
     # a relative word the time pass could not resolve, or "now" (目前), blocks every guess
