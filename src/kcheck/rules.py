@@ -220,6 +220,10 @@ class MetricsSection(Section):
     # words before a measure's head that two outlets write or leave out for one fact (归属于
     # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
     keep_modifiers: list[str] = Field(default_factory=list)
+    # the full name of a statistic -> the short name the press writes for it (新建商品住宅销售价格
+    # -> 新房价格): a measure phrase holding either meets one holding the other, its other words
+    # (一线城市, 江澜市) still narrowing it
+    measure_forms: dict[str, str] = Field(default_factory=dict)
     # ratios of a balance at a day (不良贷款率): a year named for one is that year's last day
     day_ratios: list[str] = Field(default_factory=list)
     # words of a stock or balance (末, 余额): such a figure never takes the period of an
@@ -233,6 +237,15 @@ class MetricsSection(Section):
     epithet_ends: list[str] = Field(default_factory=list)
     # a business line a sentence opens by framing (财产险业务方面，综合成本率为97.6%)
     segment_frames: SegmentFrames = Field(default_factory=SegmentFrames)
+
+    @field_validator("measure_forms")
+    @classmethod
+    def _measure_forms(cls, v: dict[str, str]) -> dict[str, str]:
+        for full, short in v.items():
+            _no_blank([full, short])
+            if full == short:
+                raise ValueError(f"{full!r} is written the same as its short name")
+        return v
 
     @model_validator(mode="after")
     def _losses_name_profits(self) -> MetricsSection:
