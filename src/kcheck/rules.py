@@ -512,6 +512,9 @@ class KindsSection(Section):
     # what a standing attribute's measure ends with (全长, 占地面积): such a figure has no period
     # and its scope is `standing`
     standing: list[str] = Field(default_factory=list)
+    # words of a deal or of work done in a period (成交, 出让, 新开工): a measure holding one is a
+    # period's flow even when it ends with a standing word (成交规划建筑面积, 新开工面积)
+    standing_flows: list[str] = Field(default_factory=list)
     changes: dict[str, list[str]] = Field(default_factory=dict)
     increase: list[str] = Field(default_factory=list)
     decrease: list[str] = Field(default_factory=list)
@@ -573,6 +576,7 @@ class KindsSection(Section):
 
     _check = field_validator(
         "standing",
+        "standing_flows",
         "increment",
         "more",
         "less",
