@@ -56,6 +56,11 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "entities.yaml:1: operator_forms: '港务集团' must start with what it runs ('机场')",
         ),
         ("entities.yaml", "- 快手\n", "entities.yaml:1: expected a mapping"),
+        (
+            "metrics.yaml",
+            "metrics: {}\nmeasure_forms:\n  新房价格: 新房价格\n",
+            "metrics.yaml:2: measure_forms: '新房价格' is written the same as its short name",
+        ),
         ("aliases.yaml", "x: 1\n", "aliases.yaml:1: unknown rules file 'aliases.yaml'"),
         # the language knowledge that moved out of the code (issue 8) is checked like the rest
         (

@@ -232,6 +232,8 @@ def measure_key(phrase: str, rules: RuleSet) -> str:
     if "(" in text:
         text = _GLOSS.sub("", text) or text
     key = _NOT_WORD.sub("", text.lower())
+    for full, short in _measure_forms(rules):
+        key = key.replace(full, short)
     edges = _measure_edges(rules)
     while key and edges.lead is not None:
         m = edges.lead.match(key)  # the longest leading word (alternatives longest first)
@@ -263,6 +265,19 @@ class _Edges:
     tails: tuple[str, ...]
     lead: re.Pattern[str] | None
     tail: re.Pattern[str] | None
+
+
+def _measure_forms(rules: RuleSet) -> tuple[tuple[str, str], ...]:
+    """``metrics.measure_forms`` as ``measure_key`` sees them, longest full name first."""
+    return rules.derived(_measure_forms_of)
+
+
+def _measure_forms_of(rules: RuleSet) -> tuple[tuple[str, str], ...]:
+    def key(phrase: str) -> str:
+        return _NOT_WORD.sub("", folded(phrase).lower())
+
+    forms = ((key(f), key(s)) for f, s in rules.metrics.measure_forms.items())
+    return tuple(sorted(((f, s) for f, s in forms if f and f != s), key=lambda fs: len(fs[0]), reverse=True))
 
 
 def _measure_edges(rules: RuleSet) -> _Edges:

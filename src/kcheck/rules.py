@@ -220,6 +220,10 @@ class MetricsSection(Section):
     # words before a measure's head that two outlets write or leave out for one fact (归属于
     # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
     keep_modifiers: list[str] = Field(default_factory=list)
+    # the full name of a statistic -> the short name the press writes for it (新建商品住宅销售价格
+    # -> 新房价格): a measure phrase holding either meets one holding the other, its other words
+    # (一线城市, 江澜市) still narrowing it
+    measure_forms: dict[str, str] = Field(default_factory=dict)
     # ratios of a balance at a day (不良贷款率): a year named for one is that year's last day
     day_ratios: list[str] = Field(default_factory=list)
     # words of a stock or balance (末, 余额): such a figure never takes the period of an
@@ -233,6 +237,15 @@ class MetricsSection(Section):
     epithet_ends: list[str] = Field(default_factory=list)
     # a business line a sentence opens by framing (财产险业务方面，综合成本率为97.6%)
     segment_frames: SegmentFrames = Field(default_factory=SegmentFrames)
+
+    @field_validator("measure_forms")
+    @classmethod
+    def _measure_forms(cls, v: dict[str, str]) -> dict[str, str]:
+        for full, short in v.items():
+            _no_blank([full, short])
+            if full == short:
+                raise ValueError(f"{full!r} is written the same as its short name")
+        return v
 
     @model_validator(mode="after")
     def _losses_name_profits(self) -> MetricsSection:
@@ -499,6 +512,9 @@ class KindsSection(Section):
     # what a standing attribute's measure ends with (全长, 占地面积): such a figure has no period
     # and its scope is `standing`
     standing: list[str] = Field(default_factory=list)
+    # words of a deal or of work done in a period (成交, 出让, 新开工): a measure holding one is a
+    # period's flow even when it ends with a standing word (成交规划建筑面积, 新开工面积)
+    standing_flows: list[str] = Field(default_factory=list)
     changes: dict[str, list[str]] = Field(default_factory=dict)
     increase: list[str] = Field(default_factory=list)
     decrease: list[str] = Field(default_factory=list)
@@ -560,6 +576,7 @@ class KindsSection(Section):
 
     _check = field_validator(
         "standing",
+        "standing_flows",
         "increment",
         "more",
         "less",

@@ -799,6 +799,10 @@ def test_one_quantity_in_two_units_meets(
         # a target's word (计划) is carried by the key's kind (dev corpus prop3 / prop4)
         ("计划交付", "交付"),
         ("预计发送旅客", "发送旅客"),
+        # a statistic's full name meets the press's short name (metrics.measure_forms; dev house1 / house2)
+        ("一线城市新建商品住宅销售价格", "一线城市新房价格"),
+        ("二手住宅销售价格", "二手房价格"),
+        ("一線城市新建商品住宅銷售價格", "一线城市新房价格"),  # traditional script folds first
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:
@@ -810,6 +814,10 @@ def test_one_measure_meets_itself(one: str, other: str) -> None:
     [
         ("海外游戏收入", "游戏收入"),  # a narrowing word stays
         ("(NBV)", "新业务价值"),  # nothing but a gloss: kept, never emptied
+        # a measure form keeps the words around it: tiers, cities and 新房 / 二手房 stay apart
+        ("二线城市新建商品住宅销售价格", "一线城市新房价格"),
+        ("江澜市新建商品住宅销售价格", "一线城市新房价格"),
+        ("一线城市二手住宅销售价格", "一线城市新房价格"),
     ],
 )
 def test_different_measures_stay_apart(one: str, other: str) -> None:

@@ -259,7 +259,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1373, "period": 1185, "date": 160, "wanted": 136, "plants": 79}
+FLOORS = {"value": 1373, "period": 1186, "date": 160, "wanted": 137, "plants": 80}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
@@ -267,8 +267,8 @@ CEILINGS = {"noise": 1, "unexplained_errors": 0}
 UNFOUND_PLANTS = {
     "phone-launch": "将于10月28日（周二）在深圳发布 (a launch ahead) is no event; 舉行發佈會 is keyed as a meeting",
     "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one",
-    "house-first": "新房价格 and 新建商品住宅销售价格 are not one measure",
-    "house-policy": "自10月25日起实施的江澜市住房公积金新政: an event written before what it is of is not read",
+    "house-first": "the measures meet now (metrics.measure_forms), but -0.3% and -0.4% are one written unit apart: "
+    "their rounding intervals touch at -0.35 and checks.truncation reads -0.3 as reaching -0.4, so they agree",
     "house-sz": "a table cell (深圳 -0.8 under 环比) takes neither the caption's month nor a measure",
 }
 

@@ -43,13 +43,12 @@ STANDING = "standing"
 
 def is_standing(w: Words, draft: Draft) -> bool:
     """Is the figure a standing attribute of a thing (``kinds.standing``: 5号线全长, 大桥主跨), a
-    level whose measure ends with one of those words, not a change of it (缩短, 延长)?"""
-    return (
-        draft.type is ClaimType.FIGURE
-        and draft.metric is None
-        and draft.measure is not None
-        and fold(draft.measure).endswith(w.standing)
-    )
+    level whose measure ends with one of those words, not a change of it (缩短, 延长), nor a
+    period's deal or work (``kinds.standing_flows``: 住宅用地成交规划建筑面积)?"""
+    if draft.type is not ClaimType.FIGURE or draft.metric is not None or draft.measure is None:
+        return False
+    measure = fold(draft.measure)
+    return measure.endswith(w.standing) and not any(word in measure for word in w.standing_flows)
 
 
 def period_of(

@@ -99,6 +99,7 @@ class Words:
         kinds = rules.kinds
         self.scopes = [(name, word_pattern(f(words))) for name, words in kinds.scopes.items()]
         self.standing = tuple(f(kinds.standing))
+        self.standing_flows = tuple(f(kinds.standing_flows))
         self.revision = tuple(f(kinds.revision))
         self.to_words = tuple(f(kinds.to_words))
         self.anaphora = tuple(f(kinds.anaphora))
