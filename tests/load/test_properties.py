@@ -181,16 +181,7 @@ def test_other_encodings(workdir: Path, text: str, encoding: str) -> None:
 )
 def test_traced_slices_keep_their_source(pieces: list[tuple[str, bool]], cut: int, bounds: list[int]) -> None:
     """Builder/slice/cut/strip: every span still names the source text it came from."""
-    source = "".join(text for text, _ in pieces)
-    builder = Builder()
-    pos = 0
-    for text, copied in pieces:
-        if copied:
-            builder.verbatim(text, pos)
-        else:
-            builder.inserted(text)
-        pos += len(text)
-    traced = builder.build()
+    source, traced = _traced(pieces)
     edges = [0, *sorted(b for b in bounds if b <= len(traced)), len(traced)]
     assert traced.cut(edges) == [traced.slice(a, b) for a, b in itertools.pairwise(edges)]
     for part in (traced, traced.slice(cut, cut + 7), traced.strip(), traced.slice(cut, len(traced)).strip()):
