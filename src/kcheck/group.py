@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -551,18 +551,12 @@ def _by_company(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
     """One subject told of two named companies is two things (两家公司各自的二期项目): split by
     the companies named (rules) as they meet elsewhere (``entity_key``: an operator is what it
     runs, 东津港务集团 = 东津港), the claims that name none staying with the first."""
-    named: dict[str, list[_Entry]] = {}
-    unnamed: list[_Entry] = []
-    for e in entries:
+
+    def company(e: _Entry) -> str | None:
         c = e.claim
-        if c.entity and c.entity_from == "rules":
-            named.setdefault(entity_key(c.entity, rules), []).append(e)
-        else:
-            unnamed.append(e)
-    if len(named) <= 1:
-        return [entries]
-    groups = list(named.values())
-    return [groups[0] + unnamed, *groups[1:]]
+        return entity_key(c.entity, rules) if c.entity and c.entity_from == "rules" else None
+
+    return _split_named(entries, company)
 
 
 _PLACE = re.compile(r"^(.+)（([^（）]+)）$")
@@ -578,14 +572,25 @@ def event_place(measure: str) -> tuple[str, str | None]:
 def _by_place(entries: list[_Entry]) -> list[list[_Entry]]:
     """One thing told of two places is two events (a network opened in 杭州 and in 上海): split by
     the places named, the claims that name none staying with the first."""
+
+    def place(e: _Entry) -> str | None:
+        _subject, where = event_place(e.claim.measure or "")
+        return folded(where) if where is not None else None
+
+    return _split_named(entries, place)
+
+
+def _split_named(entries: list[_Entry], name_of: Callable[[_Entry], str | None]) -> list[list[_Entry]]:
+    """Split by the names ``name_of`` gives (None: names none); with two names or more, one group
+    a name in order of first mention, the entries naming none staying with the first."""
     named: dict[str, list[_Entry]] = {}
     unnamed: list[_Entry] = []
     for e in entries:
-        _subject, place = event_place(e.claim.measure or "")
-        if place is None:
+        name = name_of(e)
+        if name is None:
             unnamed.append(e)
         else:
-            named.setdefault(folded(place), []).append(e)
+            named.setdefault(name, []).append(e)
     if len(named) <= 1:
         return [entries]
     groups = list(named.values())
