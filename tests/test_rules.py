@@ -98,6 +98,12 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "metrics:\n  net_loss:\n    aliases: [亏损]\n    loss_of: net_proft\n",
             "metrics.yaml:1: metrics.net_loss.loss_of: 'net_proft' is not a metric of this file",
         ),
+        # a meeting is held for an event of the same file
+        (
+            "events.yaml",
+            "events:\n  召开:\n    aliases: [召开]\n    held_for: {发布会: 发部}\n",
+            "events.yaml:1: events.召开.held_for.发布会: '发部' is not an event of this file",
+        ),
         (
             "events.yaml",
             "events:\n  下线:\n    milestone: [辆, '']\n",

@@ -286,6 +286,10 @@ class EventRule(Section):
     # count (the millionth car is not the two-millionth); without one the word means something
     # else (快手下线了全部淘宝商品: taken offline) and dates nothing
     milestone: list[str] = Field(default_factory=list)
+    # a meeting held for an event of this file (召开 发布会: 发布): its day dates that event, keyed
+    # by what the meeting was for, named in the meeting (X9系列发布会) or after the event's verb
+    # later in the sentence (昨日舉行發佈會，推出新一代旗艦X9系列); the event a 召开 of it dates
+    held_for: dict[str, str] = Field(default_factory=dict)
 
     _check = field_validator("aliases", "milestone")(_no_blank)
 
@@ -314,6 +318,8 @@ class EventsSection(Section):
     place_chars: tuple[int, int] = (2, 6)
     # what a released thing ends with to be a product (学习机, 手机, 芯片)
     product_heads: list[str] = Field(default_factory=list)
+    # a product's generation and tier (新一代, 旗舰), not part of a name with a model code
+    product_tiers: list[str] = Field(default_factory=list)
     # the words naming the other party of an event with `subject: party` (与希腊船东签约)
     party_words: list[str] = Field(default_factory=list)
     # what a price ends with, for an event with `subject: price` (出厂价格, 挂牌价, 电价)
@@ -343,10 +349,23 @@ class EventsSection(Section):
         "subject_owners",
         "subject_heads_dropped",
         "product_heads",
+        "product_tiers",
         "party_words",
         "price_heads",
         "subject_heads",
     )(_no_blank)
+
+    @model_validator(mode="after")
+    def _meetings_held_for_events(self) -> EventsSection:
+        for name, rule in self.events.items():
+            for meeting, event in rule.held_for.items():
+                if not meeting.strip():
+                    raise ValueError(f"events.{name}.held_for: empty meeting word")
+                if event not in self.events:
+                    raise ValueError(
+                        f"events.{name}.held_for.{meeting}: {event!r} is not an event of this file"
+                    )
+        return self
 
     def aliases(self, event: EventRule) -> list[str]:
         """The event's aliases, one per market for an alias holding ``{market}``."""

@@ -259,13 +259,12 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1373, "period": 1186, "date": 160, "wanted": 137, "plants": 80}
+FLOORS = {"value": 1373, "period": 1186, "date": 161, "wanted": 139, "plants": 81}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
 # A plant found before and lost now fails below; one of these found is printed, to be dropped.
 UNFOUND_PLANTS = {
-    "phone-launch": "将于10月28日（周二）在深圳发布 (a launch ahead) is no event; 舉行發佈會 is keyed as a meeting",
     "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one",
     "house-first": "the measures meet now (metrics.measure_forms), but -0.3% and -0.4% are one written unit apart: "
     "their rounding intervals touch at -0.35 and checks.truncation reads -0.3 as reaching -0.4, so they agree",

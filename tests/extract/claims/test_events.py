@@ -37,6 +37,8 @@ def test_event(text: str, quote: str, event: str | None, entity: str | None, dat
         # a part of the subject is a different event: 快手电商部门成立 is not 快手成立
         ("2019年6月，快手电商部门成立", "2019年6月", "成立:部门", "2019-06-01..2019-06-30"),
         ("2011年3月，快手成立", "2011年3月", "成立", "2011-03-01..2011-03-31"),
+        # a meeting held for nothing named stays a meeting (events.召开.held_for needs what it was for)
+        ("10月20日，公司举行发布会", "10月20日", "召开:发布会", "2021-10-20..2021-10-20"),
         # repeated verbs: what follows tells which time
         # 举行的…上 and 召开…: one meeting, whichever verb and however it is placed (blind set, bank)
         (
@@ -247,13 +249,46 @@ def test_a_running_count_is_no_event(text: str, events: list[str]) -> None:
             "《长河落日》",
             "2022-02-23..2022-02-23",
         ),
-        # a released product: a model code or a product head after the verb
+        # a released product: a model code or a product head after the verb, its generation
+        # and tier (新一代, 旗舰: events.subject_fillers) said of it, not part of its name
         (
             "10月28日，启明教育发布新一代智能学习机QM-X2",
             "10月28日",
             "发布",
-            "新一代智能学习机QM-X2",
+            "智能学习机QM-X2",
             "2021-10-28..2021-10-28",
+        ),
+        # ... or named before the verb, a launch told ahead or after (blind set 4, phone1 / phone2)
+        (
+            "公司同时宣布，新一代旗舰X9系列将于10月28日（周二）在深圳发布。",
+            "10月28日（周二）",
+            "发布",
+            "X9系列（深圳）",
+            "2022-10-28..2022-10-28",
+        ),
+        (
+            "X9系列于10月28日发布后，首销日（11月1日）全渠道销售额突破10亿元。",
+            "10月28日",
+            "发布",
+            "X9系列",
+            "2021-10-28..2021-10-28",
+        ),
+        # a meeting held for an event dates it (events.召开.held_for): a 发布会 the launch of what
+        # it was for, named after the launch verb next or in the meeting (phone3, traditional)
+        (
+            "星耀科技（01988）昨日（10月23日）在深圳舉行發佈會，推出新一代旗艦X9系列，起售價4,299元人民幣",
+            "10月23日",
+            "发布",
+            "X9系列（深圳）",
+            "2021-10-23..2021-10-23",
+        ),
+        ("10月23日，星耀科技举行X9系列发布会", "10月23日", "发布", "X9系列", "2021-10-23..2021-10-23"),
+        (
+            "11月8日，百悦商业举行广州百悦天河店开业仪式",
+            "11月8日",
+            "开业",
+            "广州百悦天河店",
+            "2021-11-08..2021-11-08",
         ),
         # what had the event written after its verb and 的, up to its head (events.subject_heads),
         # and a name after an appositive dash (blind set 3: rail3, ret2, ret3)

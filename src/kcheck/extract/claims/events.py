@@ -115,8 +115,11 @@ def events_of(
                 key = event_subject(w, s, h, mode, cs, work)
             if key is None and mode in ("named_product", "price"):
                 continue  # 公司于2020年上市: no product named, not a product's launch; 上调 of no price
+            held = held_event(w, s, h, name, cs, work) if key is None and name in w.held_for else None
             if milestone is not None:
                 name = f"{name}:{milestone}"
+            elif held is not None:
+                name, key = held  # 舉行發佈會，推出…X9系列: the launch of X9系列
             elif key is None:
                 opened = open_event(s, h, name, verb, cs)
                 if opened is None:
@@ -247,6 +250,39 @@ def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int) -> str | None:
     return f"{name}:{part}" if start > cs and part else name
 
 
+def held_event(w: Words, s: Parsed, h: Hit, name: str, cs: int, work: str | None) -> tuple[str, str] | None:
+    """The event a meeting is held for and its key (``events.<verb>.held_for``: a 发布会 held
+    dates the launch of what it was for): the thing named in the meeting before its word
+    (``举行X9系列发布会``), else what the event's verb names later in the sentence
+    (``昨日舉行發佈會，推出新一代旗艦X9系列``); the place after 在 before the meeting's verb keys
+    it as for any event. None when the meeting is none of these or names nothing."""
+    folded = s.folded
+    _cs, ce = s.clause(h.start)
+    rest = folded[h.end : ce].strip().lstrip("了的").strip("".join(PUNCT) + " ")
+    if len(rest) > 2 and rest[-1] in LOCATIVES:
+        rest = rest[:-1]  # 在…举行的X9系列发布会上
+    found = next(((m, event) for m, event in w.held_for[name] if rest.endswith(m)), None)
+    if found is None:
+        return None
+    meeting, event = found
+    mode = w.event_subjects.get(event)
+    if mode is None:
+        return None
+    key = _key(w, _cut(w, rest[: -len(meeting)]))
+    if mode in ("product", "named_product"):
+        key = product_name(w, key) if is_product(w, key) else ""
+    if not key:
+        later = (x for x in s.hits if x.event == event and x.start >= ce)
+        told = next(later, None)
+        if told is None:
+            return None
+        key = event_subject(w, s, told, mode, s.clause(told.start)[0], work) or ""
+    if not key:
+        return None
+    place = place_of(w, folded[cs : h.start])
+    return event, f"{key}（{place}）" if place and "（" not in key else key
+
+
 def event_entity(
     w: Words, s: Parsed, h: Hit, cs: int, state: ParagraphState
 ) -> tuple[str | None, str | None, str | None]:
@@ -339,8 +375,10 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         rest = _cut(w, rest)
         code = _MODEL_CODE.search(rest)
         if (code is not None and len(code.group()) >= 3) or rest.endswith(w.product_heads):
-            return _key(w, rest) or None
-        return None
+            return product_name(w, _key(w, rest)) or None
+        # X9系列将于10月28日在深圳发布: a product named before the verb was released, as for
+        # named_product below; anything else there (国家统计局10月20日发布) is who released
+        mode = "named_product"
     if mode == "party":
         return party_of(w, folded[cs : h.start])
     if mode == "price":
@@ -359,8 +397,10 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
     names = [folded[e.start : e.end] for e in s.ents if cs <= e.start < h.start]
     keys = [_key(w, _cut(w, p), names) for p in pieces]
     best = max(keys, key=len)
-    if mode == "named_product" and not is_product(w, best):
-        return None  # 公司于2020年上市, 新品上市: no product named before the verb
+    if mode == "named_product":
+        if not is_product(w, best):
+            return None  # 公司于2020年上市, 新品上市: no product named before the verb
+        best = product_name(w, best)
     if mode == "price":
         return best if best.endswith(w.price_heads) else None  # 聚合MDI挂牌价上调500元/吨
     key = best or after_verb(w, s, h, ce)
@@ -438,6 +478,24 @@ def party_of(w: Words, before: str) -> str | None:
 def is_product(w: Words, key: str) -> bool:
     """Does a key name a product: a model code (驰远S9, QM-X2) or a product head (新一代学习机)?"""
     return bool(key) and (_MODEL_CODE.search(key) is not None or key.endswith(w.product_heads))
+
+
+def product_name(w: Words, key: str) -> str:
+    """A product's name without the generation and tier said of it (``events.product_tiers``:
+    新一代旗舰X9系列 -> X9系列) where a model code names it; else the key as it is."""
+    changed = True
+    while changed:
+        changed = False
+        for tier in w.product_tiers:
+            rest = key[len(tier) :]
+            if (
+                key.startswith(tier)
+                and _MODEL_CODE.search(rest) is not None
+                and len(rest) >= w.event_min_chars
+            ):
+                key, changed = rest, True
+                break
+    return key
 
 
 def _cut(w: Words, phrase: str) -> str:

@@ -171,6 +171,14 @@ class Words:
         self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
         self.by_market = frozenset(name for name, e in ev.events.items() if e.by_market)
+        # 召开 发布会: the event a meeting is held for (events `held_for`), longest word first
+        self.held_for = {
+            name: tuple(
+                sorted(((f([m])[0], event) for m, event in e.held_for.items()), key=lambda p: -len(p[0]))
+            )
+            for name, e in ev.events.items()
+            if e.held_for
+        }
         # 第100万辆, 第一百万台: an ordinal count of a milestone's units (events `milestone`)
         self.milestones = {
             name: re.compile(rf"第({_ORDINAL_NUMBER})({alternation(f(e.milestone))})")
@@ -178,6 +186,7 @@ class Words:
             if e.milestone
         }
         self.product_heads = tuple(sorted(f(ev.product_heads), key=len, reverse=True))
+        self.product_tiers = tuple(sorted(f(ev.product_tiers), key=len, reverse=True))
         self.looking_ahead = tuple(
             f([*ev.looking_ahead, *kinds.target, *kinds.forecast, *rules.boilerplate.future_cues])
         )
