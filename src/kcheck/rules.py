@@ -655,6 +655,13 @@ class Festival(Section):
     day: str | None = Field(
         default=None, description="MM-DD: the festival's own Gregorian day (双11 -> 11-11)"
     )
+    lunar: str | None = Field(
+        default=None, description="MM-DD: the festival's own day in the Chinese calendar (元宵节 -> 01-15)"
+    )
+    during: str | None = Field(
+        default=None,
+        description="MM-DD..MM-DD: the span its 期间 names where no statutory break does (双11 -> 11-01..11-11)",
+    )
 
     @field_validator("holiday")
     @classmethod
@@ -663,7 +670,7 @@ class Festival(Section):
             raise ValueError(f"unknown holiday {v!r} (one of {', '.join(HOLIDAY_NAMES)})")
         return v
 
-    @field_validator("day")
+    @field_validator("day", "lunar")
     @classmethod
     def _month_day(cls, v: str | None) -> str | None:
         if v is not None:
@@ -673,10 +680,27 @@ class Festival(Section):
                 raise ValueError(f"day {v!r} is not MM-DD") from None
         return v
 
+    @field_validator("during")
+    @classmethod
+    def _month_days(cls, v: str | None) -> str | None:
+        if v is not None:
+            first, sep, last = v.partition("..")
+            try:
+                start, end = dt.date.fromisoformat(f"2000-{first}"), dt.date.fromisoformat(f"2000-{last}")
+            except ValueError:
+                raise ValueError(f"during {v!r} is not MM-DD..MM-DD") from None
+            if not sep or end < start:
+                raise ValueError(f"during {v!r} is not MM-DD..MM-DD in one year")
+        return v
+
     @model_validator(mode="after")
     def _some_date(self) -> Festival:
-        if self.holiday is None and self.day is None:
+        if self.holiday is None and self.day is None and self.lunar is None:
             raise ValueError("a festival needs a holiday, a day or both")
+        if self.day is not None and self.lunar is not None:
+            raise ValueError("a festival has a Gregorian day or a lunar one, not both")
+        if self.holiday is not None and self.during is not None:
+            raise ValueError("a festival's 期间 is its statutory break or its own span, not both")
         return self
 
 
@@ -737,6 +761,9 @@ class TimeSection(Section):
     festival_joiners: list[str] = Field(default_factory=list, description="中秋、国庆假期: one break")
     festival_breaks: list[str] = Field(default_factory=list, description="假期, 黄金周: the official break")
     festival_stops: list[str] = Field(default_factory=list, description="国庆长假结束: not a period")
+    festival_during: list[str] = Field(
+        default_factory=list, description="期间: of the breaks, those naming a festival's own span (双11期间)"
+    )
     festival_day_suffixes: list[str] = Field(default_factory=list, description="当天: the festival's day")
     holiday_words: list[str] = Field(
         default_factory=list, description="假期, 黄金周 alone: the holiday break the article named last"
@@ -799,6 +826,7 @@ class TimeSection(Section):
         "festival_breaks",
         "festival_day_suffixes",
         "festival_stops",
+        "festival_during",
         "holiday_words",
         "days_ago_words",
         "weekday_words",

@@ -102,6 +102,28 @@ def test_fiscal_period(text: str, quote: str, period: str | None) -> None:
     assert periods_of(text)[quote] == period
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "quote", "period"),
+    [
+        # a known calendar (time.yaml fiscal_year_ends: 阿里巴巴 ends in March) and a fiscal
+        # quarter without its year: the last such quarter ended by publication, the one the
+        # results just told (2023-11 results: the quarter to 30 September 2023, not 2022's)
+        (
+            "截至第二财季末，阿里巴巴持有现金及现金等价物15.8亿美元。",
+            dt.date(2023, 11, 20),
+            "15.8亿美元",
+            "2023-09-30..2023-09-30",
+        ),
+        ("阿里巴巴第二财季营收2247.9亿元。", dt.date(2023, 11, 20), "2247.9亿元", "2023-07-01..2023-09-30"),
+        ("阿里巴巴第二财季营收2247.9亿元。", dt.date(2023, 9, 20), "2247.9亿元", "2022-07-01..2022-09-30"),
+    ],
+)
+def test_a_yearless_fiscal_quarter_is_the_last_ended(
+    text: str, published: dt.date, quote: str, period: str
+) -> None:
+    assert periods_of(text, published)[quote] == period
+
+
 def test_yearless_fiscal_quarter_of_an_undated_article() -> None:
     """第二财季 in an article with no date, whose fiscal calendar and year it names
     (其财年截至每年5月31日 ... 2024财年第二季度): that fiscal year's quarter, in another paragraph too."""

@@ -301,6 +301,12 @@ BUGS: list[Row] = [
     ("双11当天成交额", "2022-11-12", "双11当天", "2022-11-11", "2022-11-11", "day"),
     # a festival in January's article is last year's (yearless_future_days)
     ("双11当天成交额", "2023-01-05", "双11当天", "2022-11-11", "2022-11-11", "day"),
+    # 双11期间: the festival's own span (time.yaml festivals.双11.during: 11月1日至11日)
+    ("2022年双11期间，京东平台累计成交额", "2022-11-12", "2022年双11期间", "2022-11-01", "2022-11-11", "span"),
+    ("今年双11期间快递业务量将超过50亿件", "2024-10-30", "今年双11期间", "2024-11-01", "2024-11-11", "span"),
+    # a lunar festival's own day (festivals.元宵节.lunar: 正月十五; the lunardate package)
+    ("元宵节当天该片预售票房已超过3000万元", "2024-02-26", "元宵节当天", "2024-02-24", "2024-02-24", "day"),
+    ("中秋节当天，景区接待游客3万人次", "2023-10-02", "中秋节当天", "2023-09-29", "2023-09-29", "day"),
     # relative weekdays (weeks Monday first) and day offsets against publication
     ("公司上周三召开投资者交流会", "2023-11-09", "上周三", "2023-11-01", "2023-11-01", "day"),
     ("本周五发布", "2023-11-09", "本周五", "2023-11-10", "2023-11-10", "day"),
@@ -389,7 +395,6 @@ NEGATIVES: list[str] = [
     "周三公告",
     "上周表示",
     "100天前",
-    "2022年双11期间",
     "受国庆长假结束影响环比回落",
     "春节后复工",
     "2030年国庆假期",
@@ -546,6 +551,23 @@ def test_festival_rules_report_an_unknown_holiday(tmp_path: Any) -> None:
         problems
     )
     assert any(p.startswith(f"{bad}:3: festivals.双11") and "MM-DD" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("元宵节: {lunar: 01-32}", "MM-DD"),
+        ("元宵节: {day: 02-24, lunar: 01-15}", "not both"),
+        ("双11: {day: 11-11, during: 11-11..11-01}", "MM-DD..MM-DD"),
+        ("国庆: {holiday: National Day, during: 10-01..10-07}", "not both"),
+    ],
+)
+def test_festival_rules_report_a_bad_lunar_day_or_span(tmp_path: Any, line: str, problem: str) -> None:
+    bad = tmp_path / "time.yaml"
+    bad.write_text(f"festivals:\n  {line}\n", encoding="utf-8")
+    section, problems = read_section(bad, "time")
+    assert section is None
+    assert any(p.startswith(f"{bad}:2: festivals.") and problem in p for p in problems), problems
 
 
 # --------------------------------------------------------------------------- properties

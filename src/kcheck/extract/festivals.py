@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 
 import chinese_calendar
+from lunardate import LunarDate
 
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import Span
@@ -54,6 +55,18 @@ def official_break(holiday: str, year: int) -> Span | None:
     return Span(start=start, end=end)
 
 
+def lunar_day(year: int, month_day: str) -> dt.date | None:
+    """The Gregorian day of a day of the Chinese calendar in ``year``'s lunar year (元宵节,
+    正月十五: 01-15 of 2024 is 2024-02-24), from the ``lunardate`` package's tables
+    (1900-2099); None outside them. The lunar festivals business news dates (元宵, 端午,
+    七夕, 中秋, 重阳) all fall in the Gregorian year their lunar year starts in."""
+    month, day = (int(part) for part in month_day.split("-"))
+    try:
+        return LunarDate(year, month, day).to_solar_date()  # type: ignore[no-any-return]
+    except ValueError:
+        return None  # a year its tables do not cover, or a 30th the month lacks
+
+
 class FestivalFinder:
     """Find festival dates in a folded sentence; compiled once from the time rules."""
 
@@ -73,6 +86,8 @@ class FestivalFinder:
             rf"(?:(?:[“\"「][^”\"」，。；]{{0,3}}?)?(?P<brk>{breaks})[”\"」]?(?P<pick>{picks})?|(?P<day>{day_words}))?"
         )
         self._name = re.compile(names)
+        # the break words that name a festival's own span (双11期间), not a holiday's (假期, 档)
+        self._during = frozenset(t.festival_during)
         self._stop = re.compile(alternation(t.festival_stops))
 
     def find(self, folded: str, published: dt.date | None, pub_year: int | None = None) -> list[TimeExpr]:
@@ -132,9 +147,18 @@ class FestivalFinder:
         for rule in rules:
             if brk and rule.holiday is not None:
                 span = official_break(rule.holiday, year)
+            elif brk and rule.during is not None and m.group("brk") in self._during:
+                first, _sep, last = rule.during.partition("..")
+                span = Span(
+                    start=dt.date.fromisoformat(f"{year}-{first}"),
+                    end=dt.date.fromisoformat(f"{year}-{last}"),
+                )
             elif on_day and rule.day is not None:
                 day = dt.date.fromisoformat(f"{year}-{rule.day}")
                 span = Span(start=day, end=day)
+            elif on_day and rule.lunar is not None:
+                found = lunar_day(year, rule.lunar)
+                span = Span(start=found, end=found) if found is not None else None
             else:
                 # named alone (备战双11, 春节): an occasion, not a date; 双11期间: weeks of
                 # presales no calendar fixes; a lunar festival's day: not read

@@ -555,7 +555,7 @@ class TimeFinder:
                 start -= prefix_len
         days = a.span_
         if a.fiscal and ctx.fiscal is not None:
-            days = self._fiscal(a, ctx.fiscal)
+            days = self._fiscal(a, ctx.fiscal, ctx.published)
         granularity, cumulative = a.granularity, a.cumulative
         # 到2025年底 ("by the end of"): its 底 is a last day, as after 截至
         by_end = prefix_word is None and bool(self._by_words) and text.endswith(self._by_words, 0, start)
@@ -656,14 +656,22 @@ class TimeFinder:
         return days, granularity, m.end()
 
     @staticmethod
-    def _fiscal(a: _Expr, fiscal: FiscalCalendar) -> periods.Days:
+    def _fiscal(a: _Expr, fiscal: FiscalCalendar, published: dt.date | None) -> periods.Days:
         """A fiscal span read on the article's fiscal calendar: the calendar reading of fiscal
         year Y (its label), moved to the months of that year; a fiscal quarter named without a
-        year (第二财季) is of the fiscal year the article names."""
+        year (第二财季) is of the fiscal year the article names, else the last such quarter that
+        ended by publication (截至第二财季末 in阿里巴巴's November results: the quarter to 30
+        September just gone, not the one a year before)."""
         days = a.span_
         if not a.year_explicit and fiscal.year is not None:
             days = periods.shift_years(days, fiscal.year - days.start.year)
-        return periods.shift_months(days, fiscal.shift())
+        days = periods.shift_months(days, fiscal.shift())
+        if not a.year_explicit and fiscal.year is None and published is not None:
+            while days.end > published:
+                days = periods.shift_years(days, -1)
+            while periods.shift_years(days, 1).end <= published:
+                days = periods.shift_years(days, 1)
+        return days
 
     def _parse(self, text: str, first: re.Match[str], ctx: TimeContext, default: _Default | None) -> _Expr:
         """Read the first part and every part that may follow it."""
