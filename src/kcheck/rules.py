@@ -937,6 +937,9 @@ class ChecksSection(Section):
     # a plain figure may be cut off rather than rounded (1758.87亿 written 1758亿): compare it
     # as reaching up to one written unit beyond its value, not only half a unit
     truncation: bool = True
+    # two sources' rates (% or percentage points) at one precision, one written unit apart
+    # (-0.3% / -0.4%), agree only on their rounding boundary: a warning (value_mismatch)
+    rates_one_unit_apart: bool = True
 
     @field_validator("disabled")
     @classmethod

@@ -297,3 +297,23 @@ def test_a_standing_attribute_never_meets_a_figure_of_a_period() -> None:
     b = _length("36.2公里", 36.2, "b.txt", period="2024", scope=None)
     c = _length("36.2公里", 36.2, "c.txt", period=None, scope=None)  # no period, not standing
     assert findings([a, b, c]) == []
+
+
+def test_two_rates_one_written_unit_apart_are_a_warning() -> None:
+    # 国家统计局's 环比下降0.3% against another outlet's 环比下降0.4% (blind set 4, house-first):
+    # their rounding intervals only touch at -0.35, so they agree only on that boundary
+    a = rate("0.3%", -0.3, change="qoq", doc="house1.txt", line=8)
+    b = rate("0.4%", -0.4, change="qoq", doc="house2.txt", line=10)
+    _topics, conflicts = run([a, b])
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert "one written unit apart" in conflicts[0].message
+    assert [c.id for c in conflicts[0].claims] == [a.id, b.id]
+    assert findings([a, b], with_checks(rates_one_unit_apart=False)) == []
+    # two units apart: a contradiction as before; at two precisions, or 约 (a qualifier): agreeing
+    assert findings([a, rate("0.5%", -0.5, change="qoq", doc="x.txt")]) == [("value_mismatch", "error")]
+    assert findings([a, rate("约0.4%", -0.4, low=-0.42, high=-0.38, change="qoq", doc="x.txt")]) == []
+    assert findings([a, rate("0.35%", -0.35, precision=0.01, change="qoq", doc="x.txt")]) == []
+    # amounts are cut off as often as rounded (checks.truncation): one unit apart agrees
+    c = figure("1758亿元", 1758 * YI, precision=YI, doc="000.txt")
+    d = figure("1759亿元", 1759 * YI, precision=YI, doc="001.txt")
+    assert findings([c, d]) == []

@@ -9,10 +9,12 @@ warning (a rounding slip or typo), anything larger the configured severity. One 
 
 from __future__ import annotations
 
+import math
+
 from kcheck.check.context import CheckContext, cite, fingerprint, lower, value_repr, weak_links, weak_note
-from kcheck.check.intervals import agreeing_groups, disagreements
+from kcheck.check.intervals import Stated, agreeing_groups, disagreements
 from kcheck.group import is_timed
-from kcheck.models import CheckType, Claim, ClaimType, Conflict, Severity, Topic
+from kcheck.models import CheckType, Claim, ClaimType, Conflict, Dimension, Severity, Topic
 
 TYPE = CheckType.VALUE_MISMATCH.value
 
@@ -29,6 +31,9 @@ def check(ctx: CheckContext) -> list[Conflict]:
             continue
         clash = ctx.disagreement(topic, stated)
         if clash is None:
+            apart = one_unit_apart(ctx, stated)
+            if apart is not None:
+                found.append(apart_finding(ctx, topic, apart))
             continue
         groups: list[list[Claim]] = agreeing_groups([(ctx.bounds(c), c) for c in clash.items])
         severity = ctx.severity(TYPE)
@@ -86,3 +91,53 @@ def truncation_note(ctx: CheckContext, topic: Topic) -> str | None:
     if not cut:
         return None
     return f"agree when {', '.join(cite(c) for c in cut)} cut off rather than rounded (checks.truncation)"
+
+
+_RATES = (Dimension.PERCENT, Dimension.POINTS)
+
+
+def one_unit_apart(ctx: CheckContext, stated: list[Stated[Claim]]) -> tuple[Claim, Claim] | None:
+    """Two sources' rates written at one precision, one written unit apart (``环比下降0.3%`` /
+    ``环比下降0.4%``): their rounding intervals only touch, so they agree only if the true rate
+    sat on the boundary or one source cut it off (``checks.rates_one_unit_apart``). A rate is
+    copied from its release at the release's precision, not cut off: a warning. None when no
+    such pair, or the rule is off."""
+    if not ctx.rules.checks.rates_one_unit_apart:
+        return None
+    plain = [s.item for s in stated if s.active and _plain_rate(s.item)]
+    for i, a in enumerate(plain):
+        for b in plain[i + 1 :]:
+            if a.doc == b.doc or a.precision != b.precision or a.unit != b.unit:
+                continue
+            assert a.value is not None and b.value is not None and a.precision is not None
+            if math.isclose(abs(a.value - b.value), a.precision, rel_tol=1e-6):
+                return (a, b) if a.doc < b.doc else (b, a)
+    return None
+
+
+def _plain_rate(c: Claim) -> bool:
+    """A rate as written, no qualifier widening it: its interval is its rounding (half a
+    written unit either side), as the extractor gives a plain figure."""
+    if c.dimension not in _RATES or c.qualifier is not None or c.value is None or not c.precision:
+        return False
+    if c.low is None or c.high is None:
+        return False
+    return math.isclose(c.high - c.low, c.precision, rel_tol=1e-6, abs_tol=1e-12)
+
+
+def apart_finding(ctx: CheckContext, topic: Topic, pair: tuple[Claim, Claim]) -> Conflict:
+    a, b = pair
+    assert a.value is not None and b.value is not None
+    gap = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
+    return Conflict(
+        id=fingerprint(TYPE, topic.key, (value_repr(c) for c in pair)),
+        type=TYPE,
+        severity=lower(ctx.severity(TYPE), Severity.WARNING),
+        topic=topic.label,
+        topic_id=topic.id,
+        message=f"{topic.label}: {cite(a)} vs {cite(b)}, one written unit apart at one precision: "
+        "they agree only if the rate sat on the rounding boundary or one was cut off "
+        "(checks.rates_one_unit_apart: at most a warning)",
+        claims=[a, b],
+        gap=gap,
+    )
