@@ -259,15 +259,13 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1373, "period": 1186, "date": 161, "wanted": 139, "plants": 81}
+FLOORS = {"value": 1373, "period": 1189, "date": 163, "wanted": 140, "plants": 82}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
 # A plant found before and lost now fails below; one of these found is printed, to be dropped.
 UNFOUND_PLANTS = {
     "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one",
-    "house-first": "the measures meet now (metrics.measure_forms), but -0.3% and -0.4% are one written unit apart: "
-    "their rounding intervals touch at -0.35 and checks.truncation reads -0.3 as reaching -0.4, so they agree",
     "house-sz": "a table cell (深圳 -0.8 under 环比) takes neither the caption's month nor a measure",
 }
 
