@@ -781,6 +781,25 @@ def test_one_quantity_in_two_units_meets(
     assert [(c.type, c.severity.value) for c in conflicts] == errors
 
 
+@pytest.mark.parametrize(
+    ("quote", "value", "errors"),
+    [("1,426萬部", 1426e4, []), ("1,526萬部", 1526e4, [("value_mismatch", "error")])],
+)
+def test_a_phone_counted_in_bu_or_tai_meets(quote: str, value: float, errors: list[tuple[str, str]]) -> None:
+    # 智能手机出货量1426万台 (财联社) / 智能手機出貨量1,426萬部 (a Hong Kong paper): units.conversions 部 -> 台
+    def shipped(quote: str, value: float, unit: str, doc: str) -> Claim:
+        return figure(
+            quote, value, precision=1e4, doc=doc, entity="星耀科技", metric=None, measure="智能手机出货量",
+            dimension="count", unit=unit, period="2025-Q3",
+        )  # fmt: skip
+
+    topics, conflicts = run(
+        [shipped("1426万台", 1426e4, "台", "phone1.html"), shipped(quote, value, "部", "phone3.txt")]
+    )
+    assert len(topics) == 1 and topics[0].key.unit == "台"
+    assert [(c.type, c.severity.value) for c in conflicts] == errors
+
+
 # issue 9: one measure as two outlets write it meets itself (phrases of the dev corpus)
 @pytest.mark.parametrize(
     ("one", "other"),
