@@ -199,3 +199,34 @@ def test_what_a_stage_derives_is_kept_with_its_rule_set_and_a_changed_copy_works
     assert entity_key("瑞柏医药股份有限公司", other) == "瑞柏医药股份有限公司"
     assert entity_key("瑞柏医药股份有限公司", rules) == "瑞柏医药"
     assert other == other.model_copy() and rules.model_dump() == load_rules(None).model_dump()
+
+
+def test_built_in_rules_missing_is_one_clear_error(tmp_path: Path) -> None:
+    """A src/ tree copied without rules/ beside it: no section is ever silently empty
+    (the byline patterns of boilerplate.yaml were), the CLI says which files are missing."""
+    import shutil
+    import subprocess
+    import sys
+
+    import kcheck
+
+    src = tmp_path / "src"
+    shutil.copytree(
+        Path(kcheck.__file__).parent, src / "kcheck", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    code = "from kcheck.rules import load_rules; load_rules(None)"
+    env = {"PYTHONPATH": str(src), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode != 0 and "RulesError" in done.stderr
+    assert f"{tmp_path / 'rules'}: built-in rules missing (entities.yaml, metrics.yaml" in done.stderr
+    cli = subprocess.run(
+        [sys.executable, "-c", "from kcheck.cli import main; main()", "claims", "-"],
+        input="甲公司2023年营收120亿元。\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,  # no project rules to find
+    )
+    assert cli.returncode != 0 and cli.stdout == ""
+    lines = cli.stderr.strip().splitlines()
+    assert len(lines) == 1 and "built-in rules missing" in lines[0], cli.stderr

@@ -82,13 +82,20 @@ def rules_hash(rules: RuleSet) -> str:
     return hashlib.blake2b(blob.encode(), digest_size=16).hexdigest()
 
 
-def file_key(display: str, raw: bytes, manifest: str, context: str) -> str:
-    """The row key of one file's extraction under one rules-and-code ``context``."""
+def content_digest(raw: bytes) -> str:
+    """A file's content hash (SHA-256, hex): part of its row key here, and of a run's key
+    (kcheck.rerun), which learns it from the worker that read the file."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def file_key(display: str, content: str, manifest: str, context: str) -> str:
+    """The row key of one file's extraction under one rules-and-code ``context``
+    (``content``: :func:`content_digest` of its bytes)."""
     h = hashlib.blake2b(digest_size=20)
     for part in (context, display, manifest):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
-    h.update(hashlib.sha256(raw).digest())
+    h.update(bytes.fromhex(content))
     return h.hexdigest()
 
 

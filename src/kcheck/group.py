@@ -526,31 +526,33 @@ def _split_fuzzy(entries: list[_Entry], attr: str, threshold: float) -> list[lis
     return groups
 
 
-def _split(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
-    """Split one block by entity, then by measure, fuzzily where the names are not canonical."""
+def _split(entries: list[_Entry], rules: RuleSet) -> list[tuple[list[_Entry], str | None]]:
+    """Split one block by entity, then by measure, fuzzily where the names are not canonical;
+    each part with the company it was split off by (``_by_company``: None unless it was)."""
     fz = rules.checks.fuzzy
     if entries[0].by_subject:
         return [
-            part
+            (part, owner)
             for group in _split_fuzzy(entries, "entity", fz.event)
-            for named in _by_company(group, rules)
-            for part in _by_place(named)
+            for owner, named in _by_company(group, rules)
+            for _place, part in _by_place(named)
         ]
     by_entity = _split_fuzzy(entries, "entity", fz.entity) if entries[0].entity_fuzzy else [entries]
-    out: list[list[_Entry]] = []
+    out: list[tuple[list[_Entry], str | None]] = []
     for group in by_entity:
         if group[0].measure_fuzzy:
             threshold = fz.event if group[0].claim.type == ClaimType.EVENT else fz.metric
-            out.extend(_split_fuzzy(group, "measure", threshold))
+            out.extend((part, None) for part in _split_fuzzy(group, "measure", threshold))
         else:
-            out.append(group)
+            out.append((group, None))
     return out
 
 
-def _by_company(entries: list[_Entry], rules: RuleSet) -> list[list[_Entry]]:
+def _by_company(entries: list[_Entry], rules: RuleSet) -> list[tuple[str | None, list[_Entry]]]:
     """One subject told of two named companies is two things (两家公司各自的二期项目): split by
     the companies named (rules) as they meet elsewhere (``entity_key``: an operator is what it
-    runs, 东津港务集团 = 东津港), the claims that name none staying with the first."""
+    runs, 东津港务集团 = 东津港), the claims that name none staying with the first. Each part's
+    company goes into its topic's key (``owner``): the parts share every other part of it."""
 
     def company(e: _Entry) -> str | None:
         c = e.claim
@@ -569,7 +571,7 @@ def event_place(measure: str) -> tuple[str, str | None]:
     return (m.group(1), m.group(2)) if m else (measure, None)
 
 
-def _by_place(entries: list[_Entry]) -> list[list[_Entry]]:
+def _by_place(entries: list[_Entry]) -> list[tuple[str | None, list[_Entry]]]:
     """One thing told of two places is two events (a network opened in 杭州 and in 上海): split by
     the places named, the claims that name none staying with the first."""
 
@@ -580,9 +582,12 @@ def _by_place(entries: list[_Entry]) -> list[list[_Entry]]:
     return _split_named(entries, place)
 
 
-def _split_named(entries: list[_Entry], name_of: Callable[[_Entry], str | None]) -> list[list[_Entry]]:
+def _split_named(
+    entries: list[_Entry], name_of: Callable[[_Entry], str | None]
+) -> list[tuple[str | None, list[_Entry]]]:
     """Split by the names ``name_of`` gives (None: names none); with two names or more, one group
-    a name in order of first mention, the entries naming none staying with the first."""
+    a name in order of first mention, the entries naming none staying with the first. Each
+    group with its name (None when nothing was split)."""
     named: dict[str, list[_Entry]] = {}
     unnamed: list[_Entry] = []
     for e in entries:
@@ -592,9 +597,10 @@ def _split_named(entries: list[_Entry], name_of: Callable[[_Entry], str | None])
         else:
             named.setdefault(name, []).append(e)
     if len(named) <= 1:
-        return [entries]
-    groups = list(named.values())
-    return [groups[0] + unnamed, *groups[1:]]
+        return [(None, entries)]
+    groups = list(named.items())
+    first, *others = groups
+    return [(first[0], first[1] + unnamed), *others]
 
 
 # --------------------------------------------------------------------------- topics
@@ -751,12 +757,15 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
     return why
 
 
-def _topic(entries: list[_Entry], rules: RuleSet) -> Topic:
-    return _topic_counted(entries, rules)[0]
+def _topic(entries: list[_Entry], rules: RuleSet, owner: str | None = None) -> Topic:
+    return _topic_counted(entries, rules, owner)[0]
 
 
-def _topic_counted(entries: list[_Entry], rules: RuleSet) -> tuple[Topic, list[Claim]]:
-    """The topic of ``entries`` and its claims without repeats (``unique_claims``)."""
+def _topic_counted(
+    entries: list[_Entry], rules: RuleSet, owner: str | None = None
+) -> tuple[Topic, list[Claim]]:
+    """The topic of ``entries`` and its claims without repeats (``unique_claims``); ``owner``:
+    the company ``_split`` told this subject's event apart by."""
     first = entries[0]
     claim = first.claim
     written_as = "measure" if first.by_subject else "entity"
@@ -777,6 +786,8 @@ def _topic_counted(entries: list[_Entry], rules: RuleSet) -> tuple[Topic, list[C
         written["measure"] = normalise_phrase(measure)
     if first.entity_fuzzy:
         written["entity"] = normalise_phrase(entity)
+    if owner is not None:
+        written["owner"] = owner
     key = _key(claim, first, names, rules, **written)
     claims = [e.claim for e in entries]
     counted = unique_claims(claims)
@@ -990,7 +1001,7 @@ def block_topics(
     """The topics of the claims of one block, given in corpus order."""
     entries = [_entry(c, rules, owners) for c in claims]
     grouped = [e for e in entries if isinstance(e, _Entry)]
-    return [_topic(group, rules) for group in _split(grouped, rules)] if grouped else []
+    return [_topic(group, rules, owner) for group, owner in _split(grouped, rules)] if grouped else []
 
 
 def sort_topics(topics: Iterable[Topic]) -> list[Topic]:
@@ -1073,15 +1084,17 @@ class Grouping:
         del ungrouped
         repeated: set[str] = set()
         for members in blocks:
-            for group in _split([entry for _, entry in members], rules):
-                topic, counted = _topic_counted(group, rules)
+            for group, owner in _split([entry for _, entry in members], rules):
+                topic, counted = _topic_counted(group, rules, owner)
                 topics.append(self.keep(topic))
                 if unique is not None:
                     if topic.id in unique:
                         repeated.add(topic.id)
                     unique[topic.id] = counted
         if unique is not None:
-            for made_twice in repeated:  # never expected; the checks work out such a topic's claims
+            # never expected (one subject told of two companies did, before ``owner`` keyed
+            # them apart); the checks work out such a topic's claims
+            for made_twice in repeated:
                 unique.pop(made_twice)
         return sort_topics(topics)
 

@@ -432,6 +432,9 @@ class TopicKey(Record):
     type: ClaimType | None = None
     claim: str | None = None
     entity: str | None = None
+    # the company one subject's event was told of, when another company tells of the same
+    # subject (group._by_company: two things, so two keys); None otherwise
+    owner: str | None = None
     sentence: str | None = None
     measure: str | None = None
     event: str | None = None

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from kcheck.errors import LoadError
 
-__all__ = ["MAX_BYTES", "MB", "STDIN", "STDIN_NAME", "read_bytes"]
+__all__ = ["EMPTY", "MAX_BYTES", "MB", "STDIN", "STDIN_NAME", "read_bytes"]
 
 # the PATH that means "one article on standard input", and how that article is named
 STDIN = "-"
@@ -29,6 +29,7 @@ _READ_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 )
 MAX_BYTES = 16 * MB  # a news article is tens of kilobytes; 16 MB is a page with inlined images
+EMPTY = "empty file"  # the reason a file with no bytes is refused
 
 
 def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes:
@@ -72,7 +73,7 @@ def read_bytes(path: Path, display: str, limit: int = MAX_BYTES) -> bytes:
     if len(raw) > limit:  # it grew while we looked, or st_size did not tell
         raise LoadError(display, f"file too large (> limit {limit_mb})")
     if not raw:
-        raise LoadError(display, "empty file")
+        raise LoadError(display, EMPTY)
     return raw
 
 
@@ -82,7 +83,7 @@ def read_stream(stream: BinaryIO, display: str, limit: int = MAX_BYTES) -> bytes
     if len(raw) > limit:
         raise LoadError(display, f"file too large (> limit {limit / MB:g} MB)")
     if not raw:
-        raise LoadError(display, "empty file")
+        raise LoadError(display, EMPTY)
     return raw
 
 

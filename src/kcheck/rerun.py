@@ -10,7 +10,11 @@ output is written again without loading the rules, reading the articles or decod
 
 Content is known without reading it the way git's index knows it: a file's hash is stored
 with its stat fingerprint (size, mtime_ns, ctime_ns, inode); a file whose fingerprint
-matches is not read again, any other is read and hashed. A file changed within the same
+matches is not read again, any other is read and hashed: before the run when there are at
+most :data:`HASH_AHEAD` of them (a replay is still possible), or else by the run itself, the
+worker that reads a file telling its content hash (``Result.content``, gathered into
+``Listing.read``), so a cold run over an archive has no serial pass reading every file
+before the workers start, and is kept under the content it actually read. A file changed within the same
 timestamp tick as it was hashed would keep its fingerprint (git's "racy" case): a
 fingerprint is recorded only for a file unmodified for :data:`RACY_NS`. After the run, every
 input is stat'ed again and the output is kept only if none changed meanwhile (it would not be
@@ -51,7 +55,7 @@ from kcheck import cache as caching
 from kcheck.cache import Cache
 from kcheck.errors import LoadError
 from kcheck.load import STDIN, Listing, list_sources
-from kcheck.readfile import read_bytes
+from kcheck.readfile import EMPTY, read_bytes
 from kcheck.settings import Settings
 
 log = logging.getLogger("kcheck")
@@ -83,6 +87,9 @@ _LIBRARIES = (
 )
 
 Fingerprint = tuple[int, int, int, int]
+# an input file in a run's key: its absolute path, its part of the key, its content hash (None
+# until the run that reads it tells it)
+FilePart = tuple[bytes, tuple[object, ...], str | None]
 
 # a kept run's checksum (its file's name), which a replay computes over the whole report:
 # SHA-256, which OpenSSL computes with the processor's SHA instructions where it has them
@@ -155,10 +162,10 @@ def _hash_file(path: bytes) -> str:
     try:
         raw = read_bytes(Path(os.fsdecode(path)), "")
     except LoadError as exc:
-        if exc.reason != "empty file":
+        if exc.reason != EMPTY:
             raise OSError(exc.reason) from None
         raw = b""
-    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+    return caching.content_digest(raw)
 
 
 class Contents:
@@ -169,10 +176,21 @@ class Contents:
         self.seen: dict[bytes, Fingerprint] = {}  # every file hashed, as it was stat'ed
         self._fresh: list[tuple[bytes, int, int, int, int, str]] = []  # fingerprints to record
         self._racy: list[tuple[bytes, Fingerprint, str]] = []  # hashed too fresh to record
+        # files stat'ed whose content the run that reads them tells (:meth:`learn`), and when
+        self._deferred: dict[bytes, tuple[Fingerprint, int]] = {}
 
     def digests(self, paths: Sequence[bytes]) -> list[str]:
         """The content hash of each file (absolute paths); OSError when one cannot be read."""
-        known: dict[bytes, tuple[Fingerprint, str]] = {}
+        return [
+            digest if digest is not None else self.hash(path)
+            for path, digest in zip(paths, self.known(paths), strict=True)
+        ]
+
+    def known(self, paths: Sequence[bytes]) -> list[str | None]:
+        """The content hash of each file whose fingerprint is recorded, None for the others
+        (each stat'ed now: :meth:`hash` it, or :meth:`learn` its hash from the run that reads
+        it); OSError when one cannot be stat'ed."""
+        stored: dict[bytes, tuple[Fingerprint, str]] = {}
         for start in range(0, len(paths), 500):
             part = paths[start : start + 500]
             marks = ",".join("?" * len(part))
@@ -181,26 +199,39 @@ class Contents:
                 tuple(part),
             ):
                 if isinstance(path, bytes) and isinstance(digest, str):
-                    known[path] = ((size, mtime, ctime, inode), digest)
+                    stored[path] = ((size, mtime, ctime, inode), digest)
         now = time.time_ns()
-        out = []
+        out: list[str | None] = []
         for path in paths:
             fingerprint = _fingerprint(os.stat(path))
             self.seen[path] = fingerprint
-            stored = known.get(path)
-            if stored is not None and stored[0] == fingerprint:
-                out.append(stored[1])
-                continue
-            digest = _hash_file(path)
-            after = _fingerprint(os.stat(path))
-            if after != fingerprint:
-                raise OSError(f"{os.fsdecode(path)} changed while it was read")
-            if now - fingerprint[1] > RACY_NS and now - fingerprint[2] > RACY_NS:
-                self._fresh.append((path, *fingerprint, digest))
+            found = stored.get(path)
+            if found is not None and found[0] == fingerprint:
+                out.append(found[1])
             else:
-                self._racy.append((path, fingerprint, digest))
-            out.append(digest)
+                self._deferred[path] = (fingerprint, now)
+                out.append(None)
         return out
+
+    def hash(self, path: bytes) -> str:
+        """Read and hash a file :meth:`known` did not know, now (OSError when it cannot be
+        read, or changed while it was)."""
+        digest = _hash_file(path)
+        if _fingerprint(os.stat(path)) != self._deferred[path][0]:
+            raise OSError(f"{os.fsdecode(path)} changed while it was read")
+        self.learn(path, digest)
+        return digest
+
+    def learn(self, path: bytes, digest: str) -> None:
+        """The content hash of a file :meth:`known` did not know, as it was read after it was
+        stat'ed (by this process or a worker): its fingerprint is recorded with it if the file
+        was then older than :data:`RACY_NS` (any later change moves its fingerprint, which
+        :meth:`unchanged` compares), or else once it is (read again then: :meth:`_settle`)."""
+        fingerprint, now = self._deferred.pop(path)
+        if now - fingerprint[1] > RACY_NS and now - fingerprint[2] > RACY_NS:
+            self._fresh.append((path, *fingerprint, digest))
+        else:
+            self._racy.append((path, fingerprint, digest))
 
     def unchanged(self) -> bool:
         """Whether every file hashed still has the fingerprint it had then, and every one that
@@ -306,14 +337,53 @@ def installed(names: Sequence[str]) -> dict[str, str | None]:
 
 @dataclass
 class Key:
-    """A run's key, and how to tell that its inputs did not change while it ran."""
+    """A run's key, and how to tell that its inputs did not change while it ran.
 
-    digest: str
+    ``digest`` is None while some file's content is to be learnt from the run that reads it
+    (a cold run over many files is not preceded by a serial pass reading each one): nothing
+    can be replayed then, and :meth:`still_valid` completes it from ``listing.read``."""
+
+    digest: str | None
     contents: Contents
     listing: Listing | None = None  # the files keyed, for the run that checks them (listed once)
+    # while ``digest`` is None: the hash of everything before the files, and each file's
+    # absolute path, its part of the key, and its content hash where already known
+    partial: Any = None
+    files: list[FilePart] = field(default_factory=list)
 
     def still_valid(self) -> bool:
+        """Whether the run read what the key says (every input's fingerprint unchanged since
+        it was stat'ed, each content learnt from the run): the key is then complete."""
+        if self.digest is None and not self._complete():
+            return False
         return self.contents.unchanged()
+
+    def _complete(self) -> bool:
+        read = self.listing.read if self.listing is not None else {}
+        h = self.partial.copy()
+        for index, (path, parts, known) in enumerate(self.files):
+            digest = known if known is not None else read.get(index)
+            if digest is None:
+                log.debug("this run is not kept: %s was not read", os.fsdecode(path))
+                return False
+            if known is None:
+                self.contents.learn(path, digest)
+            _add(h, *parts, digest)
+        self.digest = h.hexdigest()
+        return True
+
+
+# files a run's key reads before the run when their fingerprints are not recorded (so a few
+# touched or edited files can still find a kept run); with more, the run that reads them
+# tells their content (a cold run over an archive is not preceded by a serial pass)
+HASH_AHEAD = 256
+
+
+def _add(h: Any, *parts: object) -> None:
+    for part in parts:
+        h.update(str(part).encode("utf-8", "surrogateescape"))
+        h.update(b"\x1f")
+    h.update(b"\x1e")
 
 
 def key(
@@ -325,42 +395,45 @@ def key(
 ) -> Key | None:
     """The key of a run over ``settings.paths`` with these rules directories (the built-in
     one included), baseline and ``options`` (everything else that shapes the output, by
-    ``repr``); None when the run cannot be keyed (standard input, an unreadable file)."""
+    ``repr``); None when the run cannot be keyed (standard input, an unreadable file).
+    Incomplete (``digest`` None) when more than :data:`HASH_AHEAD` input files have no
+    recorded fingerprint: the run then learns their content as it reads them."""
     if STDIN in settings.paths:
         return None
     listing = list_sources(settings.paths, settings.selection, settings.root)
     contents = Contents(cache)
     h = hashlib.blake2b(digest_size=20)
-
-    def add(*parts: object) -> None:
-        for part in parts:
-            h.update(str(part).encode("utf-8", "surrogateescape"))
-            h.update(b"\x1f")
-        h.update(b"\x1e")
-
-    add(FORMAT, *_versions())
-    add(os.getcwd(), settings.paths, settings.selection, settings.root, *(repr(o) for o in options))
+    _add(h, FORMAT, *_versions())
+    _add(h, os.getcwd(), settings.paths, settings.selection, settings.root, *(repr(o) for o in options))
     try:
         for directory in rules_dirs:
             tree = _tree(directory)
-            add("rules", directory, len(tree))
+            _add(h, "rules", directory, len(tree))
             for (name, _), digest in zip(tree, contents.digests([p for _, p in tree]), strict=True):
-                add(name, digest)
+                _add(h, name, digest)
         if baseline is not None:
-            add("baseline", baseline, *contents.digests([os.fsencode(os.path.abspath(baseline))]))
+            _add(h, "baseline", baseline, *contents.digests([os.fsencode(os.path.abspath(baseline))]))
         for problem in listing.problems:
-            add("problem", problem.model_dump_json())
-        files = [os.fsencode(os.path.abspath(s.path)) for s in listing.sources]
-        for source, before, digest in zip(
-            listing.sources, listing.before, contents.digests(files), strict=True
-        ):
+            _add(h, "problem", problem.model_dump_json())
+        paths = [os.fsencode(os.path.abspath(s.path)) for s in listing.sources]
+        known = contents.known(paths)
+        unknown = [i for i, digest in enumerate(known) if digest is None]
+        ahead = len(unknown) <= HASH_AHEAD
+        if ahead:
+            for i in unknown:
+                known[i] = contents.hash(paths[i])
+        files: list[FilePart] = []
+        for source, before, path, content in zip(listing.sources, listing.before, paths, known, strict=True):
             manifest = source.manifest.model_dump_json() if source.manifest is not None else ""
-            add("file", source.display, source.path, manifest, before, digest)
+            files.append((path, ("file", source.display, source.path, manifest, before), content))
     except OSError as exc:
         log.debug("this run is not kept: %s", exc)
         return None
     contents.record()
-    return Key(digest=h.hexdigest(), contents=contents, listing=listing)
+    wanted = Key(digest=None, contents=contents, listing=listing, partial=h, files=files)
+    if ahead:
+        wanted._complete()
+    return wanted
 
 
 # --------------------------------------------------------------------------- the outputs
@@ -378,6 +451,8 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     held in memory. The blocks go out as the UTF-8 bytes they are (nothing decoded and
     encoded again) unless the text holds a lone surrogate, which each output writes its own
     way (kcheck.output)."""
+    if wanted.digest is None:  # some inputs are read by the run itself: none was kept
+        return None
     rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
     if not rows:
         return None

@@ -1138,6 +1138,7 @@ def check_rules(directory: Path | None) -> tuple[RuleSet | None, list[str]]:
     problems: list[str] = []
     sections: dict[str, Any] = {}
     files: dict[str, str] = {}
+    missing: list[str] = []  # sections found neither in ``directory`` nor built in
     defaults = default_rules_dir()
     if directory is not None and not directory.is_dir():
         return None, [f"{directory}: not a rules directory"]
@@ -1155,7 +1156,8 @@ def check_rules(directory: Path | None) -> tuple[RuleSet | None, list[str]]:
                     break
             if chosen:
                 break
-        if chosen is None:
+        if chosen is None:  # never a section silently empty
+            missing.append(name)
             continue
         builtin = next(
             (defaults / f"{name}{ext}" for ext in (".yaml", ".yml") if (defaults / f"{name}{ext}").is_file()),
@@ -1166,6 +1168,12 @@ def check_rules(directory: Path | None) -> tuple[RuleSet | None, list[str]]:
         if section is not None:
             sections[name] = section
             files[name] = str(chosen)
+    if missing:
+        # a src/ tree copied without rules/ beside it, or an install without its rules
+        problems.append(
+            f"{defaults}: built-in rules missing ({', '.join(f'{n}.yaml' for n in missing)}): "
+            "kcheck's rules/ must sit beside src/, or be installed as kcheck/default_rules"
+        )
     if problems:
         return None, problems
     try:

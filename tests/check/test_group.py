@@ -972,3 +972,23 @@ def test_an_event_told_of_an_operator_and_of_what_it_runs_is_one_event() -> None
     )
     topics = group_claims([a, b, c], RULES)
     assert sorted(len(t.claims) for t in topics) == [1, 2]  # another port's terminal stays apart
+
+
+def test_one_subject_told_of_two_companies_is_two_topics_with_two_ids(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """One subject's event told of two named companies is two things (group._by_company):
+    their keys differ by the company (``owner``), so their ids do too; the dev corpus once
+    made one id twice this way (东津港务集团 / 东津港, before an operator met what it runs)."""
+    from kcheck import pipeline
+    from kcheck.settings import Settings
+
+    told = [("a", "宁德时代", 26), ("b", "比亚迪", 16), ("c", "比亚迪", 16)]
+    for name, company, day in told:
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: 码头{name}\ndate: 2024-10-01\n---\n\n9月{day}日，{company}三期自动化集装箱码头正式投产。\n",
+            encoding="utf-8",
+        )
+    report = pipeline.run(Settings(paths=(str(tmp_path),), jobs=1), RULES)
+    topics = [t for t in report.topics if t.key.event == "投产"]
+    assert sorted((t.key.owner, len(t.claims)) for t in topics) == [("宁德时代", 1), ("比亚迪", 2)]
+    assert len({t.id for t in report.topics}) == len(report.topics)
+    assert not report.conflicts  # two companies' terminals: no date disagreement

@@ -38,8 +38,8 @@ def _all_at_once(claims: list[Claim], rules: RuleSet) -> tuple[list[Topic], dict
     unique: dict[str, list[str]] = {}
     repeated: set[str] = set()
     for entries in blocks.values():
-        for members in group._split(entries, rules):
-            topic, counted = group._topic_counted(members, rules)
+        for members, owner in group._split(entries, rules):
+            topic, counted = group._topic_counted(members, rules, owner)
             topics.append(topic)
             if topic.id in unique:
                 repeated.add(topic.id)  # a topic made twice: the checks work its claims out

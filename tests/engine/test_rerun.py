@@ -59,13 +59,25 @@ def corpus(tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.fixture(params=["hashed ahead", "learnt from the run"])
+def keyed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a run's key knows a file it has no fingerprint of: read before the run (a
+    few files), or told by the run that reads it (more than rerun.HASH_AHEAD)."""
+    if request.param == "learnt from the run":
+        monkeypatch.setattr(rerun, "HASH_AHEAD", 0)
+        # the corpus was copied just now: its fingerprints are recorded at once (else the next
+        # run learns them again, checking; files too fresh have tests of their own)
+        monkeypatch.setattr(rerun, "RACY_NS", 0)
+    return str(request.param)
+
+
 def _same(a: Result, b: Result) -> None:
     assert (a.exit_code, a.stdout, a.stderr) == (b.exit_code, b.stdout, b.stderr)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
 def test_an_unchanged_rerun_replays_the_report_without_checking(
-    fmt: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    fmt: str, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keyed: str
 ) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
@@ -118,7 +130,7 @@ def _edit(path: Path) -> None:
     ],
 )
 def test_any_change_to_an_input_checks_again(
-    change, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    change, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keyed: str
 ) -> None:  # type: ignore[no-untyped-def]
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
@@ -155,7 +167,7 @@ def test_a_baseline_is_an_input(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_a_file_rewritten_with_the_same_size_and_mtime_is_read_again(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keyed: str
 ) -> None:
     monkeypatch.setattr(rerun, "RACY_NS", 0)  # record every fingerprint at once
     args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
@@ -244,7 +256,7 @@ def test_a_fresh_file_that_changed_within_a_tick_is_not_kept(
 
 
 def test_a_run_over_fresh_files_is_replayed_without_reading_them(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keyed: str
 ) -> None:
     monkeypatch.setattr(rerun, "RACY_NS", 300_000_000)
     for path in corpus.iterdir():
@@ -266,7 +278,7 @@ def test_a_run_over_fresh_files_is_replayed_without_reading_them(
 
 
 def test_a_run_whose_input_changed_while_it_ran_is_not_kept(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keyed: str
 ) -> None:
     original = cli._report
 
@@ -280,6 +292,74 @@ def test_a_run_whose_input_changed_while_it_ran_is_not_kept(
     _invoke(*args, cache=tmp_path / "cache")
     monkeypatch.setattr(cli, "_report", original)
     _same(_invoke(*args, cache=tmp_path / "cache"), _invoke(*args, cache=None))
+
+
+def _article_reads(monkeypatch: pytest.MonkeyPatch, corpus: Path) -> list[bytes]:
+    """The articles of ``corpus`` the re-run key reads in this process (rerun._hash_file)."""
+    read: list[bytes] = []
+    original = rerun._hash_file
+
+    def counted(path: bytes) -> str:
+        if os.fsdecode(path).startswith(str(corpus)):
+            read.append(path)
+        return original(path)
+
+    monkeypatch.setattr(rerun, "_hash_file", counted)
+    return read
+
+
+def test_a_cold_run_over_many_files_learns_their_content_from_the_run(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More unknown files than HASH_AHEAD: no article is read before the run (the workers
+    hash what they read), and the run is kept under the content it read, so the next run
+    replays it without reading any article either."""
+    monkeypatch.setattr(rerun, "HASH_AHEAD", 2)
+    monkeypatch.setattr(rerun, "RACY_NS", 0)  # record every fingerprint at once
+    read = _article_reads(monkeypatch, corpus)
+    checks = _Checks(monkeypatch)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    assert read == [] and checks.count == 1
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout and checks.count == 1
+    assert read == []
+    _same(first, _invoke(*args, cache=None))
+
+
+def test_a_few_unknown_files_are_hashed_ahead_and_still_replay(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files touched but not changed (new fingerprints, same content), no more than
+    HASH_AHEAD: read before the run, they find the kept run."""
+    monkeypatch.setattr(rerun, "RACY_NS", 0)
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    touched = sorted(corpus.iterdir())[:2]
+    for path in touched:
+        os.utime(path, ns=(time.time_ns(), time.time_ns()))
+    read = _article_reads(monkeypatch, corpus)
+    checks = _Checks(monkeypatch)
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout and checks.count == 0
+    assert sorted(read) == sorted(os.fsencode(p) for p in touched)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_run_that_could_not_read_a_file_is_not_kept(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file the run learns nothing of (a FIFO: listed, never read) leaves the key
+    incomplete: the run is checked every time, never replayed."""
+    monkeypatch.setattr(rerun, "HASH_AHEAD", 0)
+    os.mkfifo(corpus / "pipe.txt")
+    args = ("report", str(corpus), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    checks = _Checks(monkeypatch)
+    first = _invoke(*args, cache=tmp_path / "cache")
+    assert "pipe.txt" in first.stdout
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT not in again.stderr and checks.count == 2
+    assert again.stdout == first.stdout
 
 
 def _kept(cache: Path) -> list[Path]:

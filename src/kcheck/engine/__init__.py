@@ -26,7 +26,7 @@ from kcheck.errors import LoadError
 from kcheck.extract import Extractor
 from kcheck.load import Listing, Source, load_source
 from kcheck.models import Claim, Document, DocumentInfo, FileProblem, Suppression
-from kcheck.readfile import read_bytes
+from kcheck.readfile import EMPTY, read_bytes
 from kcheck.rules import RuleSet
 
 
@@ -55,6 +55,9 @@ class Result:
     payload: str | None = None
     key: str | None = None
     cached: bool = False
+    # the content hash of the bytes read (kcheck.cache.content_digest): a run keyed by
+    # kcheck.rerun learns it here instead of reading every file before the workers start
+    content: str | None = None
 
     def compact(self) -> Result:
         """What a worker sends back: the JSON, not the objects."""
@@ -63,7 +66,7 @@ class Result:
         payload = self.payload
         if payload is None and self.extracted is not None:
             payload = caching.encode(self.extracted.info, self.extracted.claims, self.extracted.suppressions)
-        return Result(payload=payload, key=self.key, cached=self.cached)
+        return Result(payload=payload, key=self.key, cached=self.cached, content=self.content)
 
     def expand(self) -> Result:
         """The objects of a result that travelled as JSON (raises ValueError if it is not one)."""
@@ -110,25 +113,28 @@ class Worker:
 
     def process(self, source: Source, use_cache: bool = True) -> Result:
         """Load and extract one file, or take it from the cache."""
-        key = raw = None
+        key = raw = content = None
         if self.cache is not None and source.raw is None:  # stdin is never cached
             try:
                 raw = read_bytes(source.path, source.display)
             except LoadError as exc:
-                return Result(problem=FileProblem(path=source.display, error=exc.reason))
-            key = caching.file_key(source.display, raw, _manifest_text(source), self.job.context)
+                # an empty file has a content (none); any other is not known, nor its run keyed
+                empty = caching.content_digest(b"") if exc.reason == EMPTY else None
+                return Result(problem=FileProblem(path=source.display, error=exc.reason), content=empty)
+            content = caching.content_digest(raw)
+            key = caching.file_key(source.display, content, _manifest_text(source), self.job.context)
             payload = self.cache.get_payload(key) if use_cache else None
             if payload is not None:
-                return Result(payload=payload, cached=True)
+                return Result(payload=payload, cached=True, content=content)
         loaded = load_source(source, self.job.rules, raw=raw)
         if isinstance(loaded, FileProblem):
-            return Result(problem=loaded)
+            return Result(problem=loaded, content=content)
         claims = self.extractor.document(loaded)
         extracted = Extracted(
             info=info_of(loaded, len(claims)), claims=claims, suppressions=loaded.suppressions
         )
         payload = caching.encode(extracted.info, claims, loaded.suppressions) if key is not None else None
-        return Result(extracted=extracted, payload=payload, key=key)
+        return Result(extracted=extracted, payload=payload, key=key, content=content)
 
     def process_many(self, sources: list[Source]) -> list[Result]:
         return [self.process(s).compact() for s in sources]
@@ -166,6 +172,8 @@ def gather(
                 result.expand()
             except (ValueError, KeyError, TypeError):
                 result = local.process(listing.sources[index], use_cache=False)
+        if result.content is not None:
+            listing.read[index] = result.content
         if result.problem is not None:
             failed[index] = result.problem
         elif result.extracted is not None:

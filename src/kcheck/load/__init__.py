@@ -23,7 +23,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -187,6 +187,9 @@ class Listing:
     sources: list[Source]
     problems: list[FileProblem]
     before: list[int]
+    # the content hash of each source (by index) as the run that checks them read it,
+    # filled as it reads them (kcheck.rerun keys the run by them)
+    read: dict[int, str] = field(default_factory=dict, compare=False)
 
     def merge_problems(self, failed: dict[int, FileProblem]) -> list[FileProblem]:
         """The listing's problems and the files that failed (by source index), in walk order."""
