@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kcheck.errors import LoadError
 from kcheck.load import load_file
-from kcheck.load.formats import detect_format, split_front_matter
+from kcheck.load.formats import HTML_PAGE, HTML_TAG, MD_STRONG, MD_WEAK, detect_format, split_front_matter
 from kcheck.load.html import (
     _attributes_needed,
     _one_attribute_selectors,
@@ -55,6 +55,61 @@ def corpus_body(name: str, skip_lines: int = 0, lines: int = 40) -> str:
 )
 def test_detect_format(body: str, front_matter: bool, fmt: str) -> None:
     assert detect_format(body, front_matter) == fmt
+
+
+FORMAT_PIECES = st.sampled_from(
+    [
+        *(
+            "快手",
+            "x",
+            " ",
+            "\n",
+            "\t",
+            "<p>",
+            "</p>",
+            "<br>",
+            "<div class=a>",
+            "<span>",
+            "<",
+            ">",
+            "<!DOCTYPE html>",
+        ),
+        *(
+            "# ",
+            "## x",
+            "```",
+            "~~~",
+            "[a]: b",
+            "[a](b)",
+            "**x**",
+            "*",
+            "**",
+            "[",
+            "]",
+            "(",
+            ")",
+            "- ",
+            "1. ",
+            "> ",
+        ),
+    ]
+)
+
+
+@given(
+    body=st.lists(st.one_of(FORMAT_PIECES, st.text(max_size=3)), max_size=40).map("".join),
+    front_matter=st.booleans(),
+)
+def test_detect_format_counts_only_what_decides(body: str, front_matter: bool) -> None:
+    """detect_format is its definition: counting every tag and mark, whatever it skips."""
+    tags, strong, weak = (sum(1 for _ in p.finditer(body)) for p in (HTML_TAG, MD_STRONG, MD_WEAK))
+    if HTML_PAGE.search(body, 0, 4096) or (tags >= 2 and tags >= strong + weak):
+        expected = "html"
+    elif front_matter or (strong >= 1 and strong + weak >= 2):
+        expected = "markdown"
+    else:
+        expected = "text"
+    assert detect_format(body, front_matter) == expected
 
 
 @pytest.mark.parametrize(
