@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kcheck import pipeline
-from kcheck.engine import local
+from kcheck.engine import Job, local
 from kcheck.rules import load_rules
 
 
@@ -64,3 +64,15 @@ def test_the_collector_is_paused_only_while_a_pool_is_gathered(
     if jobs == 2 and forked:
         said = workers.read_text(encoding="ascii").split()
         assert said and set(said) == {"True"}  # every worker turned it back on
+
+
+def test_a_started_worker_freezes_what_it_starts_with(archive: Path) -> None:
+    """A worker freezes its heap once started (gc.freeze): the collector never walks the
+    parent's pages, the rules or the extractor again."""
+    frozen = gc.get_freeze_count()
+    try:
+        local._start(Job.of(load_rules(archive / "rules"), None))
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        local._worker = None

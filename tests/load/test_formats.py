@@ -6,11 +6,20 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kcheck.errors import LoadError
 from kcheck.load import load_file
-from kcheck.load.formats import detect_format, split_front_matter
-from kcheck.load.html import _attributes_needed, _selected, read_html
+from kcheck.load.formats import HTML_PAGE, HTML_TAG, MD_STRONG, MD_WEAK, detect_format, split_front_matter
+from kcheck.load.html import (
+    _attributes_needed,
+    _one_attribute_selectors,
+    _read_once,
+    _read_with_soup,
+    _selected,
+    read_html,
+)
 from kcheck.load.markdown import read_markdown
 from kcheck.load.text import read_text
 
@@ -46,6 +55,61 @@ def corpus_body(name: str, skip_lines: int = 0, lines: int = 40) -> str:
 )
 def test_detect_format(body: str, front_matter: bool, fmt: str) -> None:
     assert detect_format(body, front_matter) == fmt
+
+
+FORMAT_PIECES = st.sampled_from(
+    [
+        *(
+            "快手",
+            "x",
+            " ",
+            "\n",
+            "\t",
+            "<p>",
+            "</p>",
+            "<br>",
+            "<div class=a>",
+            "<span>",
+            "<",
+            ">",
+            "<!DOCTYPE html>",
+        ),
+        *(
+            "# ",
+            "## x",
+            "```",
+            "~~~",
+            "[a]: b",
+            "[a](b)",
+            "**x**",
+            "*",
+            "**",
+            "[",
+            "]",
+            "(",
+            ")",
+            "- ",
+            "1. ",
+            "> ",
+        ),
+    ]
+)
+
+
+@given(
+    body=st.lists(st.one_of(FORMAT_PIECES, st.text(max_size=3)), max_size=40).map("".join),
+    front_matter=st.booleans(),
+)
+def test_detect_format_counts_only_what_decides(body: str, front_matter: bool) -> None:
+    """detect_format is its definition: counting every tag and mark, whatever it skips."""
+    tags, strong, weak = (sum(1 for _ in p.finditer(body)) for p in (HTML_TAG, MD_STRONG, MD_WEAK))
+    if HTML_PAGE.search(body, 0, 4096) or (tags >= 2 and tags >= strong + weak):
+        expected = "html"
+    elif front_matter or (strong >= 1 and strong + weak >= 2):
+        expected = "markdown"
+    else:
+        expected = "text"
+    assert detect_format(body, front_matter) == expected
 
 
 @pytest.mark.parametrize(
@@ -219,6 +283,155 @@ def test_selectors_of_one_attribute(selectors: tuple[str, ...], needed: set[str]
 def test_html_metadata(markup: str, title: str, source: str | None) -> None:
     _, meta = read_html(markup, 0, rules().boilerplate)
     assert (meta.title, meta.source) == (title, source)
+
+
+# pieces of pages for the one pass against the soup: what the soup's tree decides (which
+# element an end tag closes, empty elements, strings of <script>, <template>, <rt>, comments
+# and CDATA), every source of metadata, the rules' selector attributes, references
+PAGE_PIECES = st.sampled_from(
+    [
+        "快手",
+        "1758亿元。",
+        " ",
+        "\n",
+        "\t",
+        "\xa0",
+        *("<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<span>", "</span>", "<h2>", "</h2>"),
+        *("<br>", "<br/>", "</br>", "<hr>", "<img src=x>", "</img>", "<meta>", "</meta>", "<image>"),
+        *("<script>", "</script>", "<style>", "</style>", "<template>", "</template>", "<rt>", "</rt>"),
+        *("<nav>", "</nav>", "<aside>", "</aside>", "<pre>", "</pre>", "<textarea>", "</textarea>"),
+        *("<li>", "<td>", "<tr>", "<table>", "</table>", "<p hidden>", "<p style='display:none'>"),
+        *(
+            "<!-- c -->",
+            "<!---->",
+            "<!DOCTYPE html>",
+            "<![CDATA[x]]>",
+            "<![CDATA[ ]]>",
+            "<![if x]>",
+            "<?xml?>",
+        ),
+        *("<", ">", "</", "&amp;", "&nbsp;", "&#65292;", "&#150;", "&bogus;", "&", "&#"),
+        *(
+            "<h1>",
+            "</h1>",
+            "<h1 class=share>",
+            "<h1>标题<b>二</b></h1>",
+            "<title>",
+            "</title>",
+            "<title> 页面 标题 </title>",
+        ),
+        *(
+            "<div id=recommend_bottom>",
+            "<div class='share x'>",
+            '<span class="comment">',
+            "<p ROLE=Navigation>",
+        ),
+        *(
+            "<p role=navigation>",
+            "<section class=related>",
+            "<p class>",
+            "<p class=' share '>",
+            "<div id=a id=article_bottom>",
+        ),
+        "<meta property='og:title' content='标题一'>",
+        "<meta property=og:title content=''>",
+        "<meta name=author content=' 作者 '>",
+        "<meta name='pubdate' content='2022-03-01'>",
+        "<meta itemprop=datePublished content=2022-04-01>",
+        "<meta http-equiv=Content-Type content='text/html; charset=gbk'>",
+        "<meta name=DATE content=2021-01-01 name=x>",
+        "<meta property=og:site_name content=钛媒体/>",
+        *("<time datetime='2022-05-01'>", "</time>", "<time pubdate datetime=2022-06-01>", "<time datetime>"),
+        "<time itemprop=DatePublished datetime=' 2022-07-01 '>",
+        "<nav><time datetime=2022-10-01>x</time></nav>",
+        "<div class=share><time pubdate datetime=2022-11-01></div>",
+        *(
+            "<script type='application/ld+json'>",
+            '{"datePublished": "2022-08-01"}',
+            "<script type=application/ld+json/>",
+        ),
+        "<script type='Application/LD+JSON'>",
+        "<script type=x type=application/ld+json>",
+        '<script type="application/ld+json">[{"@graph": [{"datePublished": "2022-09-02"}]}]</script>',
+    ]
+)
+PAGES = st.lists(st.one_of(PAGE_PIECES, st.text(max_size=3)), min_size=1, max_size=50).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(page=PAGES)
+def test_one_pass_reads_a_page_as_the_soup_does(page: str) -> None:
+    """The one pass (the page's tree followed, selectors matched on start tags) gives the
+    blocks and metadata that parsing the page into a BeautifulSoup tree gives."""
+    boilerplate = rules().boilerplate
+    drop_tags = frozenset(t.lower() for t in boilerplate.drop_tags)
+    selectors = _one_attribute_selectors(tuple(boilerplate.drop_selectors))
+    assert selectors is not None  # the rules' own selectors are one attribute each
+    try:
+        once = _read_once(page, 3, boilerplate, drop_tags, selectors)
+    except AssertionError:  # html.parser gives up; read_html then reads through the soup
+        return
+    assert once == _read_with_soup(page, 3, boilerplate, drop_tags)
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        ("<h1>a<br>b</br>c</h1>", "a bc"),  # the end tag of an empty element closed already ends no string
+        ("<h1>a</br>b</h1>", "a b"),  # an end tag with nothing to close does
+        ("<h1>a<img>b</img>c", "a bc"),
+        ("<h1>a<template>b</template>c</h1>", "a c"),  # a template's, script's, ruby's strings are their own
+        ("<h1>a<script>b</script>c", "a c"),
+        ("<h1>a<rt>b</rt>c</h1>", "a c"),
+        ("<h1>a<!--x-->b</h1>", "a b"),  # a comment is no text, but ends a string
+        ("<h1>a<![CDATA[b]]>c</h1>", "a b c"),  # a CDATA section is text
+        ("<h1>a<b>b</h1>c</b>d", "a b"),  # an end tag closes what opened after its element
+        ("<b><h1>a</b>c", "a"),
+        ("<h1>a<h1>b</h1>c</h1>d", "a b c"),  # the first heading holds the second
+        ("<h1> </h1><title>t</title>", "t"),  # a blank heading gives way to the title
+        ("<h1>a&amp;b</h1>", "a&b"),  # a reference in the heading: the soup decodes it
+    ],
+)
+def test_heading_text_as_the_soup_has_it(page: str, title: str) -> None:
+    boilerplate = rules().boilerplate
+    drop_tags = frozenset(t.lower() for t in boilerplate.drop_tags)
+    assert _read_once(page, 0, boilerplate, drop_tags, None)[1].title == title
+    assert _read_with_soup(page, 0, boilerplate, drop_tags)[1].title == title
+
+
+# the tokens that decide what a heading's text is in the soup's tree
+HEADING_PIECES = st.sampled_from(
+    [
+        *("x", "y", " ", "\n", "<b>", "</b>", "<p>", "</p>", "<h1>", "</h1>", "<title>", "</title>"),
+        *(
+            "<br>",
+            "</br>",
+            "<br/>",
+            "<img>",
+            "</img>",
+            "<image>",
+            "</image>",
+            "<pre>",
+            "</pre>",
+            "</textarea>",
+        ),
+        *("<script>", "</script>", "<template>", "</template>", "<rt>", "</rt>", "<rp>", "</rp>", "<style>"),
+        *("<!--c-->", "<![CDATA[x]]>", "<![CDATA[ ]]>", "<!x>", "<?pi>", "<textarea>"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    head=st.sampled_from(["<h1>", "<title>", "<b><h1>", "<h1>x<title>"]),
+    pieces=st.lists(HEADING_PIECES, max_size=14),
+)
+def test_one_pass_reads_a_heading_as_the_soup_does(head: str, pieces: list[str]) -> None:
+    page = head + "".join(pieces)
+    boilerplate = rules().boilerplate
+    drop_tags = frozenset(t.lower() for t in boilerplate.drop_tags)
+    once = _read_once(page, 0, boilerplate, drop_tags, None)
+    assert once[1] == _read_with_soup(page, 0, boilerplate, drop_tags)[1]
 
 
 def lines_of_markdown(text: str) -> list[list[str]]:

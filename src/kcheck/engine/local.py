@@ -35,6 +35,12 @@ def _start(job: Job) -> None:
     # own work (parse trees full of cycles) needs it running
     gc.enable()
     _worker = Worker(job, readonly=True)
+    # what the worker starts with (the parent's pages, the rules, the extractor) lives as
+    # long as it does: frozen, the collector never walks it again, and never writes to the
+    # parent's pages while walking. Measured on 1,000 files under a parent of 100,000
+    # listed sources: the collector took 396 ms of a worker's 5.3 s, 184 ms frozen (one
+    # full collection over the inherited heap cost 208 ms)
+    gc.freeze()
 
 
 def _chunk(sources: list[Source]) -> list[Result]:

@@ -33,6 +33,8 @@ MD_STRONG = re.compile(
     r"^(?:#{1,6}[ \t]+\S|```|~~~|[ \t]*\[[^\]\n]+\]:[ \t]*\S)|\[[^\]\n]+\]\([^)\n]+\)|\*\*[^*\n]+\*\*",
     re.MULTILINE,
 )
+# every match of MD_STRONG holds one of these: a text without them has no strong mark
+MD_STRONG_CHARS = "#`~[*"
 MD_WEAK = re.compile(r"^[ \t]{0,3}(?:[-*+][ \t]+\S|\d{1,3}[.)][ \t]+\S|>[ \t]?\S)", re.MULTILINE)
 
 
@@ -100,15 +102,22 @@ def split_front_matter(text: str, display: str) -> FrontMatter | None:
 
 
 def detect_format(body: str, front_matter: bool) -> str:
-    """``html``, ``markdown`` or ``text`` for the body of a file."""
+    """``html``, ``markdown`` or ``text`` for the body of a file: HTML when it has at least
+    two tags and no fewer than Markdown marks (strong and weak), else Markdown when it has
+    front matter (Hexo and Jekyll bodies are Markdown by definition) or a strong mark and
+    one more. Marks are counted only where the answer depends on them (counting them took
+    most of telling a Markdown article from a text one)."""
     if HTML_PAGE.search(body, 0, 4096):
         return "html"
     html_tags = sum(1 for _ in HTML_TAG.finditer(body))
-    strong = sum(1 for _ in MD_STRONG.finditer(body))
+    if html_tags < 2 and front_matter:
+        return "markdown"
+    strong = sum(1 for _ in MD_STRONG.finditer(body)) if any(c in body for c in MD_STRONG_CHARS) else 0
+    if html_tags < 2 and strong == 0:
+        return "text"
     weak = sum(1 for _ in MD_WEAK.finditer(body))
     if html_tags >= 2 and html_tags >= strong + weak:
         return "html"
     if front_matter or (strong >= 1 and strong + weak >= 2):
-        # Hexo and Jekyll bodies are Markdown by definition
         return "markdown"
     return "text"

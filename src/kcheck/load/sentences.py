@@ -45,6 +45,21 @@ def _runs(
     """The runs of each sentence ``(start, end)`` of a line: the line's stretches (each from
     one line of the file, see ``Traced.stretches``) cut at the sentence's ends. One pass, for
     ``spans`` in order and apart, as the splitter gives them."""
+    if len(stretches) == 1:  # most lines: one stretch of one line of the file
+        off, length, line, column = stretches[0]
+        stop = off + length
+        for start, end in spans:
+            lo, hi = max(off, start), min(stop, end)
+            yield (
+                [
+                    TextRun.model_construct(
+                        offset=lo - start, length=hi - lo, line=line, column=column + lo - off
+                    )
+                ]
+                if lo < hi
+                else []
+            )
+        return
     i = 0
     for start, end in spans:
         while i < len(stretches) and stretches[i][0] + stretches[i][1] <= start:
