@@ -116,6 +116,8 @@ def test_entity_carries_to_the_next_sentence_of_the_paragraph() -> None:
         ("两年平均增长6.5%", "6.5%", "两年平均"),  # an average
         ("值得注意的是，全国出口增长12.4%", "12.4%", "值得注意"),  # a remark
         ("证券公司总资产分别为1.2万亿元", "1.2万亿元", "证券公司总资产分别"),  # an adverb
+        # a stop word (中) inside the second name cut the coordination (dev corpus tel1)
+        ("三家基础电信企业及中国广电的移动电话用户总数达17.76亿户", "17.76亿户", "三家基础电信企业及"),
     ],
 )
 def test_function_words_name_no_one(text: str, quote: str, word: str) -> None:
@@ -317,6 +319,10 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
         ("今年双11期间快递业务量将超过50亿件", "超过50亿件"),
         ("前10个月，全国快递业务量累计完成1421.6亿件", "1421.6亿件"),
         ("2021年全年，我国快递业务量达1083亿件", "1083亿件"),
+        # a suffix inside an alliance's or association's name is no company (entities.body_heads;
+        # dev corpus batt1: 中国汽车动力电池产业创新联盟 is not 中国汽车)
+        ("中国汽车动力电池产业创新联盟今日发布数据，磷酸铁锂电池装车量29.4GWh", "29.4GWh"),
+        ("据中国汽车工业协会统计，新能源汽车产量95万辆", "95万辆"),
         # 占 is a share's verb: 规模占全国 is no subject (trd3)
         ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "20.5%"),
     ],

@@ -225,6 +225,8 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
             return None
     if phrase in w.generic or phrase.startswith(w.subject_anaphora):
         return None
+    if phrase.endswith(w.coordinator_tuple):
+        return None  # 三家基础电信企业及|中国广电的…: cut inside a coordination, no whole name
     if phrase.startswith(w.non_name_starts) or phrase.endswith(w.non_name_ends):
         return None  # 报告期内 / 按可比口径 / 数据宝统计 / 分别: a time, a manner, a source
     if phrase.endswith(w.measure_ends) or phrase.startswith(w.company_words):

@@ -43,6 +43,7 @@ class Words:
             if rule.type == "industry"
         ]
         self.coordinators = frozenset(f(ents.coordinators))
+        self.coordinator_tuple = tuple(sorted(self.coordinators, key=len, reverse=True))
         self.company_words = tuple(sorted(f(ents.company_words), key=len, reverse=True))
         self.measure_ends = tuple(f(ents.measure_ends))
         self.national_re = word_pattern(f(ents.national_words))
