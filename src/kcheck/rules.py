@@ -114,6 +114,11 @@ class EntitiesSection(Section):
     # the heads of the names of associations and alliances (联盟, 协会): a suffix followed by a run
     # of Han characters reaching one (中国汽车动力电池产业创新联盟) is inside that body's name
     body_heads: list[str] = Field(default_factory=list)
+    # words that hold an alias but name something else (南京东路 holds 京东): matched whole, so
+    # the alias inside is never read
+    look_alikes: list[str] = Field(default_factory=list)
+    # words holding a stop word that do not end a subject (实物商品网上零售额: 网上 "online")
+    stop_holders: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)

@@ -855,6 +855,7 @@ def test_one_quantity_in_two_units_meets(
         ("二手住宅销售价格", "二手房价格"),
         ("一線城市新建商品住宅銷售價格", "一线城市新房价格"),  # traditional script folds first
         ("关闭门店", "闭店"),  # blind set 4 (tea1 / tea2): the retail press's short form
+        ("新开门店", "开店"),  # blind set 4 (tea2 / tea3)
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:

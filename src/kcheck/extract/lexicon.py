@@ -113,6 +113,8 @@ class Lexicon:
         add(kinds.decrease, Cue.DECREASE)
         add(kinds.growth_rates, Cue.GROWTH_RATE)
         add(kinds.decline_rates, Cue.DECLINE_RATE)
+        # 南京东路: matched as a word of no meaning, so the alias inside (京东) is not (no hit)
+        add((w for w in rules.entities.look_alikes if w not in table), 0)
 
         self.words = tuple(table)  # every word matched, folded, in the automaton's order
         self._newline_words = any("\n" in word for word in self.words)  # see scan_lines
@@ -207,6 +209,8 @@ class Lexicon:
             start -= offset
             end -= offset
             mask, entity, metric, event, change = meanings[index]
+            if not mask:
+                continue  # a look-alike (南京东路): it only keeps the alias inside from matching
             if mask & metric_bit and hits and hits[-1].end == start:
                 # the previous match may have eaten the head of a longer metric alias
                 for k in range(min(self._longest_metric, end), end - start, -1):
