@@ -305,6 +305,10 @@ def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
     canonical = claim.event if claim.type == ClaimType.EVENT else claim.metric
     if canonical:
         return canonical, False
+    if claim.type != ClaimType.EVENT and not claim.entity and claim.measure:
+        metric = _country_metric(claim.measure, rules)
+        if metric is not None:  # 国内动力电池装车量 of no one: the country's 动力电池装车量
+            return metric, False
     phrase = (
         measure_key(claim.measure or "", rules)
         if claim.type != ClaimType.EVENT
@@ -313,6 +317,20 @@ def _measure_of(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:
     if len(phrase) < rules.checks.fuzzy.min_measure_chars or phrase.isdigit():
         return None, False
     return phrase, True
+
+
+def _country_metric(measure: str, rules: RuleSet) -> str | None:
+    """The metric a figure naming no one measures when its measure opens with a word naming the
+    country (``metrics.country_modifiers``: 国内动力电池装车量 -> battery_installations), else None."""
+    text = folded(measure)
+    for word in rules.derived(_country_modifiers):
+        if text.startswith(word):
+            return _metric_aliases(rules).get(normalise_phrase(text[len(word) :]))
+    return None
+
+
+def _country_modifiers(rules: RuleSet) -> tuple[str, ...]:
+    return tuple(sorted((folded(w) for w in rules.metrics.country_modifiers if w), key=len, reverse=True))
 
 
 def _subject_measure(claim: Claim, rules: RuleSet) -> tuple[str | None, bool]:

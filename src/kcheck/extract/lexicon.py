@@ -83,6 +83,7 @@ def _variants(word: str) -> set[str]:
 
 _HAN = re.compile("[\u4e00-\u9fff]+")
 _JOINERS = frozenset("、和及与年月日")
+MAX_BODY_RUN = 12  # Han characters from a suffix to a body's head (汽车|动力电池产业创新联盟)
 
 
 class Lexicon:
@@ -112,6 +113,8 @@ class Lexicon:
         add(kinds.decrease, Cue.DECREASE)
         add(kinds.growth_rates, Cue.GROWTH_RATE)
         add(kinds.decline_rates, Cue.DECLINE_RATE)
+        # 南京东路: matched as a word of no meaning, so the alias inside (京东) is not (no hit)
+        add((w for w in rules.entities.look_alikes if w not in table), 0)
 
         self.words = tuple(table)  # every word matched, folded, in the automaton's order
         self._newline_words = any("\n" in word for word in self.words)  # see scan_lines
@@ -155,6 +158,7 @@ class Lexicon:
         )
         self._lead_ins = frozenset(fold(w) for w in ents.name_lead_ins)
         self._trade_nouns = tuple(fold(w) for w in ents.trade_nouns if w)
+        self._body_heads = tuple(fold(w) for w in ents.body_heads if w)
         suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
@@ -205,6 +209,8 @@ class Lexicon:
             start -= offset
             end -= offset
             mask, entity, metric, event, change = meanings[index]
+            if not mask:
+                continue  # a look-alike (南京东路): it only keeps the alias inside from matching
             if mask & metric_bit and hits and hits[-1].end == start:
                 # the previous match may have eaten the head of a longer metric alias
                 for k in range(min(self._longest_metric, end), end - start, -1):
@@ -264,6 +270,16 @@ class Lexicon:
             before == 0 or not _HAN.match(folded, before - 1) or folded[before - 1] in _JOINERS
         )
 
+    def _inside_body_name(self, folded: str, end: int) -> bool:
+        """Whether the Han characters right after a name's suffix at ``end`` run on, within
+        ``MAX_BODY_RUN`` characters, into the head of an association's or alliance's name
+        (``entities.body_heads``: 中国汽车|动力电池产业创新联盟)."""
+        stop = min(len(folded), end + MAX_BODY_RUN)
+        run = end
+        while run < stop and _HAN.match(folded, run):
+            run += 1
+        return any(folded.find(head, end, run) >= 0 for head in self._body_heads)
+
     def _open_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
         """Names no entry lists, read from their form (招商银行): entity hits where no other
         match overlaps, the canonical name as written. The suffixes are found first (rare),
@@ -276,6 +292,8 @@ class Lexicon:
             at, end = m.start(), m.end()
             if self._trade_nouns and folded.startswith(self._trade_nouns, end):
                 continue  # 当天揽收快递包裹: the trade heading a noun (entities.trade_nouns)
+            if self._body_heads and self._inside_body_name(folded, end):
+                continue  # 中国汽车动力电池产业创新联盟: an alliance's name, not 中国汽车
             for n in (2, 3, 4):
                 start = at - n
                 if start < 0 or not _HAN.fullmatch(folded, start, at):

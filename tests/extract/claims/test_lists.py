@@ -77,3 +77,19 @@ from claimrows import claim, fields
 )
 def test_respectively(text: str, quote: str, entity: str, metric: str, type_: str) -> None:
     assert fields(claim(text, quote), "entity", "metric", "type") == (entity, metric, type_)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        # one head listing n numbers: n measures, one for each figure in order
+        ("1—10月，第一、二、三产业用电量同比分别增长10.1%、3.9%和8.2%", "10.1%", "第一产业用电量"),
+        ("1—10月，第一、二、三产业用电量同比分别增长10.1%、3.9%和8.2%", "3.9%", "第二产业用电量"),
+        ("1—10月，第一、二、三产业用电量同比分别增长10.1%、3.9%和8.2%", "8.2%", "第三产业用电量"),
+        ("10月，一、二线城市新房价格环比分别下降0.4%和0.5%", "0.5%", "二线城市新房价格"),
+        # numbers that do not match the figures' count leave the measure as written
+        ("1—10月，第一、二、三产业用电量同比分别增长10.1%和3.9%", "3.9%", "第一、二、三产业用电量"),
+    ],
+)
+def test_numbered_measures(text: str, quote: str, measure: str) -> None:
+    assert fields(claim(text, quote), "measure") == (measure,)

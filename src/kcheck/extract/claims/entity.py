@@ -208,7 +208,7 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
             break
         if ch in SUBJECT_ENDS:
             break
-        if ch in stop_firsts and folded.startswith(stops, q, hi):
+        if ch in stop_firsts and folded.startswith(stops, q, hi) and not name_goes_on(w, folded, q):
             stopped = True
             break
         q += 1
@@ -225,8 +225,12 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
             return None
     if phrase in w.generic or phrase.startswith(w.subject_anaphora):
         return None
+    if phrase.endswith(w.coordinator_tuple):
+        return None  # 三家基础电信企业及|中国广电的…: cut inside a coordination, no whole name
     if phrase.startswith(w.non_name_starts) or phrase.endswith(w.non_name_ends):
         return None  # 报告期内 / 按可比口径 / 数据宝统计 / 分别: a time, a manner, a source
+    if phrase in w.measure_names:
+        return None  # 全年开店目标维持2500家: 开店 is a measure's name (metrics.measure_forms)
     if phrase.endswith(w.measure_ends) or phrase.startswith(w.company_words):
         return None  # 社融增量, 全国社会物流总额: a measure; 公司乙烯年产能: the company's measure
     for i in range(max(bisect_right(s.hit_starts, p) - 1, 0), len(s.hits)):
@@ -236,6 +240,12 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         if h.end > p and not (h.mask & Cue.ENTITY):
             return None  # a measure or a cue word is no subject (全年GMV达...)
     return p, end
+
+
+def name_goes_on(w: Words, folded: str, q: int) -> bool:
+    """Is the stop word at ``q`` inside a word that holds it and goes on (``entities.stop_holders``:
+    实物商品网上零售额, 网上 "online")?"""
+    return any(q >= at and folded.startswith(holder, q - at) for holder, at in w.stop_holders)
 
 
 def article_names(w: Words, folded_text: str) -> list[str]:

@@ -11,6 +11,9 @@ that differ, one figure) leaves the figures as the other decisions read them.
 
 The verb written once before the list is every item's: ``广州、深圳分别下降0.7%和0.6%`` and
 ``同比分别下降5.3%和6.1%`` state two decreases (-0.6%, -6.1%), not a decrease and a level.
+
+A measure that lists n numbers for one head (``第一、二、三产业用电量同比分别增长10.1%、3.9%和8.2%``,
+``一、二线城市``) names n measures, one for each figure in order: 第一产业用电量, 第二产业用电量, ...
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         if n < 2:
             continue
         share_the_change(listed)
+        if numbered_measures(w, listed):
+            continue
         names: list[str] = []
         for h in s.ents:
             if cs <= h.start and h.end <= at and h.entity is not None and h.entity not in names:
@@ -90,6 +95,42 @@ def share_the_change(listed: list[Draft]) -> None:
         if first.value < 0 < d.value:
             d.value = -d.value
             d.low, d.high = (-d.high if d.high is not None else None), (-d.low if d.low is not None else None)
+
+
+# one numeral each (一, 二, 三; 1, 2): the sectors, tiers, lines and phases a measure may list
+_NUMERALS = "一二三四五六七八九十0123456789"
+
+
+def numbered_measures(w: Words, listed: list[Draft]) -> bool:
+    """Give the n figures of a list their own measures when the one measure they share lists n
+    numbers for its head, joined by ``entities.coordinators`` (``第一、二、三产业用电量``: 第一产业用电量,
+    第二产业用电量, 第三产业用电量; ``一、二线城市新房价格``: 一线城市新房价格, 二线城市新房价格): the
+    reader's "the first, second and third industries". True when it did."""
+    measure = listed[0].measure
+    if not measure or "、" not in measure or any(d.measure != measure for d in listed):
+        return False
+    n = len(listed)
+    for start, ch in enumerate(measure):
+        if ch not in _NUMERALS:
+            continue
+        numerals, at = [ch], start + 1
+        while at < len(measure):
+            joiner = next((c for c in w.coordinator_tuple if measure.startswith(c, at)), None)
+            if joiner is None or at + len(joiner) >= len(measure):
+                break
+            following = measure[at + len(joiner)]
+            if following not in _NUMERALS:
+                break
+            numerals.append(following)
+            at += len(joiner) + 1
+        if len(numerals) == n and at < len(measure) and measure[at] not in _NUMERALS:
+            head, rest = measure[:start], measure[at:]
+            for d, numeral in zip(listed, numerals, strict=True):
+                d.measure = head + numeral + rest
+            return True
+        if len(numerals) > 1:
+            return False
+    return False
 
 
 MAX_LISTED_NAME = 8  # 蜜茶记, 广州, 星河影业: a listed owner's name is short

@@ -31,6 +31,13 @@ class Words:
         self.subject_stops = tuple(sorted(f(ents.subject_stops), key=len, reverse=True))
         # a subject is read character by character: only where a stop can start are the stops tried
         self.subject_stop_firsts = frozenset(word[0] for word in self.subject_stops)
+        # (holder, where its stop word is in it): 网上 holds 上 at 1
+        self.stop_holders = tuple(
+            (holder, at)
+            for holder in f(ents.stop_holders)
+            for at in range(len(holder))
+            if holder.startswith(self.subject_stops, at)
+        )
         self.subject_fillers = sorted(f(ents.subject_fillers), key=len, reverse=True)
         self.subject_anaphora = tuple(f(ents.subject_anaphora))
         self.non_name_starts = tuple(f(ents.non_name_starts))
@@ -43,8 +50,12 @@ class Words:
             if rule.type == "industry"
         ]
         self.coordinators = frozenset(f(ents.coordinators))
+        self.coordinator_tuple = tuple(sorted(self.coordinators, key=len, reverse=True))
         self.company_words = tuple(sorted(f(ents.company_words), key=len, reverse=True))
         self.measure_ends = tuple(f(ents.measure_ends))
+        # a statistic's names (metrics.measure_forms, both forms): a measure, never a subject
+        forms = rules.metrics.measure_forms
+        self.measure_names = frozenset(f([*forms, *forms.values()]))
         self.national_re = word_pattern(f(ents.national_words))
         # the words naming the country itself (全国, 我国; not the industry's 行业)
         self.country_re = word_pattern(f([w for w in ents.national_words if w not in ents.sector_words]))
