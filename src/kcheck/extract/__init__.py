@@ -204,9 +204,7 @@ class Extractor:
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
             folds = folded_all[first : first + _RUN]
-            hits = p.lexicon.scan_lines(folds)
-            if names:
-                hits = [p.lexicon.with_names(folded, h, names) for folded, h in zip(folds, hits, strict=True)]
+            hits = p.lexicon.scan_lines(folds, names)
             times: list[list[TimeExpr]] = []
             for sentence, folded in zip(run, folds, strict=True):
                 if sentence.paragraph != time_paragraph:
