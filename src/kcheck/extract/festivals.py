@@ -73,6 +73,7 @@ class FestivalFinder:
             rf"(?:(?:[“\"「][^”\"」，。；]{{0,3}}?)?(?P<brk>{breaks})[”\"」]?(?P<pick>{picks})?|(?P<day>{day_words}))?"
         )
         self._name = re.compile(names)
+        self.firsts = "".join(sorted({name[0] for name in t.festivals}))  # what a match opens with
         self._stop = re.compile(alternation(t.festival_stops))
 
     def find(self, folded: str, published: dt.date | None, pub_year: int | None = None) -> list[TimeExpr]:
