@@ -212,17 +212,23 @@ def test_lexicon_matches_are_leftmost_longest(lexicon: Lexicon, data: st.DataObj
 def test_lexicon_scans_a_document_as_its_sentences_one_by_one(lexicon: Lexicon, data: st.DataObject) -> None:
     """One automaton call over a document's sentences gives each sentence the hits a scan of it
     alone gives: words, their heads and tails at either end of a sentence, metric aliases that
-    extend over the word before, open names (招商银行), empty sentences and newlines inside one."""
+    extend over the word before, open names (招商银行), empty sentences and newlines inside one;
+    and the article's own names (with_names: where no match overlaps, an operator's by what it
+    runs, 东津港), one spelling overlapping another or itself (锦程锦程)."""
     words = sorted(lexicon.words)
+    names = ["锦程地产", "东津港务集团", "锦程", "程锦", "快手"]
     pieces = st.one_of(
         st.sampled_from(words),
         st.sampled_from(words).map(lambda w: w[: len(w) // 2 + 1]),
         st.sampled_from(words).map(lambda w: w[len(w) // 2 :]),
         st.sampled_from(["快手电商", "交易总额", "招商银行", "东津港务集团", "的", "，", "1", " ", "\n"]),
+        st.sampled_from([*names, "东津港", "锦程锦程", "锦"]),
     )
     sentence = st.lists(pieces, max_size=8).map("".join)
     lines = data.draw(st.lists(sentence, max_size=6))
     assert lexicon.scan_lines(lines) == [lexicon.scan(line) for line in lines]
+    named = data.draw(st.lists(st.sampled_from(names), unique=True, max_size=3))
+    assert lexicon.scan_lines(lines, named) == [lexicon.with_names(x, lexicon.scan(x), named) for x in lines]
 
 
 def test_lexicon_word_at_the_end_after_a_longer_word_begun(lexicon: Lexicon) -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kcheck.extract.timex import TimeContext, TimeFinder
 from kcheck.extract.types import TimeExpr
-from kcheck.rules import load_rules, read_section
+from kcheck.rules import RuleSet, load_rules, read_section
 from kcheck.text.fold import fold
 
 Row = tuple[str, str | None, str, str, str, str]
@@ -623,17 +623,46 @@ def test_time_fragments_in_any_order_and_context(
 
 
 class _EveryPosition(TimeFinder):
-    """The reference scan: the full start regex tried at every position."""
+    """The reference scan: every sentence scanned (no gate of cue characters), the full start
+    regex tried at every position (no key characters: timex_start.StartFinder)."""
 
-    def _next_start(self, text: str, pos: int) -> re.Match[str] | None:
-        return self._start.search(text, pos)
+    def __init__(self, rules: RuleSet) -> None:
+        super().__init__(rules)
+        self._starts = self._start  # type: ignore[assignment]  # a Pattern searches as StartFinder does
+        self._cues = re.compile("")
+
+
+# words no key character is in: festivals and week words (the gate must let them through)
+_UNKEYED = [
+    "上周三",
+    "这个星期一",
+    "下礼拜五",
+    "国庆",
+    "国庆假期",
+    "春节",
+    "中秋国庆",
+    "双十一",
+    "元旦当天",
+    "端午",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=_ALPHABET, max_size=60))
+@given(
+    st.one_of(
+        st.text(alphabet=_ALPHABET, max_size=60),
+        st.lists(st.sampled_from([*_UNKEYED, *_FRAGMENTS, "公司", "表示", "的"]), max_size=8).map("".join),
+    )
+)
 def test_fast_scan_agrees_with_trying_every_position(text: str) -> None:
     ctx = TimeContext(published=dt.date(2022, 3, 1))
     assert _FINDER.find(text, ctx) == _REFERENCE.find(text, ctx)
+
+
+def test_the_reference_scan_is_another_scan() -> None:
+    # the property above compares two scans, not the finder with itself
+    assert _REFERENCE._starts is _REFERENCE._start
+    assert _REFERENCE._cues.search("公司表示") is not None and _FINDER._cues.search("公司表示") is None
 
 
 @settings(max_examples=200, deadline=None)

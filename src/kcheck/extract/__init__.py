@@ -204,9 +204,7 @@ class Extractor:
             run = sentences[first : first + _RUN]
             texts = [sentence.text for sentence in run]
             folds = folded_all[first : first + _RUN]
-            hits = p.lexicon.scan_lines(folds)
-            if names:
-                hits = [p.lexicon.with_names(folded, h, names) for folded, h in zip(folds, hits, strict=True)]
+            hits = p.lexicon.scan_lines(folds, names)
             times: list[list[TimeExpr]] = []
             for sentence, folded in zip(run, folds, strict=True):
                 if sentence.paragraph != time_paragraph:
@@ -337,8 +335,8 @@ class Extractor:
 def opens_breakdown(w: Words, folded: str) -> bool:
     """Does the paragraph open with a breakdown word (``kinds.breakdown``: 其中, 分类型看), after a
     preposition or not (从分产业用电看)? Its figures are then the parts of the paragraph before."""
-    at = next((len(p) for p in w.preposition_tuple if folded.startswith(p)), 0)
-    return w.breakdown_re.match(folded, at) is not None
+    lead = w.preposition_re.match(folded)
+    return w.breakdown_re.match(folded, lead.end() if lead is not None else 0) is not None
 
 
 def named_month(context: TimeContext) -> tuple[int, int] | None:

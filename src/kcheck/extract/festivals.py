@@ -88,6 +88,7 @@ class FestivalFinder:
         self._name = re.compile(names)
         # the break words that name a festival's own span (双11期间), not a holiday's (假期, 档)
         self._during = frozenset(t.festival_during)
+        self.firsts = "".join(sorted({name[0] for name in t.festivals}))  # what a match opens with
         self._stop = re.compile(alternation(t.festival_stops))
 
     def find(self, folded: str, published: dt.date | None, pub_year: int | None = None) -> list[TimeExpr]:

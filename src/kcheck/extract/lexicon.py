@@ -25,7 +25,8 @@ written.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -117,7 +118,6 @@ class Lexicon:
         add((w for w in rules.entities.look_alikes if w not in table), 0)
 
         self.words = tuple(table)  # every word matched, folded, in the automaton's order
-        self._newline_words = any("\n" in word for word in self.words)  # see scan_lines
         # what each word means, by its index in the automaton: (mask, *names in _NAMED order)
         self._meanings: list[tuple[int, str | None, str | None, str | None, str | None]] = []
         for meanings in table.values():
@@ -163,6 +163,7 @@ class Lexicon:
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
         self._suffix_re = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
+        self._newline_words = any("\n" in word for word in (*self.words, *suffixes))  # see scan_lines
         # 东津港务集团 -> 东津港 (entities.operator_forms), longest form first
         forms = ((fold(f), fold(o)) for f, o in ents.operator_forms.items())
         self._operator_forms = tuple(sorted(forms, key=lambda fo: len(fo[0]), reverse=True))
@@ -180,27 +181,59 @@ class Lexicon:
             return []
         return self._hits(folded, self.matches(folded), 0)
 
-    def scan_lines(self, lines: list[str]) -> list[list[Hit]]:
-        """``scan`` of each of ``lines`` (a document's folded sentences), with one call of the
-        automaton over the lines joined by newlines: no word holds a newline, so no match
-        crosses one and each line's matches are those a scan of the line alone finds. One call
-        instead of one a sentence: the call, not the matching, is most of a short sentence's scan."""
-        if self._automaton is None or self._newline_words:
-            return [self.scan(line) for line in lines]
-        matches = self.matches("\n".join(lines))
-        out: list[list[Hit]] = []
-        i = offset = 0
+    def scan_lines(self, lines: list[str], names: Sequence[str] = ()) -> list[list[Hit]]:
+        """``scan`` of each of ``lines`` (a document's folded sentences), plus an entity hit
+        wherever one of ``names`` is written (``with_names``). One call of the automaton, one
+        search for the open names' suffixes and one for each spelling of a name, over the lines
+        joined by newlines: no word, suffix or name holds a newline, so no match crosses one and
+        each line's matches are those a scan of the line alone finds. One call instead of one a
+        sentence: the call, not the matching, is most of a short sentence's scan."""
+        spellings = self._spellings(names)
+        if self._automaton is None or self._newline_words or any("\n" in w for w, _name in spellings):
+            return [self.with_names(line, self.scan(line), names) for line in lines]
+        joined = "\n".join(lines)
+        ends: list[int] = []  # where each line ends in ``joined``
+        end = -1
         for line in lines:
-            first = i
-            end = offset + len(line)
+            end += len(line) + 1
+            ends.append(end)
+        matches = self.matches(joined)
+        suffixes = [m.span() for m in self._suffix_re.finditer(joined)] if self._suffix_re is not None else []
+        written: dict[int, list[tuple[int, int, str]]] = {}  # by line: the names, spelling by spelling
+        for spelling, name in spellings:
+            at = joined.find(spelling)
+            while at >= 0:
+                n = bisect_left(ends, at)
+                offset = ends[n] - len(lines[n])
+                written.setdefault(n, []).append((at - offset, at - offset + len(spelling), name))
+                at = joined.find(spelling, at + len(spelling))
+        out: list[list[Hit]] = []
+        i = j = offset = 0
+        for n, line in enumerate(lines):
+            first, first_suffix = i, j
+            end = ends[n]
             while i < len(matches) and matches[i][1] < end:
                 i += 1
-            out.append(self._hits(line, matches[first:i], offset) if line else [])
+            while j < len(suffixes) and suffixes[j][0] < end:
+                j += 1
+            if line:
+                hits = self._hits(line, matches[first:i], offset, suffixes[first_suffix:j])
+                out.append(_add_names(hits, written[n]) if n in written else hits)
+            else:
+                out.append([])
             offset = end + 1
         return out
 
-    def _hits(self, folded: str, matches: list[tuple[int, int, int]], offset: int) -> list[Hit]:
-        """The hits of ``matches`` (of the automaton, ``offset`` characters before ``folded``)."""
+    def _hits(
+        self,
+        folded: str,
+        matches: list[tuple[int, int, int]],
+        offset: int,
+        suffixes: list[tuple[int, int]] | None = None,
+    ) -> list[Hit]:
+        """The hits of ``matches`` (of the automaton, ``offset`` characters before ``folded``),
+        and the open names before ``suffixes`` (where the suffixes were found, also ``offset``
+        characters before; None: search ``folded`` for them)."""
         hits: list[Hit] = []
         aliases = self.metric_aliases
         meanings = self._meanings
@@ -222,9 +255,13 @@ class Lexicon:
                     hits.append(Hit(start, end, mask, entity, metric, event, change))
                 continue
             hits.append(Hit(start, end, mask, entity, metric, event, change))
-        if self._suffix_re is not None:
-            return self._open_names(folded, hits)
-        return hits
+        if self._suffix_re is None:
+            return hits
+        if suffixes is None:
+            return self._open_names(folded, hits, [m.span() for m in self._suffix_re.finditer(folded)])
+        if not suffixes:
+            return hits
+        return self._open_names(folded, hits, [(a - offset, b - offset) for a, b in suffixes])
 
     def names_entity(self, folded: str) -> bool:
         """Whether the whole of ``folded`` is one entity match (a rules alias or an open name)."""
@@ -241,23 +278,24 @@ class Lexicon:
         from its stock codes: ``entity.article_names``) is written and no other match overlaps;
         an operator's name also where what it runs is written alone (东津港务集团（601286.SH）
         ... 9月，东津港完成集装箱吞吐量: ``entities.operator_forms``), the full names first."""
+        written: list[tuple[int, int, str]] = []
+        for spelling, name in self._spellings(names):
+            at = folded.find(spelling)
+            while at >= 0:
+                end = at + len(spelling)
+                written.append((at, end, name))
+                at = folded.find(spelling, end)
+        return _add_names(hits, written) if written else hits
+
+    def _spellings(self, names: Iterable[str]) -> list[tuple[str, str]]:
+        """(as written, name) for each of ``names``, then the operators' forms (see with_names)."""
         spellings = [(name, name) for name in names]
         for name in names:
             for form, operated in self._operator_forms:
                 if name.endswith(form) and len(name) - len(form) >= 2:
                     spellings.append((name[: -len(form)] + operated, name))
                     break
-        added: list[Hit] = []
-        for written, name in spellings:
-            at = folded.find(written)
-            while at >= 0:
-                end = at + len(written)
-                if not any(h.start < end and at < h.end for h in (*hits, *added)):
-                    added.append(Hit(at, end, Cue.ENTITY, entity=name))
-                at = folded.find(written, end)
-        if not added:
-            return hits
-        return sorted([*hits, *added], key=lambda h: (h.start, h.end))
+        return spellings
 
     def _at_boundary(self, folded: str, start: int) -> bool:
         """Whether a name may start at ``start``: after the start, a non-Han character, a
@@ -280,16 +318,12 @@ class Lexicon:
             run += 1
         return any(folded.find(head, end, run) >= 0 for head in self._body_heads)
 
-    def _open_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
+    def _open_names(self, folded: str, hits: list[Hit], suffixes: list[tuple[int, int]]) -> list[Hit]:
         """Names no entry lists, read from their form (招商银行): entity hits where no other
-        match overlaps, the canonical name as written. The suffixes are found first (rare),
-        then the shortest name before each that starts at a boundary."""
+        match overlaps, the canonical name as written. The suffixes are found first (rare,
+        ``suffixes``: where), then the shortest name before each that starts at a boundary."""
         added: list[Hit] = []
-        suffix_re = self._suffix_re
-        if suffix_re is None:
-            return hits
-        for m in suffix_re.finditer(folded):
-            at, end = m.start(), m.end()
+        for at, end in suffixes:
             if self._trade_nouns and folded.startswith(self._trade_nouns, end):
                 continue  # 当天揽收快递包裹: the trade heading a noun (entities.trade_nouns)
             if self._body_heads and self._inside_body_name(folded, end):
@@ -310,3 +344,15 @@ class Lexicon:
         if not added:
             return hits
         return sorted([*hits, *added], key=lambda h: (h.start, h.end))
+
+
+def _add_names(hits: list[Hit], written: list[tuple[int, int, str]]) -> list[Hit]:
+    """``hits`` plus an entity hit for each name ``written`` (start, end, name; in the order the
+    spellings were searched) that overlaps no match and no name added before it."""
+    added: list[Hit] = []
+    for at, end, name in written:
+        if not any(h.start < end and at < h.end for h in (*hits, *added)):
+            added.append(Hit(at, end, Cue.ENTITY, entity=name))
+    if not added:
+        return hits
+    return sorted([*hits, *added], key=lambda h: (h.start, h.end))

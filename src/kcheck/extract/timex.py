@@ -97,7 +97,7 @@ import cn2an
 from kcheck.extract import periods
 from kcheck.extract.festivals import FestivalFinder
 from kcheck.extract.fiscal import FiscalCalendar, FiscalReader
-from kcheck.extract.timex_start import StartFinder
+from kcheck.extract.timex_start import KEY_CHARS, StartFinder
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
@@ -359,6 +359,10 @@ class TimeFinder:
         self._starts = StartFinder(
             start_kinds, firsts, lambda kinds: named_groups(kinds, standalone_parts), conn, _S
         )
+        # a sentence with none of these characters names no time (most sentences of an archive):
+        # no key character of the grammar (timex_start), no festival's first, no week word's
+        cues = {*KEY_CHARS, *self._festivals.firsts, *self._weekdays.cues}
+        self._cues = re.compile("[" + re.escape("".join(sorted(cues))) + "]")
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {
             "year": re.compile(
@@ -451,6 +455,8 @@ class TimeFinder:
 
     def find(self, folded: str, context: TimeContext) -> tuple[list[TimeExpr], TimeContext]:
         """Every time expression of one folded sentence, and the context for the next sentence."""
+        if self._cues.search(folded) is None:
+            return [], context
         found: list[TimeExpr] = []
         ctx = context
         pos = 0

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable
 # how far before its first key character (年, 月, 2-0 ...) an expression may start
 KEY_REACH = 12
 _DIGITS = "0123456789"
+# the key characters: every expression holds one (a digit only before a separator and a digit)
+KEY_CHARS = "年月日号季天Qq" + _DIGITS
 _CN_DIGITS = "零〇○一二三四五六七八九"
 # the characters each grammar part may start with (word lists take theirs from the words)
 FIRST_CHARS = {
@@ -69,7 +71,7 @@ class StartFinder:
         self._locator = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
         s = spaces
         self._key = re.compile(
-            rf"[年月日号季天Qq0-9](?:(?<=[年月日号季天Qq])"
+            rf"[{KEY_CHARS}](?:(?<=[年月日号季天Qq])"
             rf"|(?<=[0-9])(?=(?:[-./ ]|{s}(?:{connector}){s})[0-9]|{s}[Hh][12]))"
         )
 

@@ -32,6 +32,8 @@ class WeekdayFinder:
         names = alternation(n for n in t.weekday_names if n in _WEEKDAY)
         self._week = re.compile(rf"(?P<w>{weeks})(?:个)?(?:{words})(?P<d>{names})")
         self._week_word = re.compile(words)  # most sentences have none: one scan rules them out
+        # a character every match holds: a week word's first (周, 星期) or 天 (3天前)
+        self.cues = "".join(sorted({w[0] for w in t.weekday_words if w} | {"天"}))
         ago = alternation(t.days_ago_words)
         self._ago = re.compile(rf"(?<![0-9.])(?P<n>{_COUNT})天(?:{ago})")
 

@@ -136,8 +136,10 @@ class Assembler:
             if h.mask & Cue.EVENT:
                 has_event = True
                 break
-        if not quantities and not has_event:
-            # most sentences: no figure, no event (the same path as below, taken sooner)
+        if not quantities and not (has_event and (times or folded.rstrip().endswith(("；", ";")))):
+            # most sentences: no figure, and no event or no time to date one with (events_of);
+            # the same path as below, taken sooner (an event word ending with ； still goes below,
+            # where a breakdown or a business line may run on to the next sentence)
             if hits or times:
                 if len(times) > 1 and not in_order(times):
                     times = sorted(times, key=start_of)

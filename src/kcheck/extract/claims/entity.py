@@ -99,8 +99,6 @@ def country_after(w: Words, s: Parsed, lo: int, pos: int) -> bool:
     the country's: the name before is the source that published it (``中国汽车动力电池产业创新联盟
     今日发布数据，5月，我国动力电池装车量43.9GWh，同比增长35.6%``), not its owner."""
     folded = s.folded
-    if not any(ch in w.national_firsts for ch in folded[lo:pos]):
-        return False
     # 在全国约90个城市运营: the country after a preposition is a place, not the figure's owner
     return any(
         not folded.endswith(w.preposition_tuple, lo, m.start())

@@ -28,6 +28,8 @@ class Words:
         self.generic = frozenset(f(ents.generic_subjects))
         self.prepositions = f(ents.prepositions)
         self.preposition_tuple = tuple(self.prepositions)
+        # the first of them (in the rules' order, not the longest) a text opens with
+        self.preposition_re = re.compile("|".join(map(re.escape, self.prepositions)))
         self.subject_stops = tuple(sorted(f(ents.subject_stops), key=len, reverse=True))
         # a subject is read character by character: only where a stop can start are the stops tried
         self.subject_stop_firsts = frozenset(word[0] for word in self.subject_stops)
