@@ -1,4 +1,4 @@
-"""The development corpus: fictional articles in twenty-two unseen fields, with a truth file.
+"""The development corpus: fictional articles in thirty-seven unseen fields, with a truth file.
 
 ``corpus/`` holds articles written for testing (every company, outlet and figure is
 invented), ``gold.yaml`` what a careful reader finds in them, in the format of
@@ -45,6 +45,7 @@ ENCODINGS = {
     "trd3-": "gb18030",
     "ret3-": "gb18030",
     "tea3-": "gb18030",
+    "indp3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -259,7 +260,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1373, "period": 1186, "date": 160, "wanted": 137, "plants": 80}
+FLOORS = {"value": 1578, "period": 1345, "date": 172, "wanted": 141, "plants": 83}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
@@ -270,6 +271,14 @@ UNFOUND_PLANTS = {
     "house-first": "the measures meet now (metrics.measure_forms), but -0.3% and -0.4% are one written unit apart: "
     "their rounding intervals touch at -0.35 and checks.truncation reads -0.3 as reaching -0.4, so they agree",
     "house-sz": "a table cell (深圳 -0.8 under 环比) takes neither the caption's month nor a measure",
+    # the fifth blind set's first measurement (session 8), before any fix: not yet diagnosed
+    "appl-sales": "blind set 5, first measurement: not yet diagnosed",
+    "div-buyback": "blind set 5, first measurement: not yet diagnosed",
+    "div-exdiv": "blind set 5, first measurement: not yet diagnosed",
+    "med-spend": "blind set 5, first measurement: not yet diagnosed",
+    "med-drg": "blind set 5, first measurement: not yet diagnosed",
+    "sport-entrants": "blind set 5, first measurement: not yet diagnosed",
+    "sport-stadium": "blind set 5, first measurement: not yet diagnosed",
 }
 
 
