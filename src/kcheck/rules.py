@@ -286,12 +286,18 @@ class EventRule(Section):
     # count (the millionth car is not the two-millionth); without one the word means something
     # else (快手下线了全部淘宝商品: taken offline) and dates nothing
     milestone: list[str] = Field(default_factory=list)
+    # the alias names a day (股权登记日, 除权除息日): only the time written right after it, joined
+    # by a word of `day_links` (股权登记日为11月30日, 除息日：12月1日), dates it, a day scheduled
+    # rather than an event told as done
+    day_named: bool = False
 
     _check = field_validator("aliases", "milestone")(_no_blank)
 
 
 class EventsSection(Section):
     events: dict[str, EventRule] = Field(default_factory=dict)
+    # what joins a day's name to its date (股权登记日为11月30日): see EventRule.day_named
+    day_links: list[str] = Field(default_factory=list)
     # a date followed by one of these dates an announcement, not the event (2月22日的公告)
     announcement: list[str] = Field(default_factory=list)
     # ... but an event told as done after one of these verbs, with no time of its own, is dated

@@ -97,7 +97,7 @@ import cn2an
 from kcheck.extract import periods
 from kcheck.extract.festivals import FestivalFinder
 from kcheck.extract.fiscal import FiscalCalendar, FiscalReader
-from kcheck.extract.timex_start import StartFinder
+from kcheck.extract.timex_start import StartFinder, key_chars
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
@@ -356,8 +356,14 @@ class TimeFinder:
         }
         firsts = {k: "".join({w[0] for w in ws}) for k, ws in words.items()}
         firsts["decade"] = "".join({w[0] for w in t.relative_centuries})
+        opening = (ws for k, ws in words.items() if k not in ("not_time", "weekday_alone"))
         self._starts = StartFinder(
-            start_kinds, firsts, lambda kinds: named_groups(kinds, standalone_parts), conn, _S
+            start_kinds,
+            firsts,
+            lambda kinds: named_groups(kinds, standalone_parts),
+            conn,
+            _S,
+            key_chars(w for ws in opening for w in ws),
         )
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {

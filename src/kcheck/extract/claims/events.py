@@ -75,8 +75,19 @@ def events_of(
         at = verb_at(s, h)
         verb = w.event_verbs.get(name)
         from_day = name in w.from_day
-        beside = time_beside(s, h, at, cs) if (verb == "once" or verb is None) and not from_day else None
-        if from_day:
+        day_named = name in w.day_named
+        beside = (
+            time_beside(s, h, at, cs)
+            if (verb == "once" or verb is None) and not from_day and not day_named
+            else None
+        )
+        if day_named:
+            # 股权登记日为11月30日: the day's name, then its date
+            named_day = day_after(w, s, h)
+            if named_day is None:
+                continue
+            chosen = beside = named_day
+        elif from_day:
             # 自11月1日起上调…价格: only the day a change takes effect from dates it
             took = effective_day(s, at)
             if took is None:
@@ -139,7 +150,7 @@ def events_of(
         elif cue is not None and (cue.mask & Cue.TARGET):
             kind = ClaimKind.TARGET
         date = t.span
-        if kind is ClaimKind.ACTUAL and told_as_done(w, s, t, h, cs, state):
+        if kind is ClaimKind.ACTUAL and not day_named and told_as_done(w, s, t, h, cs, state):
             date = shift_years(t.span, -1).to_span()
         out.append(
             Draft(
@@ -278,6 +289,18 @@ def verb_at(s: Parsed, h: Hit) -> int:
     if i >= 0 and s.times[i].start < h.start < s.times[i].end:
         return s.times[i].end
     return h.start
+
+
+def day_after(w: Words, s: Parsed, h: Hit) -> int | None:
+    """The time a day's name is given as (``events.day_links``): ``股权登记日为11月30日``,
+    ``除权除息日：12月1日``; None when no such time follows it."""
+    folded = s.folded
+    pos = h.end
+    link = next((word for word in w.day_links if folded.startswith(word, pos)), None)
+    if link is None:
+        return None
+    t = s.time_at(pos + len(link))
+    return s.times.index(t) if t is not None else None
 
 
 def time_beside(s: Parsed, h: Hit, at: int, cs: int) -> int | None:
