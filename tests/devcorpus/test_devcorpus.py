@@ -260,7 +260,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1578, "period": 1342, "date": 183, "wanted": 145, "plants": 87}
+FLOORS = {"value": 1578, "period": 1342, "date": 183, "wanted": 147, "plants": 89}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
@@ -274,10 +274,6 @@ UNFOUND_PLANTS = {
     # the fifth blind set (session 8)
     "appl-sales": "双11期间 names no calendar span where 证券日讯 writes it (no dates beside it), so its 168.3亿 "
     "has no period and never meets 财联社's 186.3亿 of 10月20日至11月11日",
-    "med-drg": "the two outlets key 临川's DRG reform apart: 按疾病诊断相关分组（DRG）付费改革 as what took effect "
-    "against 临川市DRG付费改革 read as the subject and the hospitals after 在 as what",
-    "sport-stadium": "设于本月6日竣工的…体育场 reads 赛事终点设 as what was completed (于 belongs to 设), not the stadium "
-    "written after 的",
 }
 
 

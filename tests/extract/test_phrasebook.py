@@ -1745,6 +1745,36 @@ BUGS = [
         event="开赛",
         date="2026-11-22",
     ),
+    # ... a verb and 的 before a thing with a head is a clause of that thing (设于 … 竣工的…体育场)
+    row(
+        "賽事終點設於本月6日竣工的嵐州奧體中心體育場，該場館可容納6.2萬名觀眾。",
+        "本月6日",
+        D(2026, 11, 24),
+        type="event",
+        event="竣工",
+        measure="岚州奥体中心体育场",
+        date="2026-11-06",
+    ),
+    # ... the words after 在 say where, not what; a Latin abbreviation in brackets stands for the
+    # words before it (按疾病诊断相关分组（DRG）付费 = DRG付费)
+    row(
+        "临川市DRG付费改革将自12月10日起在全市二级及以上定点医疗机构全面实施。",
+        "自12月10日起",
+        D(2026, 11, 28),
+        type="event",
+        event="施行",
+        measure="临川市DRG付费改革",
+        date="2026-12-10",
+    ),
+    row(
+        "临川市按疾病诊断相关分组（DRG）付费改革自12月1日起在全市二级及以上定点医疗机构全面实施。",
+        "自12月1日起",
+        D(2026, 11, 27),
+        type="event",
+        event="施行",
+        measure="临川市DRG付费改革",
+        date="2026-12-01",
+    ),
     row(
         "第八届进博会于11月5日在上海开幕。",
         "11月5日",

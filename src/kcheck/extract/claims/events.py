@@ -370,6 +370,13 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         after = price_after(w, folded[h.end : ce])
         if after:
             return after
+    if mode == "named" and folded.startswith("的", h.end):
+        # 赛事终点设于本月6日竣工的岚州奥体中心体育场: a verb and 的 before a thing with a head
+        # (events.subject_heads) is a clause of that thing, what had the event, whatever the
+        # words before the time are about
+        modified = after_verb(w, s, h, ce)
+        if modified:
+            return modified
     pieces: list[str] = []
     pos = cs
     for i in range(bisect_left(s.time_starts, cs), len(s.times)):
@@ -380,7 +387,8 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         pos = max(pos, t.end)
     pieces.append(folded[pos : h.start])
     names = [folded[e.start : e.end] for e in s.ents if cs <= e.start < h.start]
-    keys = [_key(w, _cut(w, p), names) for p in pieces]
+    # 临川市DRG付费改革将自12月10日起在全市…医疗机构全面实施: the words after 在 say where, not what
+    keys = [_key(w, _cut(w, p), names) for p in pieces if not p.lstrip("起 ").startswith("在")] or [""]
     best = max(keys, key=len)
     if mode == "named_product" and not is_product(w, best):
         return None  # 公司于2020年上市, 新品上市: no product named before the verb
@@ -507,7 +515,21 @@ def _key(w: Words, phrase: str, names: list[str] | tuple[str, ...] = ()) -> str:
         if phrase.endswith(head) and len(phrase) > len(head):
             phrase = phrase[: -len(head)]
             break
+    phrase = _ABBREVIATED.sub(_abbreviation, phrase)
     return phrase if len(phrase) >= w.event_min_chars else ""
+
+
+# a Latin abbreviation in brackets after the Chinese words it stands for (按疾病诊断相关分组(DRG)
+# 付费改革): outlets write either, so the key keeps the abbreviation (DRG付费改革), after the place
+# the words may open with (临川市按疾病诊断相关分组(DRG) -> 临川市DRG)
+_ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{2,})\(([A-Za-z][A-Za-z0-9]{1,9})\)")
+_PLACE_ENDS = "省市县区州"
+
+
+def _abbreviation(m: re.Match[str]) -> str:
+    words, short = m.group(1), m.group(2)
+    place = max((words.rfind(end, 0, 7) for end in _PLACE_ENDS), default=-1)
+    return (words[: place + 1] if place >= 1 else "") + short
 
 
 def market_of(w: Words, s: Parsed, h: Hit, cs: int) -> str | None:
