@@ -704,6 +704,9 @@ class TimeSection(Section):
     month_parts: dict[str, TimePart] = Field(default_factory=dict, description="in days")
     seasons: dict[str, TimePart] = Field(default_factory=dict, description="in months")
     period_end_words: list[str] = Field(default_factory=list, description="一季度末: its last day")
+    report_period_ends: list[str] = Field(
+        default_factory=list, description="年初至报告期末: the end of the period the article reported last"
+    )
     range_connectors: list[str] = Field(default_factory=list)
     range_prefixes: list[str] = Field(default_factory=list)
     anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
@@ -772,6 +775,7 @@ class TimeSection(Section):
         "full_year",
         "same_period",
         "period_end_words",
+        "report_period_ends",
         "range_connectors",
         "range_prefixes",
         "approx_suffixes",

@@ -1775,6 +1775,20 @@ BUGS = [
         measure="临川市DRG付费改革",
         date="2026-12-01",
     ),
+    # ... 年初至报告期末 runs to the end of the period reported last (time.report_period_ends)
+    row(
+        "其中第三季度实现营业收入462.3亿元，同比增长7.8%。年初至报告期末，公司经营活动产生的现金流量净额为96.2亿元。",
+        "96.2亿元",
+        D(2026, 11, 23),
+        period="2026-01..2026-09",
+    ),
+    # ... 分品类看 opens a breakdown (kinds.breakdown): its paragraph's figures are at the period before
+    row(
+        "2026年双11期间（10月20日至11月11日），美凌电器全渠道累计销售额186.3亿元。\n分品类看，空调销售额78.4亿元。",
+        "78.4亿元",
+        D(2026, 11, 12),
+        period="2026-10-20..2026-11-11",
+    ),
     row(
         "第八届进博会于11月5日在上海开幕。",
         "11月5日",
