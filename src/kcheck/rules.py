@@ -301,12 +301,18 @@ class EventRule(Section):
     # by what the meeting was for, named in the meeting (X9系列发布会) or after the event's verb
     # later in the sentence (昨日舉行發佈會，推出新一代旗艦X9系列); the event a 召开 of it dates
     held_for: dict[str, str] = Field(default_factory=dict)
+    # the alias names a day (股权登记日, 除权除息日): only the time written right after it, joined
+    # by a word of `day_links` (股权登记日为11月30日, 除息日：12月1日), dates it, a day scheduled
+    # rather than an event told as done
+    day_named: bool = False
 
     _check = field_validator("aliases", "milestone")(_no_blank)
 
 
 class EventsSection(Section):
     events: dict[str, EventRule] = Field(default_factory=dict)
+    # what joins a day's name to its date (股权登记日为11月30日): see EventRule.day_named
+    day_links: list[str] = Field(default_factory=list)
     # a date followed by one of these dates an announcement, not the event (2月22日的公告)
     announcement: list[str] = Field(default_factory=list)
     # ... but an event told as done after one of these verbs, with no time of its own, is dated
@@ -752,6 +758,9 @@ class TimeSection(Section):
     month_parts: dict[str, TimePart] = Field(default_factory=dict, description="in days")
     seasons: dict[str, TimePart] = Field(default_factory=dict, description="in months")
     period_end_words: list[str] = Field(default_factory=list, description="一季度末: its last day")
+    report_period_ends: list[str] = Field(
+        default_factory=list, description="年初至报告期末: the end of the period the article reported last"
+    )
     range_connectors: list[str] = Field(default_factory=list)
     range_prefixes: list[str] = Field(default_factory=list)
     anchor_prefixes: dict[str, AnchorKind] = Field(default_factory=dict)
@@ -823,6 +832,7 @@ class TimeSection(Section):
         "full_year",
         "same_period",
         "period_end_words",
+        "report_period_ends",
         "range_connectors",
         "range_prefixes",
         "approx_suffixes",

@@ -1,4 +1,4 @@
-"""The development corpus: fictional articles in twenty-two unseen fields, with a truth file.
+"""The development corpus: fictional articles in thirty-seven unseen fields, with a truth file.
 
 ``corpus/`` holds articles written for testing (every company, outlet and figure is
 invented), ``gold.yaml`` what a careful reader finds in them, in the format of
@@ -45,6 +45,7 @@ ENCODINGS = {
     "trd3-": "gb18030",
     "ret3-": "gb18030",
     "tea3-": "gb18030",
+    "indp3-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -259,7 +260,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1373, "period": 1189, "date": 163, "wanted": 141, "plants": 82}
+FLOORS = {"value": 1578, "period": 1345, "date": 183, "wanted": 147, "plants": 89}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
@@ -270,6 +271,9 @@ UNFOUND_PLANTS = {
     "subject) and 成立 is keyed by its company, not by what was founded",
     "house-sz": "a table cell (深圳 -0.8 under 环比) takes neither the caption's month nor a measure, and in "
     "广州、深圳分别下降0.7%和0.6% the cities are read as the measure: cities are no entities here",
+    # the fifth blind set (session 8)
+    "appl-sales": "双11期间 names no calendar span where 证券日讯 writes it (no dates beside it), so its 168.3亿 "
+    "has no period and never meets 财联社's 186.3亿 of 10月20日至11月11日",
 }
 
 

@@ -1645,6 +1645,158 @@ BUGS = [
         entity=None,
         period="2025-10-31",
     ),
+    # the fifth blind set (session 8, tests/devcorpus indp, appl, div, med, sport): 昨晚 is a
+    # relative day like 昨日 (time.relative_days), though it holds no 日 for the time pass to key on
+    row(
+        "蓝湖乳业昨晚公告，公司将实施2026年半年度权益分派。",
+        "昨晚",
+        D(2026, 11, 25),
+        type="event",
+        date="2026-11-24",
+    ),
+    # ... a day's name with its date after it (events day_named: 股权登记日为…, 除权除息日为…)
+    row(
+        "本次权益分派股权登记日为11月30日，除权除息日为12月1日。",
+        "11月30日",
+        D(2026, 11, 24),
+        type="event",
+        event="股权登记",
+        date="2026-11-30",
+    ),
+    row(
+        "本次权益分派股权登记日为11月30日，除权除息日为12月1日。",
+        "12月1日",
+        D(2026, 11, 24),
+        type="event",
+        event="除权除息",
+        date="2026-12-01",
+    ),
+    # ... 电器 ends a company's short name (entities.name_suffixes), 美 of its first character
+    # being no cut; a product category is none (厨卫电器: entities.not_names)
+    row(
+        "e公司讯，美凌电器（002915）今日披露，双11期间公司全渠道累计销售额186.3亿元。",
+        "186.3亿元",
+        D(2026, 11, 12),
+        entity="美凌电器",
+    ),
+    row(
+        "分品类看，空调品类全渠道零售额612亿元，同比增长4.5%；厨卫电器零售额286亿元，同比增长11.2%。",
+        "286亿元",
+        D(2026, 11, 20),
+        entity=None,
+    ),
+    # ... a 分别 opening its clause lists the figures of the owners in the clause before
+    row(
+        "品牌方面，海湾电器、美凌电器、格瑞电器全渠道销售额位列前三，分别为243.8亿元、186.3亿元和121.5亿元。",
+        "186.3亿元",
+        D(2026, 11, 20),
+        entity="美凌电器",
+        metric="sales_value",
+    ),
+    row(
+        "品牌方面，海湾电器、美凌电器、格瑞电器全渠道销售额位列前三，分别为243.8亿元、186.3亿元和121.5亿元。",
+        "121.5亿元",
+        D(2026, 11, 20),
+        entity="格瑞电器",
+    ),
+    # ... a gloss in brackets (含生育保险) and a run after a figure's unit (亿元回购股份) are no names
+    row(
+        "1—10月，全国基本医疗保险统筹基金（含生育保险）总收入23186.4亿元，同比增长4.1%。",
+        "23186.4亿元",
+        D(2026, 11, 26),
+        entity=None,
+        period="2026-01..2026-10",
+    ),
+    row(
+        "根据此前披露的方案，公司拟以10亿元至20亿元回购股份，回购价格不超过32元/股。",
+        "不超过32元",
+        D(2026, 11, 24),
+        entity=None,
+    ),
+    # ... the money paid for a buyback so far (metrics buyback_paid), as 回购进展 notices word it
+    row(
+        "截至11月23日，公司已累计回购股份4862.5万股，支付的资金总额为12.68亿元（不含交易费用）。",
+        "12.68亿元",
+        D(2026, 11, 24),
+        metric="buyback_paid",
+        period="2026-11-23",
+    ),
+    row(
+        "回购方面，截至11月23日，公司累计回购股份4862.5万股，占总股本的0.76%，支付总金额12.86亿元。",
+        "12.86亿元",
+        D(2026, 11, 25),
+        metric="buyback_paid",
+    ),
+    # ... a building completed (竣工), a race started (开赛), an expo opened (开幕)
+    row(
+        "岚州奥体中心体育场于11月8日通过竣工验收，可容纳观众6.2万人。",
+        "11月8日",
+        D(2026, 11, 23),
+        type="event",
+        event="竣工",
+        measure="岚州奥体中心体育场",
+        date="2026-11-08",
+    ),
+    row(
+        "跃动体育公布，由公司运营的2026岚州马拉松于11月22日（周日）鸣枪开跑。",
+        "11月22日（周日）",
+        D(2026, 11, 23),
+        type="event",
+        event="开赛",
+        date="2026-11-22",
+    ),
+    # ... a verb and 的 before a thing with a head is a clause of that thing (设于 … 竣工的…体育场)
+    row(
+        "賽事終點設於本月6日竣工的嵐州奧體中心體育場，該場館可容納6.2萬名觀眾。",
+        "本月6日",
+        D(2026, 11, 24),
+        type="event",
+        event="竣工",
+        measure="岚州奥体中心体育场",
+        date="2026-11-06",
+    ),
+    # ... the words after 在 say where, not what; a Latin abbreviation in brackets stands for the
+    # words before it (按疾病诊断相关分组（DRG）付费 = DRG付费)
+    row(
+        "临川市DRG付费改革将自12月10日起在全市二级及以上定点医疗机构全面实施。",
+        "自12月10日起",
+        D(2026, 11, 28),
+        type="event",
+        event="施行",
+        measure="临川市DRG付费改革",
+        date="2026-12-10",
+    ),
+    row(
+        "临川市按疾病诊断相关分组（DRG）付费改革自12月1日起在全市二级及以上定点医疗机构全面实施。",
+        "自12月1日起",
+        D(2026, 11, 27),
+        type="event",
+        event="施行",
+        measure="临川市DRG付费改革",
+        date="2026-12-01",
+    ),
+    # ... 年初至报告期末 runs to the end of the period reported last (time.report_period_ends)
+    row(
+        "其中第三季度实现营业收入462.3亿元，同比增长7.8%。年初至报告期末，公司经营活动产生的现金流量净额为96.2亿元。",
+        "96.2亿元",
+        D(2026, 11, 23),
+        period="2026-01..2026-09",
+    ),
+    # ... 分品类看 opens a breakdown (kinds.breakdown): its paragraph's figures are at the period before
+    row(
+        "2026年双11期间（10月20日至11月11日），美凌电器全渠道累计销售额186.3亿元。\n分品类看，空调销售额78.4亿元。",
+        "78.4亿元",
+        D(2026, 11, 12),
+        period="2026-10-20..2026-11-11",
+    ),
+    row(
+        "第八届进博会于11月5日在上海开幕。",
+        "11月5日",
+        D(2025, 11, 6),
+        type="event",
+        event="开幕",
+        date="2025-11-05",
+    ),
 ]
 
 

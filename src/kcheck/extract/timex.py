@@ -97,7 +97,7 @@ import cn2an
 from kcheck.extract import periods
 from kcheck.extract.festivals import FestivalFinder
 from kcheck.extract.fiscal import FiscalCalendar, FiscalReader
-from kcheck.extract.timex_start import KEY_CHARS, StartFinder
+from kcheck.extract.timex_start import KEY_CHARS, StartFinder, key_chars
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.extract.weekdays import WeekdayFinder
 from kcheck.models import Span
@@ -356,12 +356,21 @@ class TimeFinder:
         }
         firsts = {k: "".join({w[0] for w in ws}) for k, ws in words.items()}
         firsts["decade"] = "".join({w[0] for w in t.relative_centuries})
+        self._report_ends = tuple(sorted(t.report_period_ends, key=len, reverse=True))
+        opening = (ws for k, ws in words.items() if k not in ("not_time", "weekday_alone"))
+        word_keys = key_chars(w for ws in opening for w in ws)
         self._starts = StartFinder(
-            start_kinds, firsts, lambda kinds: named_groups(kinds, standalone_parts), conn, _S
+            start_kinds,
+            firsts,
+            lambda kinds: named_groups(kinds, standalone_parts),
+            conn,
+            _S,
+            word_keys,
         )
         # a sentence with none of these characters names no time (most sentences of an archive):
-        # no key character of the grammar (timex_start), no festival's first, no week word's
-        cues = {*KEY_CHARS, *self._festivals.firsts, *self._weekdays.cues}
+        # no key character of the grammar (timex_start) or of a rules word (昨晚), no festival's
+        # first, no week word's
+        cues = {*KEY_CHARS, *word_keys, *self._festivals.firsts, *self._weekdays.cues}
         self._cues = re.compile("[" + re.escape("".join(sorted(cues))) + "]")
         lead = rf"{_S}(?:的{_S})?"
         self._cont = {
@@ -531,6 +540,8 @@ class TimeFinder:
         start, end = a.start, a.end
         # X至Y: a second expression ending a range
         b = None if a.range_ or not a.level else self._range_end(text, a, ctx)
+        if b is None and not a.range_:
+            b = self._report_end(text, a, ctx)
         if b is not None:
             a = self._join(a, b)
             end = a.end
@@ -754,6 +765,31 @@ class TimeFinder:
         elif b.span_.end < a_span.start:
             return None
         return b
+
+    def _report_end(self, text: str, a: _Expr, ctx: TimeContext) -> _Expr | None:
+        """``年初至报告期末``: a range from ``a`` to the last day of the period the article named
+        last (``time.report_period_ends``), in the same year; None when it named none."""
+        period = ctx.period
+        if period is None or a.span is None or not self.t.report_period_ends:
+            return None
+        c = self._conn.match(text, a.end)
+        if c is None:
+            return None
+        word = next((w for w in self._report_ends if text.startswith(w, c.end())), None)
+        if word is None:
+            return None
+        last = period.end
+        if last < a.span.start or last.year != a.span.start.year:
+            return None
+        return replace(
+            a,
+            start=c.end(),
+            end=c.end() + len(word),
+            span=periods.span(last, last),
+            granularity=Granularity.DAY,
+            year=last.year,
+            took_default=False,
+        )
 
     @staticmethod
     def _join(a: _Expr, b: _Expr) -> _Expr:

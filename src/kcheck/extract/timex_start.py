@@ -22,9 +22,12 @@ from collections.abc import Callable, Iterable
 
 # how far before its first key character (年, 月, 2-0 ...) an expression may start
 KEY_REACH = 12
+# the key characters of the grammar's own parts; a rules word holding none of them (昨晚, 昨夜,
+# 前晚: time.relative_days) adds its last character as a key of its own (``key_chars``)
+_KEYS = "年月日号季天Qq"
 _DIGITS = "0123456789"
 # the key characters: every expression holds one (a digit only before a separator and a digit)
-KEY_CHARS = "年月日号季天Qq" + _DIGITS
+KEY_CHARS = _KEYS + _DIGITS
 _CN_DIGITS = "零〇○一二三四五六七八九"
 # the characters each grammar part may start with (word lists take theirs from the words)
 FIRST_CHARS = {
@@ -60,9 +63,11 @@ class StartFinder:
         alternatives: Callable[[list[str]], str],
         connector: str,
         spaces: str,
+        word_keys: str = "",
     ) -> None:
         """``kinds`` in order of preference; ``word_firsts`` the first characters of the rules'
-        words per kind; ``alternatives(kinds)`` the regex of those kinds as named groups."""
+        words per kind; ``alternatives(kinds)`` the regex of those kinds as named groups;
+        ``word_keys`` the keys of rules words with none of the grammar's (``key_chars``)."""
         by_char: dict[str, list[str]] = {}
         for kind in kinds:
             for c in FIRST_CHARS.get(kind, "") + word_firsts.get(kind, ""):
@@ -70,8 +75,9 @@ class StartFinder:
         self._dispatch = {c: re.compile(alternatives(ks)) for c, ks in by_char.items()}
         self._locator = re.compile("[" + "".join(re.escape(c) for c in sorted(by_char)) + "]")
         s = spaces
+        keys = re.escape(_KEYS + "".join(sorted(set(word_keys) - set(_KEYS))))
         self._key = re.compile(
-            rf"[{KEY_CHARS}](?:(?<=[年月日号季天Qq])"
+            rf"[{keys}0-9](?:(?<=[{keys}])"
             rf"|(?<=[0-9])(?=(?:[-./ ]|{s}(?:{connector}){s})[0-9]|{s}[Hh][12]))"
         )
 
@@ -93,3 +99,9 @@ class StartFinder:
                     return m
                 lo = p + 1
             pos = k + 1
+
+
+def key_chars(words: Iterable[str]) -> str:
+    """The last character of each word that holds no key character of the grammar (昨晚 -> 晚):
+    an expression must hold a key, and these words are whole expressions."""
+    return "".join(sorted({w[-1] for w in words if w and not any(c in _KEYS for c in w)}))

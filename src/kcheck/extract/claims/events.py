@@ -75,8 +75,19 @@ def events_of(
         at = verb_at(s, h)
         verb = w.event_verbs.get(name)
         from_day = name in w.from_day
-        beside = time_beside(s, h, at, cs) if (verb == "once" or verb is None) and not from_day else None
-        if from_day:
+        day_named = name in w.day_named
+        beside = (
+            time_beside(s, h, at, cs)
+            if (verb == "once" or verb is None) and not from_day and not day_named
+            else None
+        )
+        if day_named:
+            # 股权登记日为11月30日: the day's name, then its date
+            named_day = day_after(w, s, h)
+            if named_day is None:
+                continue
+            chosen = beside = named_day
+        elif from_day:
             # 自11月1日起上调…价格: only the day a change takes effect from dates it
             took = effective_day(s, at)
             if took is None:
@@ -142,7 +153,7 @@ def events_of(
         elif cue is not None and (cue.mask & Cue.TARGET):
             kind = ClaimKind.TARGET
         date = t.span
-        if kind is ClaimKind.ACTUAL and told_as_done(w, s, t, h, cs, state):
+        if kind is ClaimKind.ACTUAL and not day_named and told_as_done(w, s, t, h, cs, state):
             date = shift_years(t.span, -1).to_span()
         out.append(
             Draft(
@@ -316,6 +327,18 @@ def verb_at(s: Parsed, h: Hit) -> int:
     return h.start
 
 
+def day_after(w: Words, s: Parsed, h: Hit) -> int | None:
+    """The time a day's name is given as (``events.day_links``): ``股权登记日为11月30日``,
+    ``除权除息日：12月1日``; None when no such time follows it."""
+    folded = s.folded
+    pos = h.end
+    link = next((word for word in w.day_links if folded.startswith(word, pos)), None)
+    if link is None:
+        return None
+    t = s.time_at(pos + len(link))
+    return s.times.index(t) if t is not None else None
+
+
 def time_beside(s: Parsed, h: Hit, at: int, cs: int) -> int | None:
     """The time said right beside a verb of its clause: ``成立于2008年``, ``2016年在纽交所上市``."""
     folded = s.folded
@@ -385,6 +408,13 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         after = price_after(w, folded[h.end : ce])
         if after:
             return after
+    if mode == "named" and folded.startswith("的", h.end):
+        # 赛事终点设于本月6日竣工的岚州奥体中心体育场: a verb and 的 before a thing with a head
+        # (events.subject_heads) is a clause of that thing, what had the event, whatever the
+        # words before the time are about
+        modified = after_verb(w, s, h, ce)
+        if modified:
+            return modified
     pieces: list[str] = []
     pos = cs
     for i in range(bisect_left(s.time_starts, cs), len(s.times)):
@@ -395,7 +425,8 @@ def event_subject(w: Words, s: Parsed, h: Hit, mode: str, cs: int, work: str | N
         pos = max(pos, t.end)
     pieces.append(folded[pos : h.start])
     names = [folded[e.start : e.end] for e in s.ents if cs <= e.start < h.start]
-    keys = [_key(w, _cut(w, p), names) for p in pieces]
+    # 临川市DRG付费改革将自12月10日起在全市…医疗机构全面实施: the words after 在 say where, not what
+    keys = [_key(w, _cut(w, p), names) for p in pieces if not p.lstrip("起 ").startswith("在")] or [""]
     best = max(keys, key=len)
     if mode == "named_product":
         if not is_product(w, best):
@@ -542,7 +573,21 @@ def _key(w: Words, phrase: str, names: list[str] | tuple[str, ...] = ()) -> str:
         if phrase.endswith(head) and len(phrase) > len(head):
             phrase = phrase[: -len(head)]
             break
+    phrase = _ABBREVIATED.sub(_abbreviation, phrase)
     return phrase if len(phrase) >= w.event_min_chars else ""
+
+
+# a Latin abbreviation in brackets after the Chinese words it stands for (按疾病诊断相关分组(DRG)
+# 付费改革): outlets write either, so the key keeps the abbreviation (DRG付费改革), after the place
+# the words may open with (临川市按疾病诊断相关分组(DRG) -> 临川市DRG)
+_ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{2,})\(([A-Za-z][A-Za-z0-9]{1,9})\)")
+_PLACE_ENDS = "省市县区州"
+
+
+def _abbreviation(m: re.Match[str]) -> str:
+    words, short = m.group(1), m.group(2)
+    place = max((words.rfind(end, 0, 7) for end in _PLACE_ENDS), default=-1)
+    return (words[: place + 1] if place >= 1 else "") + short
 
 
 def market_of(w: Words, s: Parsed, h: Hit, cs: int) -> str | None:

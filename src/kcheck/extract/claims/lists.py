@@ -4,7 +4,9 @@
 after 分别 pair in order with the last n figures before its clause (18% is the growth of
 总资产, 12.76% of 净资产) when the list's clause names no measure of its own.
 ``招商银行、兴业银行净利润分别为1199.22亿元、826.8亿元``: n entities listed before 分别 in
-its clause pair in order with the n figures (826.8亿元 is 兴业银行's), and so do the n figures
+its clause (or, when 分别 opens its clause, in the clause before: ``海湾电器、美凌电器、格瑞电器
+全渠道销售额位列前三，分别为243.8亿元、186.3亿元和121.5亿元``) pair in order with the n figures
+(826.8亿元 is 兴业银行's), and so do the n figures
 after a later 分别 that names neither (``…分别为33.25亿票、20.53亿票和19.87亿票，同比分别增长
 23.1%、18.4%和26.2%``: 18.4% is 韵捷速递's growth). Anything else (counts
 that differ, one figure) leaves the figures as the other decisions read them.
@@ -42,10 +44,11 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         share_the_change(listed)
         if numbered_measures(w, listed):
             continue
-        names: list[str] = []
-        for h in s.ents:
-            if cs <= h.start and h.end <= at and h.entity is not None and h.entity not in names:
-                names.append(h.entity)
+        names = names_in(s, cs, at)
+        if not names and cs > 0 and not s.folded[cs:at].strip(" ,"):
+            # 海湾电器、美凌电器、格瑞电器全渠道销售额位列前三，分别为…: a 分别 that opens its clause
+            # lists the figures of the owners coordinated in the clause before
+            names = names_in(s, s.clause(cs - 1)[0], cs)
         if len(names) == n:
             for d, name in zip(listed, names, strict=True):
                 d.entity, d.entity_from = name, "rules"
@@ -78,6 +81,15 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
             d.metric, d.measure = source.metric, source.measure
             if owners or d.entity is None or d.entity == source.entity:
                 d.entity, d.entity_from = source.entity, source.entity_from
+
+
+def names_in(s: Parsed, a: int, b: int) -> list[str]:
+    """The entities the rules name inside ``[a, b)``, each once, in order."""
+    names: list[str] = []
+    for h in s.ents:
+        if a <= h.start and h.end <= b and h.entity is not None and h.entity not in names:
+            names.append(h.entity)
+    return names
 
 
 def share_the_change(listed: list[Draft]) -> None:

@@ -176,6 +176,8 @@ class Words:
         self.event_parties = tuple(f(ev.party_words))
         self.price_heads = tuple(sorted(f(ev.price_heads), key=len, reverse=True))
         self.from_day = frozenset(name for name, e in ev.events.items() if e.from_day)
+        self.day_named = frozenset(name for name, e in ev.events.items() if e.day_named)
+        self.day_links = tuple(sorted(f(ev.day_links), key=len, reverse=True))
         self.event_heads = tuple(f(ev.subject_heads))
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
