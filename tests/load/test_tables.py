@@ -21,6 +21,15 @@ CPI = (
     "<thead><tr><th>月份</th><th>CPI同比</th><th>PPI同比</th></tr></thead>"
     "<tbody><tr><td>2023年7月</td><td>-0.3</td><td>-4.4</td></tr></tbody></table>"
 )
+# the caption names the period of every cell (no header or label names one): 1—10月, 10月
+SPEND = (
+    "<table><caption>1—10月全国基本医疗保险统筹基金支出情况（单位：亿元）</caption>"
+    "<tr><th>险种</th><th>支出</th></tr><tr><td>职工医保</td><td>11236.8</td></tr></table>"
+)
+CITY = (
+    "<table><caption>10月一线城市新建商品住宅销售价格指数变动（单位：%）</caption>"
+    "<tr><th>城市</th><th>环比</th><th>同比</th></tr><tr><td>深圳</td><td>-0.8</td><td>-5.6</td></tr></table>"
+)
 UNIT_IN_HEADER = (
     "<table><tr><td>指标（单位：万元）</td><td>2023年</td></tr>"
     "<tr><td>营业收入</td><td>1,258.36</td></tr></table>"
@@ -43,6 +52,14 @@ def lines(body: str) -> list[str]:
         # row label = period, column header = measure, the caption's bracketed unit
         (CPI, ["CPI同比 2023年7月 -0.3%", "PPI同比 2023年7月 -4.4%"]),
         (UNIT_IN_HEADER, ["2023年 营业收入 1,258.36万元"]),
+        # the caption's period goes before every cell that names none of its own
+        (SPEND, ["1—10月 支出 职工医保 11236.8亿元"]),
+        (CITY, ["10月 环比 深圳 -0.8%", "10月 同比 深圳 -5.6%"]),
+        # a header naming the period keeps it: the caption's year is not added
+        (
+            PHAR.replace("主要会计数据", "2023年主要会计数据"),
+            ["2023年 营业收入 86.42亿元", "2022年 营业收入 75.61亿元", "本期比上年同期增减 营业收入 14.30%"],
+        ),
     ],
 )
 def test_figure_cells_are_written_with_their_labels(body: str, expected: list[str]) -> None:
@@ -126,3 +143,14 @@ def test_any_grid_gives_one_traced_line_per_figure(headers: list[str], rows: lis
     for traced in got:
         for off, length, src in traced.spans:  # every piece is where the file writes it
             assert body[src : src + length] == traced.text[off : off + length]
+
+
+def test_the_captions_period_is_traced_to_the_caption() -> None:
+    blocks, _ = read_html(CITY, 0, rules().boilerplate)
+    traced = blocks[0].lines[0].text
+    assert traced.text == "10月 环比 深圳 -0.8%"
+    for off, length, src in traced.spans:
+        assert CITY[src : src + length] == traced.text[off : off + length]
+    assert CITY.index("10月") in {src for _, _, src in traced.spans}
+    # only the three separating spaces are not from the file
+    assert sum(length for _, length, _ in traced.spans) == len(traced.text) - 3

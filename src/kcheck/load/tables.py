@@ -27,6 +27,13 @@ from kcheck.load.traced import Builder, Traced
 
 # a cell that is one figure: 86.42, -0.3, 1,258.36, 14.30%, －2.6
 FIGURE_CELL = re.compile(r"^[-+−－]?\d[\d,，]*(?:[.．]\d+)?\s*[%％]?$")
+# a calendar span written in figures (2025年, 2025年10月, 10月份, 1—10月, 1-10月, 三季度 with a
+# year, 2025年上半年, 前三季度): what a caption says every cell is of, when no cell says it
+PERIOD_WORDS = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}\s*[—–~至-]\s*)?\d{1,2}月份?"
+    r"|\d{4}年(?:第?[一二三四1-4]季度|[上下]半年|前[三二]季度|全年)?"
+    r"|前[三二]季度|[上下]半年|第?[一二三四]季度"
+)
 
 
 @dataclass(slots=True)
@@ -65,6 +72,18 @@ def table_unit(texts: Sequence[Traced], cues: Sequence[str]) -> Traced | None:
     return None
 
 
+def caption_period(caption: Sequence[Traced], names: Sequence[Traced]) -> Traced | None:
+    """The period the caption states for every cell (``1—10月``全国…支出情况), traced; None when
+    a header or a row label names a period of its own (then each cell has one) or none is stated."""
+    if any(PERIOD_WORDS.search(t.text) for t in names):
+        return None
+    for traced in caption:
+        m = PERIOD_WORDS.search(traced.text)
+        if m:
+            return traced.slice(m.start(), m.end())
+    return None
+
+
 def _header_row(table: Table) -> list[Cell] | None:
     first = table.rows[0]
     if any(c.header for c in first) or not any(is_figure(c.text.text) for c in first[1:]):
@@ -84,6 +103,7 @@ def figure_lines(table: Table, unit_cues: Sequence[str]) -> list[Block] | None:
     if not any(is_figure(c.text.text) for c in rows[1]):
         return None  # a second header row (1-11月（亿元）| 同比增长（%）) under the first
     unit = table_unit([*table.caption, *(c.text for c in header)], unit_cues)
+    period = caption_period(table.caption, [c.text for c in header] + [r[0].text for r in rows[1:]])
     blocks: list[Block] = []
     for row in rows[1:]:
         label = row[0].text
@@ -93,6 +113,9 @@ def figure_lines(table: Table, unit_cues: Sequence[str]) -> list[Block] | None:
             if j >= len(header) or not is_figure(cell.text.text) or not header[j].text:
                 continue
             line = Builder()
+            if period is not None:
+                line.extend(period)
+                line.inserted(" ")
             line.extend(header[j].text)
             line.inserted(" ")
             line.extend(label)
