@@ -80,6 +80,20 @@ def test_respectively(text: str, quote: str, entity: str, metric: str, type_: st
 
 
 @pytest.mark.parametrize(
+    ("text", "quote", "entity", "measure"),
+    [
+        # places coordinated before 分别 own their figures in order and are not the measure
+        ("其中，北京、上海分别上涨0.1%和0.2%，广州、深圳分别下降0.7%和0.6%", "0.6%", "深圳", None),
+        ("其中，北京、上海分别上涨0.1%和0.2%，广州、深圳分别下降0.7%和0.6%", "0.1%", "北京", None),
+        # owners with a measure after them keep the measure
+        ("同行中，蜜茶记、鲜果坊上半年收入分别为62.3亿元和21.7亿元", "21.7亿元", "鲜果坊", "收入"),
+    ],
+)
+def test_listed_owners_are_not_the_measure(text: str, quote: str, entity: str, measure: str | None) -> None:
+    assert fields(claim(text, quote), "entity", "measure") == (entity, measure)
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "measure"),
     [
         # one head listing n numbers: n measures, one for each figure in order

@@ -27,6 +27,7 @@ from kcheck.extract.claims.sentence import Parsed
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Cue
 from kcheck.models import ClaimType
+from kcheck.text.fold import fold
 
 
 def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
@@ -57,6 +58,9 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
         if written is not None:
             for d, name in zip(listed, written, strict=True):
                 d.entity, d.entity_from = name, "subject"
+                if d.measure is not None and names_only(w, d.measure, written):
+                    # 广州、深圳分别下降0.7%和0.6%: the owners are not also the measure
+                    d.metric, d.measure = None, None
             continue
         own_measure = any(h.mask & Cue.METRIC for h in s.hits_in(cs, listed[-1].start))
         before = [d for d in drafts if d.start < cs and d.type is not ClaimType.EVENT and d.measure]
@@ -146,6 +150,16 @@ def numbered_measures(w: Words, listed: list[Draft]) -> bool:
 
 
 MAX_LISTED_NAME = 8  # 蜜茶记, 广州, 星河影业: a listed owner's name is short
+
+
+def names_only(w: Words, measure: str, names: list[str]) -> bool:
+    """The measure is nothing but the listed owners and their coordinators (北京、上海)."""
+    rest = fold(measure)
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(fold(name), " ")
+    for mark in w.coordinators:
+        rest = rest.replace(mark, " ")
+    return not rest.strip(" ,")
 
 
 def listed_names(w: Words, s: Parsed, cs: int, at: int, n: int) -> list[str] | None:
