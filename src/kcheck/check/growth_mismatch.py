@@ -126,14 +126,20 @@ def _within_documents(ctx: CheckContext) -> list[Conflict]:
     川微电子) is never taken for the earlier level."""
     # every rate of the run first (its topic is looked up once for all), then one document at
     # a time: its levels and rates are compared only with each other, so only one document's
-    # levels are held at once (MEMORY: a table of every level of a 100,000-article run)
-    rates = [c for same in unique_by_document(ctx.claims.values()) for c in same if _is_rate(c)]
-    if not rates:
+    # levels are held at once (MEMORY: a table of every level of a 100,000-article run). The
+    # documents are told apart and their repeats dropped once: the claims of each document
+    # with a rate are kept for the second pass (a list of the claims, no new strings)
+    with_rates: list[tuple[list[Claim], list[Claim]]] = []
+    for same in unique_by_document(ctx.claims.values()):
+        rates = [c for c in same if _is_rate(c)]
+        if rates:
+            with_rates.append((same, rates))
+    if not with_rates:
         return []
-    topic_of = _topics_of(ctx, {r.id for r in rates})
+    topic_of = _topics_of(ctx, {r.id for _, rates in with_rates for r in rates})
     tolerance = ctx.rules.checks.growth_tolerance_pp
     found: list[Conflict] = []
-    for same in unique_by_document(ctx.claims.values()):
+    for same, rates in with_rates:
         levels: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
         for c in same:
             if c.period is None or not is_valued(c) or c.headline:
@@ -141,7 +147,7 @@ def _within_documents(ctx: CheckContext) -> list[Conflict]:
             what = c.metric or normalise_phrase(c.measure or "")
             if what and c.type is ClaimType.FIGURE and c.dimension in _LEVEL_DIMENSIONS:
                 levels[(c.doc, c.entity, what, c.kind, c.scope, c.period)].append(c)
-        for rate in (c for c in same if _is_rate(c)):
+        for rate in rates:
             conflict = _within_document(ctx, rate, levels, topic_of.get(rate.id), tolerance)
             if conflict is not None:
                 found.append(conflict)
