@@ -603,3 +603,16 @@ def test_collector_back_on_when_writing_the_report_fails(
     assert result.exit_code == 2
     assert paused == [True]
     assert gc.isenabled()  # on again, though the report's generator was left half drawn
+
+
+def test_python_m_kcheck_is_the_kcheck_command() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "kcheck", "rules", "check", str(Path(__file__).parents[1] / "rules")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    script = CliRunner().invoke(main, ["rules", "check", str(Path(__file__).parents[1] / "rules")])
+    assert (done.returncode, done.stdout) == (script.exit_code, script.stdout) == (0, script.stdout)
+    assert "ok  metrics" in done.stdout

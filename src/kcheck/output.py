@@ -13,11 +13,9 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import shutil
 import signal
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -142,6 +140,8 @@ def write_atomic(path: Path, text: Text, inputs: Sequence[str] = ()) -> None:
             mode = stat.S_IMODE(os.stat(path).st_mode)  # replacing a file keeps its mode
         except FileNotFoundError:
             mode = 0o666 & ~_umask()
+        import tempfile  # (and shutil below) not for stdout: a replayed run starts without them
+
         with _sigterm_raises():
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
             try:
@@ -239,4 +239,6 @@ def terminal_width(output: Path | None) -> int | None:
         return int(columns)
     if not sys.stdout.isatty():
         return None
+    import shutil
+
     return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns

@@ -5,7 +5,8 @@ summary) is kept under a key of everything it depends on: kcheck's code and vers
 versions of the libraries that shape a finding, Python's, the time zone, the working
 directory, the settings and report options, the listing of the inputs (every file's name as
 shown, its ``sources.yaml`` entry, the problems met listing), and the content of every input
-file, rules file (the built-in ones and ``--rules``) and baseline. When the key matches, the
+file, rules file (the built-in ones and ``--rules``), kcheck source file (:func:`_code`: what
+``cache.code_hash`` reads whole, known here by fingerprint) and baseline. When the key matches, the
 output is written again without loading the rules, reading the articles or decoding a claim.
 
 Content is known without reading it the way git's index knows it: a file's hash is stored
@@ -43,7 +44,6 @@ import logging
 import os
 import re
 import sys
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -282,8 +282,25 @@ def _tree(top: Path) -> list[tuple[str, bytes]]:
     return found
 
 
+def _code() -> list[tuple[str, bytes]]:
+    """kcheck's own source files, the ones :func:`kcheck.cache.code_hash` hashes: (name
+    relative to the package, absolute path). A run's key takes their content through their
+    fingerprints (:class:`Contents`) like any input's, so a replay reads none of them."""
+    package = Path(caching.__file__).resolve().parent
+    found = []
+    for dirpath, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                path = os.path.join(dirpath, name)
+                found.append((os.path.relpath(path, package), os.fsencode(path)))
+    return found
+
+
 def _versions() -> list[str]:
-    out = [sys.version, caching.code_hash(), os.environ.get("TZ", ""), *time.tzname]
+    from kcheck import __version__
+
+    out = [sys.version, __version__, os.environ.get("TZ", ""), *time.tzname]
     return out + [f"{name}={version or '-'}" for name, version in installed(_LIBRARIES).items()]
 
 
@@ -406,9 +423,9 @@ def key(
     _add(h, FORMAT, *_versions())
     _add(h, os.getcwd(), settings.paths, settings.selection, settings.root, *(repr(o) for o in options))
     try:
-        for directory in rules_dirs:
-            tree = _tree(directory)
-            _add(h, "rules", directory, len(tree))
+        trees = [("code", "", _code())] + [("rules", directory, _tree(directory)) for directory in rules_dirs]
+        for kind, directory, tree in trees:
+            _add(h, kind, directory, len(tree))
             for (name, _), digest in zip(tree, contents.digests([p for _, p in tree]), strict=True):
                 _add(h, name, digest)
         if baseline is not None:
@@ -561,6 +578,8 @@ def keeping(
     directory = _runs_dir(cache)
     try:
         directory.mkdir(parents=True, exist_ok=True)
+        import tempfile  # a replay writes no copy: not imported for it
+
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=directory)
     except OSError as exc:
         log.warning("cache %s not written (%s)", directory, exc)

@@ -668,6 +668,7 @@ finally:
     heavy = ("kcheck.pipeline", "kcheck.models", "kcheck.rules", "kcheck.report", "kcheck.load.reader")
     # and the libraries only checking needs (importlib.metadata: see rerun.installed)
     heavy += ("pydantic", "yaml", "bs4", "cn2an", "rapidfuzz", "dask", "numpy", "importlib.metadata")
+    heavy += ("tempfile",)  # for the copies a run keeps and --output: a replay to stdout needs neither
     print(" ".join(m for m in heavy if m in sys.modules), file=sys.stderr)
 """
 
@@ -709,6 +710,29 @@ def test_commands_that_check_nothing_import_nothing_of_the_checking(args: list[s
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr.decode().splitlines()[-1] == ""
+
+
+def test_kcheck_source_is_keyed_by_the_files_code_hash_reads() -> None:
+    package = Path(caching.__file__).resolve().parent
+    assert sorted(name for name, _ in rerun._code()) == sorted(
+        str(p.relative_to(package)) for p in package.rglob("*.py")
+    )
+    assert all(os.path.isfile(path) for _, path in rerun._code())
+
+
+def test_a_changed_kcheck_source_file_is_another_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # kcheck's code is in the key by its files' fingerprints (rerun._code), not read whole per run
+    source = tmp_path / "module.py"
+    source.write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.setattr(rerun, "_code", lambda: [("module.py", os.fsencode(source))])
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    checks = _Checks(monkeypatch)
+    _same(_invoke(*args, cache=tmp_path / "cache"), first)
+    assert checks.count == 0
+    source.write_text("x = 2\n", encoding="utf-8")  # same size
+    _same(_invoke(*args, cache=tmp_path / "cache"), first)
+    assert checks.count == 1
 
 
 def test_library_versions_are_the_ones_importlib_metadata_finds() -> None:
