@@ -126,10 +126,22 @@ class TimeContext:
     # the year named last in words (2023年, 去年), not one taken from publication for a bare
     # month or day: what 上年 counts from (``context_relative_years``)
     written_year: int | None = None
+    # the period under report named last (a quarter, a half, a cumulative span: 2026年半年度,
+    # 前三季度), kept past the days named after it, and the one the paragraphs before named last:
+    # what 上年同期 in a later paragraph naming no period shifts back a year
+    report: tuple[Span, Granularity, bool] | None = None
+    document_report: tuple[Span, Granularity, bool] | None = None
 
     @property
     def pub_year(self) -> int | None:
         return self.published.year if self.published is not None else self.published_year
+
+
+def _reported(granularity: Granularity, cumulative: bool) -> bool:
+    """Is a period of this kind one under report (a quarter, a half, 前三季度 / 1-9月)?"""
+    return granularity in (Granularity.QUARTER, Granularity.HALF) or (
+        granularity is Granularity.SPAN and cumulative
+    )
 
 
 # --------------------------------------------------------------------------- numbers
@@ -630,6 +642,8 @@ class TimeFinder:
             document_year=ctx.document_year,
             document_month=ctx.document_month,
             written_year=self._written_year(a, ctx, span),
+            report=(span, granularity, cumulative) if _reported(granularity, cumulative) else ctx.report,
+            document_report=ctx.document_report,
         )
         return (time, new_ctx), end
 
@@ -1264,8 +1278,13 @@ class TimeFinder:
         e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
 
     def _same_period(self, e: _Expr, ctx: TimeContext) -> None:
-        """去年同期: the period named before, moved to the year this one names."""
+        """去年同期: the period named before, moved to the year this one names; in a paragraph
+        that named none yet, the period under report the paragraphs before named last (公司将实施
+        2026年半年度权益分派……。<p>……，上年同期公司每股派发现金红利0.42元: 2025's first half)."""
         assert e.year is not None
+        if ctx.period is None and ctx.document_report is not None:
+            span, granularity, cumulative = ctx.document_report
+            ctx = replace(ctx, period=span, period_granularity=granularity, period_cumulative=cumulative)
         if ctx.period is None or ctx.period_granularity in (None, Granularity.YEAR):
             # no part of a year named before: the whole year, approximately
             self._whole_year(e)
