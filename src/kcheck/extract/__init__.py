@@ -215,6 +215,7 @@ class Extractor:
                         (context.year is not None and context.year != start.document_year)
                         or (month is not None and month != start.document_month)
                         or report != start.document_report
+                        or context.festivals != start.festivals
                     ):
                         # 当年 / 当月 in a later paragraph is the year / month named last before it
                         start = TimeContext(
@@ -223,6 +224,7 @@ class Extractor:
                             document_year=context.year if context.year is not None else start.document_year,
                             document_month=month if month is not None else start.document_month,
                             document_report=report,
+                            festivals=context.festivals,
                         )
                     context = start
                 found, context = p.times.find(folded, context)

@@ -131,10 +131,16 @@ class TimeContext:
     # what 上年同期 in a later paragraph naming no period shifts back a year
     report: tuple[Span, Granularity, bool] | None = None
     document_report: tuple[Span, Granularity, bool] | None = None
+    # the spans the article gave its festivals' breaks in brackets (双11期间（10月20日至11月11日）),
+    # by the words naming them without a year: a later 双11期间 of that year is that span
+    festivals: tuple[tuple[str, Span], ...] = ()
 
     @property
     def pub_year(self) -> int | None:
         return self.published.year if self.published is not None else self.published_year
+
+
+_YEAR_PREFIX = re.compile(r"^(?:19|20)[0-9]{2}年")
 
 
 def _reported(granularity: Granularity, cumulative: bool) -> bool:
@@ -522,15 +528,48 @@ class TimeFinder:
                     # names no year for what follows
                     ctx = new_ctx
         extra: list[TimeExpr] = []
-        for f in [
-            *self._festivals.find(folded, ctx.published, ctx.pub_year),
-            *self._weekdays.find(folded, ctx.published),
-        ]:
+        festivals = self._festivals.find(folded, ctx.published, ctx.pub_year)
+        if festivals:
+            festivals, ctx = self._dated_festivals(folded, festivals, found, ctx)
+        for f in [*festivals, *self._weekdays.find(folded, ctx.published)]:
             if not any(f.start < g.end and g.start < f.end for g in [*found, *extra]):
                 extra.append(f)
         if extra:
             found = sorted(found + extra, key=lambda e: e.start)
         return found, ctx
+
+    @staticmethod
+    def _dated_festivals(
+        folded: str, festivals: list[TimeExpr], found: list[TimeExpr], ctx: TimeContext
+    ) -> tuple[list[TimeExpr], TimeContext]:
+        """A festival's break the article dates in brackets right after it (``2026年双11期间
+        （10月20日至11月11日）``: the campaign's own span) is that span wherever the article
+        names it again that year (a later ``双11期间``), not the festival's default; an article
+        that never dates it keeps the default (``time.festivals.*.during``)."""
+        given = dict(ctx.festivals)
+        out: list[TimeExpr] = []
+        for f in festivals:
+            name = _YEAR_PREFIX.sub("", folded[f.start : f.end])
+            if f.granularity is not Granularity.SPAN:
+                out.append(f)
+                continue
+            bracketed = folded.startswith(("（", "("), f.end)
+            stated = next(
+                (
+                    g
+                    for g in found
+                    if bracketed and g.start == f.end + 1 and g.granularity is Granularity.SPAN
+                ),
+                None,
+            )
+            if stated is not None and stated.span.end.year == f.span.end.year:
+                given[name] = stated.span
+            elif name in given and given[name].end.year == f.span.end.year:
+                f = replace(f, span=given[name])
+            out.append(f)
+        if len(given) != len(ctx.festivals) or any(given[k] != v for k, v in ctx.festivals):
+            ctx = replace(ctx, festivals=tuple(given.items()))
+        return out, ctx
 
     def _is_base(self, folded: str, time: TimeExpr) -> bool:
         """Is the time the base of a comparison (比上年同期, 较9月, 以2019年同期为基期)?"""
@@ -644,6 +683,7 @@ class TimeFinder:
             written_year=self._written_year(a, ctx, span),
             report=(span, granularity, cumulative) if _reported(granularity, cumulative) else ctx.report,
             document_report=ctx.document_report,
+            festivals=ctx.festivals,
         )
         return (time, new_ctx), end
 

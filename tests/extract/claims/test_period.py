@@ -180,6 +180,22 @@ import kcheck
             "10.2亿元",
             "2021-01-01..2021-09-30",
         ),
+        # a festival's break the article dated in brackets is that span when named again, in a
+        # later paragraph too (blind set 5: appl1); never dated, the festival's default
+        # (time.festivals.双11.during)
+        (
+            "2022年双11期间（10月20日至11月11日），公司全渠道累计销售额186.3亿元。\n\n"
+            "双11期间，公司以旧换新订单量达86.2万单。",
+            "86.2万单",
+            "2022-10-20..2022-11-11",
+        ),
+        ("双11期间，公司以旧换新订单量达86.2万单。", "86.2万单", "2022-11-01..2022-11-11"),
+        # ... of that year only: last year's 双11期间 is not this year's campaign
+        (
+            "2022年双11期间（10月20日至11月11日），销售额186.3亿元。去年双11期间销售额156.9亿元。",
+            "156.9亿元",
+            "2021-11-01..2021-11-11",
+        ),
         # 后 closing an event is no 后年 (time.not_times): the capacity once the plant runs full,
         # of no year (blind set 5: appl2)
         ("美凌电器芜湖基地正式投产，达产后年产能为空调500万台", "500万台", None),
