@@ -301,12 +301,17 @@ class EventRule(Section):
     # by what the meeting was for, named in the meeting (X9系列发布会) or after the event's verb
     # later in the sentence (昨日舉行發佈會，推出新一代旗艦X9系列); the event a 召开 of it dates
     held_for: dict[str, str] = Field(default_factory=dict)
+    # what a `repeats` verb of holding (召开, 举行) holds: its object after the verb in its own
+    # clause must contain one of these meeting-like nouns (举行2023年年度股东大会, 召开业绩说明会);
+    # a verb that ends its clause (马拉松上周日舉行，报名人数达16.8万人) held what came before it,
+    # not what the sentence says next, and dates no meeting. Empty: any object, else what follows.
+    held: list[str] = Field(default_factory=list)
     # the alias names a day (股权登记日, 除权除息日): only the time written right after it, joined
     # by a word of `day_links` (股权登记日为11月30日, 除息日：12月1日), dates it, a day scheduled
     # rather than an event told as done
     day_named: bool = False
 
-    _check = field_validator("aliases", "milestone")(_no_blank)
+    _check = field_validator("aliases", "milestone", "held")(_no_blank)
 
 
 class EventsSection(Section):

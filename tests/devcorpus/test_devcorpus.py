@@ -273,8 +273,10 @@ UNFOUND_PLANTS = {
     "label 深圳 (under 城市) as its owner nor 环比 as a qoq change: the loader cannot hand an owner to "
     "the extractor",
     # the fifth blind set (session 8)
-    "appl-sales": "双11期间 names no calendar span where 证券日讯 writes it (no dates beside it), so its 168.3亿 "
-    "has no period and never meets 财联社's 186.3亿 of 10月20日至11月11日",
+    "appl-sales": "证券日讯 writes 双11期间 undated, so its 168.3亿 takes the festival's default window "
+    "(11-01..11-11), while 财联社 dates its 186.3亿 to the campaign's own 10月20日至11月11日: the periods differ. "
+    "They would meet only if an undated break yielded to the span another article states for the same company's "
+    "campaign, an inferred link (at most a warning); not built",
 }
 
 

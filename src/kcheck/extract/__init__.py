@@ -210,8 +210,12 @@ class Extractor:
                 if sentence.paragraph != time_paragraph:
                     time_paragraph = sentence.paragraph
                     month = named_month(context)
-                    if (context.year is not None and context.year != start.document_year) or (
-                        month is not None and month != start.document_month
+                    report = context.report if context.report is not None else start.document_report
+                    if (
+                        (context.year is not None and context.year != start.document_year)
+                        or (month is not None and month != start.document_month)
+                        or report != start.document_report
+                        or context.festivals != start.festivals
                     ):
                         # 当年 / 当月 in a later paragraph is the year / month named last before it
                         start = TimeContext(
@@ -219,6 +223,8 @@ class Extractor:
                             fiscal=fiscal,
                             document_year=context.year if context.year is not None else start.document_year,
                             document_month=month if month is not None else start.document_month,
+                            document_report=report,
+                            festivals=context.festivals,
                         )
                     context = start
                 found, context = p.times.find(folded, context)

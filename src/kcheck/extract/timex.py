@@ -126,10 +126,28 @@ class TimeContext:
     # the year named last in words (2023年, 去年), not one taken from publication for a bare
     # month or day: what 上年 counts from (``context_relative_years``)
     written_year: int | None = None
+    # the period under report named last (a quarter, a half, a cumulative span: 2026年半年度,
+    # 前三季度), kept past the days named after it, and the one the paragraphs before named last:
+    # what 上年同期 in a later paragraph naming no period shifts back a year
+    report: tuple[Span, Granularity, bool] | None = None
+    document_report: tuple[Span, Granularity, bool] | None = None
+    # the spans the article gave its festivals' breaks in brackets (双11期间（10月20日至11月11日）),
+    # by the words naming them without a year: a later 双11期间 of that year is that span
+    festivals: tuple[tuple[str, Span], ...] = ()
 
     @property
     def pub_year(self) -> int | None:
         return self.published.year if self.published is not None else self.published_year
+
+
+_YEAR_PREFIX = re.compile(r"^(?:19|20)[0-9]{2}年")
+
+
+def _reported(granularity: Granularity, cumulative: bool) -> bool:
+    """Is a period of this kind one under report (a quarter, a half, 前三季度 / 1-9月)?"""
+    return granularity in (Granularity.QUARTER, Granularity.HALF) or (
+        granularity is Granularity.SPAN and cumulative
+    )
 
 
 # --------------------------------------------------------------------------- numbers
@@ -510,15 +528,48 @@ class TimeFinder:
                     # names no year for what follows
                     ctx = new_ctx
         extra: list[TimeExpr] = []
-        for f in [
-            *self._festivals.find(folded, ctx.published, ctx.pub_year),
-            *self._weekdays.find(folded, ctx.published),
-        ]:
+        festivals = self._festivals.find(folded, ctx.published, ctx.pub_year)
+        if festivals:
+            festivals, ctx = self._dated_festivals(folded, festivals, found, ctx)
+        for f in [*festivals, *self._weekdays.find(folded, ctx.published)]:
             if not any(f.start < g.end and g.start < f.end for g in [*found, *extra]):
                 extra.append(f)
         if extra:
             found = sorted(found + extra, key=lambda e: e.start)
         return found, ctx
+
+    @staticmethod
+    def _dated_festivals(
+        folded: str, festivals: list[TimeExpr], found: list[TimeExpr], ctx: TimeContext
+    ) -> tuple[list[TimeExpr], TimeContext]:
+        """A festival's break the article dates in brackets right after it (``2026年双11期间
+        （10月20日至11月11日）``: the campaign's own span) is that span wherever the article
+        names it again that year (a later ``双11期间``), not the festival's default; an article
+        that never dates it keeps the default (``time.festivals.*.during``)."""
+        given = dict(ctx.festivals)
+        out: list[TimeExpr] = []
+        for f in festivals:
+            name = _YEAR_PREFIX.sub("", folded[f.start : f.end])
+            if f.granularity is not Granularity.SPAN:
+                out.append(f)
+                continue
+            bracketed = folded.startswith(("（", "("), f.end)
+            stated = next(
+                (
+                    g
+                    for g in found
+                    if bracketed and g.start == f.end + 1 and g.granularity is Granularity.SPAN
+                ),
+                None,
+            )
+            if stated is not None and stated.span.end.year == f.span.end.year:
+                given[name] = stated.span
+            elif name in given and given[name].end.year == f.span.end.year:
+                f = replace(f, span=given[name])
+            out.append(f)
+        if len(given) != len(ctx.festivals) or any(given[k] != v for k, v in ctx.festivals):
+            ctx = replace(ctx, festivals=tuple(given.items()))
+        return out, ctx
 
     def _is_base(self, folded: str, time: TimeExpr) -> bool:
         """Is the time the base of a comparison (比上年同期, 较9月, 以2019年同期为基期)?"""
@@ -630,6 +681,9 @@ class TimeFinder:
             document_year=ctx.document_year,
             document_month=ctx.document_month,
             written_year=self._written_year(a, ctx, span),
+            report=(span, granularity, cumulative) if _reported(granularity, cumulative) else ctx.report,
+            document_report=ctx.document_report,
+            festivals=ctx.festivals,
         )
         return (time, new_ctx), end
 
@@ -1264,8 +1318,13 @@ class TimeFinder:
         e.granularity, e.unit, e.level, e.range_ = Granularity.SPAN, "span", "", True
 
     def _same_period(self, e: _Expr, ctx: TimeContext) -> None:
-        """去年同期: the period named before, moved to the year this one names."""
+        """去年同期: the period named before, moved to the year this one names; in a paragraph
+        that named none yet, the period under report the paragraphs before named last (公司将实施
+        2026年半年度权益分派……。<p>……，上年同期公司每股派发现金红利0.42元: 2025's first half)."""
         assert e.year is not None
+        if ctx.period is None and ctx.document_report is not None:
+            span, granularity, cumulative = ctx.document_report
+            ctx = replace(ctx, period=span, period_granularity=granularity, period_cumulative=cumulative)
         if ctx.period is None or ctx.period_granularity in (None, Granularity.YEAR):
             # no part of a year named before: the whole year, approximately
             self._whole_year(e)

@@ -115,6 +115,24 @@ def test_an_announcement_verb_ending_its_sentence_dates_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "events"),
     [
+        # a verb of holding holds its own object, a meeting (events.召开.held): one that ends its
+        # clause held what is named before it (keyed by it), and what the sentence says next is
+        # not what was held (blind set 5, sport, a Hong Kong paper)
+        ("躍動體育運營的2026嵐州馬拉松上周日（11月22日）舉行，報名人數達16.8萬人，參賽規模3.5萬人", ["召开"]),
+        ("11月22日，2026岚州马拉松在兰州举行，参赛规模3.5万人", ["召开"]),
+        ("11月22日，公司举行，参赛规模3.5万人", []),
+        ("11月22日，公司举行2026年第一次临时股东大会，审议通过议案", ["召开:2026年第一次临时股东大会"]),
+        ("11月22日，公司在杭州举办开发者论坛", ["召开:开发者论坛"]),
+    ],
+)
+def test_what_is_held_is_a_meeting(text: str, events: list[str]) -> None:
+    found = [c.event for c in kcheck.extract(text, published=PUBLISHED) if c.event is not None]
+    assert found == events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
         # a running count after the verb says how many by then, not when one opened (ret3)
         ("今年计划新开门店8家，截至10月末已开业5家", []),
         ("今年以来已开通12条航线", []),

@@ -166,6 +166,42 @@ import kcheck
             "2021-01-01..2021-10-31",
         ),
         ("2023年，按上年价格计算的总产值增长5.2%", "5.2%", "2023-01-01..2023-12-31"),
+        # 上年同期 in a later paragraph naming no period: the period under report named before (a
+        # half, a quarter, a cumulative span), moved back a year, whatever days were named after it
+        # (blind set 5: div3)
+        (
+            "公司将实施2026年半年度权益分派，每股派发现金红利0.48元，股权登记日为11月30日。\n\n"
+            "这是公司第二次实施中期分红，上年同期公司每股派发现金红利0.42元。",
+            "0.42元",
+            "2025-01-01..2025-06-30",
+        ),
+        (
+            "前三季度，公司实现营收12.6亿元。\n\n上年同期公司营收为10.2亿元。",
+            "10.2亿元",
+            "2021-01-01..2021-09-30",
+        ),
+        # a festival's break the article dated in brackets is that span when named again, in a
+        # later paragraph too (blind set 5: appl1); never dated, the festival's default
+        # (time.festivals.双11.during)
+        (
+            "2022年双11期间（10月20日至11月11日），公司全渠道累计销售额186.3亿元。\n\n"
+            "双11期间，公司以旧换新订单量达86.2万单。",
+            "86.2万单",
+            "2022-10-20..2022-11-11",
+        ),
+        ("双11期间，公司以旧换新订单量达86.2万单。", "86.2万单", "2022-11-01..2022-11-11"),
+        # ... of that year only: last year's 双11期间 is not this year's campaign
+        (
+            "2022年双11期间（10月20日至11月11日），销售额186.3亿元。去年双11期间销售额156.9亿元。",
+            "156.9亿元",
+            "2021-11-01..2021-11-11",
+        ),
+        # 后 closing an event is no 后年 (time.not_times): the capacity once the plant runs full,
+        # of no year (blind set 5: appl2)
+        ("美凌电器芜湖基地正式投产，达产后年产能为空调500万台", "500万台", None),
+        ("项目建成后年产值预计达到30亿元", "30亿元", None),
+        # ... while 后年 itself is the year after next
+        ("公司预计后年产能达到800万台", "800万台", "2024-01-01..2024-12-31"),
     ],
 )
 def test_period(text: str, quote: str, period: str | None) -> None:

@@ -132,7 +132,11 @@ def events_of(
             elif held is not None:
                 name, key = held  # 舉行發佈會，推出…X9系列: the launch of X9系列
             elif key is None:
-                opened = open_event(s, h, name, verb, cs)
+                opened = open_event(s, h, name, verb, cs, w.held_nouns.get(name, ()))
+                if opened is None and name in w.held_nouns:
+                    # 2026嵐州馬拉松上周日（11月22日）舉行: what was held is named before the verb
+                    key = held_before(w, s, h, cs, work)
+                    opened = name if key is not None else None
                 if opened is None:
                     continue
                 name = opened
@@ -229,13 +233,15 @@ LOCATIVES = frozenset("中里上内")
 SINCE_DONE = ("以来", "以后")  # 自7月20日上线以来: since a day gone by
 
 
-def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int) -> str | None:
+def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int, held: tuple[str, ...] = ()) -> str | None:
     """The id of an open-vocabulary event: the verb class and what tells this one apart.
 
     ``once``: the words between the subject's name and the verb (快手电商部门成立: 部门);
     ``repeats``: what follows the verb in its clause (中证协发布2021年度证券公司经营业绩排名情况),
     else what the sentence says next (邹澜10月15日表示，房地产贷款增长平稳). None where a ``repeats``
-    verb ends its sentence: no way to tell which time it was.
+    verb ends its sentence: no way to tell which time it was. A verb of holding (``held``: the
+    meeting-like nouns of ``events.<verb>.held``) holds its own object only, one naming a meeting
+    (召开2023年度业绩说明会); ``马拉松上周日舉行，报名人数达16.8万人`` held no meeting.
     """
     folded = s.folded
     _cs, ce = s.clause(h.start)
@@ -246,6 +252,8 @@ def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int) -> str | None:
         elif len(rest) > 2 and rest[-1] in LOCATIVES:
             # 在3月30日举行的2023年度业绩说明会上 = 将于3月29日召开2023年度业绩说明会: one meeting
             rest = rest[:-1]
+        if held:
+            return f"{name}:{rest}" if any(noun in rest for noun in held) else None
         if not rest:
             # 锦程地产于10月31日公告，拟将…: what is said next tells which time it was
             rest = folded[ce:].strip().strip("".join(PUNCT) + " ")[:SAID_NEXT]
@@ -259,6 +267,16 @@ def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int) -> str | None:
             start = e.end
     part = folded[start : h.start].strip()
     return f"{name}:{part}" if start > cs and part else name
+
+
+def held_before(w: Words, s: Parsed, h: Hit, cs: int, work: str | None) -> str | None:
+    """What a verb of holding that ends its clause held: the thing named before it, as for an
+    event keyed by what had it (``2026岚州马拉松上周日（11月22日）举行``: 2026岚州马拉松); None
+    where the verb has an object (that is what was held) or nothing specific is named."""
+    _cs, ce = s.clause(h.start)
+    if s.folded[h.end : ce].strip().lstrip("了").strip("".join(PUNCT) + " "):
+        return None
+    return event_subject(w, s, h, "named", cs, work)
 
 
 def held_event(w: Words, s: Parsed, h: Hit, name: str, cs: int, work: str | None) -> tuple[str, str] | None:

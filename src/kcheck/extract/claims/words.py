@@ -194,6 +194,8 @@ class Words:
             for name, e in ev.events.items()
             if e.held_for
         }
+        # 召开 业绩说明会: the meeting-like nouns a verb of holding needs in its object (events `held`)
+        self.held_nouns = {name: tuple(f(e.held)) for name, e in ev.events.items() if e.held}
         # 第100万辆, 第一百万台: an ordinal count of a milestone's units (events `milestone`)
         self.milestones = {
             name: re.compile(rf"第({_ORDINAL_NUMBER})({alternation(f(e.milestone))})")
