@@ -235,6 +235,9 @@ class MetricsSection(Section):
     # -> 新房价格): a measure phrase holding either meets one holding the other, its other words
     # (一线城市, 江澜市) still narrowing it
     measure_forms: dict[str, str] = Field(default_factory=dict)
+    # the unit of a ratio's base (股): a measure holding 每 + a number + one of these is paid or
+    # counted on that many units (每10股派4.8元 = 每股派0.48元): per one unit, the figure is divided
+    ratio_bases: list[str] = Field(default_factory=list)
     # ratios of a balance at a day (不良贷款率): a year named for one is that year's last day
     day_ratios: list[str] = Field(default_factory=list)
     # words of a stock or balance (末, 余额): such a figure never takes the period of an

@@ -875,6 +875,9 @@ def test_a_phone_counted_in_bu_or_tai_meets(quote: str, value: float, errors: li
         ("一線城市新建商品住宅銷售價格", "一线城市新房价格"),  # traditional script folds first
         ("关闭门店", "闭店"),  # blind set 4 (tea1 / tea2): the retail press's short form
         ("新开门店", "开店"),  # blind set 4 (tea2 / tea3)
+        # the fund's full name meets the press's short one (blind set 5: med2 / med3)
+        ("全国基本医疗保险统筹基金总支出", "统筹基金总支出"),
+        ("医保统筹基金收入", "统筹基金收入"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:
@@ -890,6 +893,8 @@ def test_one_measure_meets_itself(one: str, other: str) -> None:
         ("二线城市新建商品住宅销售价格", "一线城市新房价格"),
         ("江澜市新建商品住宅销售价格", "一线城市新房价格"),
         ("一线城市二手住宅销售价格", "一线城市新房价格"),
+        ("职工基本医疗保险统筹基金总支出", "统筹基金总支出"),  # a part of the fund stays a part
+        ("居民医保统筹基金总支出", "职工医保统筹基金总支出"),
     ],
 )
 def test_different_measures_stay_apart(one: str, other: str) -> None:

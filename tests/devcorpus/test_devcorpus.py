@@ -30,6 +30,8 @@ from typing import Any
 import pytest
 import yaml
 
+from kcheck.rules import load_rules
+
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 GOLD = HERE / "gold.yaml"
@@ -142,7 +144,19 @@ def written_value(anchor: str, near: str) -> float | None:
     if not after:
         return None
     scale = next((size for word, size in SCALES if after.startswith(word)), 1)
-    return float(anchor.replace(",", "")) * scale
+    # 每10股派发现金红利4.8元 states 0.48 per share (metrics.ratio_bases: a claim per one unit)
+    base = RATIO_BASE.search(text[:at]) if RATIO_BASE is not None else None
+    per = int(base.group(1)) if base is not None else 1
+    return float(anchor.replace(",", "")) * scale / per
+
+
+def _ratio_base() -> re.Pattern[str] | None:
+    bases = load_rules(None).metrics.ratio_bases
+    words = "|".join(map(re.escape, bases))
+    return re.compile(f"每([0-9]+)(?:{words})[^0-9，。；]*\\Z") if bases else None
+
+
+RATIO_BASE = _ratio_base()
 
 
 # ---------------------------------------------------------------------- the truth file

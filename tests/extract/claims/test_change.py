@@ -15,6 +15,9 @@ from claimrows import claim, fields
         ("快手营收环比增长5%", "5%", "change", "qoq", 5.0),
         ("快手营收下降3%", "3%", "change", "change", -3.0),  # a decrease is negative
         ("快手实现8倍增长", "8倍", "change", "change", 8.0),  # the verb after the figure
+        # 正增长 / 负增长 after the figure name the direction (dev corpus tea2: 同店GMV)
+        ("同店GMV仍实现3.6%的正增长", "3.6%", "change", "change", 3.6),
+        ("出口额出现2.1%的负增长", "2.1%", "change", "change", -2.1),
         ("贡献率从71.4%增长至90%", "90%", "figure", None, 90.0),  # 增长至: the new level
         ("贡献率从71.4%增长至90%", "71.4%", "figure", None, 71.4),  # ... and the old one
         ("快手2021年Q3营收为204.93亿元，同比上涨33.4%", "33.4%", "change", "yoy", 33.4),

@@ -299,3 +299,23 @@ def test_money(text: str, quote: str, dimension: str, unit: str | None) -> None:
 
 def test_a_duration_is_no_claim() -> None:
     assert [c.quote for c in kcheck.extract("快手用了2年时间，GMV达到1000亿元")] == ["1000亿元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "value"),
+    [
+        # a payout per N shares is compared per share (metrics.ratio_bases; dev corpus div1 / div3)
+        ("蓝湖乳业每10股派发现金红利4.8元（含税）", "4.8元", "每股派发现金红利", 0.48),
+        ("公司2025年度曾每10股派发现金红利12.0元", "12.0元", "曾每股派发现金红利", 1.2),
+        ("每10股派发现金股利2.46元（含税）", "2.46元", "每股派发现金股利", 0.246),
+        ("每股派发现金红利0.48元（含税）", "0.48元", "每股派发现金红利", 0.48),  # already per share
+    ],
+)
+def test_a_payout_per_n_shares_is_per_share(text: str, quote: str, measure: str, value: float) -> None:
+    c = claim(text, quote)
+    assert c.measure == measure
+    assert c.value == pytest.approx(value)
+
+
+def test_a_number_after_mei_is_a_base_not_a_figure() -> None:
+    assert [c.quote for c in kcheck.extract("每10股派发现金红利4.8元") if c.value is not None] == ["4.8元"]

@@ -67,6 +67,7 @@ from kcheck.extract.claims.measure import (
     is_duration,
     names_own_measure,
     own_change_measure,
+    per_one_base,
     restated_measure,
     unit_of,
     what_is_measured,
@@ -282,6 +283,13 @@ class Assembler:
             entity, entity_from = None, None
 
         value, low, high = signed(q, sign)
+        precision = q.precision
+        if not is_change and q.unit not in ("%", "x", "pp"):
+            # 每10股派4.8元: the measure and the figure per one share (每股派0.48元)
+            measure, per = per_one_base(w, measure)
+            if per > 1:
+                value, low, high = (None if v is None else v / per for v in (value, low, high))
+                precision = precision / per
         draft = Draft(
             start=q.start,
             end=q.end,
@@ -291,7 +299,7 @@ class Assembler:
             low=low,
             high=high,
             unit=unit,
-            precision=q.precision,
+            precision=precision,
             qualifier=q.qualifier,
             kind=kind,
             change=change,

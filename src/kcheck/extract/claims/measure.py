@@ -534,3 +534,18 @@ def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: 
     if len(rest) < 2:
         return None
     return prev.measure
+
+
+def per_one_base(w: Words, measure: str | None) -> tuple[str | None, int]:
+    """A measure paid or counted on a ratio's base of N units (``metrics.ratio_bases``), as the
+    measure per one unit and N: ``每10股派发现金红利`` -> (``每股派发现金红利``, 10), so 每10股派4.8元
+    meets 每股派0.48元 once the figure is divided by N; (measure, 1) for any other measure."""
+    if measure is None or w.ratio_base_re is None or "每" not in measure:
+        return measure, 1
+    m = w.ratio_base_re.search(fold(measure))
+    if m is None:
+        return measure, 1
+    n = int(m.group(1))
+    if n <= 1:
+        return measure, 1
+    return measure[: m.start(1)] + measure[m.end(1) :], n

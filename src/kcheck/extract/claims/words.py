@@ -78,6 +78,9 @@ class Words:
         self.stock_words = tuple(f(mets.stock_words))
         self.period_marks = tuple(f(mets.period_marks))
         self.epithet_ends = tuple(f(mets.epithet_ends))
+        bases = [b for b in f(mets.ratio_bases) if b]
+        # 每10股: the base's number in digits (the number reader leaves a number after 每 alone)
+        self.ratio_base_re = re.compile(f"每([0-9]{{1,6}})({alternation(bases)})") if bases else None
         frames = mets.segment_frames
         self.segment_frame_re = (
             re.compile(
