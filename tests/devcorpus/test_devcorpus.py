@@ -1,4 +1,4 @@
-"""The development corpus: fictional articles in thirty-seven unseen fields, with a truth file.
+"""The development corpus: fictional articles in forty-two unseen fields, with a truth file.
 
 ``corpus/`` holds articles written for testing (every company, outlet and figure is
 invented), ``gold.yaml`` what a careful reader finds in them, in the format of
@@ -48,6 +48,7 @@ ENCODINGS = {
     "ret3-": "gb18030",
     "tea3-": "gb18030",
     "indp3-": "gb18030",
+    "rest2-": "gb18030",
 }
 
 # ---------------------------------------------------------------------- reading the articles
@@ -127,7 +128,7 @@ def anchor_in(anchor: str, text: str) -> bool:
     return False
 
 
-SCALES = (("万亿", 10**12), ("亿", 10**8), ("億", 10**8), ("万", 10**4), ("萬", 10**4))
+SCALES = (("万亿", 10**12), ("萬億", 10**12), ("亿", 10**8), ("億", 10**8), ("万", 10**4), ("萬", 10**4))
 
 
 def written_value(anchor: str, near: str) -> float | None:
@@ -274,7 +275,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1578, "period": 1359, "date": 186, "wanted": 152, "plants": 91}
+FLOORS = {"value": 1788, "period": 1513, "date": 199, "wanted": 160, "plants": 98}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
@@ -291,6 +292,17 @@ UNFOUND_PLANTS = {
     "(11-01..11-11), while 财联社 dates its 186.3亿 to the campaign's own 10月20日至11月11日: the periods differ. "
     "They would meet only if an undated break yielded to the span another article states for the same company's "
     "campaign, an inferred link (at most a warning); not built",
+    # the sixth blind set (session 9), as first measured: what keeps each plant's two sides apart
+    "mon-rrr": "a reserve-ratio cut in force 自12月5日起 / 自12月15日起 is no dated event: 下调…存款准备金率 "
+    "after 自…起 names no event verb kcheck reads (降准 takes effect)",
+    "trav-visafree": "the Taiwan paper's 今年1至10月 (至 for the dash) gives its figures no period, so its 2640萬 "
+    "cannot meet the 1—10月 2460万",
+    "trav-resume": "复航 (a route resumed) is no event word, so neither 将于11月26日复航 nor 本週六（11月28日）復航 is "
+    "a dated event",
+    "ai-mau": "an app's monthly active users do not meet: 深言助手App月活跃用户数（MAU） and 旗下深言助手App月活跃用户 "
+    "keep the product name, 旗下 and the gloss in the measure, and only 月活跃用户数 alone is read as the mau metric",
+    "rest-open": "a flagship's opening: 蜀味记岚州旗舰店 (the company's name leading the thing opened) gives the event "
+    "no entity, while the other side has 蜀味记 as entity and 岚州旗舰店 as what opened, so the two are keyed apart",
 }
 
 
