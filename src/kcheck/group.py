@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from rapidfuzz import fuzz
@@ -551,7 +551,7 @@ def _split(entries: list[_Entry], rules: RuleSet) -> list[tuple[list[_Entry], st
     if entries[0].by_subject:
         return [
             (part, owner)
-            for group in _split_fuzzy(entries, "entity", fz.event)
+            for group in _split_fuzzy(_owned_subjects(entries, rules), "entity", fz.event)
             for owner, named in _by_company(group, rules)
             for _place, part in _by_place(named)
         ]
@@ -563,6 +563,22 @@ def _split(entries: list[_Entry], rules: RuleSet) -> list[tuple[list[_Entry], st
             out.extend((part, None) for part in _split_fuzzy(group, "measure", threshold))
         else:
             out.append((group, None))
+    return out
+
+
+def _owned_subjects(entries: list[_Entry], rules: RuleSet) -> list[_Entry]:
+    """What had an event, written after the name of its company where another telling of the
+    event names that company apart (``蜀味记岚州旗舰店`` beside ``蜀味记`` and its ``岚州旗舰店``, both
+    opening): keyed without the name, so the two tellings meet; the name is written in both
+    articles, no link is inferred. A subject that is the name and little else keeps it."""
+    names = sorted({normalise_phrase(e.claim.entity or "") for e in entries} - {""}, key=len, reverse=True)
+    if not names:
+        return entries
+    shortest = rules.events.subject_min_chars
+    out: list[_Entry] = []
+    for e in entries:
+        name = next((n for n in names if e.entity.startswith(n) and len(e.entity) - len(n) >= shortest), None)
+        out.append(replace(e, entity=e.entity[len(name) :]) if name else e)
     return out
 
 

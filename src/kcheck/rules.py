@@ -108,6 +108,11 @@ class EntitiesSection(Section):
     name_lead_ins: list[Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
         default_factory=list
     )
+    # 大陸海鷗航空: a region Taiwan and Hong Kong papers write before a mainland company's name,
+    # which a name may follow as if after a boundary (the name is 海鸥航空)
+    name_regions: list[Annotated[str, StringConstraints(min_length=2, max_length=4)]] = Field(
+        default_factory=list
+    )
     not_names: list[str] = Field(default_factory=list)
     # after a suffix, these make it the trade heading a noun (快递包裹, 快递业务量), not a name
     trade_nouns: list[str] = Field(default_factory=list)

@@ -92,17 +92,30 @@ def test_severity_from_rules() -> None:
         # a common phrase with no company named by both: a warning; with one company: an error
         ({"measure": "智能工厂"}, {"measure": "智能工厂", "entity": None}, "warning"),
         ({"measure": "智能工厂"}, {"measure": "智能工厂"}, "error"),
+        # what had it written after its company's name, which the other telling names apart
+        # (蜀味记岚州旗舰店 / 蜀味记's 岚州旗舰店, blind set 6, rest1 and rest3): one flagship
+        (
+            {"measure": "岚州旗舰店", "entity": "蜀味记"},
+            {"measure": "蜀味记岚州旗舰店", "entity": None},
+            "warning",
+        ),
+        # ... but another company's name before it is another company's flagship
+        (
+            {"measure": "岚州旗舰店", "entity": "蜀味记"},
+            {"measure": "川味坊岚州旗舰店", "entity": None},
+            None,
+        ),
     ],
 )
 def test_an_event_keyed_by_what_had_it(
-    a_fields: dict[str, object], b_fields: dict[str, object], severity: str
+    a_fields: dict[str, object], b_fields: dict[str, object], severity: str | None
 ) -> None:
     # each sentence writes what had the event (公司<measure>于6月30日投产)
     a_fields = {"sentence": f"公司{a_fields['measure']}于6月30日投产", **a_fields}
     b_fields = {"sentence": f"公司{b_fields['measure']}于7月30日投产", **b_fields}
     a = event("于6月30日投产", "2023-06-30", event_name="投产", doc="a.txt", **a_fields)
     b = event("于7月30日投产", "2023-07-30", event_name="投产", doc="b.txt", **{"entity": "抖音", **b_fields})
-    assert findings([a, b]) == [("date_mismatch", severity)]
+    assert findings([a, b]) == ([("date_mismatch", severity)] if severity else [])
 
 
 def test_what_had_the_event_read_from_a_pointing_word_is_a_weak_link() -> None:

@@ -878,6 +878,11 @@ def test_a_phone_counted_in_bu_or_tai_meets(quote: str, value: float, errors: li
         # the fund's full name meets the press's short one (blind set 5: med2 / med3)
         ("全国基本医疗保险统筹基金总支出", "统筹基金总支出"),
         ("医保统筹基金收入", "统筹基金收入"),
+        # an app's users under its company, with or without 数 and a gloss (blind set 6: ai1 / ai2)
+        ("深言助手App月活跃用户数（MAU）", "旗下深言助手App月活跃用户"),
+        ("日活跃用户数", "日活跃用户"),
+        ("广义货币（M2）余额", "M2余额"),  # the money supply by name or letter (blind set 6: mon1 / mon2)
+        ("廣義貨幣（M2）餘額", "M2余额"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:
@@ -895,6 +900,9 @@ def test_one_measure_meets_itself(one: str, other: str) -> None:
         ("一线城市二手住宅销售价格", "一线城市新房价格"),
         ("职工基本医疗保险统筹基金总支出", "统筹基金总支出"),  # a part of the fund stays a part
         ("居民医保统筹基金总支出", "职工医保统筹基金总支出"),
+        ("月活跃用户", "日活跃用户"),  # monthly and daily active users stay apart
+        ("M2余额", "M1余额"),
+        ("深言学伴月活跃用户", "深言助手App月活跃用户数"),  # two apps' users stay apart
     ],
 )
 def test_different_measures_stay_apart(one: str, other: str) -> None:

@@ -353,6 +353,8 @@ NOT_FIGURES = [
     ("2017-2018", "years"),
     ("转向3C等高单价商品", "product category"),
     ("模仿拼多多的C2M项目", "name"),
+    ("M2余额增速回落", "the money supply's letter and digit, 余 after it (blind set 6, mon2)"),
+    ("M1增速回升", "the money supply's letter and digit"),
     ("升级到v1.2.3版本", "version"),
     ("服务器地址192.168.1.1", "address"),
     ("你可以访问一下 https://www.test.com/search?q=30%25%2020%", "link"),

@@ -186,6 +186,13 @@ DATED = "2022年8月，快手财报显示，快手电商交易总额达1912亿�
             PublishedFrom.BYLINE,
             "新浪财经",
         ),
+        # a Taiwan paper: the stamp with slashes, the outlet, the reporter and where he files from
+        (
+            "標題\n2026/11/24 07:50\u3000經濟日報\u3000記者林佳慧／台北報導\n" + BODY,
+            D(2026, 11, 24),
+            PublishedFrom.BYLINE,
+            "經濟日報",
+        ),
         (
             "标题\n2024-03-28 09:00 丨 来源：新华社\n" + BODY,
             D(2024, 3, 28),

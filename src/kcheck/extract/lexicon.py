@@ -157,6 +157,7 @@ class Lexicon:
             if w
         )
         self._lead_ins = frozenset(fold(w) for w in ents.name_lead_ins)
+        self._regions = tuple(fold(w) for w in ents.name_regions if w)
         self._trade_nouns = tuple(fold(w) for w in ents.trade_nouns if w)
         self._body_heads = tuple(fold(w) for w in ents.body_heads if w)
         suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
@@ -299,14 +300,21 @@ class Lexicon:
 
     def _at_boundary(self, folded: str, start: int) -> bool:
         """Whether a name may start at ``start``: after the start, a non-Han character, a
-        joiner, or a one-character preposition that itself follows one of those
-        (``entities.name_lead_ins``: 以沧澜钢铁为例)."""
+        joiner, or a one-character preposition or a region that itself follows one of those
+        (``entities.name_lead_ins``: 以沧澜钢铁为例; ``entities.name_regions``: 大陸海鷗航空)."""
         if start == 0 or not _HAN.match(folded, start - 1) or folded[start - 1] in _JOINERS:
             return True
         before = start - 1
-        return folded[before] in self._lead_ins and (
+        if folded[before] in self._lead_ins and (
             before == 0 or not _HAN.match(folded, before - 1) or folded[before - 1] in _JOINERS
-        )
+        ):
+            return True
+        # 大陸海鷗航空: after a region the Taiwan and Hong Kong press name a mainland company by
+        for region in self._regions:
+            at = start - len(region)
+            if at >= 0 and folded.startswith(region, at):
+                return at == 0 or not _HAN.match(folded, at - 1) or folded[at - 1] in _JOINERS
+        return False
 
     def _inside_body_name(self, folded: str, end: int) -> bool:
         """Whether the Han characters right after a name's suffix at ``end`` run on, within

@@ -40,6 +40,11 @@ import kcheck
         ("以沧澜钢铁为例，公司11月粗钢产量为168万吨", "168万吨", "沧澜钢铁", "rules", None),
         # the shortest name at a boundary is still taken first
         ("以岭药业2023年营业收入103.18亿元", "103.18亿元", "以岭药业", "rules", "以岭药业"),
+        # 公共 holds 共 and goes on; 全省 opens a region's figure, no name (blind set 6, fisc3)
+        ("1—10月，全省一般公共预算收入7362亿元，同比增长4.1%", "7362亿元", None, None, None),
+        ("分税种看，全省证券交易印花税142亿元", "142亿元", None, None, None),
+        # a Taiwan paper's region before a mainland name (entities.name_regions, blind set 6, trav)
+        ("大陸海鷗航空今年以來已恢復國際航線18條", "18條", "海鸥航空", "rules", "海鷗航空"),
         # an express carrier by its suffix (entities.name_suffixes: 快递, 速递, 速运, 快运)
         (
             "速达快递11月18日晚间披露的10月经营简报显示，当月公司完成快递业务量21.63亿票",

@@ -193,6 +193,21 @@ def test_a_running_count_is_no_event(text: str, events: list[str]) -> None:
             "北京大兴—布达佩斯航线",
             "2021-10-29..2021-10-29",
         ),
+        # a route resumed (blind set 6, trav), also in a Taiwan paper naming a mainland airline
+        (
+            "海鸥航空岚州—台北航线将于11月26日复航，每周执飞4班",
+            "11月26日",
+            "复航",
+            "岚州—台北航线",
+            "2022-11-26..2022-11-26",
+        ),
+        (
+            "大陸海鷗航空嵐州—台北航線將於本週六（11月28日）復航",
+            "11月28日",
+            "复航",
+            "岚州—台北航线",
+            "2022-11-28..2022-11-28",
+        ),
         (
             "12月16日，沧澜钢铁湛江基地3号高炉正式点火投产",
             "12月16日",
@@ -505,6 +520,19 @@ def test_a_product_launch_is_keyed_by_the_product(text: str, quote: str, subject
             "2022-12-01..2022-12-01",
         ),
         ("自3月1日起，该市下调居民用水价格", "自3月1日起", "居民用水价格", "2022-03-01..2022-03-01"),
+        # the reserve ratio cut from a day, in either script (blind set 6, mon2 and mon3)
+        (
+            "昨日，中国人民银行宣布，自12月5日起下调金融机构存款准备金率0.25个百分点",
+            "自12月5日起",
+            "金融机构存款准备金率",
+            "2022-12-05..2022-12-05",
+        ),
+        (
+            "中國人民銀行昨日宣布，自12月15日起下調金融機構存款準備金率25個基點",
+            "自12月15日起",
+            "金融机构存款准备金率",
+            "2022-12-15..2022-12-15",
+        ),
     ],
 )
 def test_a_price_change_from_a_day(text: str, quote: str, price: str, date: str) -> None:

@@ -85,6 +85,8 @@ class ValueReader:
         if unit is not None and unit.kind == "tenths" and s.startswith("半", end):
             value += 5  # 三成半 = 35%
             end += 1
+        if pre.letter_before and code is None and not num.has_magnitude and num.low is None:
+            return None  # M2余额, Q3: a code's digits, whatever word follows (余 is no figure's)
         bare = code is None and not num.has_magnitude and not all_quals and not fuzzy and num.low is None
         if bare and not self.bare_is_figure(s, part, pre):
             return None
