@@ -65,6 +65,10 @@ FORMAT = "kcheck-run/1"
 # coarse as 2 s: FAT; most file systems tick in nanoseconds, some in jiffies)
 RACY_NS = 3_000_000_000
 KEEP = 4  # outputs kept, newest used first
+# a replay records when it used its output only when the record is older than this (seconds):
+# the write (a transaction, then SQLite's checkpoint with its fsyncs as the process ends) cost
+# a replay more than reading a small report; which outputs are the newest is known to the hour
+TOUCH_EVERY = 3600
 # how often the fingerprints of files that no longer exist are dropped (seconds): it stats
 # every row, and one cache may serve many projects
 PRUNE_STATS_EVERY = 24 * 3600
@@ -202,14 +206,16 @@ class Contents:
                     stored[path] = ((size, mtime, ctime, inode), digest)
         now = time.time_ns()
         out: list[str | None] = []
+        seen, deferred, stat = self.seen, self._deferred, os.stat  # (100,000 files a re-run)
         for path in paths:
-            fingerprint = _fingerprint(os.stat(path))
-            self.seen[path] = fingerprint
+            info = stat(path)
+            fingerprint = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            seen[path] = fingerprint
             found = stored.get(path)
             if found is not None and found[0] == fingerprint:
                 out.append(found[1])
             else:
-                self._deferred[path] = (fingerprint, now)
+                deferred[path] = (fingerprint, now)
                 out.append(None)
         return out
 
@@ -397,10 +403,9 @@ HASH_AHEAD = 256
 
 
 def _add(h: Any, *parts: object) -> None:
-    for part in parts:
-        h.update(str(part).encode("utf-8", "surrogateescape"))
-        h.update(b"\x1f")
-    h.update(b"\x1e")
+    """Each part's text, then a unit separator; a record separator after the last (one
+    update per record: a re-run hashes one record per input file)."""
+    h.update("".join(f"{part}\x1f" for part in parts).encode("utf-8", "surrogateescape") + b"\x1e")
 
 
 def key(
@@ -432,7 +437,7 @@ def key(
             _add(h, "baseline", baseline, *contents.digests([os.fsencode(os.path.abspath(baseline))]))
         for problem in listing.problems:
             _add(h, "problem", problem.model_dump_json())
-        paths = [os.fsencode(os.path.abspath(s.path)) for s in listing.sources]
+        paths = _absolute([s.path for s in listing.sources])
         known = contents.known(paths)
         unknown = [i for i, digest in enumerate(known) if digest is None]
         ahead = len(unknown) <= HASH_AHEAD
@@ -453,6 +458,20 @@ def key(
     return wanted
 
 
+def _absolute(paths: Sequence[Path]) -> list[bytes]:
+    """``os.fsencode(os.path.abspath(path))`` of each file, its directory made absolute once
+    for all the files in it (a file's name is never ``.`` or ``..``)."""
+    directories: dict[str, str] = {}
+    out = []
+    for path in paths:
+        directory, name = os.path.split(path)
+        absolute = directories.get(directory)
+        if absolute is None:
+            absolute = directories[directory] = os.path.join(os.path.abspath(directory), "")
+        out.append(os.fsencode(absolute + name))
+    return out
+
+
 # --------------------------------------------------------------------------- the outputs
 
 
@@ -463,17 +482,19 @@ def _runs_dir(cache: Cache) -> Path:
 def recall(cache: Cache, wanted: Key) -> Transcript | None:
     """The output kept under ``wanted``, or None (absent, incomplete or tampered with).
 
-    The kept file is checked whole before anything is replayed, then streamed out from the
-    same open file a block at a time: a report of a large archive (over a gigabyte) is never
-    held in memory. The blocks go out as the UTF-8 bytes they are (nothing decoded and
-    encoded again) unless the text holds a lone surrogate, which each output writes its own
-    way (kcheck.output)."""
+    The kept file is checked whole before anything is replayed. A report of up to
+    :data:`_HELD` bytes is read once, its blocks kept in memory as they are checked and
+    written from there (what goes out is what was checked); a larger one (a large archive's,
+    over a gigabyte) is never held in memory: it is streamed out from the same open file a
+    block at a time, each block compared with the one checked. The blocks go out as the
+    UTF-8 bytes they are (nothing decoded and encoded again) unless the text holds a lone
+    surrogate, which each output writes its own way (kcheck.output)."""
     if wanted.digest is None:  # some inputs are read by the run itself: none was kept
         return None
-    rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
+    rows = cache.query("SELECT checksum, used FROM runs WHERE key = ?", (wanted.digest,))
     if not rows:
         return None
-    (checksum,) = rows[0]
+    checksum, used = rows[0]
     try:
         if not isinstance(checksum, str) or not checksum.isalnum():
             raise ValueError("bad row")
@@ -484,12 +505,17 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     try:
         first = fh.readline()  # the header: one line of JSON (a line break is never inside
         digest = CHECKSUM(first)  # a UTF-8 sequence)
-        sums = []  # each block's CRC-32, to compare the replayed blocks with
+        held = os.fstat(fh.fileno()).st_size - len(first) <= _HELD
+        blocks: list[bytes] = []  # the report's blocks, when held
+        sums = []  # else each block's CRC-32, to compare the replayed blocks with
         surrogate = False
         last = b""
         for block in iter(lambda: fh.read(_BLOCK), b""):
             digest.update(block)
-            sums.append(zlib.crc32(block))
+            if held:
+                blocks.append(block)
+            else:
+                sums.append(zlib.crc32(block))
             surrogate = surrogate or _has_surrogate(last[-1:] + block[:1]) or _has_surrogate(block)
             last = block
         if digest.hexdigest() != checksum:
@@ -498,19 +524,26 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
         if not newline:
             raise ValueError("no header")
         transcript = Transcript.of(header, "")
-        fh.seek(len(first))
+        if held:
+            fh.close()
+        else:
+            fh.seek(len(first))
     except (OSError, ValueError, KeyError) as exc:
         fh.close()
         _reject(cache, wanted, exc)
         return None
-    transcript.text = (
-        _replayed(fh, sums, checksum) if not surrogate else _decoded(_replayed(fh, sums, checksum))
-    )
-    cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(time.time(), wanted.digest)])])
+    replayed = blocks if held else _replayed(fh, sums, checksum)
+    transcript.text = replayed if not surrogate else _decoded(replayed)
+    now = time.time()
+    if not isinstance(used, (int, float)) or not 0 <= now - used < TOUCH_EVERY:
+        cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(now, wanted.digest)])])
     return transcript
 
 
 _BLOCK = 1 << 20  # bytes read at a time from a kept run
+# a kept report up to this size is read once and replayed from memory; a larger one is read
+# twice (checked, then streamed out), never held whole
+_HELD = 64 << 20
 
 
 def _has_surrogate(data: bytes) -> bool:
