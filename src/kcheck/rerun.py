@@ -482,13 +482,11 @@ def _runs_dir(cache: Cache) -> Path:
 def recall(cache: Cache, wanted: Key) -> Transcript | None:
     """The output kept under ``wanted``, or None (absent, incomplete or tampered with).
 
-    The kept file is checked whole before anything is replayed. A report of up to
-    :data:`_HELD` bytes is read once, its blocks kept in memory as they are checked and
-    written from there (what goes out is what was checked); a larger one (a large archive's,
-    over a gigabyte) is never held in memory: it is streamed out from the same open file a
-    block at a time, each block compared with the one checked. The blocks go out as the
-    UTF-8 bytes they are (nothing decoded and encoded again) unless the text holds a lone
-    surrogate, which each output writes its own way (kcheck.output)."""
+    The kept file is checked whole before anything is replayed, then streamed out from the
+    same open file a block at a time: a report of a large archive (over a gigabyte) is never
+    held in memory. The blocks go out as the UTF-8 bytes they are (nothing decoded and
+    encoded again) unless the text holds a lone surrogate, which each output writes its own
+    way (kcheck.output)."""
     if wanted.digest is None:  # some inputs are read by the run itself: none was kept
         return None
     rows = cache.query("SELECT checksum, used FROM runs WHERE key = ?", (wanted.digest,))
@@ -505,17 +503,12 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     try:
         first = fh.readline()  # the header: one line of JSON (a line break is never inside
         digest = CHECKSUM(first)  # a UTF-8 sequence)
-        held = os.fstat(fh.fileno()).st_size - len(first) <= _HELD
-        blocks: list[bytes] = []  # the report's blocks, when held
-        sums = []  # else each block's CRC-32, to compare the replayed blocks with
+        sums = []  # each block's CRC-32, to compare the replayed blocks with
         surrogate = False
         last = b""
         for block in iter(lambda: fh.read(_BLOCK), b""):
             digest.update(block)
-            if held:
-                blocks.append(block)
-            else:
-                sums.append(zlib.crc32(block))
+            sums.append(zlib.crc32(block))
             surrogate = surrogate or _has_surrogate(last[-1:] + block[:1]) or _has_surrogate(block)
             last = block
         if digest.hexdigest() != checksum:
@@ -524,16 +517,14 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
         if not newline:
             raise ValueError("no header")
         transcript = Transcript.of(header, "")
-        if held:
-            fh.close()
-        else:
-            fh.seek(len(first))
+        fh.seek(len(first))
     except (OSError, ValueError, KeyError) as exc:
         fh.close()
         _reject(cache, wanted, exc)
         return None
-    replayed = blocks if held else _replayed(fh, sums, checksum)
-    transcript.text = replayed if not surrogate else _decoded(replayed)
+    transcript.text = (
+        _replayed(fh, sums, checksum) if not surrogate else _decoded(_replayed(fh, sums, checksum))
+    )
     now = time.time()
     if not isinstance(used, (int, float)) or not 0 <= now - used < TOUCH_EVERY:
         cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(now, wanted.digest)])])
@@ -541,9 +532,6 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
 
 
 _BLOCK = 1 << 20  # bytes read at a time from a kept run
-# a kept report up to this size is read once and replayed from memory; a larger one is read
-# twice (checked, then streamed out), never held whole
-_HELD = 64 << 20
 
 
 def _has_surrogate(data: bytes) -> bool:

@@ -5,6 +5,7 @@ left by a killed run or shared by concurrent runs is never trusted."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -431,7 +432,6 @@ def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(
     args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
     _invoke(*args, cache=tmp_path / "cache")
     monkeypatch.setattr(rerun, "_BLOCK", 4096)
-    monkeypatch.setattr(rerun, "_HELD", 0)  # streamed from the file, as a large report is
     store = caching.Cache(tmp_path / "cache")
     try:
         (row,) = store.query("SELECT key FROM runs")
@@ -453,30 +453,6 @@ def test_a_kept_report_damaged_while_it_is_replayed_is_an_error(
         assert whole[header:].startswith(out) and len(whole) - header - len(out) <= 4096
     finally:
         store.close()
-
-
-def test_a_small_kept_report_is_read_once_and_replayed_as_checked(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """A report under rerun._HELD is read once: the blocks checked are the blocks written,
-    so damage after the check changes nothing that goes out."""
-    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
-    first = _invoke(*args, cache=tmp_path / "cache")
-    monkeypatch.setattr(rerun, "_BLOCK", 4096)
-    store = caching.Cache(tmp_path / "cache")
-    try:
-        (row,) = store.query("SELECT key FROM runs")
-        done = rerun.recall(store, rerun.Key(digest=row[0], contents=None))  # type: ignore[arg-type]
-        assert done is not None and isinstance(done.text, list)
-        (kept,) = _kept(tmp_path / "cache")
-        with kept.open("r+b") as fh:  # damage in place, after the check
-            fh.seek(-5, os.SEEK_END)
-            fh.write(b"XXXXX")
-        assert len(done.text) > 1 and b"".join(done.text) == first.stdout.encode()  # type: ignore[arg-type]
-    finally:
-        store.close()
-    again = _invoke(*args, "-v", cache=tmp_path / "cache")  # the damage is seen by the next run
-    assert HIT not in again.stderr and again.stdout == first.stdout
 
 
 def _written(text: Text, encoding: str) -> bytes | str:
@@ -512,18 +488,16 @@ def test_a_replay_writes_what_the_run_wrote(text: str, block: int) -> None:
             wanted = rerun.Key(digest="k" * 40, contents=rerun.Contents(store))
             rerun.keep(store, wanted, rerun.Transcript(text=[text[:3], text[3:]], code=0))
             rerun._BLOCK, saved = block, rerun._BLOCK
-            held = rerun._HELD
             try:
-                for rerun._HELD in (held, 0):  # held in memory, and streamed from the file
-                    for encoding in ("utf-8", "gb18030", "ascii"):
-                        done = rerun.recall(store, wanted)
-                        assert done is not None
-                        assert _written(done.text, encoding) == _written(text, encoding), encoding
+                for encoding in ("utf-8", "gb18030", "ascii"):
                     done = rerun.recall(store, wanted)
                     assert done is not None
-                    assert _filed(done.text, Path(tmp) / "a") == _filed(text, Path(tmp) / "b")
+                    assert _written(done.text, encoding) == _written(text, encoding), encoding
+                done = rerun.recall(store, wanted)
+                assert done is not None
+                assert _filed(done.text, Path(tmp) / "a") == _filed(text, Path(tmp) / "b")
             finally:
-                rerun._BLOCK, rerun._HELD = saved, held
+                rerun._BLOCK = saved
         finally:
             store.close()
 
@@ -568,6 +542,30 @@ def test_only_the_newest_runs_are_kept(tmp_path: Path) -> None:
     cache = caching.Cache(tmp_path / "cache")
     assert cache.query("SELECT count(*) FROM runs") == [(rerun.KEEP,)]
     assert len(_kept(tmp_path / "cache")) >= rerun.KEEP  # the pruned ones go once 10 minutes old
+
+
+def test_a_replay_records_its_use_only_when_the_record_is_an_hour_old(tmp_path: Path) -> None:
+    """A replay writes nothing to the cache while its output's record of use is fresh (the
+    write and SQLite's checkpoint cost a replay more than its reading); an older record is
+    brought up to date, so the outputs pruned are still those used longest ago."""
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    database = tmp_path / "cache" / caching.FILE_NAME
+
+    def used() -> float:
+        with contextlib.closing(sqlite3.connect(database)) as db:
+            ((when,),) = db.execute("SELECT used FROM runs").fetchall()
+        return float(when)
+
+    kept = used()
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout
+    assert used() == kept
+    with contextlib.closing(sqlite3.connect(database, isolation_level=None)) as db:
+        db.execute("UPDATE runs SET used = ?", (time.time() - rerun.TOUCH_EVERY - 1,))
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout
+    assert time.time() - used() < 60
 
 
 def test_standard_input_and_baseline_writes_are_never_replayed(tmp_path: Path) -> None:
