@@ -49,6 +49,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 SEVERITIES = ["error", "warning", "info", "never"]
 
+# the types of the path options, made once for every option of every command (each one
+# made asks gettext for its name, stat'ing locale files: 27 of them cost a replay ~1 ms)
+A_FILE = click.Path(dir_okay=False, path_type=Path)
+A_DIRECTORY = click.Path(file_okay=False, path_type=Path)
+A_PATH = click.Path(path_type=Path)
+
 
 class SafeFormatter(logging.Formatter):
     """Log records as one line each, with every control character from an input escaped and
@@ -82,7 +88,7 @@ def common_options(func: F) -> F:
     @click.option(
         "--config",
         "config_file",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=A_FILE,
         default=None,
         help="Read settings from FILE (a kcheck.toml, or a pyproject.toml's [tool.kcheck]) "
         "instead of the one found walking up from the working directory.",
@@ -90,7 +96,7 @@ def common_options(func: F) -> F:
     @click.option(
         "--rules",
         "rules",
-        type=click.Path(path_type=Path),
+        type=A_PATH,
         metavar="DIR",
         default=None,
         help="Rules directory (default ./rules when it holds only kcheck rules files, else the built-in rules).",
@@ -117,7 +123,7 @@ def common_options(func: F) -> F:
     )
     @click.option(
         "--root",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=A_DIRECTORY,
         default=None,
         help="Directory every path in the report is relative to, whatever the working directory "
         "(default: the git work tree, else the configuration's directory, else the working directory).",
@@ -177,7 +183,7 @@ def run_options(func: F) -> F:
         ),
         click.option(
             "--cache-dir",
-            type=click.Path(file_okay=False, path_type=Path),
+            type=A_DIRECTORY,
             default=None,
             help="Directory of the incremental cache (default: env KCHECK_CACHE_DIR, else the "
             "platform's user cache directory, e.g. ~/.cache/kcheck).",
@@ -207,7 +213,7 @@ def output_option(func: F) -> F:
     return click.option(
         "--output",
         "-o",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=A_FILE,
         default=None,
         help="Write to FILE (atomically: readers never see half a file) instead of stdout; "
         "its directory must exist; never onto or inside an input, a symbolic link, a device or a FIFO.",
@@ -215,7 +221,7 @@ def output_option(func: F) -> F:
 
 
 def paths_argument(func: F) -> F:
-    return click.argument("paths", nargs=-1, type=click.Path(path_type=Path))(func)
+    return click.argument("paths", nargs=-1, type=A_PATH)(func)
 
 
 def require_documents(documents: int, unreadable: int, settings: Settings) -> None:
@@ -321,14 +327,14 @@ def report_options(func: F) -> F:
         ),
         click.option(
             "--baseline",
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=A_FILE,
             default=None,
             help="Mark findings listed in FILE as baselined: shown, but never failing the run; "
             "entries no finding matches are reported as stale.",
         ),
         click.option(
             "--write-baseline",
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=A_FILE,
             default=None,
             help="Write this run's findings to FILE (atomically); they count as baselined, so the run passes.",
         ),
@@ -644,7 +650,7 @@ def config_cmd(settings: config.Config) -> None:
     "--output",
     "-o",
     "listing",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=A_FILE,
     default=None,
     help="Write to FILE (atomically) instead of stdout; its directory must exist.",
 )
@@ -723,7 +729,7 @@ def rules_group() -> None:
 
 
 @rules_group.command("check")
-@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@click.argument("directory", required=False, type=A_PATH)
 def rules_check_cmd(directory: Path | None) -> None:
     """Validate a rules directory; print every problem as file:line.
 

@@ -24,6 +24,7 @@ through this module:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 
@@ -31,23 +32,30 @@ import re
 # and marks (Trojan Source), line/paragraph separators, and lone surrogates (undecodable
 # bytes of a file name under surrogateescape; they cannot even be encoded for output)
 _OTHER_UNSAFE = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-_UNSAFE = re.compile(f"[\x00-\x1f{_OTHER_UNSAFE}]")
+_UNSAFE = f"[\x00-\x1f{_OTHER_UNSAFE}]"
 # the same but the line break a printer puts between its own lines
-_UNSAFE_IN_LINES = re.compile(f"[\x00-\x09\x0b-\x1f{_OTHER_UNSAFE}]")
+_UNSAFE_IN_LINES = f"[\x00-\x09\x0b-\x1f{_OTHER_UNSAFE}]"
 # and without CR either, for the workflow-command encoding that writes both as %0A / %0D
-_UNSAFE_BUT_BREAKS = re.compile(f"[\x00-\x09\x0b\x0c\x0e-\x1f{_OTHER_UNSAFE}]")
+_UNSAFE_BUT_BREAKS = f"[\x00-\x09\x0b\x0c\x0e-\x1f{_OTHER_UNSAFE}]"
 # an SGR sequence (colour, bold, reset): the only escape kcheck writes itself
-_SGR = re.compile(r"\x1b\[[0-9;]*m")
+_SGR = r"\x1b\[[0-9;]*m"
 # GitHub Actions workflow commands: ``::name ...::`` at a line's start (after blanks, which
 # the runner trims) and the legacy ``##[name ...]`` anywhere in a line
-_COMMAND_START = re.compile(r"^([ \t]*):(?=:)", re.MULTILINE)
-_LEGACY_COMMAND = re.compile(r"##\[")
+_COMMAND_START = r"(?m)^([ \t]*):(?=:)"
+_LEGACY_COMMAND = r"##\["
 # Markdown punctuation that would change how a line renders
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>|~#])")
+_MARKDOWN = r"([\\`*_\[\]<>|~#])"
 # a spreadsheet runs a cell starting with one of these as a formula
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """One of the patterns above, compiled when first used: a replayed run (kcheck.rerun)
+    starts without compiling those it never uses (a class of code points costs ~1 ms)."""
+    return re.compile(pattern)
 
 
 def _show(match: re.Match[str]) -> str:
@@ -62,7 +70,8 @@ def _show(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` for one line of a terminal or log: every control character shown escaped."""
-    return _UNSAFE.sub(_show, text)
+    # most text has none of them (str.isprintable is false for every one): no regex then
+    return text if text.isprintable() else _compiled(_UNSAFE).sub(_show, text)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -80,23 +89,23 @@ def guard(text: str, *, color: bool = False, commands: bool = False) -> str:
     annotations are commands by design and encode everything they carry).
     """
     if color:
-        parts = _SGR.split(text)
-        codes = _SGR.findall(text)
+        parts = _compiled(_SGR).split(text)
+        codes = _compiled(_SGR).findall(text)
         text = "".join(
-            _UNSAFE_IN_LINES.sub(_show, part) + (codes[i] if i < len(codes) else "")
+            _compiled(_UNSAFE_IN_LINES).sub(_show, part) + (codes[i] if i < len(codes) else "")
             for i, part in enumerate(parts)
         )
     else:
-        text = _UNSAFE_IN_LINES.sub(_show, text)
+        text = _compiled(_UNSAFE_IN_LINES).sub(_show, text)
     if not commands:
-        text = _COMMAND_START.sub(lambda m: m.group(1) + "\\x3a", text)
-    return _LEGACY_COMMAND.sub(lambda _: "##\\x5b", text)
+        text = _compiled(_COMMAND_START).sub(lambda m: m.group(1) + "\\x3a", text)
+    return _compiled(_LEGACY_COMMAND).sub(lambda _: "##\\x5b", text)
 
 
 def github_data(text: str) -> str:
     """A workflow command's message (actions/toolkit ``escapeData``); other controls shown
     escaped first (the runner's log is a terminal too)."""
-    shown = _UNSAFE_BUT_BREAKS.sub(_show, text)
+    shown = _compiled(_UNSAFE_BUT_BREAKS).sub(_show, text)
     return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -107,7 +116,7 @@ def github_property(text: str) -> str:
 
 def markdown(text: str) -> str:
     """Text shown literally in Markdown on one line: controls escaped, punctuation backslashed."""
-    return _MARKDOWN.sub(r"\\\1", visible(text))
+    return _compiled(_MARKDOWN).sub(r"\\\1", visible(text))
 
 
 def csv_cell(text: str) -> str:
@@ -127,7 +136,7 @@ def json_text(text: str) -> str:
     """
     # a raw line break is the layout's own (a string's is already \\n): it is left alone, and
     # so not even matched (a report of 100,000 claims has millions of them)
-    return _UNSAFE_IN_LINES.sub(_json_escape, text).replace("##[", "##\\u005b")
+    return _compiled(_UNSAFE_IN_LINES).sub(_json_escape, text).replace("##[", "##\\u005b")
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -65,6 +65,10 @@ FORMAT = "kcheck-run/1"
 # coarse as 2 s: FAT; most file systems tick in nanoseconds, some in jiffies)
 RACY_NS = 3_000_000_000
 KEEP = 4  # outputs kept, newest used first
+# a replay records when it used its output only when the record is older than this (seconds):
+# the write (a transaction, then SQLite's checkpoint with its fsyncs as the process ends) cost
+# a replay more than reading a small report; which outputs are the newest is known to the hour
+TOUCH_EVERY = 3600
 # how often the fingerprints of files that no longer exist are dropped (seconds): it stats
 # every row, and one cache may serve many projects
 PRUNE_STATS_EVERY = 24 * 3600
@@ -202,14 +206,16 @@ class Contents:
                     stored[path] = ((size, mtime, ctime, inode), digest)
         now = time.time_ns()
         out: list[str | None] = []
+        seen, deferred, stat = self.seen, self._deferred, os.stat  # (100,000 files a re-run)
         for path in paths:
-            fingerprint = _fingerprint(os.stat(path))
-            self.seen[path] = fingerprint
+            info = stat(path)
+            fingerprint = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            seen[path] = fingerprint
             found = stored.get(path)
             if found is not None and found[0] == fingerprint:
                 out.append(found[1])
             else:
-                self._deferred[path] = (fingerprint, now)
+                deferred[path] = (fingerprint, now)
                 out.append(None)
         return out
 
@@ -397,10 +403,9 @@ HASH_AHEAD = 256
 
 
 def _add(h: Any, *parts: object) -> None:
-    for part in parts:
-        h.update(str(part).encode("utf-8", "surrogateescape"))
-        h.update(b"\x1f")
-    h.update(b"\x1e")
+    """Each part's text, then a unit separator; a record separator after the last (one
+    update per record: a re-run hashes one record per input file)."""
+    h.update("".join(f"{part}\x1f" for part in parts).encode("utf-8", "surrogateescape") + b"\x1e")
 
 
 def key(
@@ -432,7 +437,7 @@ def key(
             _add(h, "baseline", baseline, *contents.digests([os.fsencode(os.path.abspath(baseline))]))
         for problem in listing.problems:
             _add(h, "problem", problem.model_dump_json())
-        paths = [os.fsencode(os.path.abspath(s.path)) for s in listing.sources]
+        paths = _absolute([s.path for s in listing.sources])
         known = contents.known(paths)
         unknown = [i for i, digest in enumerate(known) if digest is None]
         ahead = len(unknown) <= HASH_AHEAD
@@ -453,6 +458,20 @@ def key(
     return wanted
 
 
+def _absolute(paths: Sequence[Path]) -> list[bytes]:
+    """``os.fsencode(os.path.abspath(path))`` of each file, its directory made absolute once
+    for all the files in it (a file's name is never ``.`` or ``..``)."""
+    directories: dict[str, str] = {}
+    out = []
+    for path in paths:
+        directory, name = os.path.split(path)
+        absolute = directories.get(directory)
+        if absolute is None:
+            absolute = directories[directory] = os.path.join(os.path.abspath(directory), "")
+        out.append(os.fsencode(absolute + name))
+    return out
+
+
 # --------------------------------------------------------------------------- the outputs
 
 
@@ -470,10 +489,10 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     way (kcheck.output)."""
     if wanted.digest is None:  # some inputs are read by the run itself: none was kept
         return None
-    rows = cache.query("SELECT checksum FROM runs WHERE key = ?", (wanted.digest,))
+    rows = cache.query("SELECT checksum, used FROM runs WHERE key = ?", (wanted.digest,))
     if not rows:
         return None
-    (checksum,) = rows[0]
+    checksum, used = rows[0]
     try:
         if not isinstance(checksum, str) or not checksum.isalnum():
             raise ValueError("bad row")
@@ -506,7 +525,9 @@ def recall(cache: Cache, wanted: Key) -> Transcript | None:
     transcript.text = (
         _replayed(fh, sums, checksum) if not surrogate else _decoded(_replayed(fh, sums, checksum))
     )
-    cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(time.time(), wanted.digest)])])
+    now = time.time()
+    if not isinstance(used, (int, float)) or not 0 <= now - used < TOUCH_EVERY:
+        cache.write([("UPDATE runs SET used = ? WHERE key = ?", [(now, wanted.digest)])])
     return transcript
 
 

@@ -5,6 +5,7 @@ left by a killed run or shared by concurrent runs is never trusted."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -541,6 +542,30 @@ def test_only_the_newest_runs_are_kept(tmp_path: Path) -> None:
     cache = caching.Cache(tmp_path / "cache")
     assert cache.query("SELECT count(*) FROM runs") == [(rerun.KEEP,)]
     assert len(_kept(tmp_path / "cache")) >= rerun.KEEP  # the pruned ones go once 10 minutes old
+
+
+def test_a_replay_records_its_use_only_when_the_record_is_an_hour_old(tmp_path: Path) -> None:
+    """A replay writes nothing to the cache while its output's record of use is fresh (the
+    write and SQLite's checkpoint cost a replay more than its reading); an older record is
+    brought up to date, so the outputs pruned are still those used longest ago."""
+    args = ("report", str(CORPUS), "--rules", str(RULES), "--format", "json", "--fail-on", "never")
+    first = _invoke(*args, cache=tmp_path / "cache")
+    database = tmp_path / "cache" / caching.FILE_NAME
+
+    def used() -> float:
+        with contextlib.closing(sqlite3.connect(database)) as db:
+            ((when,),) = db.execute("SELECT used FROM runs").fetchall()
+        return float(when)
+
+    kept = used()
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout
+    assert used() == kept
+    with contextlib.closing(sqlite3.connect(database, isolation_level=None)) as db:
+        db.execute("UPDATE runs SET used = ?", (time.time() - rerun.TOUCH_EVERY - 1,))
+    again = _invoke(*args, "-v", cache=tmp_path / "cache")
+    assert HIT in again.stderr and again.stdout == first.stdout
+    assert time.time() - used() < 60
 
 
 def test_standard_input_and_baseline_writes_are_never_replayed(tmp_path: Path) -> None:

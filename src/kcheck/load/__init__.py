@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +69,9 @@ class _Manifests:
         self.problems = problems
         self.cache: dict[Path, tuple[Path, dict[str, ManifestEntry]] | None] = {}
         self.real: dict[Path, Path] = {}  # each directory resolved once, not once per file
+        # the directories above a file (by the identity of the list _walk gives all the files
+        # of one directory, held here) that have no manifest at all: their files look no further
+        self._bare: dict[int, list[tuple[Path, str]]] = {}
 
     def in_directory(self, directory: Path, display_dir: str) -> tuple[Path, dict[str, ManifestEntry]] | None:
         key = self.real.get(directory)
@@ -91,14 +94,20 @@ class _Manifests:
 
     def entry(self, file: Path, chain: list[tuple[Path, str]]) -> ManifestEntry | None:
         """The entry for ``file`` in the nearest manifest among ``chain`` (innermost last)."""
+        if id(chain) in self._bare:
+            return None
+        bare = True
         for directory, display_dir in reversed(chain):
             manifest = self.in_directory(directory, display_dir)
             if manifest is None:
                 continue
+            bare = False
             root, entries = manifest
             rel = Path(os.path.relpath(file, root)).as_posix()
             if rel in entries:
                 return entries[rel]
+        if bare:
+            self._bare[id(chain)] = chain
         return None
 
 
@@ -106,13 +115,47 @@ def _is_within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
+def _directories(
+    top: str, unlisted: Callable[[OSError], None]
+) -> Iterator[tuple[str, list[str], list[tuple[str, bool]]]]:
+    """``os.walk(top)`` (top down; links to directories listed, never followed), with each
+    file's directory entry telling whether it is a symbolic link: a listing of 100,000 files
+    (part of every re-run, kcheck.rerun) needs no ``lstat`` per file. The caller may prune
+    the list of directories, as with ``os.walk``."""
+    try:
+        with os.scandir(top) as entries:
+            found = list(entries)
+    except OSError as exc:
+        unlisted(exc)
+        return
+    dirnames: list[str] = []
+    files: list[tuple[str, bool]] = []
+    for entry in found:
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            dirnames.append(entry.name)
+        else:
+            try:
+                files.append((entry.name, entry.is_symlink()))
+            except OSError:
+                files.append((entry.name, True))  # resolved, like a link, by the caller
+    yield top, dirnames, files
+    for name in dirnames:
+        below = os.path.join(top, name)
+        if not os.path.islink(below):  # looked at now: the caller may have replaced it
+            yield from _directories(below, unlisted)
+
+
 def _walk(
     top: Path, given: str, selector: Selector, problems: list[FileProblem]
-) -> Iterator[tuple[Path, str, list[tuple[Path, str]]]]:
+) -> Iterator[tuple[Path, str, bool, str, list[tuple[Path, str]]]]:
     """Files under ``top`` that ``selector`` keeps, sorted, hidden ones and manifests skipped;
-    with their display path and the directories above them (for manifest lookup). Directories
-    that cannot be listed and links to directories outside ``top`` are added to ``problems``
-    (links are not followed)."""
+    with its name, whether it is a symbolic link, its display path and the directories above
+    it, innermost last (for manifest lookup; one list for all the files of a directory). Directories that cannot be listed and links to directories outside
+    ``top`` are added to ``problems`` (links are not followed)."""
     root = os.path.realpath(top)
 
     def unlisted(exc: OSError) -> None:
@@ -120,7 +163,7 @@ def _walk(
         shown = given if where == "." else os.path.join(given, where)
         problems.append(_problem(display_path(shown), f"cannot list directory: {exc.strerror or exc}"))
 
-    for dirpath, dirnames, filenames in os.walk(top, onerror=unlisted):
+    for dirpath, dirnames, files in _directories(os.fspath(top), unlisted):
         here = Path(dirpath)
         for d in dirnames:
             link = here / d
@@ -143,10 +186,19 @@ def _walk(
             (top / Path(*rel_dir.parts[:i]), os.path.join(given, *rel_dir.parts[:i]))
             for i in range(len(rel_dir.parts) + 1)
         ]
-        for name in sorted(filenames):
-            if name.startswith(".") or name in MANIFEST_NAMES or not selector.keep_name(here, name):
+        shown_dir = os.path.join(given, *rel_dir.parts)
+        prefix = _prefix(shown_dir)
+        keep = selector.names_kept(here)
+        for name, is_link in sorted(files):
+            if name.startswith(".") or name in MANIFEST_NAMES or not keep(name):
                 continue
-            yield here / name, os.path.join(given, *rel_dir.parts, name), chain
+            yield here / name, name, is_link, prefix + name, chain
+
+
+def _prefix(directory: str) -> str:
+    """What ``os.path.join(directory, name)`` puts before ``name`` (for any name without a
+    separator: one string concatenation per file rather than a join)."""
+    return os.path.join(directory, "")
 
 
 def shown_path(given: str, root: str | None) -> str:
@@ -234,15 +286,12 @@ def list_sources(
             files = list(_walk(top, shown, selector, problems))
         else:  # a file named on the command line is read wherever its links lead
             parent = top.parent
-            files = [(top, shown, [(parent, os.path.dirname(shown))])]
-        for path, given_display, chain in files:
+            files = [(top, top.name, os.path.islink(top), shown, [(parent, os.path.dirname(shown))])]
+        for path, name, is_link, given_display, chain in files:
             display = display_path(given_display)
-            # a file that is not a link is where its directory really is (resolved once)
-            real = (
-                os.path.join(selector.real_directory(path.parent), path.name)
-                if not os.path.islink(path)
-                else os.path.realpath(path)
-            )
+            # a file that is not a link is where its directory (the last of ``chain``) really
+            # is, resolved once for all its files
+            real = selector.real_prefix(chain[-1][0]) + name if not is_link else os.path.realpath(path)
             if inside is not None and not _is_within(real, inside):
                 problems.append(
                     _problem(

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import pathspec
 
@@ -47,6 +47,7 @@ class Selector:
         self._ignores: dict[Path, pathspec.GitIgnoreSpec | None] = {}
         self._tops: dict[Path, Path | None] = {}
         self._real: dict[Path, str] = {}  # a directory's realpath, resolved once per listing
+        self._real_prefixes: dict[Path, str] = {}
         # a directory's realpath as a Path, and the path the globs see of it (once per directory)
         self._places: dict[Path, tuple[Path, str | None]] = {}
         self._default_include = selection.include == DEFAULT_INCLUDE
@@ -57,6 +58,14 @@ class Selector:
         if real is None:
             real = self._real[directory] = os.path.realpath(directory)  # never raises on a link loop
         return real
+
+    def real_prefix(self, directory: Path) -> str:
+        """``os.path.join(os.path.realpath(directory), "")``: what comes before the name of a
+        file in ``directory`` that is no link, in its real path (once per directory)."""
+        prefix = self._real_prefixes.get(directory)
+        if prefix is None:
+            prefix = self._real_prefixes[directory] = os.path.join(self.real_directory(directory), "")
+        return prefix
 
     @cached_property
     def _include(self) -> pathspec.GitIgnoreSpec:
@@ -87,9 +96,13 @@ class Selector:
         return self.keep_name(file.parent, file.name)
 
     def keep_name(self, directory: Path, name: str) -> bool:
-        """Whether the file ``name`` in ``directory`` is read; what depends on the directory
-        alone is worked out once for all its files (a listing of 100,000 files is part of
-        every re-run, kcheck.rerun)."""
+        """Whether the file ``name`` in ``directory`` is read."""
+        return self.names_kept(directory)(name)
+
+    def names_kept(self, directory: Path) -> Callable[[str], bool]:
+        """Whether a file name in ``directory`` is read, with what depends on the directory
+        alone worked out once for all its files (a listing of 100,000 files is part of every
+        re-run, kcheck.rerun)."""
         # the name in the directory decides, not a link's target: a link to /etc/passwd is
         # a .txt to select, then the loader's to refuse (it leads outside the corpus)
         place = self._places.get(directory)
@@ -97,10 +110,17 @@ class Selector:
             real = Path(self.real_directory(directory))
             place = self._places[directory] = (real, self._relative(real))
         real, glob_dir = place
-        rel = name if glob_dir is None or glob_dir == "." else f"{glob_dir}/{name}"
-        if not self._included(rel) or (self.selection.exclude and self._exclude.match_file(rel)):
-            return False
-        return not self._ignored(real, name, is_dir=False)
+        prefix = "" if glob_dir is None or glob_dir == "." else f"{glob_dir}/"
+        excluded = self._exclude.match_file if self.selection.exclude else None
+        ignored = self.selection.respect_gitignore and self._top(real) is not None
+
+        def keep(name: str) -> bool:
+            rel = prefix + name
+            if not self._included(rel) or (excluded is not None and excluded(rel)):
+                return False
+            return not (ignored and self._ignored(real, name, is_dir=False))
+
+        return keep
 
     def _included(self, rel: str) -> bool:
         if self._default_include and "\n" not in rel and not rel.startswith("/"):
@@ -116,9 +136,7 @@ class Selector:
         """Whether .gitignore ignores ``name`` in the (resolved) directory ``parent``."""
         if not self.selection.respect_gitignore:
             return False
-        if parent not in self._tops:
-            self._tops[parent] = _git_top(parent)
-        top = self._tops[parent]
+        top = self._top(parent)
         if top is None:
             return False
         # the deepest .gitignore that says anything about the path decides
@@ -133,6 +151,12 @@ class Selector:
                 return False
             rel = f"{directory.name}/{rel}"
             directory = directory.parent
+
+    def _top(self, directory: Path) -> Path | None:
+        """The git work tree holding the (resolved) ``directory``, found once per directory."""
+        if directory not in self._tops:
+            self._tops[directory] = _git_top(directory)
+        return self._tops[directory]
 
     def _spec(self, directory: Path, top: Path) -> pathspec.GitIgnoreSpec | None:
         if directory not in self._ignores:
