@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from kcheck.extract import Extractor, split_text
 from kcheck.extract.claims import Assembler, Draft, ParagraphState
-from kcheck.extract.lexicon import Cue, Lexicon
+from kcheck.extract.lexicon import MAX_BODY_RUN, Cue, Lexicon
 from kcheck.extract.types import Granularity, Quantity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension, Document, Sentence, Span
 from kcheck.rules import RuleSet, load_rules
@@ -229,6 +229,32 @@ def test_lexicon_scans_a_document_as_its_sentences_one_by_one(lexicon: Lexicon, 
     assert lexicon.scan_lines(lines) == [lexicon.scan(line) for line in lines]
     named = data.draw(st.lists(st.sampled_from(names), unique=True, max_size=3))
     assert lexicon.scan_lines(lines, named) == [lexicon.with_names(x, lexicon.scan(x), named) for x in lines]
+
+
+def inside_body_name(heads: list[str], folded: str, end: int) -> bool:
+    """The reference reading: the run of Han characters after ``end`` (at most MAX_BODY_RUN),
+    walked one character at a time, holds one of ``heads``."""
+    stop = min(len(folded), end + MAX_BODY_RUN)
+    run = end
+    while run < stop and "\u4e00" <= folded[run] <= "\u9fff":
+        run += 1
+    return any(folded.find(head, end, run) >= 0 for head in heads)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_lexicon_body_heads_read_as_walking_the_run(
+    rules: RuleSet, lexicon: Lexicon, data: st.DataObject
+) -> None:
+    """One regex match finds a body's head (联盟) within the Han run after a name's suffix as the
+    walk over the run does: heads at the run's limit, past it, after a non-Han character."""
+    heads = [fold(h) for h in rules.entities.body_heads]
+    pieces = st.one_of(
+        st.sampled_from(heads), st.sampled_from(["动力", "电池产业创新", "汽车", "，", "1", "a", "盟"])
+    )
+    text = "".join(data.draw(st.lists(pieces, max_size=10)))
+    for end in range(len(text) + 1):
+        assert lexicon._inside_body_name(text, end) == inside_body_name(heads, text, end), (text, end)
 
 
 def test_lexicon_word_at_the_end_after_a_longer_word_begun(lexicon: Lexicon) -> None:

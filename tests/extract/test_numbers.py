@@ -8,6 +8,7 @@ inside the given words, is a figure.
 
 from __future__ import annotations
 
+import copy
 import re
 import string
 from functools import lru_cache
@@ -507,3 +508,39 @@ def test_the_numeral_guard_changes_no_match(text: str) -> None:
 @pytest.mark.parametrize("text", sorted({row[0] for row in CORPUS + NEWS + BUGS}))
 def test_the_numeral_guard_changes_no_match_in_the_phrasebook(text: str) -> None:
     assert_guard_changes_no_match(text)
+
+
+ARTICLE_PIECES = [
+    *"一壹幺两二十1位家个台人次名户以上多约第这之",
+    "一位",
+    "一家",
+    "人次",
+    "5亿",
+    "三成半",
+    "。",
+]
+
+
+def assert_article_fast_path_changes_nothing(text: str) -> None:
+    """``一`` before a counter is dropped early (``_plainly_not_a_figure``): only time is saved,
+    the figures found are those the full reading finds."""
+    slow = copy.copy(finder())
+    slow.cn_ones = frozenset()  # no numeral takes the fast path: every match read in full
+    folded = fold(text)
+    assert finder().find(folded) == slow.find(folded)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.one_of(TEXT, st.lists(st.sampled_from(ARTICLE_PIECES), max_size=30).map("".join)))
+def test_the_article_fast_path_changes_no_figure(text: str) -> None:
+    assert_article_fast_path_changes_nothing(text)
+
+
+@pytest.mark.parametrize("text", sorted({row[0] for row in CORPUS + NEWS + BUGS + NOT_FIGURES}))
+def test_the_article_fast_path_changes_no_figure_in_the_phrasebook(text: str) -> None:
+    assert_article_fast_path_changes_nothing(text)
+
+
+def test_the_article_fast_path_is_taken() -> None:
+    assert finder().cn_ones >= {"一"}
+    assert quotes("一位券商人士表示，一家公司的3家门店") == ["3家"]

@@ -33,6 +33,7 @@ import ahocorasick_rs
 
 from kcheck.rules import RuleSet
 from kcheck.text.fold import fold
+from kcheck.text.patterns import alternation
 
 
 class Cue:
@@ -82,7 +83,8 @@ def _variants(word: str) -> set[str]:
     return {w for w in out if len(w) == len(folded)}
 
 
-_HAN = re.compile("[\u4e00-\u9fff]+")
+_HAN_CHAR = "[\u4e00-\u9fff]"
+_HAN = re.compile(_HAN_CHAR + "+")
 _JOINERS = frozenset("、和及与年月日")
 MAX_BODY_RUN = 12  # Han characters from a suffix to a body's head (汽车|动力电池产业创新联盟)
 
@@ -159,7 +161,10 @@ class Lexicon:
         self._lead_ins = frozenset(fold(w) for w in ents.name_lead_ins)
         self._regions = tuple(fold(w) for w in ents.name_regions if w)
         self._trade_nouns = tuple(fold(w) for w in ents.trade_nouns if w)
-        self._body_heads = tuple(fold(w) for w in ents.body_heads if w)
+        # a body's head after a name's suffix, Han characters only between (see _inside_body_name);
+        # a head that is not all Han can never lie inside such a run
+        heads = [h for h in (fold(w) for w in ents.body_heads if w) if _HAN.fullmatch(h)]
+        self._body_run = re.compile(f"{_HAN_CHAR}*?(?:{alternation(heads)})") if heads else None
         suffixes = sorted({fold(w) for w in ents.name_suffixes if w}, key=len, reverse=True)
         # a name is two to four Han characters before a suffix, after a boundary: not after
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
@@ -320,11 +325,8 @@ class Lexicon:
         """Whether the Han characters right after a name's suffix at ``end`` run on, within
         ``MAX_BODY_RUN`` characters, into the head of an association's or alliance's name
         (``entities.body_heads``: 中国汽车|动力电池产业创新联盟)."""
-        stop = min(len(folded), end + MAX_BODY_RUN)
-        run = end
-        while run < stop and _HAN.match(folded, run):
-            run += 1
-        return any(folded.find(head, end, run) >= 0 for head in self._body_heads)
+        assert self._body_run is not None
+        return self._body_run.match(folded, end, end + MAX_BODY_RUN) is not None
 
     def _open_names(self, folded: str, hits: list[Hit], suffixes: list[tuple[int, int]]) -> list[Hit]:
         """Names no entry lists, read from their form (招商银行): entity hits where no other
@@ -334,7 +336,7 @@ class Lexicon:
         for at, end in suffixes:
             if self._trade_nouns and folded.startswith(self._trade_nouns, end):
                 continue  # 当天揽收快递包裹: the trade heading a noun (entities.trade_nouns)
-            if self._body_heads and self._inside_body_name(folded, end):
+            if self._body_run is not None and self._inside_body_name(folded, end):
                 continue  # 中国汽车动力电池产业创新联盟: an alliance's name, not 中国汽车
             for n in (2, 3, 4):
                 start = at - n

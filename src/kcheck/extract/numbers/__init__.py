@@ -27,7 +27,7 @@ from decimal import Decimal
 from kcheck.extract.numbers.grammar import first_chars, scoped
 from kcheck.extract.numbers.parts import Part, Prefix, Qual, Unit
 from kcheck.extract.numbers.values import ValueReader
-from kcheck.extract.numerals import NumeralReader, is_cjk
+from kcheck.extract.numerals import Numeral, NumeralReader, is_cjk
 from kcheck.extract.types import Quantity
 from kcheck.models import Dimension
 from kcheck.rules import RuleSet, UnitsSection
@@ -137,6 +137,9 @@ class NumberFinder:
         tens = "".join(k for k, v in units.small_units.items() if v == 10)
         hundreds = self.reader.hundreds
         self.cn_digit_set = frozenset(self.reader.digits + "".join(units.numeral_aliases))
+        # 一 and the numerals read as it: before a counter (一家, 一位) an article, not a count
+        self.counter_words = frozenset(counter_words)
+        self.cn_ones = frozenset(c for c in self.cn_digit_set if _is_article_one(self.reader.read(c)))
         cn = self.reader.digits + "".join(units.numeral_aliases)
         big = self.reader.big
         ascii_mag = re.escape(self.reader.ascii_mag) if self.reader.ascii_mag else ""
@@ -223,7 +226,7 @@ class NumberFinder:
         self.values = ValueReader(
             reader=self.reader,
             generic_cny=plain_cny,
-            counter_words=frozenset(counter_words),
+            counter_words=self.counter_words,
             codes=codes,
             between=frozenset(between),
             connectors=frozenset(connectors),
@@ -263,7 +266,8 @@ class NumberFinder:
                 q = self._fraction(folded, m, floor)
                 pos = max(m.end(), m.start() + 1)
             elif self._plainly_not_a_figure(folded, m, floor):
-                pos = floor = m.end()
+                pos = m.end()
+                floor = max(floor, pos)
                 continue
             else:
                 q, pos = self._figure(folded, m, floor)
@@ -274,10 +278,14 @@ class NumberFinder:
         return self.values.merge_bounds(folded, out)
 
     def _plainly_not_a_figure(self, s: str, m: re.Match[str], floor: int) -> bool:
-        """Fast path for the commonest matches: 一 in 一直, 3 in 第3 or 3家 without anything."""
-        if m.group("ua1") or m.group("ub1") or m.group("sep") is not None:
+        """Fast path for the commonest matches: 一 in 一直, 3 in 第3 or 3家 without anything,
+        and 一 before a counter (一位券商人士: ``ValueReader.single`` reads no figure there)."""
+        if m.group("ua1") or m.group("sep") is not None:
             return False
         start, end = m.span("n1")
+        unit = m.group("ub1")
+        if unit:
+            return end - start == 1 and s[start] in self.cn_ones and unit in self.counter_words
         if end - start == 1 and s[start] in self.cn_digit_set:
             return True  # a Chinese digit alone: 一直, 三大, 之一
         if end - start <= 3 and s[start:end].isdigit() and m.group("q1") is None and end == m.end():
@@ -478,3 +486,8 @@ class NumberFinder:
         return self.values.fraction(m, pre, post)
 
     # ------------------------------------------------------------------ fractions and ranges
+
+
+def _is_article_one(num: Numeral | None) -> bool:
+    """A one-character Chinese numeral worth one (一, 壹): before a counter, an article."""
+    return num is not None and num.length == 1 and not num.arabic and num.value == 1
