@@ -49,6 +49,17 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "end_markers: ['本文(首发']\n",
             "boilerplate.yaml:1: end_markers: bad regular expression",
         ),
+        # a table's place ends are characters; its header changes are kinds of change
+        (
+            "boilerplate.yaml",
+            "table_place_ends: [省, 自治区]\n",
+            "boilerplate.yaml:1: table_place_ends: place end '自治区' is not one character",
+        ),
+        (
+            "kinds.yaml",
+            "changes:\n  yoy: [同比]\nheader_changes:\n  mom: [环比]\n",
+            "kinds.yaml:1: header_changes: 'mom' is not a kind of change (changes: yoy)",
+        ),
         ("entities.yaml", "entities: [快手\n", "entities.yaml:2: invalid YAML"),
         (
             "entities.yaml",
