@@ -56,6 +56,16 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "boilerplate.yaml:1: table_place_ends: place end '自治区' is not one character",
         ),
         (
+            "events.yaml",
+            "place_ends: [市, 自治州]\n",
+            "events.yaml:1: place_ends: place end '自治州' is not one character",
+        ),
+        (
+            "boilerplate.yaml",
+            "table_periods: ['\\d{1,2}月份?', '(前[三二]季度']\n",
+            "boilerplate.yaml:1: table_periods: bad regular expression",
+        ),
+        (
             "kinds.yaml",
             "changes:\n  yoy: [同比]\nheader_changes:\n  mom: [环比]\n",
             "kinds.yaml:1: header_changes: 'mom' is not a kind of change (changes: yoy)",

@@ -341,6 +341,17 @@ class EventsSection(Section):
     subject_min_chars: int = Field(default=3, ge=1)
     # how many characters a place after 在 before the verb has to key an event by it (在杭州开通)
     place_chars: tuple[int, int] = (2, 6)
+    # what a place's name ends with (省, 市, 县, 区, 州): the place a key's words open with
+    place_ends: list[str] = Field(default_factory=list)
+
+    @field_validator("place_ends")
+    @classmethod
+    def _place_ends_one_character(cls, v: list[str]) -> list[str]:
+        for end in v:
+            if len(end) != 1:
+                raise ValueError(f"place end {end!r} is not one character")
+        return v
+
     # what a released thing ends with to be a product (学习机, 手机, 芯片)
     product_heads: list[str] = Field(default_factory=list)
     # a product's generation and tier (新一代, 旗舰), not part of a name with a model code
@@ -906,6 +917,8 @@ class BoilerplateSection(Section):
     table_place_chars: tuple[int, int] = (2, 6)
     table_totals: list[str] = Field(default_factory=list)
     table_caption_ends: list[str] = Field(default_factory=list)
+    # regexes: the calendar spans a table's caption names for every cell (1—10月, 2025年上半年)
+    table_periods: list[str] = Field(default_factory=list)
 
     _no_blank_table = field_validator(
         "table_units", "table_place_headers", "table_place_ends", "table_totals", "table_caption_ends"
@@ -926,7 +939,7 @@ class BoilerplateSection(Section):
             raise ValueError(f"place length [{v[0]}, {v[1]}] is not a range of at least one character")
         return v
 
-    @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items")
+    @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items", "table_periods")
     @classmethod
     def _regexes(cls, v: list[str]) -> list[str]:
         for pattern in v:

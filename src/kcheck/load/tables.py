@@ -38,13 +38,8 @@ from kcheck.rules import BoilerplateSection
 
 # a cell that is one figure: 86.42, -0.3, 1,258.36, 14.30%, －2.6
 FIGURE_CELL = re.compile(r"^[-+−－]?\d[\d,，]*(?:[.．]\d+)?\s*[%％]?$")
-# a calendar span written in figures (2025年, 2025年10月, 10月份, 1—10月, 1-10月, 三季度 with a
-# year, 2025年上半年, 前三季度): what a caption says every cell is of, when no cell says it
-PERIOD_WORDS = re.compile(
-    r"(?:\d{4}年)?(?:\d{1,2}\s*[—–~至-]\s*)?\d{1,2}月份?"
-    r"|\d{4}年(?:第?[一二三四1-4]季度|[上下]半年|前[三二]季度|全年)?"
-    r"|前[三二]季度|[上下]半年|第?[一二三四]季度"
-)
+# a pattern matching nothing: the period words of a grammar built without rules
+_NO_PERIOD = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +52,8 @@ class TableGrammar:
     place_chars: tuple[int, int] = (2, 6)  # how long a place's name is
     totals: tuple[str, ...] = ()  # 合计: a row label saying the row is the total
     caption_ends: tuple[str, ...] = ()  # 情况, 变动: words closing a caption, naming no measure
+    # the calendar spans a caption names for every cell (boilerplate.table_periods, one pattern)
+    periods: re.Pattern[str] = _NO_PERIOD
 
 
 def table_grammar(rules: BoilerplateSection) -> TableGrammar:
@@ -72,6 +69,9 @@ def table_grammar(rules: BoilerplateSection) -> TableGrammar:
         place_chars=rules.table_place_chars,
         totals=tuple(rules.table_totals),
         caption_ends=longest_first(rules.table_caption_ends),
+        periods=re.compile("|".join(f"(?:{p})" for p in rules.table_periods))
+        if rules.table_periods
+        else _NO_PERIOD,
     )
 
 
@@ -111,13 +111,16 @@ def table_unit(texts: Sequence[Traced], cues: Sequence[str]) -> Traced | None:
     return None
 
 
-def caption_period(caption: Sequence[Traced], names: Sequence[Traced]) -> Traced | None:
+def caption_period(
+    caption: Sequence[Traced], names: Sequence[Traced], periods: re.Pattern[str]
+) -> Traced | None:
     """The period the caption states for every cell (``1—10月``全国…支出情况), traced; None when
-    a header or a row label names a period of its own (then each cell has one) or none is stated."""
-    if any(PERIOD_WORDS.search(t.text) for t in names):
+    a header or a row label names a period of its own (then each cell has one) or none is stated.
+    ``periods``: the calendar spans a caption may name (``boilerplate.table_periods``)."""
+    if any(periods.search(t.text) for t in names):
         return None
     for traced in caption:
-        m = PERIOD_WORDS.search(traced.text)
+        m = periods.search(traced.text)
         if m:
             return traced.slice(m.start(), m.end())
     return None
@@ -140,7 +143,7 @@ def caption_measure(
         at = text.find(cue)
         if at > 0:
             text = text[:at]
-    text = PERIOD_WORDS.sub("", text)
+    text = grammar.periods.sub("", text)
     words = (place_word,) if place_word is not None else grammar.place_headers if places else ()
     for word in words:
         at = text.rfind(word)
@@ -189,7 +192,8 @@ def figure_lines(table: Table, grammar: TableGrammar) -> list[Block] | None:
     if not any(is_figure(c.text.text) for c in rows[1]):
         return None  # a second header row (1-11月（亿元）| 同比增长（%）) under the first
     unit = table_unit([*table.caption, *(c.text for c in header)], grammar.unit_cues)
-    period = caption_period(table.caption, [c.text for c in header] + [r[0].text for r in rows[1:]])
+    names = [c.text for c in header] + [r[0].text for r in rows[1:]]
+    period = caption_period(table.caption, names, grammar.periods)
     place_word = place_header(header[0], grammar)
     places = place_word is not None or any(is_place(r[0].text.text.strip(), grammar) for r in rows[1:])
     measure = caption_measure(table.caption, grammar, place_word, places) if table.caption else None

@@ -237,8 +237,8 @@ def place_part_measures(w: Words, s: Parsed, drafts: list[Draft], state: Paragra
     figure is 深圳's 新建商品住宅销售价格 and meets it where another source names 深圳 (a table's
     row). The whole is the last figure of the same type before the word, in its sentence or
     earlier in its paragraph, whose measure names such a group; none, and nothing changes."""
-    if not w.place_kinds:
-        return
+    if not w.place_kinds or not any(d.measure is None and d.entity_from == "subject" for d in drafts):
+        return  # most sentences: every figure names a measure, or none is a subject's
     m = w.breakdown_re.search(s.folded)
     if m is None:
         return

@@ -195,6 +195,7 @@ class Words:
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
         self.place_chars = ev.place_chars
+        self.place_ends = tuple(ev.place_ends)  # 省市县区州: what a place's name ends with
         self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
         self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
