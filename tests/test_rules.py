@@ -49,6 +49,27 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "end_markers: ['本文(首发']\n",
             "boilerplate.yaml:1: end_markers: bad regular expression",
         ),
+        # a table's place ends are characters; its header changes are kinds of change
+        (
+            "boilerplate.yaml",
+            "table_place_ends: [省, 自治区]\n",
+            "boilerplate.yaml:1: table_place_ends: place end '自治区' is not one character",
+        ),
+        (
+            "events.yaml",
+            "place_ends: [市, 自治州]\n",
+            "events.yaml:1: place_ends: place end '自治州' is not one character",
+        ),
+        (
+            "boilerplate.yaml",
+            "table_periods: ['\\d{1,2}月份?', '(前[三二]季度']\n",
+            "boilerplate.yaml:1: table_periods: bad regular expression",
+        ),
+        (
+            "kinds.yaml",
+            "changes:\n  yoy: [同比]\nheader_changes:\n  mom: [环比]\n",
+            "kinds.yaml:1: header_changes: 'mom' is not a kind of change (changes: yoy)",
+        ),
         ("entities.yaml", "entities: [快手\n", "entities.yaml:2: invalid YAML"),
         (
             "entities.yaml",

@@ -152,6 +152,35 @@ class TextRun(Record):
 
 
 @pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class TableCell(Record):
+    """What a data table says of one figure cell beside the words of its line (kcheck.load.tables):
+    the reader knows from the table's layout, not from the line's word order, which words own
+    the figure and which say what it measures."""
+
+    header: Annotated[str, Field(description="the cell's column header as written (环比, 2023年, 支出)")]
+    label: Annotated[str, Field(description="the cell's row label as written (深圳, 营业收入, 合计)")] = ""
+    owner: Annotated[
+        str | None,
+        Field(
+            description="the row label when it names a place (深圳 under 城市): the figure is that place's"
+        ),
+    ] = None
+    caption: Annotated[
+        str | None,
+        Field(
+            description="the measure the caption names for every cell, without its period, unit and "
+            "the group of places the rows break it into (新建商品住宅销售价格指数)"
+        ),
+    ] = None
+    total: Annotated[bool, Field(description="the row label says the row is the table's total (合计)")] = (
+        False
+    )
+
+
+_finish(TableCell)
+
+
+@pydantic_dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
 class Sentence(Record):
     """One clean sentence (markup removed) with the map back to the original file.
 
@@ -162,9 +191,14 @@ class Sentence(Record):
     paragraph: Annotated[int, Field(ge=0, description="index of the paragraph it belongs to")]
     text: str
     runs: list[TextRun] = dataclasses.field(default_factory=list)
+    # a figure cell of a data table written as a line (kcheck.load.tables): who owns it and
+    # what it measures, as the table's layout says
+    table: TableCell | None = None
 
     @classmethod
-    def model_construct(cls, *, index: int, paragraph: int, text: str, runs: list[TextRun]) -> Sentence:
+    def model_construct(
+        cls, *, index: int, paragraph: int, text: str, runs: list[TextRun], table: TableCell | None = None
+    ) -> Sentence:
         """A sentence NOT validated, as ``BaseModel.model_construct``: only for values the
         caller made itself and knows to be valid. The loader builds about 180,000 sentences
         and runs per 1,000 articles from its own offsets, and validating them took a tenth of
@@ -174,6 +208,7 @@ class Sentence(Record):
         _setattr(sentence, "paragraph", paragraph)
         _setattr(sentence, "text", text)
         _setattr(sentence, "runs", runs)
+        _setattr(sentence, "table", table)
         return sentence
 
     @property

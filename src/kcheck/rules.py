@@ -346,6 +346,17 @@ class EventsSection(Section):
     subject_min_chars: int = Field(default=3, ge=1)
     # how many characters a place after 在 before the verb has to key an event by it (在杭州开通)
     place_chars: tuple[int, int] = (2, 6)
+    # what a place's name ends with (省, 市, 县, 区, 州): the place a key's words open with
+    place_ends: list[str] = Field(default_factory=list)
+
+    @field_validator("place_ends")
+    @classmethod
+    def _place_ends_one_character(cls, v: list[str]) -> list[str]:
+        for end in v:
+            if len(end) != 1:
+                raise ValueError(f"place end {end!r} is not one character")
+        return v
+
     # what a released thing ends with to be a product (学习机, 手机, 芯片)
     product_heads: list[str] = Field(default_factory=list)
     # a product's generation and tier (新一代, 旗舰), not part of a name with a model code
@@ -622,6 +633,10 @@ class KindsSection(Section):
     # (锐能电池以5.62GWh的装车量位居第三, 今年春节档以80.16亿元的票房收官)
     measure_after_lead: list[str] = Field(default_factory=list)
     measure_after_verbs: list[str] = Field(default_factory=list)
+    # a data table's column header holding one of these makes its figure cells changes of that
+    # kind (环比 -> qoq: 深圳 -0.8 under 环比 is 深圳's change of -0.8 on the month before); the
+    # kinds are those of `changes`
+    header_changes: dict[str, list[str]] = Field(default_factory=dict)
 
     _check = field_validator(
         "standing",
@@ -641,6 +656,16 @@ class KindsSection(Section):
         both = sorted(set(self.more) & set(self.less))
         if both:
             raise ValueError(f"{', '.join(both)}: in both more and less (a figure is more or less, not both)")
+        return self
+
+    @model_validator(mode="after")
+    def _header_change_kinds(self) -> KindsSection:
+        for kind, words in self.header_changes.items():
+            if kind not in self.changes:
+                raise ValueError(
+                    f"header_changes: {kind!r} is not a kind of change (changes: {', '.join(self.changes)})"
+                )
+            _no_blank(words)
         return self
 
 
@@ -888,8 +913,38 @@ class BoilerplateSection(Section):
     # words before a table's unit in its caption or header (单位：亿元): each figure cell of the
     # table is read with that unit
     table_units: list[str] = Field(default_factory=list)
+    # a data table's layout (kcheck.load.tables): a first-column header naming a kind of place
+    # (城市) makes each row label a place owning its row's figures, as does a label ending with
+    # one of table_place_ends and as long as table_place_chars; a label in table_totals is the
+    # table's total; table_caption_ends close a caption without naming its measure (情况, 变动)
+    table_place_headers: list[str] = Field(default_factory=list)
+    table_place_ends: list[str] = Field(default_factory=list)
+    table_place_chars: tuple[int, int] = (2, 6)
+    table_totals: list[str] = Field(default_factory=list)
+    table_caption_ends: list[str] = Field(default_factory=list)
+    # regexes: the calendar spans a table's caption names for every cell (1—10月, 2025年上半年)
+    table_periods: list[str] = Field(default_factory=list)
 
-    @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items")
+    _no_blank_table = field_validator(
+        "table_units", "table_place_headers", "table_place_ends", "table_totals", "table_caption_ends"
+    )(_no_blank)
+
+    @field_validator("table_place_ends")
+    @classmethod
+    def _one_character(cls, v: list[str]) -> list[str]:
+        for end in v:
+            if len(end) != 1:
+                raise ValueError(f"place end {end!r} is not one character")
+        return v
+
+    @field_validator("table_place_chars")
+    @classmethod
+    def _chars_range(cls, v: tuple[int, int]) -> tuple[int, int]:
+        if not 1 <= v[0] <= v[1]:
+            raise ValueError(f"place length [{v[0]}, {v[1]}] is not a range of at least one character")
+        return v
+
+    @field_validator("end_markers", "drop_lines", "byline_patterns", "numbered_items", "table_periods")
     @classmethod
     def _regexes(cls, v: list[str]) -> list[str]:
         for pattern in v:

@@ -284,9 +284,6 @@ UNFOUND_PLANTS = {
     "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one: the fund "
     "is no entity on either side (发行规模最大 is read as the subject; the full name is too long for a clause "
     "subject) and 成立 is keyed by its company, not by what was founded",
-    "house-sz": "a table cell (深圳 -0.8 under 环比) now takes the caption's month, but neither its row "
-    "label 深圳 (under 城市) as its owner nor 环比 as a qoq change: the loader cannot hand an owner to "
-    "the extractor",
     # the fifth blind set (session 8)
     "appl-sales": "证券日讯 writes 双11期间 undated, so its 168.3亿 takes the festival's default window "
     "(11-01..11-11), while 财联社 dates its 186.3亿 to the campaign's own 10月20日至11月11日: the periods differ. "

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kcheck.load.html import read_html
+from kcheck.models import TableCell
 
 from .helpers import rules
 
@@ -154,3 +157,82 @@ def test_the_captions_period_is_traced_to_the_caption() -> None:
     assert CITY.index("10月") in {src for _, _, src in traced.spans}
     # only the three separating spaces are not from the file
     assert sum(length for _, length, _ in traced.spans) == len(traced.text) - 3
+
+
+# a row label that is a place by its header (城市) or by its form (江澜市 under 项目); the caption's
+# measure without its period, unit, the group of places (一线城市) and closing words (变动, 情况)
+PROVINCES = (
+    "<table><caption>2025年1—10月分地区社会消费品零售总额情况</caption>"
+    "<tr><th>项目</th><th>1—10月（亿元）</th></tr><tr><td>江澜市</td><td>3562.1</td></tr>"
+    "<tr><td>合计</td><td>41239.5</td></tr></table>"
+)
+
+
+def cells(body: str) -> list[tuple[str, TableCell | None]]:
+    from kcheck.load.reader import load_file
+
+    doc = load_file(Path("t.html"), "t.html", rules(), raw=f"<html><body>{body}</body></html>".encode())
+    return [(s.text, s.table) for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            CITY,
+            [
+                (
+                    "10月 环比 深圳 -0.8%",
+                    TableCell(header="环比", label="深圳", owner="深圳", caption="新建商品住宅销售价格指数"),
+                ),
+                (
+                    "10月 同比 深圳 -5.6%",
+                    TableCell(header="同比", label="深圳", owner="深圳", caption="新建商品住宅销售价格指数"),
+                ),
+            ],
+        ),
+        # 全国 stays in the caption's measure: the figures are the country's
+        (
+            SPEND,
+            [
+                (
+                    "1—10月 支出 职工医保 11236.8亿元",
+                    TableCell(header="支出", label="职工医保", caption="全国基本医疗保险统筹基金支出"),
+                )
+            ],
+        ),
+        (
+            PROVINCES,
+            [
+                (
+                    "1—10月（亿元） 江澜市 3562.1亿元",
+                    TableCell(
+                        header="1—10月（亿元）", label="江澜市", owner="江澜市", caption="社会消费品零售总额"
+                    ),
+                ),
+                (
+                    "1—10月（亿元） 合计 41239.5亿元",
+                    TableCell(
+                        header="1—10月（亿元）", label="合计", caption="社会消费品零售总额", total=True
+                    ),
+                ),
+            ],
+        ),
+        # a label that is a measure owns nothing
+        (
+            PHAR,
+            [
+                (t, TableCell(header=h, label="营业收入", caption="主要会计数据"))
+                for t, h in [
+                    ("2023年 营业收入 86.42亿元", "2023年"),
+                    ("2022年 营业收入 75.61亿元", "2022年"),
+                    ("本期比上年同期增减 营业收入 14.30%", "本期比上年同期增减"),
+                ]
+            ],
+        ),
+    ],
+)
+def test_a_figure_cell_carries_what_the_table_says_of_it(
+    body: str, expected: list[tuple[str, TableCell | None]]
+) -> None:
+    assert cells(body) == expected

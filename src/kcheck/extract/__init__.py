@@ -40,6 +40,7 @@ from kcheck.extract.claims import Assembler, Draft, ParagraphState
 from kcheck.extract.claims.draft import claim_fields
 from kcheck.extract.claims.entity import article_company, article_industry, article_names
 from kcheck.extract.claims.period import is_base, is_quarter
+from kcheck.extract.claims.table import read_cell
 from kcheck.extract.claims.words import Words
 from kcheck.extract.lexicon import Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
@@ -282,6 +283,8 @@ class Extractor:
                 if state.inferred_period is not None and not timed and named_time(w, folds[i], times[i]):
                     timed = True
                 drafts, used = p.assembler.sentence(text, folds[i], hits[i], quantities[i], times[i], state)
+                if sentence.table is not None and drafts:
+                    read_cell(w, sentence.table, drafts)  # a table's figure cell: its layout says more
                 if bare_dates:
                     drafts.extend(_bare_dates(text, times[i], used))
                     drafts.sort(key=lambda d: d.start)

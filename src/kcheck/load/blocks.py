@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kcheck.load.traced import Traced
+from kcheck.models import TableCell
 
 
 def wide(ch: str) -> bool:
@@ -27,6 +28,7 @@ class Line:
     # a figure cell of a data table, written with its column header, row label and unit
     # (kcheck.load.tables): article content like prose, though it does not read as a sentence
     table_figure: bool = False
+    cell: TableCell | None = None  # what the table says of that figure (its owner, its measure)
 
 
 @dataclass(slots=True)

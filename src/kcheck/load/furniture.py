@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from kcheck.load.blocks import Block, Line
 from kcheck.load.patterns import Boilerplate
 from kcheck.load.traced import Traced
+from kcheck.models import TableCell
 
 SEPARATOR_RUN = 5  # consecutive non-prose lines that separate two regions of a page
 MIN_REGION_SHARE = 0.25  # a region with less prose than this share of the largest is dropped
@@ -87,6 +88,8 @@ class Kept:
     """The article's paragraphs (lines of traced text) and what the furniture said."""
 
     paragraphs: list[list[Traced]] = field(default_factory=list)
+    # (paragraph, line) -> what a data table says of the figure cell written on that line
+    cells: dict[tuple[int, int], TableCell] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)  # sites/authors named by furniture lines
     end_marker: str | None = None
 
@@ -208,7 +211,7 @@ def keep_article(
 
     seen: set[str] = set()
     current_block = -1
-    paragraph: list[Traced] = []
+    paragraph: list[Line] = []
     key: list[str] = []  # the paragraph's lines in comparison form
     for i, line in enumerate(lines):
         if not keep[i]:
@@ -217,14 +220,14 @@ def keep_article(
             _flush(paragraph, key, seen, kept)
             paragraph, key = [], []
             current_block = block_of[i]
-        paragraph.append(line.text)
+        paragraph.append(line)
         norm = norms[i]
         key.append(norm if norm is not None else normalise(line.text.text))
     _flush(paragraph, key, seen, kept)
     return kept
 
 
-def _flush(paragraph: list[Traced], key: list[str], seen: set[str], kept: Kept) -> None:
+def _flush(paragraph: list[Line], key: list[str], seen: set[str], kept: Kept) -> None:
     """Keep ``paragraph`` unless one with the same comparison form was kept before."""
     if not paragraph:
         return
@@ -232,4 +235,8 @@ def _flush(paragraph: list[Traced], key: list[str], seen: set[str], kept: Kept) 
     if joined in seen:
         return
     seen.add(joined)
-    kept.paragraphs.append(paragraph)
+    number = len(kept.paragraphs)
+    for j, line in enumerate(paragraph):
+        if line.cell is not None:
+            kept.cells[(number, j)] = line.cell
+    kept.paragraphs.append([line.text for line in paragraph])

@@ -34,7 +34,7 @@ from typing import Any
 from bs4 import BeautifulSoup, Tag
 
 from kcheck.load.blocks import Block, Line, PageMeta, wide
-from kcheck.load.tables import Cell, Table, cell_lines, figure_lines
+from kcheck.load.tables import Cell, Table, TableGrammar, cell_lines, figure_lines, table_grammar
 from kcheck.load.traced import Builder
 from kcheck.rules import BoilerplateSection
 
@@ -197,7 +197,7 @@ class _TextPass(HTMLParser):
         base: int,
         drop_tags: frozenset[str],
         drop_at: set[tuple[int, int]],
-        unit_cues: tuple[str, ...] = (),
+        grammar: TableGrammar | None = None,
         selectors: _Selectors | None = None,
         shape: _SoupShape | None = None,
     ):
@@ -207,7 +207,7 @@ class _TextPass(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.selectors = selectors
         self.shape = shape
-        self.unit_cues = unit_cues
+        self.grammar = grammar if grammar is not None else TableGrammar()
         self.table: Table | None = None  # the table being read (the outermost one)
         self.cell_open = False
         self.cell_header = False
@@ -294,7 +294,7 @@ class _TextPass(HTMLParser):
         table, self.table = self.table, None
         if table is None:
             return
-        blocks = figure_lines(table, self.unit_cues)
+        blocks = figure_lines(table, self.grammar)
         self.blocks.extend(blocks if blocks is not None else cell_lines(table))
         self.block = Block()
 
@@ -827,7 +827,7 @@ def _read_once(
 ) -> tuple[list[Block], PageMeta]:
     shape = _SoupShape(drop_tags | NEVER_RENDERED)
     drop_at: set[tuple[int, int]] = set()
-    parser = _TextPass(body, base, drop_tags, drop_at, tuple(rules.table_units), selectors, shape)
+    parser = _TextPass(body, base, drop_tags, drop_at, table_grammar(rules), selectors, shape)
     parser.feed(body)
     parser.close()
     facts = shape.facts
@@ -846,7 +846,7 @@ def _read_with_soup(
             if tag.sourceline is not None and tag.sourcepos is not None:
                 drop_at.add((tag.sourceline, tag.sourcepos))
     meta = _metadata(_facts_of_soup(soup, drop_tags | NEVER_RENDERED, drop_at))
-    parser = _TextPass(body, base, drop_tags, drop_at, tuple(rules.table_units))
+    parser = _TextPass(body, base, drop_tags, drop_at, table_grammar(rules))
     parser.feed(body)
     parser.close()
     return parser.blocks, meta

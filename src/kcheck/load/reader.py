@@ -225,7 +225,7 @@ def load_file(
 
     kept = keep_article(blocks, titles, patterns, {b.index for b in bylines}, dump=kind == "text")
     notes: list[str] = []
-    sentences = split_sentences(kept.paragraphs, index, notes)
+    sentences = split_sentences(kept.paragraphs, index, notes, kept.cells)
     dating = _date(manifest, front, meta, bylines, sentences, rules)
 
     source = manifest.source if manifest is not None and manifest.source else None

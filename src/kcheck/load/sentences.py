@@ -9,24 +9,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kcheck.load.traced import LineIndex, Traced
-from kcheck.models import Sentence, TextRun
+from kcheck.models import Sentence, TableCell, TextRun
 from kcheck.text.sentences import MAX_SENTENCE_CHARS, sentence_pieces
 
 
 def sentences(
-    paragraphs: list[list[Traced]], index: LineIndex, notes: list[str] | None = None
+    paragraphs: list[list[Traced]],
+    index: LineIndex,
+    notes: list[str] | None = None,
+    cells: dict[tuple[int, int], TableCell] | None = None,
 ) -> list[Sentence]:
-    """Every sentence of the paragraphs; ``notes`` collects what was done to abnormal ones."""
+    """Every sentence of the paragraphs; ``notes`` collects what was done to abnormal ones;
+    ``cells``: what a data table says of the figure on a line, by (paragraph, line)."""
     out: list[Sentence] = []
     for number, lines in enumerate(paragraphs):
-        for line in lines:
+        for j, line in enumerate(lines):
             spans, splits = sentence_pieces(line.text)
             first = len(out)
+            cell = cells.get((number, j)) if cells else None
             for (start, end), runs in zip(spans, _runs(line.stretches(index), spans), strict=True):
                 # the loader's own pieces, valid by construction (see Sentence.model_construct)
                 out.append(
                     Sentence.model_construct(
-                        index=len(out), paragraph=number, text=line.text[start:end], runs=runs
+                        index=len(out), paragraph=number, text=line.text[start:end], runs=runs, table=cell
                     )
                 )
             if notes is not None and splits:

@@ -87,6 +87,28 @@ def test_respectively(text: str, quote: str, entity: str, metric: str, type_: st
         ("其中，北京、上海分别上涨0.1%和0.2%，广州、深圳分别下降0.7%和0.6%", "0.1%", "北京", None),
         # owners with a measure after them keep the measure
         ("同行中，蜜茶记、鲜果坊上半年收入分别为62.3亿元和21.7亿元", "21.7亿元", "鲜果坊", "收入"),
+        # ... and places that break down a group of places stated before (一线城市) take the
+        # group's measure without the group's words (国家统计局's 70-city release)
+        (
+            "10月份，一线城市新建商品住宅销售价格环比下降0.3%。其中，北京、上海分别上涨0.1%和0.2%，"
+            "广州、深圳分别下降0.7%和0.6%",
+            "0.6%",
+            "深圳",
+            "新建商品住宅销售价格",
+        ),
+        (
+            "二线城市二手住宅销售价格同比下降5.3%，其中，南京、杭州分别下降6.1%和4.8%",
+            "4.8%",
+            "杭州",
+            "二手住宅销售价格",
+        ),
+        # a whole naming no group of places lends nothing (the parts are not its places)
+        (
+            "行业收入增长10%。其中，蜜茶记、鲜果坊分别增长12%和8%",
+            "8%",
+            "鲜果坊",
+            None,
+        ),
     ],
 )
 def test_listed_owners_are_not_the_measure(text: str, quote: str, entity: str, measure: str | None) -> None:

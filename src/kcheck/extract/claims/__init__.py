@@ -68,6 +68,7 @@ from kcheck.extract.claims.measure import (
     names_own_measure,
     own_change_measure,
     per_one_base,
+    place_part_measures,
     restated_measure,
     unit_of,
     what_is_measured,
@@ -170,6 +171,7 @@ class Assembler:
         link_levels(w, s, drafts)
         breakdown_changes(w, s, drafts, state, breakdown)
         breakdown_measures(w, s, drafts, state, country)
+        place_part_measures(w, s, drafts, state)
         country_measures(w, drafts, continued)
         framed_measures(w, s, drafts, state, frame)
         for draft in drafts:

@@ -591,7 +591,8 @@ def _key(w: Words, phrase: str, names: list[str] | tuple[str, ...] = ()) -> str:
         if phrase.endswith(head) and len(phrase) > len(head):
             phrase = phrase[: -len(head)]
             break
-    phrase = _ABBREVIATED.sub(_abbreviation, phrase)
+    if "(" in phrase:
+        phrase = _ABBREVIATED.sub(lambda m: _abbreviation(w, m), phrase)
     return phrase if len(phrase) >= w.event_min_chars else ""
 
 
@@ -599,12 +600,13 @@ def _key(w: Words, phrase: str, names: list[str] | tuple[str, ...] = ()) -> str:
 # 付费改革): outlets write either, so the key keeps the abbreviation (DRG付费改革), after the place
 # the words may open with (临川市按疾病诊断相关分组(DRG) -> 临川市DRG)
 _ABBREVIATED = re.compile(r"([\u4e00-\u9fff]{2,})\(([A-Za-z][A-Za-z0-9]{1,9})\)")
-_PLACE_ENDS = "省市县区州"
 
 
-def _abbreviation(m: re.Match[str]) -> str:
+def _abbreviation(w: Words, m: re.Match[str]) -> str:
+    """The place the words open with (one of ``events.place_chars`` characters ending with one
+    of ``events.place_ends``: 临川市), then the abbreviation."""
     words, short = m.group(1), m.group(2)
-    place = max((words.rfind(end, 0, 7) for end in _PLACE_ENDS), default=-1)
+    place = max((words.rfind(end, 0, w.place_chars[1] + 1) for end in w.place_ends), default=-1)
     return (words[: place + 1] if place >= 1 else "") + short
 
 

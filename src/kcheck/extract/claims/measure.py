@@ -229,6 +229,50 @@ def breakdown_measures(
         state.breakdown_country = country
 
 
+def place_part_measures(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> None:
+    """Places listed after a breakdown word (其中) whose figures name no measure break down a
+    group of places stated before (``一线城市新建商品住宅销售价格环比下降0.3%。其中，北京、上海分别
+    上涨0.1%和0.2%``): each figure is its place's of the whole's measure without the group's words,
+    up to the word naming the kind of place (``boilerplate.table_place_headers``: 城市), so 深圳's
+    figure is 深圳's 新建商品住宅销售价格 and meets it where another source names 深圳 (a table's
+    row). The whole is the last figure of the same type before the word, in its sentence or
+    earlier in its paragraph, whose measure names such a group; none, and nothing changes."""
+    if not w.place_kinds or not any(d.measure is None and d.entity_from == "subject" for d in drafts):
+        return  # most sentences: every figure names a measure, or none is a subject's
+    m = w.breakdown_re.search(s.folded)
+    if m is None:
+        return
+    at = m.start()
+    parts = [
+        d
+        for d in drafts
+        if d.start > at and d.type is not ClaimType.EVENT and d.measure is None and d.entity_from == "subject"
+    ]
+    if not parts:
+        return
+    before = [d for d in drafts if d.start < at]
+    for d in parts:
+        whole = next(
+            (
+                x
+                for x in (*reversed(before), *reversed(state.claims))
+                if x.type is d.type and x.entity is None and x.measure and _group_end(w, x.measure) > 0
+            ),
+            None,
+        )
+        if whole is None or whole.measure is None:
+            continue
+        rest = whole.measure[_group_end(w, whole.measure) :]
+        if len(rest) >= 2:
+            d.measure, d.metric = rest, alias_metric(w, rest)
+
+
+def _group_end(w: Words, measure: str) -> int:
+    """Where the group of places a measure opens with ends (一线城市新建…: after 城市), else 0."""
+    folded = fold(measure)
+    return max((folded.find(k) + len(k) for k in w.place_kinds if k in folded), default=0)
+
+
 def country_measures(w: Words, drafts: list[Draft], country: str | None) -> None:
     """The figures naming no one of a sentence that continues the country's figures after ；
     (``全国电影票房为80.16亿元，同比增长18.5%；观影人次为1.63亿``: ``country``, the word the sentence

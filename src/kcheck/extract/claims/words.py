@@ -78,6 +78,16 @@ class Words:
         self.stock_words = tuple(f(mets.stock_words))
         self.period_marks = tuple(f(mets.period_marks))
         self.epithet_ends = tuple(f(mets.epithet_ends))
+        # words naming a kind of place (城市): opening a measure, the group of places its parts are
+        self.place_kinds = tuple(f(rules.boilerplate.table_place_headers))
+        # a table's column header word -> the kind of change its cells are (环比 -> qoq)
+        self.header_changes = tuple(
+            sorted(
+                ((word, kind) for kind, words in rules.kinds.header_changes.items() for word in f(words)),
+                key=lambda wk: len(wk[0]),
+                reverse=True,
+            )
+        )
         bases = [b for b in f(mets.ratio_bases) if b]
         # 每10股: the base's number in digits (the number reader leaves a number after 每 alone)
         self.ratio_base_re = re.compile(f"每([0-9]{{1,6}})({alternation(bases)})") if bases else None
@@ -185,6 +195,7 @@ class Words:
         self.event_heads_dropped = tuple(sorted(f(ev.subject_heads_dropped), key=len, reverse=True))
         self.event_min_chars = ev.subject_min_chars
         self.place_chars = ev.place_chars
+        self.place_ends = tuple(ev.place_ends)  # 省市县区州: what a place's name ends with
         self.markets = tuple(sorted(f(ev.markets), key=len, reverse=True))
         self.day_ratios = tuple(f(rules.metrics.day_ratios))
         self.work_pointers = tuple(f(ev.work_pointers))
