@@ -274,15 +274,12 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1578, "period": 1359, "date": 186, "wanted": 152, "plants": 91}
+FLOORS = {"value": 1578, "period": 1359, "date": 187, "wanted": 153, "plants": 92}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).
 # A plant found before and lost now fails below; one of these found is printed, to be dropped.
 UNFOUND_PLANTS = {
-    "fund-launch": "a fund's short name (华晟科创成长混合) and full name (…混合型证券投资基金) are not one: the fund "
-    "is no entity on either side (发行规模最大 is read as the subject; the full name is too long for a clause "
-    "subject) and 成立 is keyed by its company, not by what was founded",
     "house-sz": "a table cell (深圳 -0.8 under 环比) now takes the caption's month, but neither its row "
     "label 深圳 (under 城市) as its owner nor 环比 as a qoq change: the loader cannot hand an owner to "
     "the extractor",

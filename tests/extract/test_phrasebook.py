@@ -1797,6 +1797,48 @@ BUGS = [
         event="开幕",
         date="2025-11-05",
     ),
+    # session 9 (dev corpus fund): a fund named short and by its full registered name is one fund
+    # (entities.fund_names), and 成立 is keyed by it; a rank's holder is the subject (superlatives)
+    row(
+        "据Wind数据统计，11月新成立基金128只。11月发行规模最大的为华晟科创成长混合，募集规模62.8亿元，于11月19日成立。",
+        "11月19日",
+        D(2025, 12, 1),
+        type="event",
+        event="成立",
+        entity="华晟科创成长混合",
+        date="2025-11-19",
+    ),
+    row(
+        "华晟基金11月22日发布公告，华晟科创成长混合型证券投资基金已于11月21日正式成立，募集规模62.8亿元。",
+        "11月21日",
+        D(2025, 11, 24),
+        type="event",
+        event="成立",
+        entity="华晟科创成长混合",
+        date="2025-11-21",
+    ),
+    row(
+        "11月发行规模最大的为东方红睿丰，募集规模62.8亿元。",
+        "62.8亿元",
+        D(2025, 12, 1),
+        entity="东方红睿丰",
+    ),
+    # ... the subscription window is a span, dated by the days after its name (events 募集)
+    row(
+        "该基金募集期为11月3日至11月14日，原定募集上限80亿元。",
+        "11月3日至11月14日",
+        D(2025, 11, 24),
+        type="event",
+        event="募集",
+        date="2025-11-03..2025-11-14",
+    ),
+    # ... a kind of fund is no fund's name (混合型基金), nor a mix outside fund news
+    row(
+        "公募基金方面，11月混合型基金发行规模126.9亿元。",
+        "126.9亿元",
+        D(2025, 12, 1),
+        entity=None,
+    ),
 ]
 
 
