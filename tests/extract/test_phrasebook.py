@@ -1832,6 +1832,28 @@ BUGS = [
         event="募集",
         date="2025-11-03..2025-11-14",
     ),
+    # ... the day of what was done once (投产) is no period of a figure in a later clause, and a
+    # condition (达产后) opens no measure; its first days are that day's (首日: time.first_days)
+    row(
+        "美凌电器芜湖智能制造基地于11月18日（周三）正式投产，总投资52亿元，达产后年产能为空调500万台。",
+        "500万台",
+        D(2026, 11, 20),
+        period=None,
+        measure="年产能为空调",
+    ),
+    row(
+        "美凌电器芜湖智能制造基地已于上周一（11月16日）投产，年产能为空调500万台。",
+        "500万台",
+        D(2026, 11, 23),
+        period=None,
+        measure="年产能为空调",
+    ),
+    row(
+        "广州百悦天河店于11月9日正式开业，开业首日销售额1.36亿元。",
+        "1.36亿元",
+        D(2025, 11, 12),
+        period="2025-11-09",
+    ),
     # ... a kind of fund is no fund's name (混合型基金), nor a mix outside fund news
     row(
         "公募基金方面，11月混合型基金发行规模126.9亿元。",

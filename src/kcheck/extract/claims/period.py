@@ -51,6 +51,15 @@ def is_standing(w: Words, draft: Draft) -> bool:
     return measure.endswith(w.standing) and not any(word in measure for word in w.standing_flows)
 
 
+def dates_done_event(w: Words, s: Parsed, t: TimeExpr) -> bool:
+    """Is ``t`` a day (not a running time: 截至, 起) that dates what a subject did once in its
+    clause (a verb class of ``events`` with ``verb: once``: 投产, 成立, 开业) after it?"""
+    if t.granularity is not Granularity.DAY or getattr(t, "anchor_kind", None) is not None:
+        return False
+    _cs, ce = s.clause(t.start)
+    return any(h.event is not None and w.event_verbs.get(h.event) == "once" for h in s.hits_in(t.end, ce))
+
+
 def period_of(
     w: Words,
     s: Parsed,
@@ -81,6 +90,15 @@ def period_of(
             continue
         if t.end <= f.cs and folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t):
             continue  # 上年同期为2.83亿美元，同比增长36.2%: the base's own clause only
+        if (
+            t.end <= f.cs
+            and dates_done_event(w, s, t)
+            and not any(d in folded[t.end : q.start] for d in w.first_days)
+        ):
+            # 于11月18日正式投产，…达产后年产能为空调500万台: the day of what was done, not the
+            # period of a figure in a later clause (a capacity, an investment, a target); its
+            # first days are (开业首日销售额: first_days)
+            return
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
     held = None
