@@ -178,6 +178,9 @@ class EntitiesSection(Section):
     superlative_links: list[str] = Field(default_factory=list)
     # words that make a figure the country's or the market's: never the article's company
     national_words: list[str] = Field(default_factory=list)
+    # a market's windows and totals (春节档, 总票房): a figure naming no one in a sentence that
+    # writes one before it is that market's, never lent to a company the article names
+    market_words: list[str] = Field(default_factory=list)
     # words naming one province's or city's whole (全省, 全市): a measure opening with one is
     # that region's and meets only measures opening with the same word
     region_words: list[str] = Field(default_factory=list)
@@ -201,6 +204,7 @@ class EntitiesSection(Section):
         "superlatives",
         "superlative_links",
         "national_words",
+        "market_words",
         "region_words",
         "short_name_cues",
         "source_ends",
