@@ -1854,6 +1854,37 @@ BUGS = [
         D(2025, 11, 12),
         period="2025-11-09",
     ),
+    # ... a ratio against a base period measures the measure as a share of that base (kinds.ratio_before),
+    # its own or the one named before it; the base is no period
+    row(
+        "10月，公司国际航线旅客周转量恢复至2019年同期的61.2%，较9月提高5.8个百分点。",
+        "61.2%",
+        D(2023, 11, 10),
+        measure="公司国际航线旅客周转量恢复至2019年同期",
+        period="2023-10",
+    ),
+    row(
+        "10月全行业完成旅客运输量5498.6万人次，同比增长169.5%，恢复至2019年同期的96.3%。",
+        "96.3%",
+        D(2023, 11, 10),
+        measure="全行业完成旅客运输量恢复至2019年同期",
+        period="2023-10",
+    ),
+    # ... a figure ranked with no measure of its own takes the one the ranking named before it
+    row(
+        "星河影业出品的《长河落日》以26.84亿元的档期票房位居第一，北辰影业出品的《雪原追踪》以19.37亿元位列第二。",
+        "19.37亿元",
+        D(2024, 2, 18),
+        entity="《雪原追踪》",
+        measure="档期票房",
+    ),
+    # ... a figure ranked in a break right after it is the break's (位列档期第二: the season named before)
+    row(
+        "2024年春节档（2月10日至17日）总票房突破80亿元。\n北辰影业出品的《雪原追踪》累计票房19.37亿元，位列档期第二。",
+        "19.37亿元",
+        D(2024, 2, 17),
+        period="2024-02-10..2024-02-17",
+    ),
     # ... a kind of fund is no fund's name (混合型基金), nor a mix outside fund news
     row(
         "公募基金方面，11月混合型基金发行规模126.9亿元。",
