@@ -903,6 +903,8 @@ def test_a_phone_counted_in_bu_or_tai_meets(quote: str, value: float, errors: li
         # the fund's full name meets the press's short one (blind set 5: med2 / med3)
         ("全国基本医疗保险统筹基金总支出", "统筹基金总支出"),
         ("医保统筹基金收入", "统筹基金收入"),
+        # industrial enterprises' 利润总额 is what the press calls their 利润 (blind set 5: indp2 / indp3)
+        ("规模以上工业企业实现利润总额", "全国规上工业企业利润"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:
@@ -920,6 +922,9 @@ def test_one_measure_meets_itself(one: str, other: str) -> None:
         ("一线城市二手住宅销售价格", "一线城市新房价格"),
         ("职工基本医疗保险统筹基金总支出", "统筹基金总支出"),  # a part of the fund stays a part
         ("居民医保统筹基金总支出", "职工医保统筹基金总支出"),
+        # a company's total profit (before tax) is neither its 利润 nor its 净利润
+        ("公司实现利润总额", "公司利润"),
+        ("利润总额", "净利润"),
     ],
 )
 def test_different_measures_stay_apart(one: str, other: str) -> None:
