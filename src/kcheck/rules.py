@@ -247,6 +247,9 @@ class MetricRule(Section):
     # metric named here with the sign turned (净利润 -1.12亿元), so a loss and a negative
     # profit meet; a change of a loss (亏损同比收窄35%) stays a change of the loss
     loss_of: str | None = None
+    # a running total, what has been done so far (回购 paid to date: 支付的资金总额): a figure of it
+    # is cumulative (scope) whether or not its clause writes 累计, as another outlet's may
+    running: bool = False
 
     _check = field_validator("aliases")(_no_blank)
 

@@ -1885,6 +1885,23 @@ BUGS = [
         D(2024, 2, 17),
         period="2024-02-10..2024-02-17",
     ),
+    # ... a running total is cumulative whether or not 累计 is written (metrics.buyback_paid running)
+    row(
+        "截至11月23日，公司累计回购股份4862.5万股，占总股本的0.76%，支付的总金额为12.68亿元。",
+        "12.68亿元",
+        D(2026, 11, 24),
+        metric="buyback_paid",
+        scope="cumulative",
+        period="2026-11-23",
+    ),
+    row(
+        "截至11月23日，蓝湖乳业已累计回购金额12.68亿元。",
+        "12.68亿元",
+        D(2026, 11, 24),
+        metric="buyback_paid",
+        scope="cumulative",
+        period="2026-11-23",
+    ),
     # ... a kind of fund is no fund's name (混合型基金), nor a mix outside fund news
     row(
         "公募基金方面，11月混合型基金发行规模126.9亿元。",

@@ -264,6 +264,8 @@ class Assembler:
         kind, revision = kind_of(s, f, prev, parallel, own_words, w)
 
         scope = scope_of(w, s.folded, cs, q.start)
+        if scope is None and metric in w.running and not is_change:
+            scope = "cumulative"  # 累计回购股份…，支付的总金额为12.68亿元: paid so far (metrics running)
         if scope is None and inherited is not None and not names_one_period(w, s, f):
             scope = inherited.scope
 

@@ -74,6 +74,7 @@ class Words:
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
         self.economy = frozenset(name for name, rule in mets.metrics.items() if rule.economy)
+        self.running = frozenset(name for name, rule in mets.metrics.items() if rule.running)
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
