@@ -78,6 +78,16 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
         ),
         ("entities.yaml", "- 快手\n", "entities.yaml:1: expected a mapping"),
         (
+            "entities.yaml",
+            "fund_names:\n  min_chars: 9\n  max_chars: 4\n",
+            "entities.yaml:1: fund_names: min_chars 9 is more than max_chars 4",
+        ),
+        (
+            "entities.yaml",
+            "fund_names:\n  share_classes: [AB]\n",
+            "entities.yaml:2: fund_names.share_classes.0: String should have at most 1 character",
+        ),
+        (
             "metrics.yaml",
             "metrics: {}\nmeasure_forms:\n  新房价格: 新房价格\n",
             "metrics.yaml:2: measure_forms: '新房价格' is written the same as its short name",

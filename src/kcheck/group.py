@@ -897,7 +897,8 @@ def unnamed_owners(claims: Iterable[Claim], rules: RuleSet) -> dict[str, str]:
     全国粗钢产量, 我国出口钢材) is never a company's; nor is a figure of no one in an article that
     gives the country's figure of the same measure and period (a title's ``5月动力电池装车量43.9GWh``
     over a body's ``5月，我国动力电池装车量43.9GWh``: the country's, whatever company the article
-    names).
+    names); nor a figure whose sentence writes a market's window or total before it
+    (``entities.market_words``: ``2024年春节档…总票房突破80亿元，观影人次超过1.6亿``: the season's).
 
     A subject read as written (``entity_from="subject"``: ``矽川半导体的毛利率为24.6%`` in a
     roundup that lists no stock code) is the entity another claim of the corpus names from the
@@ -917,6 +918,7 @@ class _Owners:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.national = tuple(folded(w) for w in rules.entities.national_words if w)
+        self.market = tuple(folded(w) for w in rules.entities.market_words if w)
         self.owners: dict[tuple[object, ...], set[str]] = {}
         self.unnamed: list[tuple[Claim, tuple[object, ...]]] = []
         # (document, key) of the country's figures
@@ -948,11 +950,19 @@ class _Owners:
                 return False
             self.subjects.append((c, key))
             return True
-        if not any(w in folded(c.measure or "") for w in self.national):
+        if not any(w in folded(c.measure or "") for w in self.national) and not self._of_market(c):
             self.unnamed.append((c, key))
             return True
         self.countrys.add((c.doc, key))
         return False
+
+    def _of_market(self, c: Claim) -> bool:
+        """Does the sentence write a market's window or total before the figure (``entities.
+        market_words``: 2024年春节档…总票房突破80亿元，观影人次超过1.6亿)? Then it is the market's."""
+        if not self.market:
+            return False
+        before = folded(c.sentence[: c.offset] if 0 <= c.offset <= len(c.sentence) else c.sentence)
+        return any(w in before for w in self.market)
 
     def resolve(self, claims: Iterable[Claim]) -> dict[str, str]:
         """Claim id -> entity, given every claim of the corpus (whose articles' texts name owners)."""

@@ -80,8 +80,49 @@ class EntityRule(Section):
     _check = field_validator("aliases")(_no_blank)
 
 
+class FundNames(Section):
+    """Funds read from the form of their names (entities.fund_names): a short name ends with
+    its type (华晟科创成长混合), a full name with the registered type the short name stands for
+    (华晟科创成长混合型证券投资基金): both are the fund named by the short name."""
+
+    # the registered type ending a full name -> what ends the short name instead
+    registered: dict[str, str] = Field(default_factory=dict)
+    # a short name ends with one of these, then no Han character (…混合，, …ETF联接)
+    short_ends: list[str] = Field(default_factory=list)
+    # ... or with one of these right before a share class (…债券A): bare, a kind of security
+    classed_ends: list[str] = Field(default_factory=list)
+    share_classes: list[Annotated[str, StringConstraints(min_length=1, max_length=1)]] = Field(
+        default_factory=list
+    )
+    # names are read only in fund news, a text holding one of these (公募, 基金经理): elsewhere
+    # 混合 is a mix
+    context: list[str] = Field(default_factory=list)
+    # the name starts after the last of these before its end (发行规模最大的为华晟科创成长混合)
+    cuts: list[str] = Field(default_factory=list)
+    # characters before the type: fewer is a kind of fund (偏股混合), more a clause
+    min_chars: int = Field(default=4, ge=1)
+    max_chars: int = Field(default=14, ge=1)
+
+    _check = field_validator("short_ends", "classed_ends", "context", "cuts")(_no_blank)
+
+    @field_validator("registered")
+    @classmethod
+    def _registered(cls, v: dict[str, str]) -> dict[str, str]:
+        for full, short in v.items():
+            _no_blank([full, short])
+        return v
+
+    @model_validator(mode="after")
+    def _sizes(self) -> FundNames:
+        if self.min_chars > self.max_chars:
+            raise ValueError(f"min_chars {self.min_chars} is more than max_chars {self.max_chars}")
+        return self
+
+
 class EntitiesSection(Section):
     entities: dict[str, EntityRule] = Field(default_factory=dict)
+    # funds read from the form of their names: a short name and its full registered name are one
+    fund_names: FundNames = Field(default_factory=FundNames)
     # words that stand where a subject would but name no one (公司, 平台, 该公司): never an entity
     generic_subjects: list[str] = Field(default_factory=list)
     # an entity right after one of these is an object or a place, not the subject (淘宝在抖音的广告投放)
@@ -136,8 +177,15 @@ class EntitiesSection(Section):
     company_words: list[str] = Field(default_factory=list)
     # a subject phrase ending with one of these is a measure, not a name (社融增量, 物流总额)
     measure_ends: list[str] = Field(default_factory=list)
+    # a subject phrase ending with one of these and followed by one of superlative_links names a
+    # rank (发行规模最大的为华晟科创成长混合): the subject is what follows the link
+    superlatives: list[str] = Field(default_factory=list)
+    superlative_links: list[str] = Field(default_factory=list)
     # words that make a figure the country's or the market's: never the article's company
     national_words: list[str] = Field(default_factory=list)
+    # a market's windows and totals (春节档, 总票房): a figure naming no one in a sentence that
+    # writes one before it is that market's, never lent to a company the article names
+    market_words: list[str] = Field(default_factory=list)
     # words naming one province's or city's whole (全省, 全市): a measure opening with one is
     # that region's and meets only measures opening with the same word
     region_words: list[str] = Field(default_factory=list)
@@ -158,7 +206,10 @@ class EntitiesSection(Section):
         "coordinators",
         "company_words",
         "measure_ends",
+        "superlatives",
+        "superlative_links",
         "national_words",
+        "market_words",
         "region_words",
         "short_name_cues",
         "source_ends",
@@ -201,6 +252,9 @@ class MetricRule(Section):
     # metric named here with the sign turned (净利润 -1.12亿元), so a loss and a negative
     # profit meet; a change of a loss (亏损同比收窄35%) stays a change of the loss
     loss_of: str | None = None
+    # a running total, what has been done so far (回购 paid to date: 支付的资金总额): a figure of it
+    # is cumulative (scope) whether or not its clause writes 累计, as another outlet's may
+    running: bool = False
 
     _check = field_validator("aliases")(_no_blank)
 

@@ -682,6 +682,31 @@ def test_a_figure_of_no_one_is_the_countrys_where_its_article_gives_the_countrys
     assert unnamed_owners([a, body, title], RULES) == {}
 
 
+def test_a_figure_of_no_one_in_a_markets_sentence_is_the_markets() -> None:
+    # film2 (a wire on the season): 2024年春节档…总票房突破80亿元，观影人次超过1.6亿 is the season's
+    # admissions (entities.market_words); the article also names 北辰影业, whose film's admissions
+    # another outlet gives: the season's figure is not lent to the studio
+    kw = {"metric": None, "measure": "观影人次", "period": "2024-02", "dimension": "count", "unit": "人次"}
+    studio = figure("3862万", 3862e4, precision=1e4, doc="film4.txt", entity="北辰影业", **kw)
+    season = figure(
+        "超过1.6亿",
+        1.6 * YI,
+        precision=0.1 * YI,
+        doc="film2.html",
+        entity=None,
+        entity_from=None,
+        sentence="2024年春节档（2月10日至17日）总票房突破80亿元，观影人次超过1.6亿。北辰影业出品的《雪原追踪》位列第二。",
+        **kw,
+    )
+    season = season.model_copy(update={"offset": season.sentence.index("超过1.6亿")})
+    assert unnamed_owners([studio, season], RULES) == {}
+    # the same sentence without the season's words lends it (the weak link stays available)
+    plain = season.model_copy(
+        update={"sentence": "观影人次超过1.6亿。北辰影业出品的《雪原追踪》位列第二。", "offset": 4}
+    )
+    assert unnamed_owners([studio, plain], RULES) == {plain.id: "北辰影业"}
+
+
 @pytest.mark.parametrize(
     ("one", "other", "meet"),
     [
@@ -883,6 +908,8 @@ def test_a_phone_counted_in_bu_or_tai_meets(quote: str, value: float, errors: li
         ("日活跃用户数", "日活跃用户"),
         ("广义货币（M2）余额", "M2余额"),  # the money supply by name or letter (blind set 6: mon1 / mon2)
         ("廣義貨幣（M2）餘額", "M2余额"),
+        # industrial enterprises' 利润总额 is what the press calls their 利润 (blind set 5: indp2 / indp3)
+        ("规模以上工业企业实现利润总额", "全国规上工业企业利润"),
     ],
 )
 def test_one_measure_meets_itself(one: str, other: str) -> None:
@@ -903,6 +930,9 @@ def test_one_measure_meets_itself(one: str, other: str) -> None:
         ("月活跃用户", "日活跃用户"),  # monthly and daily active users stay apart
         ("M2余额", "M1余额"),
         ("深言学伴月活跃用户", "深言助手App月活跃用户数"),  # two apps' users stay apart
+        # a company's total profit (before tax) is neither its 利润 nor its 净利润
+        ("公司实现利润总额", "公司利润"),
+        ("利润总额", "净利润"),
     ],
 )
 def test_different_measures_stay_apart(one: str, other: str) -> None:

@@ -1797,6 +1797,118 @@ BUGS = [
         event="开幕",
         date="2025-11-05",
     ),
+    # session 9 (dev corpus fund): a fund named short and by its full registered name is one fund
+    # (entities.fund_names), and 成立 is keyed by it; a rank's holder is the subject (superlatives)
+    row(
+        "据Wind数据统计，11月新成立基金128只。11月发行规模最大的为华晟科创成长混合，募集规模62.8亿元，于11月19日成立。",
+        "11月19日",
+        D(2025, 12, 1),
+        type="event",
+        event="成立",
+        entity="华晟科创成长混合",
+        date="2025-11-19",
+    ),
+    row(
+        "华晟基金11月22日发布公告，华晟科创成长混合型证券投资基金已于11月21日正式成立，募集规模62.8亿元。",
+        "11月21日",
+        D(2025, 11, 24),
+        type="event",
+        event="成立",
+        entity="华晟科创成长混合",
+        date="2025-11-21",
+    ),
+    row(
+        "11月发行规模最大的为东方红睿丰，募集规模62.8亿元。",
+        "62.8亿元",
+        D(2025, 12, 1),
+        entity="东方红睿丰",
+    ),
+    # ... the subscription window is a span, dated by the days after its name (events 募集)
+    row(
+        "该基金募集期为11月3日至11月14日，原定募集上限80亿元。",
+        "11月3日至11月14日",
+        D(2025, 11, 24),
+        type="event",
+        event="募集",
+        date="2025-11-03..2025-11-14",
+    ),
+    # ... the day of what was done once (投产) is no period of a figure in a later clause, and a
+    # condition (达产后) opens no measure; its first days are that day's (首日: time.first_days)
+    row(
+        "美凌电器芜湖智能制造基地于11月18日（周三）正式投产，总投资52亿元，达产后年产能为空调500万台。",
+        "500万台",
+        D(2026, 11, 20),
+        period=None,
+        measure="年产能为空调",
+    ),
+    row(
+        "美凌电器芜湖智能制造基地已于上周一（11月16日）投产，年产能为空调500万台。",
+        "500万台",
+        D(2026, 11, 23),
+        period=None,
+        measure="年产能为空调",
+    ),
+    row(
+        "广州百悦天河店于11月9日正式开业，开业首日销售额1.36亿元。",
+        "1.36亿元",
+        D(2025, 11, 12),
+        period="2025-11-09",
+    ),
+    # ... a ratio against a base period measures the measure as a share of that base (kinds.ratio_before),
+    # its own or the one named before it; the base is no period
+    row(
+        "10月，公司国际航线旅客周转量恢复至2019年同期的61.2%，较9月提高5.8个百分点。",
+        "61.2%",
+        D(2023, 11, 10),
+        measure="公司国际航线旅客周转量恢复至2019年同期",
+        period="2023-10",
+    ),
+    row(
+        "10月全行业完成旅客运输量5498.6万人次，同比增长169.5%，恢复至2019年同期的96.3%。",
+        "96.3%",
+        D(2023, 11, 10),
+        measure="全行业完成旅客运输量恢复至2019年同期",
+        period="2023-10",
+    ),
+    # ... a figure ranked with no measure of its own takes the one the ranking named before it
+    row(
+        "星河影业出品的《长河落日》以26.84亿元的档期票房位居第一，北辰影业出品的《雪原追踪》以19.37亿元位列第二。",
+        "19.37亿元",
+        D(2024, 2, 18),
+        entity="《雪原追踪》",
+        measure="档期票房",
+    ),
+    # ... a figure ranked in a break right after it is the break's (位列档期第二: the season named before)
+    row(
+        "2024年春节档（2月10日至17日）总票房突破80亿元。\n北辰影业出品的《雪原追踪》累计票房19.37亿元，位列档期第二。",
+        "19.37亿元",
+        D(2024, 2, 17),
+        period="2024-02-10..2024-02-17",
+    ),
+    # ... a running total is cumulative whether or not 累计 is written (metrics.buyback_paid running)
+    row(
+        "截至11月23日，公司累计回购股份4862.5万股，占总股本的0.76%，支付的总金额为12.68亿元。",
+        "12.68亿元",
+        D(2026, 11, 24),
+        metric="buyback_paid",
+        scope="cumulative",
+        period="2026-11-23",
+    ),
+    row(
+        "截至11月23日，蓝湖乳业已累计回购金额12.68亿元。",
+        "12.68亿元",
+        D(2026, 11, 24),
+        metric="buyback_paid",
+        scope="cumulative",
+        period="2026-11-23",
+    ),
+    # ... a kind of fund is no fund's name (混合型基金), nor a mix outside fund news
+    row(
+        "公募基金方面，11月混合型基金发行规模126.9亿元。",
+        "126.9亿元",
+        D(2025, 12, 1),
+        entity=None,
+    ),
 ]
 
 

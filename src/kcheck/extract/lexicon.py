@@ -86,6 +86,8 @@ def _variants(word: str) -> set[str]:
 _HAN_CHAR = "[\u4e00-\u9fff]"
 _HAN = re.compile(_HAN_CHAR + "+")
 _JOINERS = frozenset("、和及与年月日")
+_NAME_CHAR = re.compile("[\u4e00-\u9fffA-Za-z0-9]")
+MAX_FUND_RUN = 40  # characters walked back from a fund's type to find where its name starts
 MAX_BODY_RUN = 12  # Han characters from a suffix to a body's head (汽车|动力电池产业创新联盟)
 
 
@@ -170,6 +172,21 @@ class Lexicon:
         # another Han character except these (招商银行、兴业银行; 1-10月锦程地产)
         self._suffix_re = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
         self._newline_words = any("\n" in word for word in (*self.words, *suffixes))  # see scan_lines
+        # funds by the form of their names (entities.fund_names), in fund news
+        funds = ents.fund_names
+        self._fund_registered = {fold(k): fold(v) for k, v in funds.registered.items()}
+        self._fund_short = frozenset(fold(w) for w in funds.short_ends)
+        self._fund_classed = frozenset(fold(w) for w in funds.classed_ends)
+        self._fund_classes = frozenset(funds.share_classes)
+        self._fund_context = tuple(fold(w) for w in funds.context)
+        self._fund_cuts = tuple(fold(w) for w in funds.cuts)
+        self._fund_chars = (funds.min_chars, funds.max_chars)
+        fund_ends = sorted(
+            {*self._fund_registered, *self._fund_short, *self._fund_classed}, key=len, reverse=True
+        )
+        self._fund_re = (
+            re.compile("|".join(map(re.escape, fund_ends))) if fund_ends and funds.context else None
+        )
         # 东津港务集团 -> 东津港 (entities.operator_forms), longest form first
         forms = ((fold(f), fold(o)) for f, o in ents.operator_forms.items())
         self._operator_forms = tuple(sorted(forms, key=lambda fo: len(fo[0]), reverse=True))
@@ -204,6 +221,7 @@ class Lexicon:
             end += len(line) + 1
             ends.append(end)
         matches = self.matches(joined)
+        funds = self.says_fund(joined)  # fund news: a sentence naming no fund word may name a fund
         suffixes = [m.span() for m in self._suffix_re.finditer(joined)] if self._suffix_re is not None else []
         written: dict[int, list[tuple[int, int, str]]] = {}  # by line: the names, spelling by spelling
         for spelling, name in spellings:
@@ -223,7 +241,7 @@ class Lexicon:
             while j < len(suffixes) and suffixes[j][0] < end:
                 j += 1
             if line:
-                hits = self._hits(line, matches[first:i], offset, suffixes[first_suffix:j])
+                hits = self._hits(line, matches[first:i], offset, suffixes[first_suffix:j], funds)
                 out.append(_add_names(hits, written[n]) if n in written else hits)
             else:
                 out.append([])
@@ -236,6 +254,7 @@ class Lexicon:
         matches: list[tuple[int, int, int]],
         offset: int,
         suffixes: list[tuple[int, int]] | None = None,
+        funds: bool | None = None,
     ) -> list[Hit]:
         """The hits of ``matches`` (of the automaton, ``offset`` characters before ``folded``),
         and the open names before ``suffixes`` (where the suffixes were found, also ``offset``
@@ -261,6 +280,10 @@ class Lexicon:
                     hits.append(Hit(start, end, mask, entity, metric, event, change))
                 continue
             hits.append(Hit(start, end, mask, entity, metric, event, change))
+        if funds is None:
+            funds = self.says_fund(folded)
+        if funds:
+            hits = self._fund_names(folded, hits)
         if self._suffix_re is None:
             return hits
         if suffixes is None:
@@ -268,6 +291,53 @@ class Lexicon:
         if not suffixes:
             return hits
         return self._open_names(folded, hits, [(a - offset, b - offset) for a, b in suffixes])
+
+    def says_fund(self, folded: str) -> bool:
+        """Is ``folded`` fund news (a word of ``entities.fund_names.context``): may it name a fund?"""
+        return self._fund_re is not None and any(word in folded for word in self._fund_context)
+
+    def _fund_names(self, folded: str, hits: list[Hit]) -> list[Hit]:
+        """``hits`` plus the funds named by their form (``entities.fund_names``): a short name
+        (华晟科创成长混合) or a full one (华晟科创成长混合型证券投资基金), both the short name as the
+        entity; the name replaces the matches inside it, and is dropped where one crosses it."""
+        assert self._fund_re is not None
+        added: list[Hit] = []
+        low, high = self._fund_chars
+        for m in self._fund_re.finditer(folded):
+            word, at, end = m.group(), m.start(), m.end()
+            short = self._fund_registered.get(word)
+            if short is None:
+                after = folded[end : end + 1]
+                if after and after in self._fund_classes and not _NAME_CHAR.match(folded, end + 1):
+                    if word not in self._fund_classed and word not in self._fund_short:
+                        continue
+                    end += 1  # …债券A: the share class is written, the fund is the same
+                elif word in self._fund_short and not _HAN.match(folded, end):
+                    pass  # …混合，: a short name's end (混合型基金 is a kind of fund)
+                else:
+                    continue
+                short = word
+            start = at
+            while start > 0 and at - start < MAX_FUND_RUN and _NAME_CHAR.match(folded, start - 1):
+                start -= 1
+            run = folded[start:at]
+            cut = max((run.rfind(c) + len(c) for c in self._fund_cuts if c in run), default=0)
+            prefix = run[cut:]
+            if (
+                not low <= len(prefix) <= high
+                or not _HAN.match(prefix)
+                or prefix.startswith(self._not_name_starts)
+            ):
+                continue
+            start = at - len(prefix)
+            name = prefix + short
+            if name in self._not_names or any(h.start < start < h.end or h.start < end < h.end for h in hits):
+                continue  # a match crossing the name's edge: the words read another way
+            added.append(Hit(start, end, Cue.ENTITY, entity=name))
+        if not added:
+            return hits
+        kept = [h for h in hits if not any(a.start <= h.start and h.end <= a.end for a in added)]
+        return sorted([*kept, *added], key=lambda h: (h.start, h.end))
 
     def names_entity(self, folded: str) -> bool:
         """Whether the whole of ``folded`` is one entity match (a rules alias or an open name)."""

@@ -49,6 +49,7 @@ from kcheck.extract.claims.change import (
     increment_of,
     link_levels,
     loss_as_profit,
+    measure_after,
     more_or_less,
     signed,
     year_to_date_change,
@@ -104,6 +105,15 @@ def country_runs_on(w: Words, drafts: list[Draft], continued: str | None) -> str
         return None
     named = w.country_re.match(fold(last.measure)) if last.measure else None
     return named.group() if named is not None else continued
+
+
+def ranked_alone(w: Words, s: Parsed, q: Quantity) -> bool:
+    """Is the figure written between ``以`` and a verb of rank with no measure of its own
+    (``《雪原追踪》以19.37亿元位列第二``: kinds.measure_after_lead, measure_after_verbs)?"""
+    folded = s.folded
+    return folded.endswith(w.measure_after_lead, 0, q.start) and folded.startswith(
+        w.measure_after_verbs, q.end
+    )
 
 
 class Assembler:
@@ -227,6 +237,20 @@ class Assembler:
             if own is not None:
                 measure, metric, metric_hit, inherited = own, own_metric, None, None
                 own_measured = True
+        if (
+            ranked_alone(w, s, q)
+            and prev is not None
+            and prev.measure
+            and measure_after(w, s.folded, prev.start, prev.end)
+        ):
+            # 《长河落日》以26.84亿元的档期票房位居第一，…《雪原追踪》以19.37亿元位列第二: the
+            # measure the ranking named for the figure before
+            measure, metric, inherited = prev.measure, prev.metric, None
+        if measure is not None and fold(measure).startswith(w.ratio_before):
+            # 10月全行业完成旅客运输量5498.6万人次，…，恢复至2019年同期的96.3%: the ratio of the
+            # measure just named, against its base; with none named, a ratio of nothing known
+            named = prev is not None and prev.measure and s.clause(prev.start)[0] < cs
+            measure = prev.measure + measure if named and prev is not None and prev.measure else None
         if not is_change and metric is None and inherited is None:
             # 动力电池累计装车量……，5月单月装车量5.62GWh: the head of the measure just named
             measure = restated_measure(w, s, f, measure, prev) or measure
@@ -242,6 +266,8 @@ class Assembler:
         kind, revision = kind_of(s, f, prev, parallel, own_words, w)
 
         scope = scope_of(w, s.folded, cs, q.start)
+        if scope is None and metric in w.running and not is_change:
+            scope = "cumulative"  # 累计回购股份…，支付的总金额为12.68亿元: paid so far (metrics running)
         if scope is None and inherited is not None and not names_one_period(w, s, f):
             scope = inherited.scope
 

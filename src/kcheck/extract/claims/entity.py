@@ -211,6 +211,10 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
             break
         q += 1
     end = q
+    if stopped and folded.endswith(w.superlatives, p, end):
+        ranked = ranked_subject(w, s, end, hi)
+        if ranked is not None:
+            p, end = ranked  # 发行规模最大的为华晟科创成长混合: the rank's holder, as a subject
     # “小波私房菜”是位...: a quoted name before the predicate
     while not stopped and q < hi and folded[q] in "”’」』\"'":
         q += 1
@@ -238,6 +242,24 @@ def read_subject(w: Words, s: Parsed, lo: int, hi: int) -> tuple[int, int] | Non
         if h.end > p and not (h.mask & Cue.ENTITY):
             return None  # a measure or a cue word is no subject (全年GMV达...)
     return p, end
+
+
+def ranked_subject(w: Words, s: Parsed, at: int, hi: int) -> tuple[int, int] | None:
+    """What holds the rank a superlative subject names (``entities.superlatives``): the words
+    after the link at ``at`` (``的为``, ``的是``) to the clause's end, when they are a name's length
+    and no figure starts inside (发行规模最大的为华晟科创成长混合 -> 华晟科创成长混合); else None."""
+    folded = s.folded
+    link = next((word for word in w.superlative_links if folded.startswith(word, at)), None)
+    if link is None:
+        return None
+    start = at + len(link)
+    _cs, ce = s.clause(start) if start < len(folded) else (start, start)
+    end = start
+    while end < min(ce, hi) and folded[end] not in PUNCT and folded[end] not in SUBJECT_ENDS:
+        end += 1
+    if not 2 <= end - start <= MAX_SUBJECT or s.quantity_between(start, end):
+        return None
+    return start, end
 
 
 def name_goes_on(w: Words, folded: str, q: int) -> bool:

@@ -132,7 +132,7 @@ def events_of(
             elif held is not None:
                 name, key = held  # 舉行發佈會，推出…X9系列: the launch of X9系列
             elif key is None:
-                opened = open_event(s, h, name, verb, cs, w.held_nouns.get(name, ()))
+                opened = open_event(w, s, h, name, verb, cs, w.held_nouns.get(name, ()))
                 if opened is None and name in w.held_nouns:
                     # 2026嵐州馬拉松上周日（11月22日）舉行: what was held is named before the verb
                     key = held_before(w, s, h, cs, work)
@@ -233,7 +233,9 @@ LOCATIVES = frozenset("中里上内")
 SINCE_DONE = ("以来", "以后")  # 自7月20日上线以来: since a day gone by
 
 
-def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int, held: tuple[str, ...] = ()) -> str | None:
+def open_event(
+    w: Words, s: Parsed, h: Hit, name: str, verb: str, cs: int, held: tuple[str, ...] = ()
+) -> str | None:
     """The id of an open-vocabulary event: the verb class and what tells this one apart.
 
     ``once``: the words between the subject's name and the verb (快手电商部门成立: 部门);
@@ -265,8 +267,36 @@ def open_event(s: Parsed, h: Hit, name: str, verb: str, cs: int, held: tuple[str
             break
         if e.start >= cs:
             start = e.end
-    part = folded[start : h.start].strip()
-    return f"{name}:{part}" if start > cs and part else name
+    part = _between(w, s, start, h.start) if start > cs else ""
+    return f"{name}:{part}" if part else name
+
+
+def _between(w: Words, s: Parsed, start: int, end: int) -> str:
+    """The words between a subject's name and its verb with the times and the fillers around
+    them taken out (华晟科创成长混合型证券投资基金已于11月21日正式成立: nothing; 快手电商部门成立: 部门)."""
+    folded = s.folded
+    pieces: list[str] = []
+    pos = start
+    for i in range(bisect_left(s.time_starts, start), len(s.times)):
+        t = s.times[i]
+        if t.start >= end:
+            break
+        pieces.append(folded[pos : t.start])
+        pos = max(pos, t.end)
+    pieces.append(folded[pos:end])
+    out = []
+    for piece in pieces:
+        piece = piece.strip(" ,;:、")
+        changed = True
+        while changed and piece:
+            changed = False
+            for word in w.event_fillers:
+                if piece.startswith(word):
+                    piece, changed = piece[len(word) :], True
+                if piece.endswith(word):
+                    piece, changed = piece[: -len(word)], True
+        out.append(piece)
+    return "".join(out)
 
 
 def held_before(w: Words, s: Parsed, h: Hit, cs: int, work: str | None) -> str | None:

@@ -335,6 +335,9 @@ def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[
     if metric_hit is not None and metric_hit.start >= q.end:  # 3亿日活, 上万亿的电商交易额
         measure = s.text[metric_hit.start : metric_hit.end]
         return measure, alias_metric(w, measure)
+    based = ratio_measure(w, s, f)
+    if based is not None:  # 国际航线旅客周转量恢复至2019年同期的61.2%
+        return s.text[based[0] : based[1]], None
     lo, hi = measure_span(s, f, metric_hit)
     a, b = trim(w, s.folded, lo, hi)
     for end in w.epithet_ends:  # 粮食生产“大头”的秋粮产量: the quoted epithet describes the head
@@ -361,6 +364,42 @@ def measure_of(w: Words, s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[
             return None, None
         return "".join(text), folded_alias_metric(w, kept)
     return s.text[a:b], folded_alias_metric(w, s.folded[a:b])
+
+
+def ratio_measure(w: Words, s: Parsed, f: Figure) -> tuple[int, int] | None:
+    """Where the measure of a ratio against a base period is written (``kinds.ratio_before``:
+    ``公司国际航线旅客周转量恢复至2019年同期的61.2%``): the measure named before the ratio's word,
+    with the word and its base (``国际航线旅客周转量恢复至2019年同期``: the measure as a share of
+    that base, never the level itself), past the subject and the times before it; None when the
+    figure is no such ratio. A clause that names nothing before the word gives the word and its
+    base (``，恢复至2019年同期的96.3%``: ``Claims.figure`` puts the measure before in front)."""
+    folded = s.folded
+    base = next(
+        (
+            t
+            for t in f.times
+            if folded.startswith("的", t.end) and folded[t.end + 1 : f.q.start].strip() == ""
+        ),
+        None,
+    )
+    if base is None:
+        return None
+    word = next((r for r in w.ratio_before if folded.endswith(r, 0, base.start)), None)
+    if word is None:
+        return None
+    lo = f.cs
+    for h in f.hits:
+        if (h.mask & Cue.ENTITY) and not (h.mask & Cue.METRIC) and h.end <= base.start:
+            lo = max(lo, h.end)
+    for t in f.times:
+        if t.end <= base.start - len(word):
+            lo = max(lo, t.end)
+    at = base.start - len(word)
+    a, _b = trim(w, folded, lo, at)
+    a = min(a, at)  # nothing named before the word: the word and its base
+    if base.end - a > MAX_MEASURE:
+        return None
+    return a, base.end
 
 
 def measure_span(s: Parsed, f: Figure, metric_hit: Hit | None) -> tuple[int, int]:

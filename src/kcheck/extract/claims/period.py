@@ -51,6 +51,15 @@ def is_standing(w: Words, draft: Draft) -> bool:
     return measure.endswith(w.standing) and not any(word in measure for word in w.standing_flows)
 
 
+def dates_done_event(w: Words, s: Parsed, t: TimeExpr) -> bool:
+    """Is ``t`` a day (not a running time: 截至, 起) that dates what a subject did once in its
+    clause (a verb class of ``events`` with ``verb: once``: 投产, 成立, 开业) after it?"""
+    if t.granularity is not Granularity.DAY or getattr(t, "anchor_kind", None) is not None:
+        return False
+    _cs, ce = s.clause(t.start)
+    return any(h.event is not None and w.event_verbs.get(h.event) == "once" for h in s.hits_in(t.end, ce))
+
+
 def period_of(
     w: Words,
     s: Parsed,
@@ -81,10 +90,23 @@ def period_of(
             continue
         if t.end <= f.cs and folded.endswith(w.same_period, t.start, t.end) and states_base(w, s, t):
             continue  # 上年同期为2.83亿美元，同比增长36.2%: the base's own clause only
+        if (
+            t.end <= f.cs
+            and dates_done_event(w, s, t)
+            and not any(d in folded[t.end : q.start] for d in w.first_days)
+        ):
+            # 于11月18日正式投产，…达产后年产能为空调500万台: the day of what was done, not the
+            # period of a figure in a later clause (a capacity, an investment, a target); its
+            # first days are (开业首日销售额: first_days)
+            return
         chosen = i  # the nearest: in the clause if the clause has one, else earlier
         break
     held = None
-    if w.holiday_re.search(folded, f.cs, q.start) is not None or holiday_after(w, folded, q.end) is not None:
+    if (
+        w.holiday_re.search(folded, f.cs, q.start) is not None
+        or holiday_after(w, folded, q.end) is not None
+        or ranked_in_break(w, folded, q.end) is not None
+    ):
         held = holiday_of(w, s, f, state, s.times[chosen] if chosen is not None else None)
     if held is not None:
         # 据测算，假期异地游客占比达到43.7%: the holiday break the article named last
@@ -183,9 +205,10 @@ def holiday_of(
     the last of those holding that day. None holds it, or none was named: no period."""
     after = governing.end if governing is not None else 0
     words = list(w.holiday_re.finditer(s.folded, max(f.cs, after), f.q.start))
-    behind = holiday_after(w, s.folded, f.q.end)
+    behind = holiday_after(w, s.folded, f.q.end) or ranked_in_break(w, s.folded, f.q.end)
     if behind is not None:
-        words.append(behind)  # 以26.84亿元的档期票房位居第一: the break of the measure it is
+        # 以26.84亿元的档期票房位居第一: the break of the measure it is; 19.37亿元，位列档期第二
+        words.append(behind)
     for m in words:
         if s.in_time(m.start()):
             continue  # 中秋国庆假期: the break is named here, read by the time pass
@@ -245,6 +268,15 @@ def holiday_after(w: Words, folded: str, end: int) -> re.Match[str] | None:
     if not folded.startswith("的", end):
         return None
     return w.holiday_re.match(folded, end + 1)
+
+
+def ranked_in_break(w: Words, folded: str, end: int) -> re.Match[str] | None:
+    """The break word a figure is ranked in right after it (``《雪原追踪》累计票房19.37亿元，位列档期
+    第二``: a verb of rank, ``kinds.measure_after_verbs``, then a break word, ``time.holiday_words``):
+    it is the break's figure, as one written before a break's measure (``档期票房``); else None."""
+    at = end + 1 if folded[end : end + 1] in ",，" else end
+    verb = next((v for v in w.measure_after_verbs if folded.startswith(v, at)), None)
+    return w.holiday_re.match(folded, at + len(verb)) if verb is not None else None
 
 
 def report_period(w: Words, folded: str, at: int, state: ParagraphState) -> tuple[Span, str | None] | None:

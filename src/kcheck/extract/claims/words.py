@@ -55,6 +55,8 @@ class Words:
         self.coordinator_tuple = tuple(sorted(self.coordinators, key=len, reverse=True))
         self.company_words = tuple(sorted(f(ents.company_words), key=len, reverse=True))
         self.measure_ends = tuple(f(ents.measure_ends))
+        self.superlatives = tuple(f(ents.superlatives))
+        self.superlative_links = tuple(sorted(f(ents.superlative_links), key=len, reverse=True))
         # a statistic's names (metrics.measure_forms, both forms): a measure, never a subject
         forms = rules.metrics.measure_forms
         self.measure_names = frozenset(f([*forms, *forms.values()]))
@@ -72,6 +74,7 @@ class Words:
         mets = rules.metrics
         self.metric_rules: dict[str, MetricRule] = dict(mets.metrics)
         self.economy = frozenset(name for name, rule in mets.metrics.items() if rule.economy)
+        self.running = frozenset(name for name, rule in mets.metrics.items() if rule.running)
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
