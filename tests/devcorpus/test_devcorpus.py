@@ -274,7 +274,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1578, "period": 1359, "date": 186, "wanted": 152, "plants": 91}
+FLOORS = {"value": 1578, "period": 1360, "date": 186, "wanted": 152, "plants": 91}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).

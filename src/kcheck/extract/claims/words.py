@@ -64,6 +64,17 @@ class Words:
         self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
+        # a name opening a sentence, then a day and a disclosure verb (正元智慧1月29日晚间公告)
+        self.disclosure_lead = (
+            re.compile(
+                r"(?:^|(?<=[\n。.!?;]))([\u4e00-\u9fff]{2,8}?)(?=\d{1,2}月\d{1,2}日(?:晚间|早间|午间|盘后|晚|早)?(?:"
+                + "|".join(re.escape(v) for v in sorted(f(ents.disclosure_verbs), key=len, reverse=True))
+                + "))",
+                re.M,
+            )
+            if ents.disclosure_verbs
+            else None
+        )
         self.name_cuts = tuple(f(ents.name_cuts))
         self.name_suffixes = tuple(f(ents.name_suffixes))
         self.source_ends = tuple(f(ents.source_ends))
@@ -76,6 +87,12 @@ class Words:
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
         self.stock_words = tuple(f(mets.stock_words))
+        # 产销量 -> (产量, 销量), the longest joint word first (产销量 before 产销)
+        self.joint_measures = sorted(
+            ((fold(k), tuple(fold(p) for p in v)) for k, v in mets.joint_measures.items()),
+            key=lambda kv: len(kv[0]),
+            reverse=True,
+        )
         self.period_marks = tuple(f(mets.period_marks))
         self.epithet_ends = tuple(f(mets.epithet_ends))
         bases = [b for b in f(mets.ratio_bases) if b]
