@@ -142,6 +142,9 @@ class EntitiesSection(Section):
     short_name_cues: list[str] = Field(default_factory=list)
     # ... or a name opening a sentence before a day and one of these (正元智慧1月29日公告)
     disclosure_verbs: list[str] = Field(default_factory=list)
+    # ... or before a day, one of these and, a few words on, a report (国药现代8月27日发布2024年半年度报告)
+    report_verbs: list[str] = Field(default_factory=list)
+    report_objects: list[str] = Field(default_factory=list)
     # a title's name ending with one of these is a source (文旅部, 国家统计局), not the company
     source_ends: list[str] = Field(default_factory=list)
     # a title's head ending with one of these is a column (春节档复盘：), not the company
@@ -159,6 +162,8 @@ class EntitiesSection(Section):
         "region_words",
         "short_name_cues",
         "disclosure_verbs",
+        "report_verbs",
+        "report_objects",
         "source_ends",
         "genre_ends",
         "report_ends",

@@ -301,6 +301,8 @@ def test_industry_entities(
         # nor is 公司 after a preposition (dev corpus game3)
         ("国家统计局10月15日发布数据。\n公司9月份营业收入8.1亿元", "8.1亿元", None, None),
         ("据公司11月15日发布的三季报，三季度游戏业务收入47.2亿元", "47.2亿元", None, None),
+        # a body releasing statistics publishes data, not a filing (entities.report_objects)
+        ("央行9月12日发布的8月金融数据显示。\n8月末人民币贷款余额192.7万亿元", "192.7万亿元", None, None),
     ],
 )
 def test_the_articles_company(text: str, quote: str, entity: str | None, entity_from: str | None) -> None:

@@ -64,15 +64,21 @@ class Words:
         self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
-        # a name opening a sentence, then a day and a disclosure verb (正元智慧1月29日晚间公告)
+        # a name opening a sentence, then a day and a disclosure verb (正元智慧1月29日晚间公告) or a
+        # report verb and a report a few words on (国药现代8月27日发布2024年半年度报告)
+        filings = []
+        if ents.disclosure_verbs:
+            filings.append(alternation(f(ents.disclosure_verbs)))
+        if ents.report_verbs and ents.report_objects:
+            verbs, objects = alternation(f(ents.report_verbs)), alternation(f(ents.report_objects))
+            filings.append(f"(?:{verbs})[^,。.;!?]{{0,16}}?(?:{objects})")
         self.disclosure_lead = (
             re.compile(
-                r"(?:^|(?<=[\n。.!?;]))([\u4e00-\u9fff]{2,8}?)(?=\d{1,2}月\d{1,2}日(?:晚间|早间|午间|盘后|晚|早)?(?:"
-                + "|".join(re.escape(v) for v in sorted(f(ents.disclosure_verbs), key=len, reverse=True))
-                + "))",
+                r"(?:^|(?<=[\n。.!?;]))([\u4e00-\u9fff]{2,8}?)"
+                r"(?=\d{1,2}月\d{1,2}日(?:晚间|早间|午间|盘后|晚|早)?(?:" + "|".join(filings) + "))",
                 re.M,
             )
-            if ents.disclosure_verbs
+            if filings
             else None
         )
         self.name_cuts = tuple(f(ents.name_cuts))
