@@ -193,6 +193,11 @@ class EntitiesSection(Section):
     # a short-name cue (简称：); the name before a code is cut after the last of name_cuts
     stock_code_patterns: list[str] = Field(default_factory=list)
     short_name_cues: list[str] = Field(default_factory=list)
+    # ... or a name opening a sentence before a day and one of these (正元智慧1月29日公告)
+    disclosure_verbs: list[str] = Field(default_factory=list)
+    # ... or before a day, one of these and, a few words on, a report (国药现代8月27日发布2024年半年度报告)
+    report_verbs: list[str] = Field(default_factory=list)
+    report_objects: list[str] = Field(default_factory=list)
     # a title's name ending with one of these is a source (文旅部, 国家统计局), not the company
     source_ends: list[str] = Field(default_factory=list)
     # a title's head ending with one of these is a column (春节档复盘：), not the company
@@ -212,6 +217,9 @@ class EntitiesSection(Section):
         "market_words",
         "region_words",
         "short_name_cues",
+        "disclosure_verbs",
+        "report_verbs",
+        "report_objects",
         "source_ends",
         "genre_ends",
         "report_ends",
@@ -299,6 +307,9 @@ class MetricsSection(Section):
     ratio_bases: list[str] = Field(default_factory=list)
     # ratios of a balance at a day (不良贷款率): a year named for one is that year's last day
     day_ratios: list[str] = Field(default_factory=list)
+    # a word naming two measures at once -> the two, in the order their figures are written
+    # (产销量 -> 产量, 销量: 产销量分别为125万辆和121万辆 gives 产量 125万辆, 销量 121万辆)
+    joint_measures: dict[str, list[str]] = Field(default_factory=dict)
     # words of a stock or balance (末, 余额): such a figure never takes the period of an
     # earlier paragraph (see extract.claims.period.takes_article_period)
     stock_words: list[str] = Field(default_factory=list)
@@ -310,6 +321,15 @@ class MetricsSection(Section):
     epithet_ends: list[str] = Field(default_factory=list)
     # a business line a sentence opens by framing (财产险业务方面，综合成本率为97.6%)
     segment_frames: SegmentFrames = Field(default_factory=SegmentFrames)
+
+    @field_validator("joint_measures")
+    @classmethod
+    def _joint_measures(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for joint, parts in v.items():
+            _no_blank([joint, *parts])
+            if len(parts) < 2:
+                raise ValueError(f"{joint!r} must name at least two measures, not {parts!r}")
+        return v
 
     @field_validator("measure_forms")
     @classmethod
@@ -632,6 +652,8 @@ class KindsSection(Section):
     changes: dict[str, list[str]] = Field(default_factory=dict)
     increase: list[str] = Field(default_factory=list)
     decrease: list[str] = Field(default_factory=list)
+    # nouns holding a change verb that head a measure (增加值 "value added"): never the verb
+    not_changes: list[str] = Field(default_factory=list)
     # nouns naming a rate of change: the figure after them is the change (增速为47.7%, 降幅5%)
     growth_rates: list[str] = Field(default_factory=list)
     decline_rates: list[str] = Field(default_factory=list)

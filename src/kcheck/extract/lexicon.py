@@ -118,8 +118,9 @@ class Lexicon:
         add(kinds.decrease, Cue.DECREASE)
         add(kinds.growth_rates, Cue.GROWTH_RATE)
         add(kinds.decline_rates, Cue.DECLINE_RATE)
-        # 南京东路: matched as a word of no meaning, so the alias inside (京东) is not (no hit)
-        add((w for w in rules.entities.look_alikes if w not in table), 0)
+        # 南京东路: matched as a word of no meaning, so the alias inside (京东) is not (no hit);
+        # 增加值 likewise, so the verb inside (增加) is not
+        add((w for w in (*rules.entities.look_alikes, *kinds.not_changes) if w not in table), 0)
 
         self.words = tuple(table)  # every word matched, folded, in the automaton's order
         # what each word means, by its index in the automaton: (mask, *names in _NAMED order)

@@ -35,6 +35,31 @@ from claimrows import claim, fields
         ("聚合MDI挂牌价15800元/吨，较11月上调500元/吨", "500元", "change", "change", 500.0),
         ("聚合MDI挂牌价上调500元/吨至15800元/吨", "15800元", "figure", None, 15800.0),
         ("纯MDI挂牌价下调300元/吨", "300元", "change", "change", -300.0),
+        # 增加值 is "value added", a measure's head, not the verb 增加 (kinds.not_changes; real probe)
+        ("前三季度，全省第二产业增加值21460亿元，同比增长4.8%", "21460亿元", "figure", None, 2.146e12),
+        ("2023年，全市规上工业增加值5230亿元，增长4.1%", "4.1%", "change", "yoy", 4.1),
+        # a growth rate that speeds up or slows down by points (real probe: statistics releases)
+        (
+            "前8个月，全省规上工业增加值同比增长6.2%，比1-7月份加快0.3个百分点",
+            "0.3个百分点",
+            "change",
+            "change",
+            0.3,
+        ),
+        (
+            "3月份，全市港口集装箱吞吐量增长5.1%，增速较前两个月放缓1.4个百分点",
+            "1.4个百分点",
+            "change",
+            "change",
+            -1.4,
+        ),
+        (
+            "8月份，全市社会消费品零售总额同比增长4.4%，比上月放慢0.6个百分点",
+            "0.6个百分点",
+            "change",
+            "change",
+            -0.6,
+        ),
     ],
 )
 def test_change(text: str, quote: str, type_: str, change: str | None, value: float) -> None:
@@ -56,6 +81,8 @@ def test_change(text: str, quote: str, type_: str, change: str | None, value: fl
             "yoy",
         ),
         ("其中猪肉价格环比下降3%", "3%", "qoq"),  # its own comparison wins
+        # each quarter of a whole broken down by quarter (分季度看) is of the whole's comparison
+        ("前三季度地区生产总值同比增长5.1%。分季度看，一季度同比增长4.6%，二季度增长5.3%", "5.3%", "yoy"),
         ("城市下降0.2%，农村下降0.6%", "0.6%", "change"),  # no breakdown word: none named
     ],
 )

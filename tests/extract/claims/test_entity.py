@@ -288,6 +288,26 @@ def test_industry_entities(
             "东津港务集团",
             "document",
         ),
+        # a name opening a sentence before a day and a disclosure verb (entities.disclosure_verbs):
+        # the company whose filing a flash reports, with no stock code (real probe)
+        (
+            "澄岭科技3月18日晚间公告，拟以3000万元-6000万元回购公司股份。\n公司回购价格不超过25元/股",
+            "不超过25元",
+            "澄岭科技",
+            "document",
+        ),
+        (
+            "禾丰智造8月20日发布2025年半年度报告，上半年公司实现营业收入12.4亿元",
+            "12.4亿元",
+            "禾丰智造",
+            "document",
+        ),
+        # a public body opening the sentence is a source (entities.source_ends), not the company,
+        # nor is 公司 after a preposition (dev corpus game3)
+        ("国家统计局10月15日发布数据。\n公司9月份营业收入8.1亿元", "8.1亿元", None, None),
+        ("据公司11月15日发布的三季报，三季度游戏业务收入47.2亿元", "47.2亿元", None, None),
+        # a body releasing statistics publishes data, not a filing (entities.report_objects)
+        ("央行9月12日发布的8月金融数据显示。\n8月末人民币贷款余额192.7万亿元", "192.7万亿元", None, None),
     ],
 )
 def test_the_articles_company(text: str, quote: str, entity: str | None, entity_from: str | None) -> None:
@@ -339,6 +359,13 @@ def test_the_articles_company(text: str, quote: str, entity: str | None, entity_
         ("北京东方雨虹营收100亿元", "100亿元"),
         # 占 is a share's verb: 规模占全国 is no subject (trd3)
         ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "20.5%"),
+        # a class of firms by ownership (non_name_ends: 企业) is no company, nor carried on (real
+        # probe: 分经济类型看 in a statistics release)
+        ("分经济类型看，集体企业增加值同比增长2.1%；民营企业增长4.6%", "4.6%"),
+        ("分经济类型看，集体企业增加值同比增长2.1%；民营企业增长4.6%。分产品看，水泥产量下降3.3%", "3.3%"),
+        # 除…以外 is the whole less a part, 涉及 the fields a list covers (non_name_starts)
+        ("1-8月，除石油以外的商品零售额5123亿元", "5123亿元"),
+        ("一季度签约项目25个，涉及电子元件、新材料等领域，总投资88亿元", "88亿元"),
     ],
 )
 def test_measures_and_sources_are_no_entity(text: str, quote: str) -> None:

@@ -129,3 +129,23 @@ def test_listed_owners_are_not_the_measure(text: str, quote: str, entity: str, m
 )
 def test_numbered_measures(text: str, quote: str, measure: str) -> None:
     assert fields(claim(text, quote), "measure") == (measure,)
+
+
+# a word naming two measures (metrics.joint_measures: 产销量, 产销) lists one figure for each, in
+# order, and a change after 分别 follows them (real probe: the auto association's monthly figures)
+_JOINT = "前5个月，全省摩托车产销量达86.4万辆和85.1万辆，同比分别增长6.3%和5.8%"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        (_JOINT, "86.4万辆", "全省摩托车产量"),
+        (_JOINT, "85.1万辆", "全省摩托车销量"),
+        (_JOINT, "5.8%", "全省摩托车销量"),
+        ("1-4月，重卡产销分别完成31.2万辆和30.6万辆", "30.6万辆", "重卡销量"),
+        # one figure for the two: left as written
+        ("1-4月，重卡产销量合计62万辆", "62万辆", "重卡产销量合计"),
+    ],
+)
+def test_joint_measures(text: str, quote: str, measure: str) -> None:
+    assert fields(claim(text, quote), "measure") == (measure,)

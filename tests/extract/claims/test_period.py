@@ -383,6 +383,24 @@ def test_the_first_days_from_a_day(text: str, quote: str, period: str) -> None:
         ("10月份，移动客户总数达10.12亿户", "10.12亿户", "2022-10-31..2022-10-31"),
         # a sum (合计) of a month is that month's flow
         ("10月份，我国动力和其他电池合计产量83.2GWh", "83.2GWh", "2022-10-01..2022-10-31"),
+        # ... and so does a balance written with a quarter or a half, or carried from one (real
+        # probe: a central bank's lending report); the half's increment stays the half's
+        ("2021年三季度，全市住户存款余额3.2万亿元", "3.2万亿元", "2021-09-30..2021-09-30"),
+        (
+            "上半年，全市本外币贷款增加3260亿元。分期限看，中长期贷款余额2.75万亿元，同比增长9.6%",
+            "2.75万亿元",
+            "2022-06-30..2022-06-30",
+        ),
+        (
+            "上半年，全市本外币贷款增加3260亿元。分期限看，中长期贷款余额2.75万亿元，同比增长9.6%",
+            "9.6%",
+            "2022-06-30..2022-06-30",
+        ),
+        (
+            "上半年，全市本外币贷款增加3260亿元。分期限看，中长期贷款余额2.75万亿元，同比增长9.6%",
+            "3260亿元",
+            "2022-01-01..2022-06-30",
+        ),
     ],
 )
 def test_a_stock_written_with_a_month_holds_at_its_end(text: str, quote: str, period: str) -> None:

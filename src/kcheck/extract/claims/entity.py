@@ -287,7 +287,36 @@ def article_names(w: Words, folded_text: str) -> list[str]:
             if 2 <= len(name) < MAX_NAME and name not in names:
                 names.append(name)
             at = folded_text.find(cue, end)
+    for name in disclosure_names(w, folded_text):
+        if name not in names:
+            names.append(name)
     return names
+
+
+def disclosure_names(w: Words, folded_text: str) -> list[str]:
+    """The names no rule reads that open a sentence before a day and a disclosure verb
+    (``entities.disclosure_verbs``: 正元智慧1月29日公告, 国药现代8月27日发布2024年半年度报告), as a
+    company's filing is reported; never a public body (国家统计局10月15日发布: ``entities.source_ends``), the country's words, a
+    measure or a word the rules give another meaning."""
+    if w.disclosure_lead is None:
+        return []
+    found: list[str] = []
+    for m in w.disclosure_lead.finditer(folded_text):
+        name = m.group(1)
+        if name in found or name in w.generic or name.endswith(w.source_ends):
+            continue
+        if w.national_re.search(name) or name.startswith((*w.non_name_starts, *w.preposition_tuple)):
+            continue
+        if name.endswith(w.preposition_tuple):
+            continue  # 海悦文旅此前于9月20日公告: a predicate before the day, more than a name
+        if name.startswith(tuple(w.subject_fillers)) or any(word in name for word in w.company_words):
+            continue  # 据公司11月15日发布的三季报: the company's word after a preposition, no name
+        if name.endswith(w.measure_ends) or any(not (h.mask & Cue.ENTITY) for h in w.lexicon.scan(name)):
+            continue
+        if w.lexicon.names_entity(name):
+            continue  # 速达快递11月18日晚间披露: a name the rules read already, read as before
+        found.append(name)
+    return found
 
 
 MAX_NAME = 8  # characters of a company's short name

@@ -34,6 +34,7 @@ def respectively(w: Words, s: Parsed, drafts: list[Draft]) -> None:
     """Pair the figures listed after each 分别 of the sentence (in place)."""
     if len(drafts) < 2:
         return
+    joint_measures(w, s, drafts)
     for m in w.respectively_re.finditer(s.folded):
         at, after = m.start(), m.end()
         cs, _ = s.clause(at)
@@ -188,3 +189,36 @@ def listed_names(w: Words, s: Parsed, cs: int, at: int, n: int) -> list[str] | N
         if part in w.generic or part.startswith(w.non_name_starts) or w.national_re.search(part):
             return None
     return [s.text[cs + s.folded[cs:].find(p) : cs + s.folded[cs:].find(p) + len(p)] for p in parts]
+
+
+def joint_measures(w: Words, s: Parsed, drafts: list[Draft]) -> None:
+    """Figures of one clause listed for a measure naming two at once (``metrics.joint_measures``:
+    ``新能源汽车产销量达125.2万辆和120.7万辆``, ``汽车产销分别完成240万辆和243万辆``) are each of
+    one part, in order: 新能源汽车产量 125.2万辆, 新能源汽车销量 120.7万辆 (in place). Anything but as
+    many figures of one kind as the parts leaves them as read."""
+    if not w.joint_measures:
+        return
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        measure = fold(d.measure) if d.measure else ""
+        joint = next(((k, parts) for k, parts in w.joint_measures if k in measure), None)
+        if joint is None or d.type is not ClaimType.FIGURE:
+            i += 1
+            continue
+        word, parts = joint
+        clause = s.clause(d.start)
+        run = [d]
+        for e in drafts[i + 1 :]:
+            if len(run) == len(parts) or e.measure != d.measure or e.type is not ClaimType.FIGURE:
+                break
+            if s.clause(e.start) != clause or e.dimension is not d.dimension:
+                break
+            run.append(e)
+        if len(run) == len(parts):
+            at = measure.find(word)
+            written = d.measure or ""
+            for e, part in zip(run, parts, strict=True):
+                e.measure = written[:at] + part + written[at + len(word) :]
+                e.metric = None
+        i += len(run)

@@ -140,6 +140,11 @@ def period_of(
         if carried is not None and day_carried and draft.scope != "cumulative" and is_flow(w, s, f, draft):
             # 截至2021年末，总资产超12万亿元。营业收入7653.29亿元: the year to that day
             draft.period = Span(start=dt.date(carried.end.year, 1, 1), end=carried.end)
+        elif (
+            carried is not None and within_year(carried) and draft.scope is None and is_stock(w, s, f, draft)
+        ):
+            # 上半年增加9.16万亿元。分期限看，短期贷款余额42.51万亿元: the balance at the half's end
+            draft.period = Span(start=carried.end, end=carried.end)
         return
     t = s.times[chosen]
     used.add(chosen)
@@ -308,6 +313,18 @@ def is_quarter(span: Span) -> bool:
 CLAUSE_OPENERS = frozenset(" ，,；;：:。")
 
 
+# a month, a quarter or a half named for a balance (metrics.stock_words) dates it at its last day
+_BALANCE_GRAINS = (Granularity.MONTH, Granularity.QUARTER, Granularity.HALF)
+
+
+def within_year(span: Span) -> bool:
+    """A running period shorter than its calendar year (a month, a quarter, a half, 1-9月): a
+    balance carried to from one holds at its last day, a year's is left as it is."""
+    if span.start == span.end or span.start.year != span.end.year:
+        return False
+    return not (span.start.month == 1 and span.start.day == 1 and span.end.month == 12 and span.end.day == 31)
+
+
 def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span | None:
     anchor = getattr(t, "anchor_kind", None)
     span = t.span
@@ -319,13 +336,9 @@ def span_of(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Draft) -> Span |
         return span  # 自6月的5.4%以来持续收窄: the figure is that month's own value
     if anchor in ("since", "before", "after", "within"):
         return None
-    if (
-        anchor is None
-        and t.granularity is Granularity.MONTH
-        and not t.cumulative
-        and is_stock(w, s, f, draft)
-    ):
-        # 华联移动10月5G套餐用户净增312万户，累计达5.46亿户: the running total at the month's end
+    if anchor is None and t.granularity in _BALANCE_GRAINS and not t.cumulative and is_stock(w, s, f, draft):
+        # 华联移动10月5G套餐用户净增312万户，累计达5.46亿户: the running total at the month's end;
+        # 上半年增加9.16万亿元。分期限看，短期贷款余额42.51万亿元: the balance at the half's end
         return Span(start=span.end, end=span.end)
     if anchor == "as_of" and t.granularity is Granularity.DAY and draft.scope != "cumulative":
         day = span.end

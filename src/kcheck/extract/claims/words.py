@@ -66,6 +66,23 @@ class Words:
         self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
+        # a name opening a sentence, then a day and a disclosure verb (正元智慧1月29日晚间公告) or a
+        # report verb and a report a few words on (国药现代8月27日发布2024年半年度报告)
+        filings = []
+        if ents.disclosure_verbs:
+            filings.append(alternation(f(ents.disclosure_verbs)))
+        if ents.report_verbs and ents.report_objects:
+            verbs, objects = alternation(f(ents.report_verbs)), alternation(f(ents.report_objects))
+            filings.append(f"(?:{verbs})[^,。.;!?]{{0,16}}?(?:{objects})")
+        self.disclosure_lead = (
+            re.compile(
+                r"(?:^|(?<=[\n。.!?;]))([\u4e00-\u9fff]{2,8}?)"
+                r"(?=\d{1,2}月\d{1,2}日(?:晚间|早间|午间|盘后|晚|早)?(?:" + "|".join(filings) + "))",
+                re.M,
+            )
+            if filings
+            else None
+        )
         self.name_cuts = tuple(f(ents.name_cuts))
         self.name_suffixes = tuple(f(ents.name_suffixes))
         self.source_ends = tuple(f(ents.source_ends))
@@ -79,6 +96,12 @@ class Words:
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
         self.stock_words = tuple(f(mets.stock_words))
+        # 产销量 -> (产量, 销量), the longest joint word first (产销量 before 产销)
+        self.joint_measures = sorted(
+            ((fold(k), tuple(fold(p) for p in v)) for k, v in mets.joint_measures.items()),
+            key=lambda kv: len(kv[0]),
+            reverse=True,
+        )
         self.period_marks = tuple(f(mets.period_marks))
         self.epithet_ends = tuple(f(mets.epithet_ends))
         # words naming a kind of place (城市): opening a measure, the group of places its parts are
