@@ -85,7 +85,7 @@ from kcheck.extract.claims.sentence import (
     outside_times,
     start_of,
 )
-from kcheck.extract.claims.words import Words
+from kcheck.extract.claims.words import Words, fold_measure
 from kcheck.extract.lexicon import Cue, Hit, Lexicon
 from kcheck.extract.types import Quantity, TimeExpr
 from kcheck.models import ClaimType
@@ -246,7 +246,7 @@ class Assembler:
             # 《长河落日》以26.84亿元的档期票房位居第一，…《雪原追踪》以19.37亿元位列第二: the
             # measure the ranking named for the figure before
             measure, metric, inherited = prev.measure, prev.metric, None
-        if measure is not None and fold(measure).startswith(w.ratio_before):
+        if measure is not None and fold_measure(measure).startswith(w.ratio_before):
             # 10月全行业完成旅客运输量5498.6万人次，…，恢复至2019年同期的96.3%: the ratio of the
             # measure just named, against its base; with none named, a ratio of nothing known
             named = prev is not None and prev.measure and s.clause(prev.start)[0] < cs

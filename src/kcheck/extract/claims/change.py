@@ -24,7 +24,7 @@ from kcheck.extract.claims.sentence import (
     Parsed,
     last_hit,
 )
-from kcheck.extract.claims.words import Words
+from kcheck.extract.claims.words import Words, fold_measure
 from kcheck.extract.lexicon import Cue
 from kcheck.extract.types import Quantity
 from kcheck.models import ClaimType, Dimension, Span
@@ -122,7 +122,7 @@ def increment_of(w: Words, measure: str | None) -> str | None:
     noun takes (新增风控前置化刷脸策略累计拦截2145场: something newly added, then a figure)."""
     if not measure:
         return None
-    folded = fold(measure)
+    folded = fold_measure(measure)
     for word in w.increment:
         if not len(word) + 2 <= len(folded.strip()) <= len(word) + MAX_INCREMENT:
             continue
@@ -309,8 +309,13 @@ def measure_after(w: Words, folded: str, start: int, end: int) -> tuple[int, int
     if not folded.endswith(w.measure_after_lead, 0, lead):
         return None
     a = end + 1
+    firsts = w.measure_after_firsts
     for i in range(a + 1, min(len(folded), a + MAX_MEASURE_AFTER + 1)):
-        verb = next((v for v in w.measure_after_verbs if folded.startswith(v, i)), None)
+        verb = (
+            None
+            if firsts is not None and folded[i] not in firsts
+            else next((v for v in w.measure_after_verbs if folded.startswith(v, i)), None)
+        )
         if verb is not None:
             return a, i, i + len(verb)
         if not ("\u4e00" <= folded[i] <= "\u9fff"):

@@ -24,7 +24,7 @@ import re
 
 from kcheck.extract.claims.draft import Draft
 from kcheck.extract.claims.sentence import Parsed
-from kcheck.extract.claims.words import Words
+from kcheck.extract.claims.words import Words, fold_measure
 from kcheck.extract.lexicon import Cue
 from kcheck.models import ClaimType
 from kcheck.text.fold import fold
@@ -201,7 +201,7 @@ def joint_measures(w: Words, s: Parsed, drafts: list[Draft]) -> None:
     i = 0
     while i < len(drafts):
         d = drafts[i]
-        measure = fold(d.measure) if d.measure else ""
+        measure = fold_measure(d.measure) if d.measure else ""
         joint = next(((k, parts) for k, parts in w.joint_measures if k in measure), None)
         if joint is None or d.type is not ClaimType.FIGURE:
             i += 1

@@ -39,7 +39,7 @@ from kcheck.extract.claims.sentence import (
     last_hit,
     strip_skip,
 )
-from kcheck.extract.claims.words import Words
+from kcheck.extract.claims.words import Words, fold_measure
 from kcheck.extract.lexicon import Cue, Hit
 from kcheck.extract.types import Quantity
 from kcheck.models import ClaimType, Dimension
@@ -589,7 +589,7 @@ def own_change_measure(w: Words, s: Parsed, f: Figure) -> tuple[str | None, str 
     if any(t.start > f.cs + 1 and t.start < at for t in f.times):
         return None, None  # a time inside the words: a comparison or a clause of its own
     measure, metric = compared_measure(w, s, f, at)
-    if measure is None or any(c in fold(measure) for c in w.comparison_before):
+    if measure is None or any(c in fold_measure(measure) for c in w.comparison_before):
         return None, None
     return measure, metric
 
@@ -602,7 +602,7 @@ def restated_measure(w: Words, s: Parsed, f: Figure, measure: str | None, prev: 
     flow, not a qualifier), or the clause is a breakdown (其中: a part of the whole)."""
     if prev is None or prev.type is not ClaimType.FIGURE or not measure or not prev.measure:
         return None
-    short, full = w.neutral_re.sub("", fold(measure)), fold(prev.measure)
+    short, full = w.neutral_re.sub("", fold_measure(measure)), fold_measure(prev.measure)
     for _name, scope in w.scopes:
         # 全国粗钢产量7610万吨，1-11月累计粗钢产量9.52亿吨: the scope (累计) is the claim's own
         short = scope.sub("", short)

@@ -31,12 +31,11 @@ from kcheck.extract.claims.sentence import (
     Figure,
     Parsed,
 )
-from kcheck.extract.claims.words import Words
+from kcheck.extract.claims.words import Words, fold_measure
 from kcheck.extract.festivals import official_break
 from kcheck.extract.types import Granularity, TimeExpr
 from kcheck.models import ClaimKind, ClaimType, Dimension, Span
 from kcheck.text.calendar import is_quarter_end
-from kcheck.text.fold import fold
 
 STANDING = "standing"
 
@@ -47,7 +46,7 @@ def is_standing(w: Words, draft: Draft) -> bool:
     period's deal or work (``kinds.standing_flows``: 住宅用地成交规划建筑面积)?"""
     if draft.type is not ClaimType.FIGURE or draft.metric is not None or draft.measure is None:
         return False
-    measure = fold(draft.measure)
+    measure = fold_measure(draft.measure)
     return measure.endswith(w.standing) and not any(word in measure for word in w.standing_flows)
 
 
@@ -194,7 +193,7 @@ def balance_at_month_end(w: Words, s: Parsed, f: Figure, t: TimeExpr, draft: Dra
         return span
     if not s.folded[t.start : t.end].endswith(w.month_end_words):
         return span
-    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    words = s.folded[f.cs : f.q.start] + (fold_measure(draft.measure) if draft.measure else "")
     if draft.scope != "cumulative" and not any(word in words for word in w.stock_words):
         return span
     return Span(start=span.end, end=span.end)
@@ -280,6 +279,9 @@ def ranked_in_break(w: Words, folded: str, end: int) -> re.Match[str] | None:
     第二``: a verb of rank, ``kinds.measure_after_verbs``, then a break word, ``time.holiday_words``):
     it is the break's figure, as one written before a break's measure (``档期票房``); else None."""
     at = end + 1 if folded[end : end + 1] in ",，" else end
+    firsts = w.measure_after_firsts
+    if firsts is not None and folded[at : at + 1] not in firsts:
+        return None  # no verb of rank starts here: the usual case, decided without trying each
     verb = next((v for v in w.measure_after_verbs if folded.startswith(v, at)), None)
     return w.holiday_re.match(folded, at + len(verb)) if verb is not None else None
 
@@ -405,7 +407,7 @@ def takes_article_period(w: Words, s: Parsed, f: Figure, draft: Draft, state: Pa
     rule = w.metric_rules.get(draft.metric) if draft.metric else None
     if rule is not None and rule.stock:
         return False
-    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    words = s.folded[f.cs : f.q.start] + (fold_measure(draft.measure) if draft.measure else "")
     if any(word in words for word in w.period_marks):
         return False  # 第三季收入, 首三季總收入: a time word the time pass did not read
     return not any(word in words for word in w.stock_words)
@@ -418,13 +420,13 @@ def is_stock(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
         return False
     if draft.dimension not in (Dimension.COUNT, Dimension.MONEY):
         return False
-    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    words = s.folded[f.cs : f.q.start] + (fold_measure(draft.measure) if draft.measure else "")
     return any(word in words for word in w.stock_words)
 
 
 def is_flow(w: Words, s: Parsed, f: Figure, draft: Draft) -> bool:
     """A flow metric (GMV, revenue) or an average: it runs over a period, never holds at a day."""
-    words = s.folded[f.cs : f.q.start] + (fold(draft.measure) if draft.measure else "")
+    words = s.folded[f.cs : f.q.start] + (fold_measure(draft.measure) if draft.measure else "")
     if any(word in words for word in w.average):
         return True
     rule = w.metric_rules.get(draft.metric) if draft.metric else None
@@ -482,6 +484,6 @@ def year_end_ratio(w: Words, draft: Draft, clause: str = "") -> None:
         or span.start.year != span.end.year
     ):
         return
-    measure = fold(draft.measure) if draft.measure else clause
+    measure = fold_measure(draft.measure) if draft.measure else clause
     if any(ratio in measure for ratio in w.day_ratios):  # 不良贷款率控制在1.3%以内
         draft.period = Span(start=span.end, end=span.end)

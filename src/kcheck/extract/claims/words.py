@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from kcheck.extract.claims.sentence import PUNCT
 from kcheck.extract.lexicon import Lexicon
 from kcheck.rules import MetricRule, RuleSet
 from kcheck.text.fold import fold
 from kcheck.text.patterns import alternation, word_pattern
+
+
+@lru_cache(maxsize=1 << 12)
+def fold_measure(measure: str) -> str:
+    """``fold`` memoised for measures: a sentence's figures share a few measures, and each
+    decision that reads one (its period, kind, increment, joint word) folds it again."""
+    return fold(measure)
 
 
 class Words:
@@ -252,6 +260,10 @@ class Words:
         self.period_months = frozenset(f(rules.time.period_months))
         self.measure_after_lead = tuple(f(kinds.measure_after_lead))
         self.measure_after_verbs = tuple(sorted(f(kinds.measure_after_verbs), key=len, reverse=True))
+        # where a verb of rank can start: the verbs are tried only there (None: one is empty)
+        self.measure_after_firsts = (
+            frozenset(v[0] for v in self.measure_after_verbs) if all(self.measure_after_verbs) else None
+        )
         self.respectively_re = word_pattern(f(kinds.respectively))
         self.breakdown_re = word_pattern(f(kinds.breakdown))
         self.hypothetical = tuple(f(kinds.hypothetical))
