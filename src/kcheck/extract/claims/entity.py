@@ -293,16 +293,29 @@ def article_names(w: Words, folded_text: str) -> list[str]:
     return names
 
 
+MAX_DISCLOSED = 8  # Han characters of a name read before a disclosure's day
+SENTENCE_OPENERS = frozenset("\n。.!?;")  # what a sentence starts after
+
+
 def disclosure_names(w: Words, folded_text: str) -> list[str]:
     """The names no rule reads that open a sentence before a day and a disclosure verb
     (``entities.disclosure_verbs``: 正元智慧1月29日公告, 国药现代8月27日发布2024年半年度报告), as a
     company's filing is reported; never a public body (国家统计局10月15日发布: ``entities.source_ends``), the country's words, a
     measure or a word the rules give another meaning."""
-    if w.disclosure_lead is None:
+    if w.disclosure_day is None:
         return []
     found: list[str] = []
-    for m in w.disclosure_lead.finditer(folded_text):
-        name = m.group(1)
+    for day in w.disclosure_day.finditer(folded_text):
+        # the name: two to eight Han characters from a sentence's start (the text's, a line's,
+        # after 。.!?;) to the day
+        end = start = day.start()
+        while start > 0 and end - start <= MAX_DISCLOSED and _is_han(folded_text[start - 1]):
+            start -= 1
+        if not 2 <= end - start <= MAX_DISCLOSED or (
+            start > 0 and folded_text[start - 1] not in SENTENCE_OPENERS
+        ):
+            continue
+        name = folded_text[start:end]
         if name in found or name in w.generic or name.endswith(w.source_ends):
             continue
         if w.national_re.search(name) or name.startswith((*w.non_name_starts, *w.preposition_tuple)):

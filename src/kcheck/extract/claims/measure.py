@@ -374,6 +374,9 @@ def ratio_measure(w: Words, s: Parsed, f: Figure) -> tuple[int, int] | None:
     figure is no such ratio. A clause that names nothing before the word gives the word and its
     base (``，恢复至2019年同期的96.3%``: ``Claims.figure`` puts the measure before in front)."""
     folded = s.folded
+    before = folded[f.q.start - 1 : f.q.start]
+    if not f.times or (before != "的" and not before.isspace() and not folded.startswith("的", f.q.start)):
+        return None  # most figures: no 的 (nor only spaces after one) right before them
     base = next(
         (
             t

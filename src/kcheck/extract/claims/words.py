@@ -82,12 +82,10 @@ class Words:
         if ents.report_verbs and ents.report_objects:
             verbs, objects = alternation(f(ents.report_verbs)), alternation(f(ents.report_objects))
             filings.append(f"(?:{verbs})[^,。.;!?]{{0,16}}?(?:{objects})")
-        self.disclosure_lead = (
-            re.compile(
-                r"(?:^|(?<=[\n。.!?;]))([\u4e00-\u9fff]{2,8}?)"
-                r"(?=\d{1,2}月\d{1,2}日(?:晚间|早间|午间|盘后|晚|早)?(?:" + "|".join(filings) + "))",
-                re.M,
-            )
+        # found from the day on (its first digit), the name walked back from there: a regex that
+        # opened with the name would try every position of the article
+        self.disclosure_day = (
+            re.compile(r"\d(?=\d?月\d{1,2}日(?:晚间|早间|午间|盘后|晚|早)?(?:" + "|".join(filings) + "))")
             if filings
             else None
         )
