@@ -98,3 +98,36 @@ def test_the_numeral_precheck_never_hides_a_figure(text: str) -> None:
     folded = fold(text)
     if passes.numerals.search(folded) is None:
         assert passes.numbers.find(folded) == []
+
+
+# names before a disclosure's day: walking back from the day (extract.claims.entity) reads what
+# the plain definition reads, two to eight Han characters from a sentence's start to the day
+_DISCLOSURE_SENTENCE = st.tuples(
+    st.sampled_from(["", "\n", "。", ".", "!", "，", " ", "a", "1"]),  # what the sentence follows
+    st.lists(
+        st.sampled_from(["正元智慧", "国药现代", "公司", "于", "据", "此前", "海", "中国东方航空"]),
+        max_size=3,
+    ),
+    st.sampled_from(["", "1月29日", "12月9日", "9月", "2024年8月27日", "123月4日"]),
+    st.sampled_from(["", "晚间", "盘后"]),
+    st.sampled_from(["公告", "发布2024年半年度报告", "披露", "表示", ""]),
+)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_DISCLOSURE_SENTENCE, max_size=5))
+def test_disclosure_leads_walked_back_from_the_day(
+    sentences: list[tuple[str, list[str], str, str, str]],
+) -> None:
+    import re
+
+    from kcheck.extract.claims.entity import disclosure_leads
+
+    words = extractor().passes.assembler.words
+    assert words.disclosure_day is not None
+    text = fold(
+        "".join(lead + "".join(name) + day + when + verb for lead, name, day, when, verb in sentences)
+    )
+    after_day = words.disclosure_day.pattern[len(r"\d(?=\d?月") :]  # the day's rest and the verb
+    plain = re.compile(r"(?:^|(?<=[\n。.!?;]))([\u4e00-\u9fff]{2,8}?)(?=\d{1,2}月" + after_day, re.M)
+    assert list(disclosure_leads(words, text)) == [m.group(1) for m in plain.finditer(text)]

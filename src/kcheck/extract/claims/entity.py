@@ -14,6 +14,7 @@ entities (``快手和抖音``, ``快手京东``) give the first.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from kcheck.extract.claims.draft import ParagraphState
 from kcheck.extract.claims.sentence import (
@@ -297,25 +298,28 @@ MAX_DISCLOSED = 8  # Han characters of a name read before a disclosure's day
 SENTENCE_OPENERS = frozenset("\n。.!?;")  # what a sentence starts after
 
 
+def disclosure_leads(w: Words, folded_text: str) -> Iterator[str]:
+    """The words that may name a company before a disclosure's day, in order: two to eight Han
+    characters from a sentence's start (the text's, a line's, after 。.!?;) to a day and a
+    disclosure verb (``Words.disclosure_day``). Found from the day and walked back: a pattern
+    opening with the name would be tried at every position of the article."""
+    if w.disclosure_day is None:
+        return
+    for day in w.disclosure_day.finditer(folded_text):
+        end = start = day.start()
+        while start > 0 and end - start <= MAX_DISCLOSED and _is_han(folded_text[start - 1]):
+            start -= 1
+        if 2 <= end - start <= MAX_DISCLOSED and (start == 0 or folded_text[start - 1] in SENTENCE_OPENERS):
+            yield folded_text[start:end]
+
+
 def disclosure_names(w: Words, folded_text: str) -> list[str]:
     """The names no rule reads that open a sentence before a day and a disclosure verb
     (``entities.disclosure_verbs``: 正元智慧1月29日公告, 国药现代8月27日发布2024年半年度报告), as a
     company's filing is reported; never a public body (国家统计局10月15日发布: ``entities.source_ends``), the country's words, a
     measure or a word the rules give another meaning."""
-    if w.disclosure_day is None:
-        return []
     found: list[str] = []
-    for day in w.disclosure_day.finditer(folded_text):
-        # the name: two to eight Han characters from a sentence's start (the text's, a line's,
-        # after 。.!?;) to the day
-        end = start = day.start()
-        while start > 0 and end - start <= MAX_DISCLOSED and _is_han(folded_text[start - 1]):
-            start -= 1
-        if not 2 <= end - start <= MAX_DISCLOSED or (
-            start > 0 and folded_text[start - 1] not in SENTENCE_OPENERS
-        ):
-            continue
-        name = folded_text[start:end]
+    for name in disclosure_leads(w, folded_text):
         if name in found or name in w.generic or name.endswith(w.source_ends):
             continue
         if w.national_re.search(name) or name.startswith((*w.non_name_starts, *w.preposition_tuple)):
