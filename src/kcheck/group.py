@@ -537,6 +537,11 @@ class _Campaigns:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.spans: dict[tuple[str, _FestivalId, int], set[Span]] = {}
+        # the 期间 words: a claim whose sentence and time write none has neither a campaign nor a
+        # window (a cheap gate)
+        self.during = (
+            tuple(folded(w) for w in rules.time.festival_during if w) if _festival_quotes(rules) else ()
+        )
 
     @staticmethod
     def _owner(c: Claim) -> str | None:
@@ -546,6 +551,9 @@ class _Campaigns:
         """Take in one claim; True when ``resolve`` may give it a campaign's span."""
         owner = self._owner(c)
         if owner is None or c.period is None or not c.time_quote:
+            return False
+        sentence, quote = folded(c.sentence), folded(c.time_quote)
+        if not any(w in sentence or w in quote for w in self.during):
             return False
         festival = festival_campaign(c, self.rules)
         if festival is not None:

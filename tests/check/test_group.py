@@ -1168,7 +1168,7 @@ def test_an_undated_festival_window_takes_its_owners_campaign_span_as_a_weak_lin
     topics, conflicts = run([campaign, window])
     assert len(topics) == 1
     assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
-    assert "campaign span another article states for 美凌电器" in conflicts[0].message
+    assert "campaign span the corpus states for 美凌电器" in conflicts[0].message
 
 
 @pytest.mark.parametrize(

@@ -235,7 +235,7 @@ def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]
         if c.period_from == "campaign" and c.period is not None:
             line = (
                 f"period {period_label(c.period)} is the {c.time_quote or 'festival'} campaign span "
-                f"another article states for {c.entity or 'the same owner'}, not named where the "
+                f"the corpus states for {c.entity or 'the same owner'}, not named where the "
                 f"figure is ({cite(c)})"
             )
             if line not in out:
