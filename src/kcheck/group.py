@@ -13,6 +13,7 @@ grouping as easily as a finding.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -452,18 +453,138 @@ def _region_words(rules: RuleSet) -> tuple[tuple[str, bool], ...]:
     return tuple(sorted(words.items(), key=lambda item: len(item[0]), reverse=True))
 
 
-def scope_key(claim: Claim) -> str | None:
+def scope_key(claim: Claim, rules: RuleSet | None = None) -> str | None:
     """The scope as it meets others: ``1-11月累计粗钢产量`` is ``1-11月粗钢产量`` (累计 over a
-    period that starts with the year adds nothing); 截至 a day, 累计 stays cumulative."""
+    period that starts with the year adds nothing), and so is 累计 over a festival campaign whose
+    span the sentence states (``双11期间（10月20日至11月11日），公司全渠道累计销售额``: the running
+    total from the campaign's first day is the campaign's total; ``festival_campaign``);
+    截至 a day, 累计 stays cumulative."""
     span = claim.period
-    if (
-        claim.scope == "cumulative"
-        and span is not None
-        and span.start != span.end
-        and (span.start.month, span.start.day) == (1, 1)
-    ):
-        return None
+    if claim.scope == "cumulative" and span is not None and span.start != span.end:
+        if (span.start.month, span.start.day) == (1, 1):
+            return None
+        if rules is not None and festival_campaign(claim, rules) is not None:
+            return None
     return claim.scope
+
+
+# a festival's 期间 by its rule: (its day, its default window), so 双11 and 双十一 are one
+_FestivalId = tuple[str, str]
+
+
+def _festival_quotes(rules: RuleSet) -> tuple[tuple[str, _FestivalId], ...]:
+    """``time.festivals`` with a ``during`` window, each written with each ``festival_during``
+    word (双11期间), folded, longest first (worked out once per rule set)."""
+    return rules.derived(_festival_quotes_of)
+
+
+def _festival_quotes_of(rules: RuleSet) -> tuple[tuple[str, _FestivalId], ...]:
+    quotes = {
+        folded(name + word): (f.day, f.during)
+        for name, f in rules.time.festivals.items()
+        if f.during and f.day
+        for word in rules.time.festival_during
+        if word
+    }
+    return tuple(sorted(quotes.items(), key=lambda item: len(item[0]), reverse=True))
+
+
+def _window(festival: _FestivalId, year: int) -> Span:
+    first, _, last = festival[1].partition("..")
+    return Span(start=dt.date.fromisoformat(f"{year}-{first}"), end=dt.date.fromisoformat(f"{year}-{last}"))
+
+
+def festival_window(claim: Claim, rules: RuleSet) -> _FestivalId | None:
+    """The festival whose default window (``time.festivals`` ``during``) the claim's period is,
+    read from its own words with no span stated (证券日讯's ``双11期间公司全渠道销售额达168.3亿元``:
+    11-01..11-11), or None."""
+    quote, span = claim.time_quote, claim.period
+    if not quote or span is None or claim.type == ClaimType.EVENT:
+        return None
+    text = folded(quote)
+    for written, festival in _festival_quotes(rules):
+        if text.endswith(written):
+            return festival if span == _window(festival, span.end.year) else None
+    return None
+
+
+def festival_campaign(claim: Claim, rules: RuleSet) -> _FestivalId | None:
+    """The festival whose own campaign span the claim's sentence states in brackets after the
+    festival's 期间 (财联社's ``双11期间（10月20日至11月11日），公司全渠道累计销售额186.3亿元``): a
+    span other than the default window that runs to the festival's day, or None."""
+    quote, span = claim.time_quote, claim.period
+    if not quote or span is None or span.start == span.end or claim.type == ClaimType.EVENT:
+        return None
+    sentence = folded(claim.sentence)
+    quotes = _festival_quotes(rules)
+    if not quotes or not any(q in sentence for q, _ in quotes):
+        return None
+    text = folded(quote)
+    for written, festival in quotes:
+        if f"{written}({text}" in sentence:
+            day = dt.date.fromisoformat(f"{span.end.year}-{festival[0]}")
+            if span.end == day and span != _window(festival, day.year):
+                return festival
+            return None
+    return None
+
+
+class _Campaigns:
+    """Each owner's festival campaign spans as the corpus states them, so that another article's
+    undated 期间 of the same owner's same festival takes that span: an inferred link (at most a
+    warning, ``check.context.weak_links``). ``add`` each claim of the corpus, then ``resolve``."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.spans: dict[tuple[str, _FestivalId, int], set[Span]] = {}
+        # the 期间 words: a claim whose sentence and time write none has neither a campaign nor a
+        # window (a cheap gate)
+        self.during = (
+            tuple(folded(w) for w in rules.time.festival_during if w) if _festival_quotes(rules) else ()
+        )
+
+    @staticmethod
+    def _owner(c: Claim) -> str | None:
+        return c.entity if c.entity and c.entity_from != "subject" else None
+
+    def add(self, c: Claim) -> bool:
+        """Take in one claim; True when ``resolve`` may give it a campaign's span."""
+        owner = self._owner(c)
+        if owner is None or c.period is None or not c.time_quote:
+            return False
+        sentence, quote = folded(c.sentence), folded(c.time_quote)
+        if not any(w in sentence or w in quote for w in self.during):
+            return False
+        festival = festival_campaign(c, self.rules)
+        if festival is not None:
+            key = (entity_key(owner, self.rules), festival, c.period.end.year)
+            self.spans.setdefault(key, set()).add(c.period)
+            return False
+        return festival_window(c, self.rules) is not None
+
+    def resolve(self, c: Claim) -> Claim:
+        """The claim with the one span the corpus states for its owner's festival, if one."""
+        owner, festival = self._owner(c), festival_window(c, self.rules)
+        if owner is None or festival is None or c.period is None:
+            return c
+        spans = self.spans.get((entity_key(owner, self.rules), festival, c.period.end.year), set())
+        if len(spans) != 1:
+            return c
+        return c.model_copy(update={"period": next(iter(spans)), "period_from": "campaign"})
+
+
+def campaign_periods(claims: Iterable[Claim], rules: RuleSet) -> dict[str, Claim]:
+    """Claim id -> the claim with its owner's festival campaign span (``_Campaigns``), for the
+    claims whose undated festival 期间 another claim of the corpus dates."""
+    claims = list(claims)
+    found = _Campaigns(rules)
+    waiting = [c for c in claims if found.add(c)]
+    out: dict[str, Claim] = {}
+    for c in waiting:
+        dated = found.resolve(c)
+        if dated is not c:
+            out[c.id] = dated
+    return out
 
 
 def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
@@ -482,7 +603,7 @@ def _block_key(entry: _Entry, rules: RuleSet) -> tuple[object, ...]:
         region_of(c, rules),
         period,
         c.kind.value,
-        scope_key(c),
+        scope_key(c, rules),
         c.change,
         c.dimension.value,
         unit,
@@ -682,8 +803,8 @@ def _label(claim: Claim, names: _Names, rules: RuleSet) -> str:
     extras = []
     if claim.kind != ClaimKind.ACTUAL:
         extras.append(claim.kind.value)
-    if scope_key(claim):
-        extras.append(scope_key(claim))
+    if scope_key(claim, rules):
+        extras.append(scope_key(claim, rules))
     if claim.type != ClaimType.EVENT:
         unit = _unit_key(claim, True, rules)
         rate_in_percent = claim.type == ClaimType.CHANGE and unit == "%"
@@ -716,7 +837,7 @@ def _key(claim: Claim, entry: _Entry, names: _Names, rules: RuleSet, **written: 
     if claim.type != ClaimType.EVENT:
         fields.update(
             period=claim.period,
-            scope=scope_key(claim),
+            scope=scope_key(claim, rules),
             change=claim.change,
             dimension=claim.dimension,
             unit=_unit_key(claim, not entry.measure_fuzzy, rules),
@@ -781,8 +902,8 @@ def _why(entries: list[_Entry], names: _Names, rules: RuleSet) -> list[str]:
         else:
             why.append("no period: values not compared")
     why.append(f"same kind {first.kind.value}")
-    if scope_key(first):
-        why.append(f"same scope {scope_key(first)}")
+    if scope_key(first, rules):
+        why.append(f"same scope {scope_key(first, rules)}")
     if first.change:
         why.append(f"same change {first.change}")
     if first.type != ClaimType.EVENT:
@@ -939,7 +1060,7 @@ class _Owners:
             c.period.start if c.period else None,
             c.period.end if c.period else None,
             c.kind.value,
-            scope_key(c),
+            scope_key(c, rules),
             c.change,
             c.dimension.value,
             _unit_key(c, not fuzzy, rules),
@@ -1057,15 +1178,21 @@ def group_claims(
     rules: RuleSet,
     shared: Shared | None = None,
     unique: dict[str, list[Claim]] | None = None,
+    dated: dict[str, Claim] | None = None,
 ) -> list[Topic]:
     """Every claim lands in exactly one topic; topics come back sorted by label. With
+    ``dated``, the claims a festival campaign dated (``campaign_periods``) are put there by
+    id: the checks must read those, not the claims as extracted. With
     ``shared`` (the run's, kcheck.compact) each topic is made compact as it is made. With
     ``unique``, each grouped topic's claims without repeats (``unique_claims``, which grouping
     works out to set the topic's status) are kept there by topic id, for the checks to read
     (``kcheck.check.context``) instead of working them out again."""
     grouping = Grouping(rules, shared, unique)
     grouping.add(claims)
-    return grouping.topics()
+    topics = grouping.topics()
+    if dated is not None:
+        dated.update(grouping.dated)
+    return topics
 
 
 class Grouping:
@@ -1073,7 +1200,8 @@ class Grouping:
     (while worker processes extract the next ones, pipeline.run), then ``topics`` once all
     are in. Each claim's key is worked out as it is added; only a claim that names no one,
     or names a subject as written, waits for the end, when every claim is in and the
-    corpus's owners are known (``unnamed_owners``). The topics, their order and ``unique``
+    corpus's owners are known (``unnamed_owners``), and so does a festival's undated 期间 of a
+    named owner, until the corpus's campaign spans are known (``campaign_periods``). The topics, their order and ``unique``
     are those of grouping every claim at once."""
 
     def __init__(
@@ -1084,6 +1212,9 @@ class Grouping:
         self.keep = shared.topic if shared is not None else _as_made
         self.unique = unique
         self._owners = _Owners(rules)
+        self._campaigns = _Campaigns(rules)
+        # claim id -> the claim dated by its owner's festival campaign (``campaign_periods``)
+        self.dated: dict[str, Claim] = {}
         self._claims: list[Claim] = []  # every claim added: their articles name owners
         self._waiting: list[tuple[int, Claim]] = []  # claims whose owner is known only at the end
         # block key -> (corpus index, entry) of its claims; one-claim topics by corpus index
@@ -1094,7 +1225,10 @@ class Grouping:
         for claim in claims:
             index = len(self._claims)
             self._claims.append(claim)
-            if self._owners.add(claim):
+            waits = self._owners.add(claim)
+            if self._campaigns.add(claim):
+                waits = True
+            if waits:
                 self._waiting.append((index, claim))
             else:
                 self._place(index, claim, None)
@@ -1111,12 +1245,16 @@ class Grouping:
         rules, unique = self.rules, self.unique
         owners = self._owners.resolve(self._claims)
         waited = bool(self._waiting)
+        self.dated = {}
         for index, claim in self._waiting:
-            self._place(index, claim, owners)
+            placed = self._campaigns.resolve(claim)
+            if placed is not claim:
+                self.dated[claim.id] = placed
+            self._place(index, placed, owners)
         blocks = list(self._blocks.values())
         ungrouped = self._ungrouped
         # what was kept for the end is let go (the run goes on to check and report: MEMORY)
-        self._owners = _Owners(rules)
+        self._owners, self._campaigns = _Owners(rules), _Campaigns(rules)
         self._claims, self._waiting, self._blocks, self._ungrouped = [], [], {}, []
         del owners
         if waited:  # back in corpus order, as if every claim had been placed as it came

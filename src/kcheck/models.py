@@ -403,11 +403,13 @@ class Claim(Record):
         ),
     ] = None
     period_from: Annotated[
-        Literal["inferred"] | None,
+        Literal["inferred", "campaign"] | None,
         Field(
             description="inferred: the figure names no time and neither does its paragraph; its "
             "period is the one the article named last before (a weak link: any finding resting "
-            "on it is at most a warning)"
+            "on it is at most a warning). campaign: the figure's festival 期间 (双11期间) names no "
+            "span; its period is the campaign span the corpus states (in another article, or later "
+            "in its own) for the same owner's same festival (set in grouping; a weak link too)"
         ),
     ] = None
     headline: Annotated[

@@ -23,7 +23,7 @@ from kcheck.compact import Shared
 from kcheck.engine import Job, Worker, gather
 from kcheck.engine import local as local_engine
 from kcheck.errors import UsageError
-from kcheck.group import Grouping
+from kcheck.group import Grouping, campaign_periods
 from kcheck.load import STDIN, Listing, list_sources, shown_path
 from kcheck.models import (
     Claim,
@@ -198,10 +198,12 @@ def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> R
     ``listing``: the files of ``settings.paths`` when the caller has listed them already."""
     unique: dict[str, list[Claim]] = {}  # each topic's claims without repeats, from grouping
     grouping = None
+    dated: dict[str, Claim] = {}  # claims dated by their owner's festival campaign (group.campaign_periods)
     if settings.engine == "dask":
         with dask_session(settings) as session:
             extraction = collect(settings, rules, session, listing)
-            grouped = extraction.shared.topics(session.group(extraction.claims, rules))
+            dated = campaign_periods(extraction.claims, rules)
+            grouped = extraction.shared.topics(session.group(extraction.claims, rules, dated))
     else:
         # claims are grouped as they are gathered, while the workers extract the next files
         grouping = Grouping(rules, Shared(), unique)
@@ -211,6 +213,9 @@ def run(settings: Settings, rules: RuleSet, listing: Listing | None = None) -> R
     with without_cycle_collection():
         if grouping is not None:
             grouped = grouping.topics()
+            dated = grouping.dated
+        if dated:  # a festival's undated 期间 dated by its owner's campaign, as grouped
+            claims = [dated.get(c.id, c) for c in claims]
         by_id = {c.id: c for c in claims}
         # shared: each topic's claims sorted out once
         checking = check_context(grouped, by_id, rules, unique)

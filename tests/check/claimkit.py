@@ -133,8 +133,9 @@ def event(quote: str, when: str | None, *, event_name: str | None = "断外链",
 
 
 def run(claims: list[Claim], rules: RuleSet = RULES) -> tuple[list[Topic], list[Conflict]]:
-    by_id = {c.id: c for c in claims}
-    topics = group_claims(claims, rules)
+    dated: dict[str, Claim] = {}
+    topics = group_claims(claims, rules, dated=dated)
+    by_id = {c.id: dated.get(c.id, c) for c in claims}
     conflicts = run_checks(topics, by_id, rules)
     return settle_topics(topics, conflicts, by_id, rules), conflicts
 

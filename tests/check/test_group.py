@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 import pytest
@@ -11,15 +12,19 @@ from hypothesis import strategies as st
 
 from kcheck.check import context as check_context
 from kcheck.group import (
+    campaign_periods,
     cluster_phrases,
     entity_key,
+    festival_campaign,
+    festival_window,
     group_claims,
     measure_key,
     normalise_phrase,
     period_label,
+    scope_key,
     unnamed_owners,
 )
-from kcheck.models import Claim, ClaimType, TopicStatus
+from kcheck.models import Claim, ClaimType, Span, TopicStatus
 
 # --------------------------------------------------------------------------- period labels
 
@@ -1088,3 +1093,136 @@ def test_one_subject_told_of_two_companies_is_two_topics_with_two_ids(tmp_path) 
     assert sorted((t.key.owner, len(t.claims)) for t in topics) == [("宁德时代", 1), ("比亚迪", 2)]
     assert len({t.id for t in report.topics}) == len(report.topics)
     assert not report.conflicts  # two companies' terminals: no date disagreement
+
+
+# --------------------------------------------------------------------------- festival campaigns
+# appl1 (财联社): 2026年双11期间（10月20日至11月11日），公司全渠道累计销售额186.3亿元
+# appl3 (证券日讯): 双11期间公司全渠道销售额达168.3亿元 (the default window 11-01..11-11)
+
+_CAMPAIGN = "美凌电器今日披露，2026年双11期间（10月20日至11月11日），公司全渠道累计销售额186.3亿元。"
+_WINDOW = "美凌电器披露，双11期间公司全渠道销售额达168.3亿元。"
+
+
+def _sales(
+    quote: str,
+    value: float,
+    doc: str,
+    sentence: str,
+    start: str,
+    end: str,
+    time_quote: str,
+    **fields: object,
+) -> Claim:
+    fields.setdefault("entity", "美凌电器")
+    fields.setdefault("entity_from", "document")
+    fields.setdefault("measure", "公司全渠道销售额")
+    claim = figure(
+        quote,
+        value * YI,
+        precision=0.1 * YI,
+        doc=doc,
+        period=None,
+        metric=None,
+        subject="公司",
+        sentence=sentence,
+        time_quote=time_quote,
+        **fields,
+    )
+    return claim.model_copy(
+        update={"period": Span(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end))}
+    )
+
+
+def _campaign(**fields: object) -> Claim:
+    args: dict[str, object] = {
+        "sentence": _CAMPAIGN,
+        "start": "2026-10-20",
+        "end": "2026-11-11",
+        "time_quote": "10月20日至11月11日",
+        "scope": "cumulative",
+        "measure": "公司全渠道累计销售额",
+    }
+    args.update(fields)
+    return _sales("186.3亿元", 186.3, "appl1.html", **args)  # type: ignore[arg-type]
+
+
+def _window(**fields: object) -> Claim:
+    args: dict[str, object] = {
+        "sentence": _WINDOW,
+        "start": "2026-11-01",
+        "end": "2026-11-11",
+        "time_quote": "双11期间",
+    }
+    args.update(fields)
+    return _sales("168.3亿元", 168.3, "appl3.md", **args)  # type: ignore[arg-type]
+
+
+def test_an_undated_festival_window_takes_its_owners_campaign_span_as_a_weak_link() -> None:
+    campaign, window = _campaign(), _window()
+    assert festival_campaign(campaign, RULES) is not None and festival_window(window, RULES) is not None
+    # 累计 from the campaign's first day is the campaign's total
+    assert scope_key(campaign, RULES) is None and scope_key(campaign) == "cumulative"
+    dated = campaign_periods([campaign, window], RULES)
+    assert set(dated) == {window.id}
+    assert dated[window.id].period == campaign.period and dated[window.id].period_from == "campaign"
+    topics, conflicts = run([campaign, window])
+    assert len(topics) == 1
+    assert [(c.type, c.severity.value) for c in conflicts] == [("value_mismatch", "warning")]
+    assert "campaign span the corpus states for 美凌电器" in conflicts[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "campaign_fields", "window_fields"),
+    [
+        ("another owner's campaign", {"entity": "格瑞电器"}, {}),
+        ("another year's campaign", {}, {"start": "2025-11-01", "end": "2025-11-11"}),
+        # 双11期间 read as a day or a span of its own is not the default window
+        ("a window that is not the default", {}, {"start": "2026-11-11", "end": "2026-11-11"}),
+        ("a subject read as written", {}, {"entity_from": "subject"}),
+        # the span is not stated as the festival's: no 双11期间（…） before it
+        (
+            "a span the sentence does not give as the festival's",
+            {"sentence": "美凌电器今日披露，10月20日至11月11日，公司全渠道累计销售额186.3亿元。"},
+            {},
+        ),
+        # a campaign runs to the festival's day
+        (
+            "a span that does not end on the festival's day",
+            {
+                "sentence": "美凌电器今日披露，2026年双11期间（10月20日至11月12日），公司全渠道累计销售额186.3亿元。",
+                "time_quote": "10月20日至11月12日",
+                "end": "2026-11-12",
+            },
+            {},
+        ),
+    ],
+)
+def test_a_festival_window_keeps_its_default_span(
+    name: str, campaign_fields: dict[str, object], window_fields: dict[str, object]
+) -> None:
+    campaign = _campaign(**campaign_fields)
+    if "11月12日" in str(campaign_fields.get("time_quote", "")):
+        campaign = campaign.model_copy(
+            update={"period": Span(start=dt.date(2026, 10, 20), end=dt.date(2026, 11, 12))}
+        )
+    window = _window(**window_fields)
+    assert campaign_periods([campaign, window], RULES) == {}, name
+    assert len(group_claims([campaign, window], RULES)) == 2, name
+
+
+def test_two_campaign_spans_for_one_owner_date_no_window() -> None:
+    first = _campaign()
+    other = _campaign(
+        sentence="美凌电器披露，2026年双11期间（10月25日至11月11日），公司全渠道累计销售额186.3亿元。",
+        time_quote="10月25日至11月11日",
+        start="2026-10-25",
+    )
+    assert campaign_periods([first, other, _window()], RULES) == {}
+
+
+def test_the_festivals_other_name_meets_its_campaign() -> None:
+    # 双十一期间 and 双11期间 are one festival's (time.festivals: the same day and window)
+    window = _window(
+        sentence="美凌电器披露，双十一期间公司全渠道销售额达168.3亿元。", time_quote="双十一期间"
+    )
+    assert set(campaign_periods([_campaign(), window], RULES)) == {window.id}

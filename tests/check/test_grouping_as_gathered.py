@@ -1,7 +1,8 @@
 """Grouping as the claims are gathered (``group.Grouping``, pipeline.run) gives what grouping
 every claim at once gives: the same topics in the same order, the same claims handed to the
 checks. The reference below is grouping as it was before claims were grouped as they came:
-every claim's owner worked out first (``unnamed_owners``), then every claim placed in order."""
+every claim's owner worked out first (``unnamed_owners``) and every festival 期间 dated by its
+owner's campaign (``campaign_periods``), then every claim placed in order."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ CORPORA = {
 
 def _all_at_once(claims: list[Claim], rules: RuleSet) -> tuple[list[Topic], dict[str, list[str]]]:
     owners = group.unnamed_owners(claims, rules)
+    dated = group.campaign_periods(claims, rules)  # a festival's 期间 dated by its owner's campaign
+    claims = [dated.get(c.id, c) for c in claims]
     topics: list[Topic] = []
     blocks: dict[tuple[object, ...], list[group._Entry]] = {}
     for claim in claims:

@@ -14,6 +14,8 @@ from kcheck.rules import load_rules
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 REAL = ROOT.parent / "shared" / "realnews" / "corpus"
+# the dev corpus's appl cluster: an undated 双11期间 that takes another article's campaign span
+APPL = ROOT / "tests" / "devcorpus" / "corpus"
 
 distributed = pytest.importorskip("distributed")
 
@@ -39,6 +41,16 @@ def _report(paths: tuple[str, ...], rules_dir: Path, **settings: object) -> str:
 )
 def test_dask_report_is_the_local_report(corpus: Path, cluster: str) -> None:
     local = _report((str(corpus),), ROOT / "rules", jobs=1)
+    assert _report((str(corpus),), ROOT / "rules", engine="dask", scheduler=cluster) == local
+
+
+def test_dask_dates_a_festival_window_by_the_campaign_as_locally(cluster: str, tmp_path: Path) -> None:
+    corpus = tmp_path / "appl"
+    corpus.mkdir()
+    for path in sorted(APPL.glob("appl*")):
+        (corpus / path.name).write_bytes(path.read_bytes())
+    local = _report((str(corpus),), ROOT / "rules", jobs=1)
+    assert "campaign span the corpus states" in local  # the link this test is about is made
     assert _report((str(corpus),), ROOT / "rules", engine="dask", scheduler=cluster) == local
 
 

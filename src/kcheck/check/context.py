@@ -232,6 +232,14 @@ def weak_links(claims: Iterable[Claim], topic: Topic | None = None) -> list[str]
             )
             if line not in out:
                 out.append(line)
+        if c.period_from == "campaign" and c.period is not None:
+            line = (
+                f"period {period_label(c.period)} is the {c.time_quote or 'festival'} campaign span "
+                f"the corpus states for {c.entity or 'the same owner'}, not named where the "
+                f"figure is ({cite(c)})"
+            )
+            if line not in out:
+                out.append(line)
     return out
 
 

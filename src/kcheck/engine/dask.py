@@ -28,7 +28,7 @@ from kcheck import cache as caching
 from kcheck.engine import Job, Result, Worker
 from kcheck.engine.local import CHUNK, default_jobs
 from kcheck.errors import UsageError
-from kcheck.group import block_of, block_topics, sort_topics, unnamed_owners
+from kcheck.group import block_of, block_topics, campaign_periods, sort_topics, unnamed_owners
 from kcheck.load import Source
 from kcheck.models import Claim, Topic
 from kcheck.rules import RuleSet
@@ -96,13 +96,20 @@ class Session:
             future.release()
             yield from done
 
-    def group(self, claims: list[Claim], rules: RuleSet) -> list[Topic]:
+    def group(
+        self, claims: list[Claim], rules: RuleSet, dated: dict[str, Claim] | None = None
+    ) -> list[Topic]:
+        """The topics of ``claims``; ``dated``: ``campaign_periods`` of them, when worked out already."""
         import dask.bag as db
 
         if not claims:
             return []
         partitions = max(1, min(len(claims) // 2000 + 1, 64))
         owners = unnamed_owners(claims, rules)  # one pass over every claim, on the client
+        if dated is None:
+            dated = campaign_periods(claims, rules)  # and one for the festival campaigns' spans
+        if dated:
+            claims = [dated.get(c.id, c) for c in claims]
         keyed = db.from_sequence(list(enumerate(claims)), npartitions=partitions).map(_keyed, rules, owners)
         single = keyed.filter(lambda x: isinstance(x, Topic))
         blocks = (
