@@ -74,6 +74,9 @@ class Words:
             f"({alternation(f(ents.provinces))})(?:{alternation(f(ents.province_suffixes))})?"
         )
         self.province_firsts = frozenset(name[0] for name in f(ents.provinces) if name)
+        # the words writing one month of a cumulative period alone (当月, 单月)
+        times = rules.time
+        self.aside_months = tuple(w for w in f([*times.anaphoric_months, *times.period_months]) if w)
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
         # a name opening a sentence, then a day and a disclosure verb (正元智慧1月29日晚间公告) or a
