@@ -434,7 +434,7 @@ def _country_words(rules: RuleSet) -> tuple[str, ...]:
 
 def region_of(claim: Claim, rules: RuleSet) -> str:
     """The region word a figure's measure opens with (``entities.region_words``: 全省社会消费品零售
-    总额 is the province's), else "": figures of a region never meet the country's of that name.
+    总额 is the province's; a province's name, ``entities.provinces``: 浙江一般公共预算收入), else "": figures of a region never meet the country's of that name.
     The longest word the measure opens with decides, so a national word that begins like a region
     word (全市场公募基金资产净值: the whole market's, not 全市's) is no region."""
     measure = claim.measure
@@ -450,6 +450,7 @@ def _region_words(rules: RuleSet) -> tuple[tuple[str, bool], ...]:
     first (worked out once per rule set)."""
     words = {folded(w): False for w in rules.entities.national_words if w}
     words.update((folded(w), True) for w in rules.entities.region_words if w)
+    words.update((folded(w), True) for w in rules.entities.provinces if w)
     return tuple(sorted(words.items(), key=lambda item: len(item[0]), reverse=True))
 
 

@@ -189,6 +189,10 @@ class EntitiesSection(Section):
     # words naming one province's or city's whole (全省, 全市): a measure opening with one is
     # that region's and meets only measures opening with the same word
     region_words: list[str] = Field(default_factory=list)
+    # the provinces (浙江) and the suffixes they may be written with (省): a province's name alone
+    # before a statistic (浙江1—10月一般公共预算收入) makes it that province's, a region like the above
+    provinces: list[str] = Field(default_factory=list)
+    province_suffixes: list[str] = Field(default_factory=list)
     # the article's company: a name before a stock code (regexes on folded text), or after
     # a short-name cue (简称：); the name before a code is cut after the last of name_cuts
     stock_code_patterns: list[str] = Field(default_factory=list)
@@ -216,6 +220,8 @@ class EntitiesSection(Section):
         "national_words",
         "market_words",
         "region_words",
+        "provinces",
+        "province_suffixes",
         "short_name_cues",
         "disclosure_verbs",
         "report_verbs",

@@ -722,6 +722,13 @@ def test_a_figure_of_no_one_in_a_markets_sentence_is_the_markets() -> None:
         # fund2 vs fund3: 全市场 (national_words) begins like 全市 and is the whole market's, no region
         ("全市场公募基金资产净值合计", "公募基金资产净值合计", True),
         ("全市场公募基金资产净值合计", "全市公募基金资产净值合计", False),
+        # fisc3: a province named alone before its figure (entities.provinces) and the central
+        # government's part of the budget (中央) are regions too
+        ("浙江一般公共预算收入", "全国一般公共预算收入", False),
+        ("浙江一般公共预算收入", "一般公共预算收入", False),
+        ("浙江一般公共预算收入", "浙江一般公共预算收入", True),
+        ("中央一般公共预算收入", "全国一般公共预算收入", False),
+        ("全省税收收入", "全国税收收入", False),
     ],
 )
 def test_a_regions_figure_never_meets_the_countrys(one: str, other: str, meet: bool) -> None:

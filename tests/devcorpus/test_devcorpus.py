@@ -275,7 +275,7 @@ def test_pairs_say_why() -> None:
 
 # Ratchet: today's measured values (see README.md). A change that lifts a score raises its
 # floor here in the same commit; a change that lowers one fails. Ceilings for what must fall.
-FLOORS = {"value": 1788, "period": 1531, "date": 204, "wanted": 170, "plants": 106}
+FLOORS = {"value": 1789, "period": 1538, "date": 204, "wanted": 170, "plants": 106}
 CEILINGS = {"noise": 1, "unexplained_errors": 0}
 
 # The plants no finding shows yet, each with why (README.md: what each blind set still misses).

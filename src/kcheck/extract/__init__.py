@@ -246,20 +246,24 @@ class Extractor:
                     period_owners(state, owners)
                     period = state.period if before else state.document_period
                     period_quote = state.period_quote if before else state.document_period_quote
+                    # the article's period resumes after an aside on the last month of it alone
+                    # (``10月当月，…`` after 1—10月): only for what is inferred, not for 其中
+                    carried = frame if month_aside(w, period, period_quote, frame) else period
                     # one period frames the article: the first it named (title, lede) is the last
-                    # named, it runs over time (not a day: 1月10日 dates an event or a balance),
-                    # and no paragraph so far named another year
+                    # named (or an aside on its last month), it runs over time (not a day: 1月10日
+                    # dates an event or a balance), and no paragraph so far named another year
                     one_year = (
-                        period is not None
-                        and period == frame
-                        and period.start < period.end
-                        and years == {period.start.year}
+                        carried is not None
+                        and carried == frame
+                        and carried.start < carried.end
+                        and years == {carried.start.year}
                     )
+                    carried_quote = period_quote if carried is period else frame_quote
                     # 其中，纯电车型交付22105辆 opening a paragraph: the parts of the figure the paragraph
                     # before ended with, of its period (read: 其中 points back to it)
                     parts = before and opens_breakdown(w, folds[i])
                     inferred_owners = (
-                        frozenset(owners.get(period, ())) if one_year and period else frozenset()
+                        frozenset(owners.get(carried, ())) if one_year and carried else frozenset()
                     )
                     state = ParagraphState(
                         industry=article_industry_once,
@@ -273,8 +277,8 @@ class Extractor:
                         document_frame_quote=frame_quote,
                         document_quarter=quarter[0],
                         document_quarter_quote=quarter[1],
-                        inferred_period=period if one_year else None,
-                        inferred_period_quote=period_quote if one_year else None,
+                        inferred_period=carried if one_year else None,
+                        inferred_period_quote=carried_quote if one_year else None,
                         inferred_owners=inferred_owners,
                         document_holiday=state.document_holiday or next(iter(state.holidays), None),
                         document_work=state.document_work,
@@ -356,6 +360,20 @@ def named_month(context: TimeContext) -> tuple[int, int] | None:
     if context.period is not None and context.period_cumulative:
         return context.period.end.year, context.period.end.month
     return None
+
+
+def month_aside(w: Words, period: Span | None, quote: str | None, frame: Span | None) -> bool:
+    """Was the paragraph's last period an aside on the last month of the article's cumulative
+    period, written as that month alone (``time.anaphoric_months``, ``time.period_months``:
+    ``10月当月，全国一般公共预算收入20316亿元`` after ``1—10月``)? Then the article's period, not
+    that month, is what a later paragraph naming no time is inferred to hold for (财政部's
+    releases: ``主要税收收入项目中，国内增值税56230亿元`` is 1—10月's)."""
+    if period is None or frame is None or quote is None or not frame.start < period.start:
+        return False
+    if period.start != frame.end.replace(day=1) or period.end != frame.end:
+        return False
+    folded = fold(quote)
+    return any(word in folded for word in w.aside_months)
 
 
 def named_time(w: Words, folded: str, times: list[TimeExpr]) -> bool:

@@ -30,6 +30,10 @@ from claimrows import claim, fields
         ),  # the base's level
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "50.2%", "figure", None, 50.2),
         ("10月制造业PMI为49.5%，比9月的50.2%下降0.7个百分点", "0.7个百分点", "change", "change", -0.7),
+        # a verb, the rate it moves, then the points: that change, signed by the verb (blind set 6: mon2)
+        ("自12月5日起下调金融机构存款准备金率0.25个百分点", "0.25个百分点", "change", "change", -0.25),
+        ("央行宣布上调存款准备金率0.5个百分点", "0.5个百分点", "change", "change", 0.5),
+        ("5年期以上LPR下调10个基点至3.5%", "10个基点", "change", "change", -0.1),
         ("夏粮产量2923.6亿斤，比上年略减0.9%", "0.9%", "change", "change", -0.9),  # 略减: a decrease
         # a price adjusted by an amount is a change; 上调…至 gives the new level
         ("聚合MDI挂牌价15800元/吨，较11月上调500元/吨", "500元", "change", "change", 500.0),

@@ -193,6 +193,33 @@ def test_one_measure_as_outlets_write_it(text: str, quote: str, metric: str | No
         ),
         # ... a region's whole lends nothing
         ("广东省进出口7.39万亿元，规模占全国的20.5%。其中，出口4.76万亿元", "4.76万亿元", None, "出口"),
+        # ... a region word's whole (全省) lends its word, so the province's part never meets the
+        # country's (blind set 6: fisc3)
+        (
+            "1—10月，全省一般公共预算收入7362亿元，同比增长4.1%。其中，税收收入6128亿元，同比增长3.6%",
+            "6128亿元",
+            None,
+            "全省税收收入",
+        ),
+        (
+            "1—10月，全省一般公共预算收入7362亿元，同比增长4.1%。其中，税收收入6128亿元，同比增长3.6%",
+            "3.6%",
+            None,
+            "全省税收收入",
+        ),
+        # a province's name alone before a statistic, a time between or not, makes it the
+        # province's (entities.provinces; blind set 6: fisc3's title); the change after it too
+        ("浙江1—10月一般公共预算收入7362亿元 增长4.1%", "7362亿元", None, "浙江一般公共预算收入"),
+        ("浙江1—10月一般公共预算收入7362亿元 增长4.1%", "4.1%", None, "浙江一般公共预算收入"),
+        ("广东省前三季度地区生产总值10.2万亿元", "10.2万亿元", None, "广东地区生产总值"),
+        # ... a name going on past the province's is a company's, not the province's
+        ("浙江龙盛前三季度营业收入110亿元", "110亿元", "revenue", "营业收入"),
+        (
+            "分中央和地方看，中央一般公共预算收入83260亿元，同比下降0.4%",
+            "83260亿元",
+            None,
+            "中央一般公共预算收入",
+        ),
         # a clause that only restates the figure before it more precisely, in its unit, is of
         # its measure, metric or not (dev corpus tour2); a figure in another unit is not
         ("中秋节、国庆节假期8天，国内旅游出游超8亿人次，达8.26亿人次", "8.26亿人次", None, "国内旅游出游"),

@@ -262,6 +262,24 @@ GRAIN = "国家统计局公告，2023年全国粮食总产量14036.5亿斤，比
             "2021-01-01..2021-10-31",
             "inferred",
         ),
+        # ... past a paragraph on the period's last month alone, written 当月 (blind set 6: fisc1, as
+        # 财政部's releases lay it out); not past one naming the month as a period of its own
+        (
+            "2022年1—10月，全国一般公共预算收入186520亿元，同比增长1.2%。\n"
+            "10月当月，全国一般公共预算收入20316亿元，同比增长2.6%。\n"
+            "主要税收收入项目中，国内增值税56230亿元，同比增长1.9%",
+            "56230亿元",
+            "2022-01-01..2022-10-31",
+            "inferred",
+        ),
+        (
+            "2022年1—10月，全国一般公共预算收入186520亿元，同比增长1.2%。\n"
+            "10月，全国一般公共预算收入20316亿元，同比增长2.6%。\n"
+            "主要税收收入项目中，国内增值税56230亿元，同比增长1.9%",
+            "56230亿元",
+            None,
+            None,
+        ),
     ],
 )
 def test_article_period_inferred(text: str, quote: str, period: str | None, period_from: str | None) -> None:

@@ -70,6 +70,7 @@ from kcheck.extract.claims.measure import (
     own_change_measure,
     per_one_base,
     place_part_measures,
+    province_measures,
     restated_measure,
     unit_of,
     what_is_measured,
@@ -183,6 +184,7 @@ class Assembler:
         breakdown_measures(w, s, drafts, state, country)
         place_part_measures(w, s, drafts, state)
         country_measures(w, drafts, continued)
+        province_measures(w, s, drafts)
         framed_measures(w, s, drafts, state, frame)
         for draft in drafts:
             loss_as_profit(w, draft)

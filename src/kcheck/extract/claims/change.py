@@ -34,6 +34,7 @@ CHANGE_VERBS = Cue.CHANGE_VERB
 RATE_NOUNS = Cue.RATE_NOUN
 MAX_VERB_GAP = 3  # 同比增长了 77%: a change verb and its figure are this close at most
 MAX_RATE_GAP = 10  # 增速则为 47.7%
+MAX_OBJECT_GAP = 16  # 下调金融机构存款准备金率0.25个百分点: a verb, the rate it moves, then the points
 MAX_INCREMENT = 8  # 新增企业中长期贷款: the measure an increment names is this long at most
 
 
@@ -50,6 +51,10 @@ def change_sign(w: Words, s: Parsed, f: Figure) -> tuple[bool, int]:
                 return True, -1 if (rate.mask & Cue.DECLINE_RATE) else 1
             return False, 1
         if len(gap) <= MAX_VERB_GAP and not s.quantity_between(verb.end, q.start):
+            return True, -1 if (verb.mask & Cue.DECREASE) else 1
+        if q.unit == "pp" and len(gap) <= MAX_OBJECT_GAP and not s.quantity_between(verb.end, q.start):
+            # 下调金融机构存款准备金率0.25个百分点: percentage points after a change verb and the rate
+            # it moves (verb, object, amount) are that change, signed by the verb
             return True, -1 if (verb.mask & Cue.DECREASE) else 1
         if rate is None:
             return False, 1

@@ -197,7 +197,10 @@ def breakdown_measures(
     """A figure after a breakdown word (``kinds.breakdown``: 其中) that names no one breaks down the
     country's whole stated before it (``今年前10个月，我国货物贸易进出口总值36.02万亿元……。其中，
     出口20.80万亿元``): its measure is the country's, written with the whole's word (我国出口), so
-    it meets the country's figures of that measure elsewhere (``10月，全国出口2.15万亿元``). The
+    it meets the country's figures of that measure elsewhere (``10月，全国出口2.15万亿元``). A
+    region's whole (``entities.region_words``: ``全省一般公共预算收入7362亿元……。其中，税收收入
+    6128亿元``) lends its word the same way (全省税收收入): the province's part never meets the
+    country's figure of that name. The
     whole is the last level before the word, in its sentence or earlier in its paragraph; one that
     names an entity or a region (``广东省进出口``) lends nothing. Runs over the sentences its
     sentence joins with ；(``running``, handed on in ``state.breakdown_country``), as
@@ -218,15 +221,59 @@ def breakdown_measures(
         )
         country = None
         if whole is not None and whole.entity is None and whole.measure:
-            named = w.country_re.match(fold(whole.measure))
+            named = w.whole_re.match(fold(whole.measure))
             country = named.group() if named is not None else None
     if country is None:
         return
     for d in drafts:
-        if d.start > at and d.entity is None and d.measure and w.national_re.search(fold(d.measure)) is None:
+        if d.start > at and d.entity is None and d.measure and _names_no_whole(w, fold(d.measure)):
             d.measure = country + d.measure
     if s.folded.rstrip().endswith(("；", ";")):
         state.breakdown_country = country
+
+
+def _names_no_whole(w: Words, measure: str) -> bool:
+    """Whether a folded measure names neither the country nor a region (全省) as its whole."""
+    if w.national_re.search(measure) is not None:
+        return False
+    named = w.whole_re.match(measure)
+    return named is None or named.group() not in w.region_words
+
+
+def province_measures(w: Words, s: Parsed, drafts: list[Draft]) -> None:
+    """A province's name standing alone before a statistic, perhaps with a time between
+    (``浙江1—10月一般公共预算收入7362亿元``, ``entities.provinces``), makes the figure that
+    province's: its measure opens with the name (浙江一般公共预算收入), a region
+    (group.region_of), so it never meets the country's figure of that name. The figures after it
+    in the sentence taking the same measure (``增长4.1%``) are the province's too. A name followed
+    by more than a time (浙江龙盛营业收入) names a company, and nothing changes."""
+    text = s.folded
+    if not w.province_firsts or not any(ch in w.province_firsts for ch in text):
+        return  # most sentences name no province at all
+    renamed: dict[str, str] = {}
+    for d in drafts:
+        if d.type is ClaimType.EVENT or d.entity is not None or not d.measure:
+            continue
+        measure = fold(d.measure)
+        if measure in renamed:
+            d.measure = renamed[measure]
+            continue
+        if not _names_no_whole(w, measure):
+            continue
+        opening = max(text.rfind(p, 0, d.start) for p in "，。；：,;:") + 1
+        head = text[opening : d.start]
+        at = head.find(measure)
+        if at <= 0:
+            continue
+        lead = head[:at].strip()
+        named = w.province_re.match(lead)
+        if named is None or not named.group(1):
+            continue
+        rest = lead[named.end() :].strip()
+        if rest and rest != fold(d.time_quote or ""):
+            continue  # more than a time between the name and the measure: a company's name
+        renamed[measure] = named.group(1) + d.measure
+        d.measure = renamed[measure]
 
 
 def place_part_measures(w: Words, s: Parsed, drafts: list[Draft], state: ParagraphState) -> None:

@@ -72,6 +72,19 @@ class Words:
         # the words naming the country itself (全国, 我国; not the industry's 行业)
         self.country_re = word_pattern(f([w for w in ents.national_words if w not in ents.sector_words]))
         self.national_firsts = frozenset(word[0] for word in f(ents.national_words))
+        # the words naming a whole a breakdown (其中) belongs to: the country's (全国) or one
+        # region's (全省); longest first, so 全市场 (the market's) is never 全市 (the city's)
+        countries = [w for w in ents.national_words if w not in ents.sector_words]
+        self.whole_re = word_pattern(f([*countries, *ents.region_words]))
+        self.region_words = frozenset(f(ents.region_words))
+        # a province's name, perhaps with its suffix (浙江, 浙江省), and the first characters of all
+        self.province_re = re.compile(
+            f"({alternation(f(ents.provinces))})(?:{alternation(f(ents.province_suffixes))})?"
+        )
+        self.province_firsts = frozenset(name[0] for name in f(ents.provinces) if name)
+        # the words writing one month of a cumulative period alone (当月, 单月)
+        times = rules.time
+        self.aside_months = tuple(w for w in f([*times.anaphoric_months, *times.period_months]) if w)
         self.stock_codes = [re.compile(p) for p in ents.stock_code_patterns]
         self.short_name_cues = tuple(f(ents.short_name_cues))
         # a name opening a sentence, then a day and a disclosure verb (正元智慧1月29日晚间公告) or a
