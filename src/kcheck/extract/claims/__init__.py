@@ -260,7 +260,7 @@ class Assembler:
                 is_change, sign, change = True, 1, change_type(s, q)
                 measure, metric = grown, alias_metric(w, grown)
         dimension, unit = unit_of(w, s, f, metric, metric_hit)
-        if is_duration(w, is_change, metric, dimension, unit):
+        if is_duration(w, is_change, metric, dimension, unit, measure):
             return None
 
         kind, revision = kind_of(s, f, prev, parallel, own_words, w)
