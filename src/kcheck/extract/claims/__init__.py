@@ -340,7 +340,12 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
-        year_to_date_change(w, s, f, draft)
+        before = (
+            prev
+            if prev is not None
+            else next((d for d in reversed(state.claims) if d.type is not ClaimType.EVENT), None)
+        )
+        year_to_date_change(w, s, f, draft, before)
         year_end_ratio(w, draft, s.folded[f.cs : q.start])
         mark_superseded(prev, draft)
         return draft
