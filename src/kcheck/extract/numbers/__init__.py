@@ -231,6 +231,8 @@ class NumberFinder:
             scanner([w for w in units.not_counters if w not in counted]) if counted else self.pattern
         )
         self.day_measures = tuple(units.duration_measures)
+        # one regex test per sentence: most name no counted duration word (天) at all
+        self.day_gate = re.compile(alternation(units.counted_durations) if counted else NEVER)
         index = self.pattern.groupindex
         self.groups = {i: tuple(index[f"{g}{i}"] for g in ("n", "ua", "ub", "c", "m")) for i in (1, 2)}
         self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{alternation(post_words)})")
@@ -270,9 +272,7 @@ class NumberFinder:
         pos = 0
         floor = 0
         pattern = self.pattern
-        if any(u in folded for u in self.values.counted_durations) and any(
-            d in folded for d in self.day_measures
-        ):
+        if self.day_gate.search(folded) is not None and any(d in folded for d in self.day_measures):
             pattern = self.day_pattern
         while True:
             m = pattern.search(folded, pos)
