@@ -119,6 +119,16 @@ def test_the_sections_a_directory_is_told_by_are_the_sections() -> None:
             "extends: default\nplain_currency_words: [刀]\n",
             "units.yaml:1: plain_currency_words: '刀' is not a word of the default currency CNY",
         ),
+        (
+            "units.yaml",
+            "extends: default\ncounted_durations: [公里]\n",
+            "units.yaml:1: counted_durations: '公里' is not a duration word of not_counters",
+        ),
+        (
+            "units.yaml",
+            "duration_measures: [天数, '']\n",
+            "units.yaml:1: duration_measures: empty string in list",
+        ),
         ("entities.yaml", "coordinators: [和, '']\n", "entities.yaml:1: coordinators: empty string in list"),
         # a figure is more (多增) or less (少增) than its base, not both; an increment word is a word
         ("kinds.yaml", "more: [多增, 多]\nless: [少增, 多]\n", "kinds.yaml:1: 多: in both more and less"),

@@ -548,10 +548,28 @@ class UnitsSection(Section):
         default_factory=dict, description="角 -> 0.1, 分 -> 0.01 of the currency unit, after 元"
     )
     minor_unit_endings: list[str] = Field(default_factory=list, description="钱, 整 after 3元5角")
-
-    _check = field_validator("counters", "not_figures", "percent", "points", "multiples", "not_counters")(
-        _no_blank
+    counted_durations: list[str] = Field(
+        default_factory=list, description="天: a not_counters word a measure of days counts in"
     )
+    duration_measures: list[str] = Field(
+        default_factory=list, description="周转天数, 回收期: measures of days"
+    )
+    duration_links: list[str] = Field(
+        default_factory=list, description="为, 达: between such a measure and its days"
+    )
+    duration_reach: int = Field(default=24, ge=0, description="characters back a measure of days reaches")
+
+    _check = field_validator(
+        "counters",
+        "not_figures",
+        "percent",
+        "points",
+        "multiples",
+        "not_counters",
+        "counted_durations",
+        "duration_measures",
+        "duration_links",
+    )(_no_blank)
 
     @field_validator("not_figure_patterns", "code_patterns", "unit_blockers")
     @classmethod
@@ -590,6 +608,9 @@ class UnitsSection(Section):
                 raise ValueError(
                     f"plain_currency_words: {word!r} is not a word of the default currency {self.default_currency}"
                 )
+        for word in self.counted_durations:
+            if word not in self.not_counters:
+                raise ValueError(f"counted_durations: {word!r} is not a duration word of not_counters")
         return self
 
 

@@ -1311,6 +1311,36 @@ NOT_CLAIMS = [
 # ---------------------------------------------------------------------- bugs caught on the way
 
 BUGS = [
+    # ... days a measure of days names are its figure (存货周转天数, 应收账款平均回收期: the
+    # statistical releases' turnover days), the change after it too; the measure is no owner
+    row(
+        "10月末，规模以上工业企业产成品存货周转天数为18.6天，同比增加0.4天。",
+        "18.6天",
+        D(2025, 11, 27),
+        unit="天",
+        value=18.6,
+        measure="规模以上工业企业产成品存货周转天数",
+        entity=None,
+        period="2025-10-31",
+    ),
+    row(
+        "10月末，规模以上工业企业产成品存货周转天数为18.6天，同比增加0.4天。",
+        "0.4天",
+        D(2025, 11, 27),
+        unit="天",
+        change="yoy",
+        measure="规模以上工业企业产成品存货周转天数",
+    ),
+    row("新品从立项到上市只用了20天。", "20天", D(2025, 11, 27), absent=True),
+    # ... a bridge's 全长 in 米 is a length, 米 kept as its unit
+    row(
+        "青溪大桥是全县首座特大桥，全长2418米。",
+        "2418米",
+        D(2025, 11, 27),
+        unit="米",
+        value=2418,
+        measure="全长",
+    ),
     # time across the document: a flow with no time, in a paragraph naming none, holds for the
     # article's period, inferred (a weak link); a stock or another subject does not take it
     row(

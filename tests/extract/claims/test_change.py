@@ -105,6 +105,13 @@ def test_a_breakdown_takes_the_comparison_of_its_whole(text: str, quote: str, ch
         ("2021年前10个月，货物贸易进出口总值36.20万亿元，比前三季度回落0.1个百分点", "0.1个百分点", "change"),
         ("2021年10月，出口2.15万亿元，增长11.2%", "11.2%", "change"),
         ("2021年三季度，营收204.93亿元，增长33.4%", "33.4%", "change"),
+        # ... nor for the amount a balance grew by over the period (a central bank's lending release)
+        (
+            "2023年二季度末，本外币制造业贷款余额28.6万亿元，同比增长9.1%；上半年增加3.14万亿元",
+            "3.14万亿元",
+            "change",
+        ),
+        ("2023年二季度末，本外币制造业贷款余额28.6万亿元，同比增长9.1%；上半年增加3.14万亿元", "9.1%", "yoy"),
     ],
 )
 def test_a_running_total_of_the_year_changes_year_on_year(text: str, quote: str, change: str) -> None:

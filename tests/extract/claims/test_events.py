@@ -136,6 +136,9 @@ def test_what_is_held_is_a_meeting(text: str, events: list[str]) -> None:
         # a running count after the verb says how many by then, not when one opened (ret3)
         ("今年计划新开门店8家，截至10月末已开业5家", []),
         ("今年以来已开通12条航线", []),
+        # a month's count after the verb is the month's volume (a figure), not a delivery's day
+        ("远航汽车10月交付5216辆，同比增长84.3%", []),
+        ("星驰汽车在10月只交付了2804辆汽车", []),
         # ... but a day's count is that day's event
         ("10月28日开通了3条航线", ["开通"]),
     ],

@@ -262,7 +262,7 @@ class Assembler:
                 is_change, sign, change = True, 1, change_type(s, q)
                 measure, metric = grown, alias_metric(w, grown)
         dimension, unit = unit_of(w, s, f, metric, metric_hit)
-        if is_duration(w, is_change, metric, dimension, unit):
+        if is_duration(w, is_change, metric, dimension, unit, measure):
             return None
 
         kind, revision = kind_of(s, f, prev, parallel, own_words, w)
@@ -342,7 +342,12 @@ class Assembler:
             revision=revision,
         )
         period_of(w, s, f, draft, is_change, prev, inherited, state, used)
-        year_to_date_change(w, s, f, draft)
+        before = (
+            prev
+            if prev is not None
+            else next((d for d in reversed(state.claims) if d.type is not ClaimType.EVENT), None)
+        )
+        year_to_date_change(w, s, f, draft, before)
         year_end_ratio(w, draft, s.folded[f.cs : q.start])
         mark_superseded(prev, draft)
         return draft

@@ -165,12 +165,13 @@ def loss_as_profit(w: Words, draft: Draft) -> None:
     draft.low, draft.high = (-high if high is not None else None), (-low if low is not None else None)
 
 
-def year_to_date_change(w: Words, s: Parsed, f: Figure, draft: Draft) -> None:
+def year_to_date_change(w: Words, s: Parsed, f: Figure, draft: Draft, prev: Draft | None = None) -> None:
     """A change that names no comparison (增长8.8%) of a period running from the year's start
     for more than a month (前10个月, 1-10月, 前三季度, 上半年, 全年) is year on year: a running total
     of the year is compared with the same months a year before (海关总署: 前10个月……民营企业进出口
     20.01万亿元，增长8.8% = 同比增长8.8%). Not when its clause compares with something else
-    (比前三季度回落0.1个百分点)."""
+    (比前三季度回落0.1个百分点), nor for an amount a balance grew by (上半年增加8365亿元: since
+    the period's start; a change naming no measure is of ``prev``'s, the figure before)."""
     span = draft.period
     if draft.type is not ClaimType.CHANGE or draft.change != "change" or span is None:
         return
@@ -180,6 +181,11 @@ def year_to_date_change(w: Words, s: Parsed, f: Figure, draft: Draft) -> None:
     ):
         return
     if w.compares(s.folded[f.cs : f.q.start]):
+        return
+    measure = draft.measure if draft.measure is not None or prev is None else prev.measure
+    if draft.unit not in ("%", "pp") and measure and any(word in measure for word in w.stock_words):
+        # 贷款余额10.01万亿元…；上半年增加8365亿元: the amount a balance (metrics.stock_words) grew
+        # by over the running period, from its start, not a change on the year before
         return
     draft.change = "yoy"
 

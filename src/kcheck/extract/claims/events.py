@@ -112,8 +112,14 @@ def events_of(
         t = s.times[chosen]
         if t.granularity not in (Granularity.DAY, Granularity.MONTH) and beside is None:
             continue
-        if getattr(t, "anchor_kind", None) in _RUNNING and not from_day and counted(s, h):
-            continue  # 截至10月末已开业5家: how many by then, not when one opened
+        if (
+            (getattr(t, "anchor_kind", None) in _RUNNING or t.granularity is not Granularity.DAY)
+            and not from_day
+            and counted(s, h)
+        ):
+            # 截至10月末已开业5家: how many by then, not when one opened; 10月交付7649辆: the
+            # month's volume (a figure), not the day of a delivery
+            continue
         between = folded[t.end : at]
         if verb is None and any(word in between for word in w.announcement):
             continue

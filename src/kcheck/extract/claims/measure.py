@@ -592,12 +592,19 @@ def unit_of(
 
 
 def is_duration(
-    w: Words, is_change: bool, metric: str | None, dimension: Dimension, unit: str | None
+    w: Words,
+    is_change: bool,
+    metric: str | None,
+    dimension: Dimension,
+    unit: str | None,
+    measure: str | None = None,
 ) -> bool:
-    """A duration (用了2年) no metric names: not a claim."""
+    """A duration (用了2年) no metric names: not a claim; a measure of days (周转天数为20.2天,
+    units.duration_measures) names its figure."""
     return (
         not is_change
         and metric is None
+        and not (measure and measure.endswith(w.duration_measures))
         and dimension is Dimension.COUNT
         and unit is not None
         and unit in w.durations

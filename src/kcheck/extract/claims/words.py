@@ -114,6 +114,7 @@ class Words:
         self.money_context = tuple(f(mets.money_context))
         self.segment_cues = tuple(f(mets.segment_cues))
         self.durations = frozenset(mets.duration_units)
+        self.duration_measures = tuple(f(rules.units.duration_measures))
         self.stock_words = tuple(f(mets.stock_words))
         # 产销量 -> (产量, 销量), the longest joint word first (产销量 before 产销)
         self.joint_measures = sorted(

@@ -192,34 +192,47 @@ class NumberFinder:
         )
         # a plain number before a time word is a date or a duration (2021年, 3月1日, 7个月): skipped
         # here in the regex, so the Python side never sees the commonest non-figures
-        times = "|".join(
-            re.escape(w) + (f"(?!{units.unit_blockers[w]})" if w in units.unit_blockers else "")
-            for w in sorted(units.not_counters, key=lambda w: (-len(w), w))
+
+        def scanner(not_counters: list[str]) -> re.Pattern[str]:
+            times = "|".join(
+                re.escape(w) + (f"(?!{units.unit_blockers[w]})" if w in units.unit_blockers else "")
+                for w in sorted(not_counters, key=lambda w: (-len(w), w))
+            )
+            # Skipped (matched, then dropped): the rules' patterns, tried first at every position;
+            # then, only where a numeral can start, slogans, dates and durations, fractions, figures
+            own_skip = "|".join(
+                [
+                    *([alternation(units.not_figures)] if units.not_figures else []),
+                    *([f"(?:[0-9]+|[{cn}{tens}]+) *(?:{times})"] if times else []),
+                ]
+            )
+            first = "".join(
+                sorted({*"0123456789", *cn, *small, *big, "几", "数"} | {w[0] for w in units.not_figures})
+            )
+            # The guard (?=[first]) lets the regex engine step over text where nothing can start
+            # (most of a sentence) at the cost of one character test; a rules pattern whose first
+            # characters cannot be worked out is tried before the guard, at every position.
+            patterns = [scoped(p) for p in units.not_figure_patterns]
+            starts = [first_chars(p) for p in units.not_figure_patterns]
+            guarded = [p for p, f in zip(patterns, starts, strict=True) if f is not None]
+            unguarded = [p for p, f in zip(patterns, starts, strict=True) if f is None]
+            first += "".join(sorted({c for f in starts if f is not None for c in f} - set(first)))
+            own = "|".join([*guarded, *([f"(?P<skip>{own_skip})"] if own_skip else [])])
+            body = f"(?:{own + '|' if own else ''}(?P<frac>{frac})|(?P<fig>{fig}))"
+            return re.compile(
+                (f"(?:{'|'.join(unguarded)})|" if unguarded else "") + f"(?=[{re.escape(first)}]){body}"
+            )
+
+        self.pattern = scanner(units.not_counters)
+        # where a measure of days is named (周转天数为20天), its days are read too: a second scanner
+        # that does not skip them, used only for sentences naming such a measure
+        counted = set(units.counted_durations)
+        self.day_pattern = (
+            scanner([w for w in units.not_counters if w not in counted]) if counted else self.pattern
         )
-        # Skipped (matched, then dropped): the rules' patterns, tried first at every position;
-        # then, only where a numeral can start, slogans, dates and durations, fractions, figures
-        own_skip = "|".join(
-            [
-                *([alternation(units.not_figures)] if units.not_figures else []),
-                *([f"(?:[0-9]+|[{cn}{tens}]+) *(?:{times})"] if times else []),
-            ]
-        )
-        first = "".join(
-            sorted({*"0123456789", *cn, *small, *big, "几", "数"} | {w[0] for w in units.not_figures})
-        )
-        # The guard (?=[first]) lets the regex engine step over text where nothing can start
-        # (most of a sentence) at the cost of one character test; a rules pattern whose first
-        # characters cannot be worked out is tried before the guard, at every position.
-        patterns = [scoped(p) for p in units.not_figure_patterns]
-        starts = [first_chars(p) for p in units.not_figure_patterns]
-        guarded = [p for p, f in zip(patterns, starts, strict=True) if f is not None]
-        unguarded = [p for p, f in zip(patterns, starts, strict=True) if f is None]
-        first += "".join(sorted({c for f in starts if f is not None for c in f} - set(first)))
-        own = "|".join([*guarded, *([f"(?P<skip>{own_skip})"] if own_skip else [])])
-        body = f"(?:{own + '|' if own else ''}(?P<frac>{frac})|(?P<fig>{fig}))"
-        self.pattern = re.compile(
-            (f"(?:{'|'.join(unguarded)})|" if unguarded else "") + f"(?=[{re.escape(first)}]){body}"
-        )
+        self.day_measures = tuple(units.duration_measures)
+        # one regex test per sentence: most name no counted duration word (天) at all
+        self.day_gate = re.compile(alternation(units.counted_durations) if counted else NEVER)
         index = self.pattern.groupindex
         self.groups = {i: tuple(index[f"{g}{i}"] for g in ("n", "ua", "ub", "c", "m")) for i in (1, 2)}
         self.post_pattern = re.compile(f"{_INCLUDED} *(?P<q>{alternation(post_words)})")
@@ -234,6 +247,10 @@ class NumberFinder:
             approx_tolerance=approx_tolerance,
             near_tolerance=near_tolerance,
             rounding_cap=rounding_cap,
+            counted_durations=frozenset(units.counted_durations),
+            duration_measures=tuple(units.duration_measures),
+            duration_links=tuple(sorted(units.duration_links, key=len, reverse=True)),
+            duration_reach=units.duration_reach,
         )
 
     @staticmethod
@@ -254,8 +271,11 @@ class NumberFinder:
         out: list[Quantity] = []
         pos = 0
         floor = 0
+        pattern = self.pattern
+        if self.day_gate.search(folded) is not None and any(d in folded for d in self.day_measures):
+            pattern = self.day_pattern
         while True:
-            m = self.pattern.search(folded, pos)
+            m = pattern.search(folded, pos)
             if m is None:
                 break
             if m.start("fig") < 0 and m.start("frac") < 0:  # skipped: not a figure

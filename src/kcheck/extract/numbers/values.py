@@ -41,6 +41,28 @@ class ValueReader:
     approx_tolerance: Decimal
     near_tolerance: Decimal
     rounding_cap: Decimal
+    counted_durations: frozenset[str] = frozenset()  # 天: what a measure of days counts in
+    duration_measures: tuple[str, ...] = ()  # 周转天数, 回收期
+    duration_links: tuple[str, ...] = ()  # 为, 同比增加: between the measure and its days
+    duration_reach: int = 0
+
+    def counts_days(self, s: str, at: int) -> bool:
+        """Whether the days before ``at`` are a measure's (周转天数为20.2天, and the change after it,
+        同比增加0.2天): the measure named just before, past one link, or earlier in the clause run,
+        at most ``duration_reach`` characters back and never across ；or 。."""
+        head = s[max(0, at - self.duration_reach) : at]
+        for stop in ("；", "。", ";"):
+            head = head[head.rfind(stop) + 1 :]
+        near = head.rstrip(" ")
+        for link in self.duration_links:
+            if near.endswith(link):
+                near = near[: -len(link)]
+                break
+        if near.endswith(self.duration_measures):
+            return True
+        return any(d in head for d in self.duration_measures) and head.rstrip(" ").endswith(
+            self.duration_links
+        )
 
     def single(self, s: str, part: Part, pre: Prefix) -> Quantity | None:
         """One figure, ``pre`` the words before it."""
@@ -49,9 +71,14 @@ class ValueReader:
             return None  # 一家, 一位, 这一块: an article, not a count
         end = part.end
         if unit is not None and unit.kind == "time":
-            if not num.has_magnitude:
+            if part.unit_word in self.counted_durations and self.counts_days(
+                s, min((part.start, *pre.qual_starts))
+            ):
+                unit = Unit("counter", part.unit_word)  # 周转天数为20.2天: a measure's days
+            elif not num.has_magnitude:
                 return None  # 2021年, 7个月, 3月1日
-            unit, end = None, part.token_end  # 3亿日活: the magnitude says it is a figure
+            else:
+                unit, end = None, part.token_end  # 3亿日活: the magnitude says it is a figure
         quals = [q for q in pre.quals if not q.rule.magnitude_only or num.leading_magnitude]
         start = quote_start(pre, part.start, quals)
         post = part.post if unit is not None or part.post is not None else None
